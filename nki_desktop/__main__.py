@@ -1,0 +1,29 @@
+"""``python -m nki_desktop`` / ``nki-desktop``: the window, or a headless command."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # Windows consoles default to cp1252
+    from nki_desktop import cli
+
+    parser = cli.build_parser()
+    args, _ = parser.parse_known_args(argv)
+    if getattr(args, "command", None) is None and "--help" not in argv and "-h" not in argv \
+            and "--version" not in argv:
+        from nki_desktop.app import run_gui
+
+        return run_gui(db=args.db)
+    return cli.run(argv)
+
+
+def main_gui() -> int:
+    return main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

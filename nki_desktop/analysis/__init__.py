@@ -1,0 +1,1 @@
+"""Analysis: pure functions over stored values (rankings, trends, peers, summaries)."""

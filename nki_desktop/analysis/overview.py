@@ -1,0 +1,123 @@
+"""Key figures for one kommun, year and respondent group: the Översikt screen's content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nki_desktop.domain.areas import AREA_BY_KEY, SERVICE_FACTORS, TOTAL
+from nki_desktop.domain.grades import Grade, grade_for
+from nki_desktop.domain.municipalities import RIKET, Catalogue
+from nki_desktop.domain.ranking import shared_ranks
+from nki_desktop.domain.records import StoredValue
+from nki_desktop.storage import Store
+
+
+@dataclass
+class Position:
+    rank: int
+    of: int
+    computed: bool  # True when the program ranked it (not a published rank)
+
+
+@dataclass
+class Figure:
+    """One index with what belongs to it on screen and in reports."""
+
+    key: str
+    value: float | None
+    n: int | None = None
+    riket: float | None = None
+    rank: Position | None = None
+    missing: str | None = None
+    source: str = ""
+
+    @property
+    def grade(self) -> Grade | None:
+        return grade_for(self.value)
+
+
+@dataclass
+class KeyFigures:
+    kommun: str
+    kommun_name: str
+    year: int
+    group: str
+    total: Figure
+    previous_year: int | None = None
+    previous_total: float | None = None
+    rank_national: Position | None = None
+    rank_lan: Position | None = None
+    rank_group: Position | None = None
+    areas: list[Figure] = field(default_factory=list)
+    factors: list[Figure] = field(default_factory=list)
+
+    @property
+    def change(self) -> float | None:
+        if self.total.value is None or self.previous_total is None:
+            return None
+        return self.total.value - self.previous_total
+
+    @property
+    def best_factor(self) -> Figure | None:
+        shown = [f for f in self.factors if f.value is not None]
+        return max(shown, key=lambda f: f.value or 0) if shown else None
+
+    @property
+    def weakest_factor(self) -> Figure | None:
+        shown = [f for f in self.factors if f.value is not None]
+        return min(shown, key=lambda f: f.value or 0) if shown else None
+
+
+def _index_factor(area: str) -> str:
+    return AREA_BY_KEY[area].index_factor if area in AREA_BY_KEY else "nki"
+
+
+def _position_among(values: list[StoredValue], unit: str, members: set[str]) -> Position | None:
+    scores = {v.unit: v.value for v in values if v.unit in members and v.value is not None}
+    if unit not in scores:
+        return None
+    ranks = shared_ranks(scores)
+    return Position(ranks[unit], len(scores), computed=True)
+
+
+def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
+                catalogue: Catalogue | None = None) -> KeyFigures | None:
+    """Min kommun's figures for a year, or None when nothing is stored for it."""
+    catalogue = catalogue or store.catalogue
+    mine = store.values(year=year, unit=kommun, group=group)
+    if not mine:
+        return None
+    riket = {(v.area, v.factor): v.value
+             for v in store.values(year=year, unit=RIKET, group=group)}
+    by_cell = {(v.area, v.factor): v for v in mine}
+
+    def figure(area: str, factor: str, key: str) -> Figure:
+        v = by_cell.get((area, factor))
+        if v is None:
+            return Figure(key, None, riket=riket.get((area, factor)))
+        rank = Position(v.rank, v.rank_of or 0, False) if v.rank else None
+        return Figure(key, v.value, v.n, riket.get((area, factor)), rank, v.missing,
+                      v.source_ref)
+
+    total = figure(TOTAL, "nki", TOTAL)
+    k = catalogue.get(kommun)
+    totals = store.values(year=year, area=TOTAL, factor="nki", group=group)
+    kommun_units = {x.code for x in catalogue.kommuner}
+    national = total.rank or _position_among(totals, kommun, kommun_units)
+    result = KeyFigures(kommun, catalogue.name_of(kommun), year, group, total,
+                        rank_national=national)
+    if k is not None:
+        result.rank_lan = _position_among(totals, kommun, {x.code for x in catalogue.in_lan(
+            k.lan_code)})
+        result.rank_group = _position_among(totals, kommun, {x.code for x in catalogue.in_group(
+            k.group_name)})
+    earlier = [y for y in store.years(group) if y < year]
+    if earlier:
+        result.previous_year = earlier[-1]
+        prev = store.values(year=earlier[-1], unit=kommun, area=TOTAL, factor="nki", group=group)
+        result.previous_total = prev[0].value if prev else None
+    areas = sorted({v.area for v in mine if v.area != TOTAL},
+                   key=lambda a: list(AREA_BY_KEY).index(a) if a in AREA_BY_KEY else 99)
+    result.areas = [figure(a, _index_factor(a), a) for a in areas]
+    result.factors = [figure(TOTAL, f, f) for f in SERVICE_FACTORS if (TOTAL, f) in by_cell]
+    return result

@@ -1,0 +1,70 @@
+"""Composition root: open the store, build services and the window, wire them. Nothing else."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from nki_desktop import APP_NAME, ORG_NAME, __version__, services
+from nki_desktop.paths import data_dir, resource
+from nki_desktop.storage import Store
+from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.main_window import MainWindow
+from nki_desktop.ui.pages.overview import OverviewPage
+from nki_desktop.ui.pages.placeholder import PlaceholderPage
+from nki_desktop.ui.settings import Settings
+from nki_desktop.ui.tasks import TaskRunner
+
+
+def register_fonts() -> None:
+    """Bundled DejaVu Sans, so å ä ö render even on a machine without fonts."""
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+
+
+def build_pages(context: AppContext, tasks: TaskRunner) -> list[QWidget]:
+    """One entry per screen, in navigation order."""
+    return [
+        OverviewPage(context),
+        PlaceholderPage("trend", "Trend", "Utvecklingen över alla lagrade år."),
+        PlaceholderPage("ranking", "Ranking", "Alla kommuner för ett år, område och faktor."),
+        PlaceholderPage("compare", "Jämför", "Min kommun mot valda kommuner."),
+        PlaceholderPage("import", "Import", "Importera filer från SKR, Kolada och Insikt."),
+        PlaceholderPage("report", "Rapport", "Sammanfattning för nämnden som PDF och Excel."),
+    ]
+
+
+def build_window(store: Store, settings: Settings, synchronous_tasks: bool = False
+                 ) -> MainWindow:
+    context = AppContext(store, settings)
+    tasks = TaskRunner(synchronous=synchronous_tasks)
+    window = MainWindow(context, tasks, build_pages(context, tasks))
+    return window
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resource("icons", "nki-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    register_fonts()
+    return app  # type: ignore[return-value]
+
+
+def run_gui(db: str | Path | None = None) -> int:
+    app = create_application()
+    store = services.open_store(db)
+    settings = Settings(data_dir() / "settings.ini")
+    window = build_window(store, settings)
+    window.show()
+    if not window.context.kommun:
+        window.choose_kommun(first_run=True)
+    code = app.exec()
+    store.close()
+    return code

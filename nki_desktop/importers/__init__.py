@@ -1,0 +1,1 @@
+"""Importers: read files, detect layout, validate, return plain records (no SQL, no Qt)."""

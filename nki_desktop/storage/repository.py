@@ -1,0 +1,321 @@
+"""The Store: reads and writes of imports, units and values. All SQL lives in storage/.
+
+Writes are serialised by one lock (one writer); each import is one transaction, so a file
+lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from nki_desktop.domain.municipalities import JOINT_PREFIX, RIKET, Catalogue, default_catalogue
+from nki_desktop.domain.records import (
+    DEFAULT_PREFERENCE,
+    ImportBatch,
+    ImportInfo,
+    SaveResult,
+    StoredValue,
+)
+from nki_desktop.storage.db import connect
+from nki_desktop.storage.migrations import migrate
+
+_OBS_COLUMNS = ("import_id", "year", "unit", "area", "factor", "grp", "value", "n", "rank",
+                "rank_of", "ci_low", "ci_high", "missing", "sheet", "row", "col")
+_RESPONDENT_COLUMNS = ("import_id", "year", "unit", "area", "grp", "q1", "q2", "q3",
+                       "information", "tillganglighet", "bemotande", "kompetens",
+                       "rattssakerhet", "effektivitet", "background", "sheet", "row")
+
+
+class Cancelled(Exception):
+    """Raised by a progress callback to abandon an import; the transaction rolls back."""
+
+
+class Store:
+    """The program's database. Open with :meth:`open`; one instance per file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None,
+                 catalogue: Catalogue | None = None):
+        self.conn = conn
+        self.path = path
+        self.catalogue = catalogue or default_catalogue()
+        self._lock = threading.RLock()
+        self.backup_path: Path | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, catalogue: Catalogue | None = None) -> Store:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(path)
+        store = cls(conn, path, catalogue)
+        store.backup_path = migrate(conn, path)
+        store._seed_units()
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    # -- transactions -------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the writer lock; rolls back on any exception."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _seed_units(self) -> None:
+        rows = [(k.code, "kommun", k.name, k.lan_code, "") for k in self.catalogue.kommuner]
+        rows.append((RIKET, "riket", "Riket", "", ""))
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO units(key, kind, name, lan_code, members) "
+                "VALUES (?,?,?,?,?)", rows)
+
+    # -- meta and preferences ------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def preference(self) -> tuple[str, ...]:
+        """Publications in order of preference when sources disagree on a cell."""
+        stored = self.get_meta("publication_preference")
+        order = tuple(json.loads(stored)) if stored else DEFAULT_PREFERENCE
+        return order + tuple(p for p in DEFAULT_PREFERENCE if p not in order)
+
+    def set_preference(self, order: Sequence[str]) -> None:
+        self.set_meta("publication_preference", json.dumps(list(order)))
+
+    # -- imports -------------------------------------------------------------------------
+    def find_import_by_sha(self, sha256: str) -> ImportInfo | None:
+        row = self.conn.execute("SELECT * FROM imports WHERE sha256 = ?", (sha256,)).fetchone()
+        return _import_info(row) if row else None
+
+    def save_import(self, batch: ImportBatch, progress: Any = None,
+                    chunk: int = 20_000) -> SaveResult:
+        """Store a batch in one transaction. The same file (sha256) twice is a no-op.
+
+        ``progress(done, total)`` is called between chunks; raising :class:`Cancelled`
+        from it rolls everything back.
+        """
+        existing = self.find_import_by_sha(batch.sha256)
+        if existing:
+            return SaveResult(existing.id, True, 0,
+                              f"Filen {batch.file_name} är redan importerad "
+                              f"(import {existing.id}, {existing.imported_at}). Inget ändrades.")
+        now = datetime.now().isoformat(timespec="seconds")
+        total = len(batch.observations) + len(batch.respondents)
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO imports(file_name, sha256, kind, publication, description, "
+                "imported_at, sheets, rows_stored, rows_skipped, years, notes) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (batch.file_name, batch.sha256, batch.kind, batch.publication,
+                 batch.description, now, json.dumps(batch.sheets, ensure_ascii=False),
+                 len(batch.observations), len(batch.skipped),
+                 ",".join(str(y) for y in batch.years),
+                 json.dumps(batch.notes, ensure_ascii=False)))
+            import_id = int(cur.lastrowid or 0)
+            conn.executemany(
+                "INSERT OR IGNORE INTO units(key, kind, name, lan_code, members) "
+                "VALUES (?, 'joint', ?, '', ?)",
+                [(jb.key, jb.name, ",".join(jb.members)) for jb in batch.joint_bodies])
+            self._ensure_units(conn, {o.unit for o in batch.observations})
+            done = 0
+            obs = batch.observations
+            for start in range(0, len(obs), chunk):
+                conn.executemany(
+                    f"INSERT INTO observations({','.join(_OBS_COLUMNS)}) "
+                    f"VALUES ({','.join('?' * len(_OBS_COLUMNS))})",
+                    [(import_id, o.year, o.unit, o.area, o.factor, o.group, o.value, o.n,
+                      o.rank, o.rank_of, o.ci_low, o.ci_high, o.missing, o.sheet, o.row,
+                      o.column) for o in obs[start:start + chunk]])
+                done += len(obs[start:start + chunk])
+                if progress:
+                    progress(done, total)
+            resp = batch.respondents
+            for start in range(0, len(resp), chunk):
+                conn.executemany(
+                    f"INSERT INTO respondents({','.join(_RESPONDENT_COLUMNS)}) "
+                    f"VALUES ({','.join('?' * len(_RESPONDENT_COLUMNS))})",
+                    [_respondent_row(import_id, r) for r in resp[start:start + chunk]])
+                done += len(resp[start:start + chunk])
+                if progress:
+                    progress(done, total)
+        return SaveResult(import_id, False, len(batch.observations),
+                          f"{len(batch.observations)} värden sparade från {batch.file_name}.")
+
+    def _ensure_units(self, conn: sqlite3.Connection, units: Iterable[str]) -> None:
+        known = {r[0] for r in conn.execute("SELECT key FROM units")}
+        missing = [u for u in units if u not in known]
+        bad = [u for u in missing if not u.startswith(JOINT_PREFIX)]
+        if bad:
+            raise ValueError(f"Okända enheter: {', '.join(sorted(bad)[:5])}")
+        conn.executemany("INSERT INTO units(key, kind, name, lan_code, members) "
+                         "VALUES (?, 'joint', ?, '', '')",
+                         [(u, u[len(JOINT_PREFIX):]) for u in missing])
+
+    def list_imports(self) -> list[ImportInfo]:
+        rows = self.conn.execute("SELECT * FROM imports ORDER BY id").fetchall()
+        return [_import_info(r) for r in rows]
+
+    def get_import(self, import_id: int) -> ImportInfo | None:
+        row = self.conn.execute("SELECT * FROM imports WHERE id = ?", (import_id,)).fetchone()
+        return _import_info(row) if row else None
+
+    def undo_import(self, import_id: int) -> bool:
+        """Remove one import and exactly what it brought. False if there is no such import."""
+        with self.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM imports WHERE id = ?", (import_id,)).fetchone():
+                return False
+            conn.execute("DELETE FROM observations WHERE import_id = ?", (import_id,))
+            conn.execute("DELETE FROM respondents WHERE import_id = ?", (import_id,))
+            conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
+            conn.execute("DELETE FROM units WHERE kind = 'joint' AND key NOT IN "
+                         "(SELECT DISTINCT unit FROM observations) AND key NOT IN "
+                         "(SELECT DISTINCT unit FROM respondents)")
+        return True
+
+    def imports_of_publication(self, publication: str) -> list[ImportInfo]:
+        return [i for i in self.list_imports() if i.publication == publication]
+
+    # -- values --------------------------------------------------------------------------
+    def values(self, *, year: int | None = None, years: Sequence[int] | None = None,
+               unit: str | None = None, units: Sequence[str] | None = None,
+               area: str | None = None, areas: Sequence[str] | None = None,
+               factor: str | None = None, factors: Sequence[str] | None = None,
+               group: str | None = None, effective: bool = True) -> list[StoredValue]:
+        """Stored values matching the filters.
+
+        With ``effective`` (the default) each cell appears once, from the preferred
+        publication (then the newest import); otherwise every source's value is returned.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        for column, one, many in (("o.year", year, years), ("o.unit", unit, units),
+                                  ("o.area", area, areas), ("o.factor", factor, factors),
+                                  ("o.grp", group, None)):
+            if one is not None:
+                where.append(f"{column} = ?")
+                params.append(one)
+            elif many is not None:
+                where.append(f"{column} IN ({','.join('?' * len(many))})")
+                params.extend(many)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        base = (f"SELECT o.*, i.file_name AS source, i.publication, i.imported_at "
+                f"FROM observations o JOIN imports i ON i.id = o.import_id {clause}")
+        if effective:
+            order = self.preference()
+            case = " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(order)
+                            if p.isidentifier())
+            sql = (f"SELECT * FROM (SELECT b.*, ROW_NUMBER() OVER (PARTITION BY year, unit, "
+                   f"area, factor, grp ORDER BY CASE publication {case} ELSE 99 END, "
+                   f"import_id DESC) AS pick FROM ({base}) b) WHERE pick = 1")
+        else:
+            sql = base
+        rows = self.conn.execute(sql + " ORDER BY year, unit, area, factor, grp",
+                                 params).fetchall()
+        return [_stored_value(r) for r in rows]
+
+    def alternatives(self, year: int, unit: str, area: str, factor: str,
+                     group: str) -> list[StoredValue]:
+        """Every source's value for one cell, preferred first."""
+        values = self.values(year=year, unit=unit, area=area, factor=factor, group=group,
+                             effective=False)
+        order = {p: i for i, p in enumerate(self.preference())}
+        return sorted(values, key=lambda v: (order.get(v.publication, 99), -v.import_id))
+
+    def years(self, group: str | None = None) -> list[int]:
+        sql = "SELECT DISTINCT year FROM observations"
+        params: tuple = ()
+        if group:
+            sql += " WHERE grp = ?"
+            params = (group,)
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY year", params)]
+
+    def groups(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT grp FROM observations")]
+
+    def has_data(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM observations LIMIT 1").fetchone() is not None
+
+    def unit_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT key, name FROM units")}
+
+    def joint_bodies(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        rows = self.conn.execute(
+            "SELECT key, name, members FROM units WHERE kind = 'joint' ORDER BY name")
+        return [(r[0], r[1], tuple(m for m in (r[2] or "").split(",") if m)) for r in rows]
+
+    # -- column mappings remembered by file shape ----------------------------------------
+    def get_mapping(self, signature: str) -> dict | None:
+        row = self.conn.execute("SELECT mapping FROM column_mappings WHERE signature = ?",
+                                (signature,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_mapping(self, signature: str, kind: str, mapping: dict) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO column_mappings(signature, kind, mapping, updated_at) "
+                "VALUES (?,?,?,?)", (signature, kind, json.dumps(mapping, ensure_ascii=False),
+                                     datetime.now().isoformat(timespec="seconds")))
+
+    # -- respondent rows -----------------------------------------------------------------
+    def respondents(self, *, year: int | None = None, unit: str | None = None,
+                    area: str | None = None, group: str | None = None) -> list[dict]:
+        where, params = [], []
+        for column, value in (("year", year), ("unit", unit), ("area", area), ("grp", group)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        rows = self.conn.execute(f"SELECT * FROM respondents {clause} ORDER BY id", params)
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["group"] = d.pop("grp")
+            d["background"] = json.loads(d["background"]) if d["background"] else {}
+            out.append(d)
+        return out
+
+    def respondent_count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0])
+
+
+def _respondent_row(import_id: int, r: dict) -> tuple:
+    values = dict(r)
+    values["import_id"] = import_id
+    values.setdefault("grp", values.pop("group", None))
+    bg = values.get("background") or {}
+    values["background"] = json.dumps(bg, ensure_ascii=False) if bg else ""
+    return tuple(values.get(c) for c in _RESPONDENT_COLUMNS)
+
+
+def _import_info(row: sqlite3.Row) -> ImportInfo:
+    return ImportInfo(row["id"], row["file_name"], row["sha256"], row["kind"],
+                      row["publication"], row["description"] or "", row["imported_at"],
+                      row["rows_stored"] or 0, row["rows_skipped"] or 0, row["years"] or "")
+
+
+def _stored_value(r: sqlite3.Row) -> StoredValue:
+    return StoredValue(
+        year=r["year"], unit=r["unit"], area=r["area"], factor=r["factor"], group=r["grp"],
+        value=r["value"], n=r["n"], rank=r["rank"], rank_of=r["rank_of"], ci_low=r["ci_low"],
+        ci_high=r["ci_high"], missing=r["missing"], sheet=r["sheet"] or "", row=r["row"],
+        column=r["col"] or "", import_id=r["import_id"], source=r["source"],
+        publication=r["publication"], imported_at=r["imported_at"])

@@ -1,0 +1,104 @@
+"""Horizontal index bars (0–100) with a reference marker (Riket) and hover tooltips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QToolTip
+
+from nki_desktop.domain.grades import grade_for
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float | None
+    reference: float | None = None
+    tooltip: str = ""
+
+
+class IndexBarChart(pg.PlotWidget):
+    """Bars coloured by grade (grade word in the tooltip and legend), Riket as a black tick."""
+
+    def __init__(self, parent=None, reference_label: str = "Riket"):
+        super().__init__(parent)
+        self.reference_label = reference_label
+        self.bars: list[Bar] = []
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.getPlotItem().showGrid(x=True, y=False, alpha=0.2)
+        self.getPlotItem().setLabel("bottom", "Index (0–100)")
+        self.setXRange(0, 100, padding=0)
+        self.setMinimumHeight(160)
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self.bars = bars
+        plot = self.getPlotItem()
+        plot.clear()
+        count = len(bars)
+        ys = list(range(count))[::-1]
+        for y, bar in zip(ys, bars, strict=True):
+            if bar.value is None:
+                continue
+            grade = grade_for(bar.value)
+            colour = QColor(grade.colour if grade else "#999999")
+            item = pg.BarGraphItem(x0=0, y=[y], height=0.6, width=[bar.value], brush=colour,
+                                   pen=pg.mkPen(colour.darker(130)))
+            plot.addItem(item)
+            text = pg.TextItem(f"{bar.value:.0f}".replace(".", ","), anchor=(0, 0.5),
+                               color="#222222")
+            text.setPos(bar.value + 1, y)
+            plot.addItem(text)
+        ref_x = [b.reference for b in bars if b.reference is not None]
+        ref_y = [y for y, b in zip(ys, bars, strict=True) if b.reference is not None]
+        if ref_x:
+            xs = [x for x in ref_x for _ in (0, 1)]
+            ys2 = [y + d for y in ref_y for d in (-0.42, 0.42)]
+            plot.addItem(pg.PlotDataItem(xs, ys2, connect="pairs",
+                                         pen=pg.mkPen("#000000", width=3)))
+        axis = plot.getAxis("left")
+        axis.setTicks([[(y, b.label) for y, b in zip(ys, bars, strict=True)]])
+        width = max((self.fontMetrics().horizontalAdvance(b.label) for b in bars), default=40)
+        axis.setWidth(width + 14)
+        self.setYRange(-0.6, max(count - 0.4, 0.6), padding=0)
+        self.setXRange(0, 105, padding=0)
+        self.setMinimumHeight(60 + 28 * count)
+
+    def _on_scene_mouse_moved(self, pos) -> None:
+        plot = self.getPlotItem()
+        if not plot.sceneBoundingRect().contains(pos) or not self.bars:
+            return
+        point = plot.vb.mapSceneToView(pos)
+        index = len(self.bars) - 1 - round(point.y())
+        if 0 <= index < len(self.bars):
+            bar = self.bars[index]
+            QToolTip.showText(self.mapToGlobal(self.mapFromScene(pos).toPoint()), bar.tooltip
+                              or bar.label, self)
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setHeight(60 + 28 * max(1, len(self.bars)))
+        return hint
+
+
+def legend_html() -> str:
+    """Grade legend as rich text: symbol, word and band; colour only as a companion."""
+    from nki_desktop.domain.grades import GRADES
+
+    parts = []
+    bands = {"mycket_hogt": "≥ 80", "hogt": "70–79", "godkant": "62–69", "lagt": "&lt; 62"}
+    for g in GRADES:
+        parts.append(f"<span style='color:{g.colour}'>■</span> {g.symbol} {g.label} "
+                     f"({bands[g.key]})")
+    parts.append("<b>|</b> Riket")
+    return " &nbsp;&nbsp; ".join(parts)
+
+
+__all__ = ["Bar", "IndexBarChart", "legend_html", "Qt"]

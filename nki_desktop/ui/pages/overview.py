@@ -1,0 +1,210 @@
+"""Översikt: min kommun's NKI totalt, grade, change, ranks and per-area / per-factor figures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nki_desktop.analysis.narrative import summary_text
+from nki_desktop.analysis.overview import Figure, KeyFigures, Position, key_figures
+from nki_desktop.domain.areas import area_label, factor_label, group_label
+from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
+from nki_desktop.domain.rules import year_caption
+from nki_desktop.ui.charts.bars import Bar, IndexBarChart, legend_html
+from nki_desktop.ui.context import AppContext
+
+
+def _position(p: Position | None) -> str:
+    if p is None:
+        return "–"
+    return f"{p.rank} av {p.of}" + (" *" if p.computed else "")
+
+
+class _Tile(QFrame):
+    def __init__(self, caption: str):
+        super().__init__()
+        self.setObjectName("tile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color:#555;")
+        self.value = QLabel("–")
+        self.value.setStyleSheet("font-size:22pt; font-weight:600;")
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        for w in (self.caption, self.value, self.detail):
+            layout.addWidget(w)
+
+
+class OverviewPage(QWidget):
+    """The first screen: useful as soon as any data is stored."""
+
+    key = "overview"
+    title = "Översikt"
+    request_page = Signal(str)
+    request_sample = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.figures: KeyFigures | None = None
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.stack.addWidget(self._build_empty())
+        self.stack.addWidget(self._build_content())
+        context.changed.connect(self.refresh)
+        context.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def _build_empty(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.import_button = QPushButton("Importera filer…")
+        self.sample_button = QPushButton("Ladda exempeldata")
+        self.import_button.clicked.connect(lambda: self.request_page.emit("import"))
+        self.sample_button.clicked.connect(self.request_sample.emit)
+        row.addWidget(self.import_button)
+        row.addWidget(self.sample_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _build_content(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:15pt; font-weight:600;")
+        self.sample_banner = QLabel("Exempeldata – fiktiva värden. Ta bort under Arkiv när du "
+                                    "importerat riktiga filer.")
+        self.sample_banner.setStyleSheet("background:#FFF4CE; border:1px solid #E0C060; "
+                                         "padding:4px;")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.sample_banner)
+        tiles = QGridLayout()
+        self.tile_nki = _Tile("NKI totalt")
+        self.tile_change = _Tile("Förändring")
+        self.tile_rank = _Tile("Placering i riket")
+        self.tile_local = _Tile("Placering i län / kommungrupp")
+        for i, tile in enumerate((self.tile_nki, self.tile_change, self.tile_rank,
+                                  self.tile_local)):
+            tiles.addWidget(tile, 0, i)
+        layout.addLayout(tiles)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setStyleSheet("font-size:11pt; padding:6px 2px;")
+        layout.addWidget(self.summary)
+        charts = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(QLabel("<b>NKI per myndighetsområde</b>"))
+        self.area_chart = IndexBarChart()
+        left.addWidget(self.area_chart)
+        right.addWidget(QLabel("<b>Serviceområden (NKI totalt)</b>"))
+        self.factor_chart = IndexBarChart()
+        right.addWidget(self.factor_chart)
+        charts.addLayout(left, 1)
+        charts.addLayout(right, 1)
+        layout.addLayout(charts)
+        legend = QLabel(legend_html())
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        self.footnote = QLabel()
+        self.footnote.setWordWrap(True)
+        self.footnote.setStyleSheet("color:#555;")
+        layout.addWidget(self.footnote)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        return scroll
+
+    # -- refresh -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ctx = self.context
+        year = ctx.year
+        self.figures = None
+        if ctx.kommun and year is not None:
+            self.figures = key_figures(ctx.store, ctx.kommun, year, ctx.group, ctx.catalogue)
+        if self.figures is None:
+            self._show_empty()
+            return
+        self._show(self.figures)
+
+    def _show_empty(self) -> None:
+        ctx = self.context
+        if not ctx.store.has_data():
+            text = ("<h2>Ingen data ännu</h2><p>Importera årets filer från SKR (Öppna "
+                    "jämförelser), Kolada eller Insikt-portalen – eller ladda exempeldata "
+                    "för att se hur programmet fungerar.</p>")
+        else:
+            text = (f"<h2>Inga värden för {ctx.kommun_name or 'vald kommun'}</h2>"
+                    f"<p>Det finns inga lagrade värden för {group_label(ctx.group).lower()} "
+                    f"{ctx.year or ''}. Välj ett annat år eller importera fler filer.</p>")
+        self.empty_label.setText(text)
+        self.stack.setCurrentIndex(0)
+
+    def _show(self, kf: KeyFigures) -> None:
+        self.stack.setCurrentIndex(1)
+        self.heading.setText(f"{kf.kommun_name} – {group_label(kf.group).lower()}, "
+                             f"ärendeår {year_caption(kf.year)}")
+        self.sample_banner.setVisible(kf.total.source.startswith("Exempeldata"))
+        grade = kf.total.grade
+        self.tile_nki.value.setText(fmt_index(kf.total.value))
+        if grade:
+            self.tile_nki.value.setStyleSheet(
+                f"font-size:22pt; font-weight:600; color:{grade.colour};")
+            self.tile_nki.detail.setText(f"{grade.symbol} {grade.label} · "
+                                         f"{fmt_number(kf.total.n)} svar")
+        else:
+            self.tile_nki.value.setStyleSheet("font-size:22pt; font-weight:600;")
+            missing = f"({kf.total.missing})" if kf.total.missing else ""
+            self.tile_nki.detail.setText(f"Inget publicerat värde {missing}")
+        self.tile_change.value.setText(fmt_change(kf.change))
+        self.tile_change.detail.setText(
+            f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
+            if kf.previous_year else "inget tidigare år")
+        self.tile_rank.value.setText(_position(kf.rank_national))
+        self.tile_rank.detail.setText(f"Riket: {fmt_index(kf.total.riket)}")
+        self.tile_local.value.setText(_position(kf.rank_lan))
+        k = self.context.catalogue.get(kf.kommun)
+        self.tile_local.detail.setText(
+            f"{k.lan_name}; {k.group_name}: {_position(kf.rank_group)}" if k else "")
+        self.summary.setText(summary_text(kf))
+        self.area_chart.set_bars([self._bar(f, area_label(f.key)) for f in kf.areas])
+        self.factor_chart.set_bars([self._bar(f, factor_label(f.key)) for f in kf.factors])
+        self.footnote.setText("* = placering beräknad av programmet bland kommuner med "
+                              "värde (inte en publicerad rankning). Källa: "
+                              f"{kf.total.source or '–'}.")
+
+    @staticmethod
+    def _bar(f: Figure, label: str) -> Bar:
+        grade = f.grade
+        tip = (f"{label}: {fmt_index(f.value)}"
+               + (f" – {grade.label.lower()}" if grade else "")
+               + f"\nAntal svar: {fmt_number(f.n)}"
+               + f"\nRiket: {fmt_index(f.riket)}"
+               + (f"\nPlacering: {f.rank.rank} av {f.rank.of}" if f.rank else "")
+               + (f"\nKälla: {f.source}" if f.source else ""))
+        if f.value is None and f.missing:
+            tip += f"\nVärdet visas inte ({f.missing}: för få svar)"
+        return Bar(label, f.value, f.riket, tip)

@@ -1,0 +1,67 @@
+"""A typed settings registry over QSettings (INI file in the data folder)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    doc: str = ""
+
+
+REGISTRY: dict[str, Setting] = {s.key: s for s in (
+    Setting("kommun", str, "", "Min kommun (kommunkod)"),
+    Setting("year", int, 0, "Valt ärendeår (0 = senaste)"),
+    Setting("group", str, "foretag", "Vald svarsgrupp"),
+    Setting("compare_units", list, [], "Valda jämförelsekommuner"),
+    Setting("compare_sets", dict, {}, "Sparade jämförelsegrupper: namn → kommunkoder"),
+    Setting("page", str, "overview", "Senast visade skärm"),
+    Setting("geometry", bytes, b"", "Fönstrets läge och storlek"),
+    Setting("window_state", bytes, b"", "Verktygsfält och paneler"),
+    Setting("last_import_dir", str, "", "Senaste mapp för import"),
+    Setting("last_export_dir", str, "", "Senaste mapp för export"),
+    Setting("report_logo", str, "", "Logotyp i rapportens sidhuvud"),
+)}
+
+
+class Settings:
+    """Typed access: ``settings.get("kommun")``, ``settings.set("year", 2023)``."""
+
+    def __init__(self, path: Path):
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        if int(self._qs.value("settings_version", 0) or 0) < SETTINGS_VERSION:
+            self._qs.setValue("settings_version", SETTINGS_VERSION)
+
+    def get(self, key: str) -> Any:
+        spec = REGISTRY[key]
+        raw = self._qs.value(key, None)
+        if raw is None or raw == "":
+            return spec.default
+        try:
+            if spec.type in (list, dict):
+                return json.loads(raw) if isinstance(raw, str) else spec.default
+            if spec.type is bytes:
+                return bytes(raw)
+            return spec.type(raw)
+        except (TypeError, ValueError):
+            return spec.default
+
+    def set(self, key: str, value: Any) -> None:
+        spec = REGISTRY[key]
+        if spec.type in (list, dict):
+            value = json.dumps(value, ensure_ascii=False)
+        self._qs.setValue(key, value)
+
+    def sync(self) -> None:
+        self._qs.sync()
