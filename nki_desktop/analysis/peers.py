@@ -1,0 +1,30 @@
+"""Comparison sets: the län, the kommungrupp, large kommuner, saved lists; averages over them."""
+
+from __future__ import annotations
+
+from nki_desktop.domain.municipalities import Catalogue
+from nki_desktop.domain.records import StoredValue
+
+
+def lan_members(catalogue: Catalogue, kommun: str) -> set[str]:
+    k = catalogue.get(kommun)
+    return {x.code for x in catalogue.in_lan(k.lan_code)} if k else set()
+
+
+def group_members(catalogue: Catalogue, kommun: str) -> set[str]:
+    """Same SKR kommungrupp (2023): "Liknande kommuner"."""
+    k = catalogue.get(kommun)
+    return {x.code for x in catalogue.in_group(k.group_name)} if k else set()
+
+
+def large_members(catalogue: Catalogue) -> set[str]:
+    return {k.code for k in catalogue.kommuner if k.is_large}
+
+
+def averages(values: list[StoredValue], members: set[str]) -> dict[tuple[str, str], float]:
+    """Unweighted mean per (area, factor) over the members that have a value."""
+    sums: dict[tuple[str, str], list[float]] = {}
+    for v in values:
+        if v.unit in members and v.value is not None:
+            sums.setdefault((v.area, v.factor), []).append(v.value)
+    return {key: sum(vals) / len(vals) for key, vals in sums.items()}
