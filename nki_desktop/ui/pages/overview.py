@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.analysis.narrative import summary_text
 from nki_desktop.analysis.overview import Figure, KeyFigures, Position, key_figures
+from nki_desktop.charts.bars import Bar, IndexBarChart, legend_html
 from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
-from nki_desktop.ui.charts.bars import Bar, IndexBarChart, legend_html
 from nki_desktop.ui.context import AppContext
 
 

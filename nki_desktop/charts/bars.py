@@ -1,4 +1,6 @@
-"""Horizontal index bars (0–100) with a reference marker (Riket) and hover tooltips."""
+"""Charts shared by the screens (ui/) and the reports (reports/): Qt and pyqtgraph allowed.
+
+Horizontal index bars (0–100) with a reference marker (Riket) and hover tooltips."""
 
 from __future__ import annotations
 

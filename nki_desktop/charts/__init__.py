@@ -1,0 +1,1 @@
+"""Charts (pyqtgraph) drawn on screen and, as vectors, into PDF reports. May not import ui/."""

@@ -1,0 +1,245 @@
+"""What every importer shares: reading a file into sheets of cells, parsing cells, the error
+that names file/sheet/row/column, the importer protocol and the column-mapping request.
+
+Cells arrive as python-calamine gives them: whole numbers as floats, empty cells as ''.
+Row and column numbers in messages are 1-based and columns are letters, as in Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from nki_desktop.domain.municipalities import Catalogue
+from nki_desktop.domain.records import MISSING_MARKERS, ImportBatch
+
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+JSON_SUFFIXES = {".json"}
+SUPPORTED_SUFFIXES = EXCEL_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class ImportProblem(Exception):
+    """A file that cannot be imported; the message is Swedish and says where and what to do."""
+
+    def __init__(self, file: str, message: str, sheet: str = "", row: int | None = None,
+                 column: int | None = None, hint: str = ""):
+        self.file, self.sheet, self.row, self.column = file, sheet, row, column
+        self.message, self.hint = message, hint
+        super().__init__(self.text)
+
+    @property
+    def where(self) -> str:
+        parts = [f"Fil: {self.file}"]
+        if self.sheet:
+            parts.append(f"blad: {self.sheet}")
+        if self.row is not None:
+            parts.append(f"rad: {self.row}")
+        if self.column is not None:
+            parts.append(f"kolumn: {column_letter(self.column)}")
+        return ", ".join(parts)
+
+    @property
+    def text(self) -> str:
+        return f"{self.where}. {self.message}" + (f" {self.hint}" if self.hint else "")
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list[Any]]
+
+    def cell(self, row: int, col: int) -> Any:
+        """0-based access that tolerates ragged rows."""
+        if row < len(self.rows) and col < len(self.rows[row]):
+            return self.rows[row][col]
+        return ""
+
+
+@dataclass
+class Workbook:
+    path: Path
+    sha256: str
+    sheets: list[Sheet] = field(default_factory=list)
+    json_data: Any = None  # for .json files
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 (Swedish Excel's CSV)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_csv_text(text: str) -> list[list[Any]]:
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") >= sample.count(",") else ","
+    if sample.count("\t") > max(sample.count(";"), sample.count(",")):
+        delimiter = "\t"
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def read_workbook(path: Path | str) -> Workbook:
+    """Read any supported file; raise ImportProblem with a clear message otherwise."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ImportProblem(path.name, "Filen finns inte.")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportProblem(path.name, f"Filtypen {suffix or '(ingen)'} stöds inte.",
+                            hint="Använd .xlsx, .xlsm, .xls, .ods, .csv eller .json.")
+    sha = file_sha256(path)
+    if suffix in JSON_SUFFIXES:
+        import json
+
+        try:
+            data = json.loads(decode_text(path.read_bytes()))
+        except ValueError as exc:
+            raise ImportProblem(path.name, f"Filen är inte giltig JSON ({exc}).") from exc
+        return Workbook(path, sha, [], data)
+    if suffix in TEXT_SUFFIXES:
+        return Workbook(path, sha, [Sheet(path.stem, read_csv_text(decode_text(
+            path.read_bytes())))])
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = [Sheet(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                  for name in book.sheet_names]
+    except Exception as exc:  # noqa: BLE001 - calamine raises several types for bad files
+        raise ImportProblem(
+            path.name, "Filen kunde inte läsas som ett Excel-/kalkylark "
+            f"({type(exc).__name__}: {exc}).",
+            hint="Kontrollera att filen inte är skadad eller avkortad; öppna och spara om "
+                 "den i Excel.") from exc
+    if not any(any(str(c).strip() for c in row) for s in sheets for row in s.rows):
+        raise ImportProblem(path.name, "Arbetsboken är tom: inget blad innehåller data.")
+    return Workbook(path, sha, sheets)
+
+
+# -- cells ------------------------------------------------------------------------------
+_NUMBER_RE = re.compile(r"^[+-−]?\d+(?:[.,]\d+)?$")
+_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f'")
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def missing_marker(value: Any) -> str | None:
+    """The marker when the cell says "no value" ('..', '-', '–', 'x', '.', empty), else None."""
+    text = cell_text(value)
+    return text if text in MISSING_MARKERS else None
+
+
+def parse_number(value: Any) -> float | None:
+    """A number from a cell: 77.4, '77,4', '1 234', '77 %', '−3'. None if it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = cell_text(value).translate(_SPACES).rstrip("%").replace("−", "-")
+    if not text or not _NUMBER_RE.match(text):
+        return None
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    return float(text)
+
+
+_INDEX_WITH_N = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*\(\s*([0-9 \u00a0]+)\s*\)\s*$")
+
+
+def parse_index_with_n(value: Any) -> tuple[float, int] | None:
+    """'86 (114)' → (86.0, 114): an index with its number of answers in brackets."""
+    match = _INDEX_WITH_N.match(cell_text(value))
+    if not match:
+        return None
+    return float(match.group(1).replace(",", ".")), int(match.group(2).translate(_SPACES))
+
+
+# -- importer protocol and column mapping -----------------------------------------------
+@dataclass
+class MappingRequest:
+    """The importer could not place some columns: ask the user (mapping dialog).
+
+    ``targets`` are (key, Swedish label) choices; ``initial`` is the importer's guess
+    per column index; the answer is stored under ``signature`` (the file's shape) and
+    passed back as ``ImportOptions.mapping``.
+    """
+
+    signature: str
+    kind: str
+    sheet: str
+    header_row: int  # 1-based
+    headers: list[str]
+    samples: list[list[str]]
+    targets: list[tuple[str, str]]
+    initial: dict[int, str] = field(default_factory=dict)
+    message: str = ""
+
+
+class NeedsMapping(Exception):
+    def __init__(self, request: MappingRequest):
+        self.request = request
+        super().__init__(request.message or "Kolumnerna behöver kopplas manuellt.")
+
+
+@dataclass
+class ImportOptions:
+    year: int | None = None  # override when the file does not say
+    kommun: str | None = None  # for a single kommun's own results
+    sheet: str | None = None
+    mapping: dict[int, str] | None = None  # column index → target key (from the dialog)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+class Importer(Protocol):
+    kind: str
+    label: str
+
+    def sniff(self, workbook: Workbook) -> float:
+        """0–1: how sure this importer is that it understands the file."""
+
+    def parse(self, workbook: Workbook, options: ImportOptions,
+              catalogue: Catalogue) -> ImportBatch:
+        """Records from the file; raises ImportProblem or NeedsMapping."""
+
+
+def shape_signature(kind: str, headers: Sequence[str]) -> str:
+    """A stable key for a file's layout (kind + folded header texts)."""
+    from nki_desktop.domain.text import fold
+
+    return hashlib.sha1((kind + "|" + "|".join(fold(h) for h in headers)).encode()).hexdigest()
