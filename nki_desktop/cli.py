@@ -86,6 +86,23 @@ def cmd_sample_data(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from pathlib import Path
+
+    from nki_desktop.reports.data_export import write_long
+
+    target = Path(args.out)
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        print("Ange en fil som slutar på .xlsx eller .csv.", file=sys.stderr)
+        return 2
+    kommun = normalise_code(args.kommun) if args.kommun else None
+    rows = services.long_rows(store, kommun=kommun or args.kommun, year=args.year,
+                              area=args.area, group=args.group)
+    write_long(rows, target)
+    print(f"{len(rows)} rader skrivna till {target}.", file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nki-desktop",
@@ -114,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sample-data", help="ladda exempeldata (fiktiva värden)")
     p.add_argument("--remove", action="store_true", help="ta bort exempeldata")
     p.set_defaults(func=cmd_sample_data)
+
+    p = sub.add_parser("export", help="skriv lagrade värden till .xlsx eller .csv (för Excel)")
+    p.add_argument("out", metavar="FIL")
+    p.add_argument("--kommun", metavar="KOD")
+    p.add_argument("--year", type=int, metavar="ÅR")
+    p.add_argument("--area", metavar="OMRÅDE")
+    p.add_argument("--group", metavar="GRUPP")
+    p.set_defaults(func=cmd_export)
 
     for register in _EXTENSIONS:
         register(sub)

@@ -1,0 +1,65 @@
+"""Stored values in long form to a file a Swedish Excel opens directly (.xlsx or .csv)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from nki_desktop.services import LONG_COLUMNS, LongRow
+
+HEADERS_SV = {"year": "Ärendeår", "unit": "Enhet", "unit_name": "Namn", "area": "Område",
+              "factor": "Faktor", "group": "Svarsgrupp", "value": "Värde",
+              "n": "Antal svar", "rank": "Placering", "ci_low": "KI nedre",
+              "ci_high": "KI övre", "source": "Källa", "missing": "Markering"}
+COLUMNS = (*LONG_COLUMNS, "missing")
+
+
+def safe_text(value: object) -> object:
+    """Text that Excel would read as a formula (=, +, -, @) is kept as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def write_long(rows: Sequence[LongRow], path: Path) -> Path:
+    """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM)."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow([HEADERS_SV[c] for c in COLUMNS])
+            for r in rows:
+                writer.writerow([_csv_cell(getattr(r, c)) for c in COLUMNS])
+        return path
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append([HEADERS_SV[c] for c in COLUMNS])
+    for r in rows:
+        ws.append([safe_text(getattr(r, c)) for c in COLUMNS])
+    for cell in ws["G"][1:]:
+        cell.number_format = "0.0"
+    ws.freeze_panes = "A2"
+    widths = (8, 8, 22, 20, 16, 12, 8, 10, 10, 9, 9, 40, 10)
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    if rows:
+        ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
+        table = Table(displayName="NKIData", ref=ref)
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        ws.add_table(table)
+    wb.save(path)
+    return path
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return (str(int(value)) if value.is_integer() else f"{value:.6g}").replace(".", ",")
+    return str(safe_text(value))

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from nki_desktop import cli
+from nki_desktop.reports.data_export import write_long
+from nki_desktop.services import LongRow
+
+
+def test_export_command_writes_a_filterable_excel_table(tmp_path):
+    db = str(tmp_path / "x.sqlite")
+    cli.run(["--db", db, "sample-data"], io.StringIO())
+    out = io.StringIO()
+    target = tmp_path / "orebro.xlsx"
+    assert cli.run(["--db", db, "export", str(target), "--kommun", "1880", "--year", "2023"],
+                   out) == 0
+    ws = load_workbook(target)["Data"]
+    assert ws["A1"].value == "Ärendeår" and ws["C2"].value == "Örebro"
+    assert ws.freeze_panes == "A2" and "NKIData" in ws.tables
+    csv_out = io.StringIO()
+    cli.run(["--db", db, "data", "--kommun", "1880", "--year", "2023"], csv_out)
+    assert ws.max_row - 1 == len(list(csv.DictReader(io.StringIO(csv_out.getvalue()))))
+    assert cli.run(["--db", db, "export", str(tmp_path / "x.pdf")], io.StringIO()) == 2
+
+
+def test_csv_export_is_swedish_excel_friendly_and_formula_safe(tmp_path):
+    row = LongRow(2023, "jb:x", "=HYPERLINK(\"http://evil\")", "total", "nki", "foretag",
+                  77.4, 12, None, None, None, "fil.xlsx", None)
+    path = write_long([row], tmp_path / "a.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Ärendeår;Enhet;Namn")
+    cells = next(csv.reader([lines[1]], delimiter=";"))
+    assert cells[6] == "77,4" and cells[2].startswith("'=")
+    xlsx = write_long([row], tmp_path / "a.xlsx")
+    ws = load_workbook(xlsx)["Data"]
+    assert ws["C2"].data_type == "s" and ws["C2"].value.startswith("'=")
