@@ -87,8 +87,9 @@ class TrendLineChart(pg.PlotWidget):
                                      pen=pg.mkPen("#444444", width=1,
                                                   style=Qt.PenStyle.DashDotLine))
             plot.addItem(marker)
-            text = pg.TextItem(break_label, anchor=(0, 0), color="#444444")
-            text.setPos(year - 0.45, high)
+            late = bool(years) and year > (min(years) + max(years)) / 2
+            text = pg.TextItem(break_label, anchor=(1, 0) if late else (0, 0), color="#444444")
+            text.setPos(year - 0.55 if late else year - 0.45, high)
             plot.addItem(text)
         plot.getAxis("bottom").setTicks([[(y, str(y)) for y in years]])
         if years:

@@ -111,8 +111,8 @@ class ReportDocument:
              if kf.previous_year else "inget tidigare år"),
             ("Placering i riket", _pos(kf.rank_national),
              f"Riket: {fmt_index(kf.total.riket)}"),
-            (f"Placering i {self.data.lan_name or 'länet'}", _pos(kf.rank_lan),
-             f"Kommungrupp: {_pos(kf.rank_group)}"),
+            ("Placering i länet", _pos(kf.rank_lan),
+             f"{self.data.lan_name}; kommungrupp: {_pos(kf.rank_group)}"),
         ]
 
         def paint(p: QPainter, r: QRectF) -> None:
