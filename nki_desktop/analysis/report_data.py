@@ -20,7 +20,7 @@ from nki_desktop.domain.areas import (
     group_label,
 )
 from nki_desktop.domain.grades import GRADES, Grade, grade_for
-from nki_desktop.domain.municipalities import RIKET, GROUP_CODES
+from nki_desktop.domain.municipalities import GROUP_CODES, RIKET
 from nki_desktop.domain.ranking import TIES_NOTE, shared_ranks
 from nki_desktop.domain.records import PUBLICATIONS, StoredValue
 from nki_desktop.domain.rules import (
@@ -184,7 +184,9 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
         return None
     ranked.sort(key=lambda v: (ranks[v.unit], names.get(v.unit, v.unit)))
     at = next(i for i, v in enumerate(ranked) if v.unit == kommun)
-    window = ranked if len(ranked) <= 2 * radius + 3 else ranked[max(0, at - radius):at + radius + 1]
+    if len(ranked) > 2 * radius + 3:
+        ranked = ranked[max(0, at - radius):at + radius + 1]
+    window = ranked
     rows = [RankRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
                     v.unit == kommun) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "

@@ -15,9 +15,9 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPen,
 )
@@ -32,9 +32,18 @@ BODY_BOTTOM = PAGE_H - MARGIN_BOTTOM - FOOTER_H
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
+_HEIGHTS: dict[tuple[str, str, float], float] = {}
+
+
 def text_height(font: QFont, text: str, width: float) -> float:
-    metrics = QFontMetricsF(font)
-    return metrics.boundingRect(QRectF(0, 0, width, 10_000), WRAP, text).height()
+    """Height of wrapped text; cached, since pagination measures blocks more than once."""
+    key = (font.key(), text, round(width, 2))
+    if key not in _HEIGHTS:
+        if len(_HEIGHTS) > 20_000:
+            _HEIGHTS.clear()
+        metrics = QFontMetricsF(font)
+        _HEIGHTS[key] = metrics.boundingRect(QRectF(0, 0, width, 10_000), WRAP, text).height()
+    return _HEIGHTS[key]
 
 
 class Block:

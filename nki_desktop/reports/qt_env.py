@@ -53,4 +53,7 @@ def font(points: float, bold: bool = False, italic: bool = False) -> QFont:
     f.setItalic(italic)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     f.setKerning(True)
+    # No ligatures: "fiktiva" stays searchable and copyable from the PDF as plain letters.
+    for tag in ("liga", "clig"):
+        f.setFeature(QFont.Tag(tag), 0)
     return f
