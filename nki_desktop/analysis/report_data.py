@@ -191,7 +191,8 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
                     v.unit == kommun) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
             "en publicerad rankning." if not use_published else
-            "Publicerad placering i SKR:s ranking (kommuner med tillräckligt många svar).")
+            "Placering enligt den importerade rankingen (kommuner med tillräckligt många "
+            "svar).")
     return RankingExcerpt(title, rows, of, not use_published, note)
 
 

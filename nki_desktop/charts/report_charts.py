@@ -116,6 +116,11 @@ class ComparisonBarChart(IndexBarChart):
             grade = grade_for(bar.value)  # value and grade symbol in a column right of 100
             text.setText(f"{fmt_index(bar.value)} {grade.symbol if grade else ''}".strip())
             text.setPos(103, y)
+        for y, bar in zip(ys, bars, strict=True):
+            if bar.value is None:  # say why there is no bar instead of leaving a gap
+                gap = pg.TextItem("inget värde (för få svar)", anchor=(0, 0.5), color="#444444")
+                gap.setPos(1, y)
+                plot.addItem(gap)
         if comparison:
             points = [(c, y) for c, y in zip(comparison, ys, strict=False) if c is not None]
             if points:

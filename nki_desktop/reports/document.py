@@ -114,7 +114,9 @@ class ReportDocument:
         kf = self.data.figures
         tiles = [
             ("NKI totalt", fmt_index(kf.total.value),
-             f"{_grade_text(kf.total.value)} · {fmt_number(kf.total.n)} svar"),
+             f"{_grade_text(kf.total.value)} · {fmt_number(kf.total.n)} svar"
+             if kf.total.value is not None else
+             f"inget publicerat värde (för få svar) · {fmt_number(kf.total.n)} svar"),
             ("Förändring", fmt_change(kf.change),
              f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
              if kf.previous_year else "inget tidigare år"),
@@ -212,9 +214,8 @@ class ReportDocument:
         strong = {i for i, r in enumerate(ex.rows) if r.is_self}
         title = f"{ex.title} (av {ex.of} kommuner)"
         return [L.Paragraph(title, self.h3, keep=True, space_after=4),
-                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=2,
-                        splittable=False),
-                L.Paragraph(ex.note, self.small, colour="#333333", space_after=10)]
+                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
+                        splittable=False, caption=ex.note, caption_font=self.small)]
 
     def _ranking(self) -> list[L.Block]:
         out: list[L.Block] = [self._heading("ranking")]
@@ -222,7 +223,8 @@ class ReportDocument:
             if ex is not None:
                 out += self._ranking_table(ex)
         if len(out) == 1:
-            out.append(L.Paragraph("Kommunen är inte rankad detta år.", self.body))
+            out.append(L.Paragraph("Kommunen är inte rankad detta år: NKI totalt saknas eller "
+                                   "bygger på för få svar.", self.body))
         return out
 
     def _table(self) -> list[L.Block]:
@@ -236,8 +238,7 @@ class ReportDocument:
             if r.factor in ("nki", "nui"):
                 strong.add(i)
             value = fmt_index(r.value) if r.value is not None else (r.missing or "–")
-            first = i == 0 or d.table[i - 1].area != r.area
-            rows.append([r.area_label if first else "", r.factor_label, value, _grade_text(r.value),
+            rows.append([r.area_label, r.factor_label, value, _grade_text(r.value),
                          fmt_number(r.n), fmt_index(r.riket),
                          fmt_number(r.comparison, 1) if r.comparison is not None else "–",
                          _pos(r.rank)])
@@ -245,8 +246,8 @@ class ReportDocument:
                 f"(NKI, för upphandling NUI). Jämf.-grupp: {d.comparison_label}. "
                 f"Placering: publicerad placering där den finns. ”..”: för få svar.")
         return [self._heading("table"),
-                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=2),
-                L.Paragraph(note, self.small, colour="#333333", space_after=10)]
+                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
+                        caption=note, caption_font=self.small, group_first_column=True)]
 
     def _method(self) -> list[L.Block]:
         d = self.data
@@ -258,7 +259,7 @@ class ReportDocument:
         cols = [L.Column("Fil", 4.0), L.Column("Publikation", 2.6), L.Column("Importerad", 1.3)]
         rows = [[s.file_name, s.publication_label, s.imported_at] for s in d.sources]
         out.append(L.Table(cols, rows, self.small, font(8.5, bold=True), space_after=4))
-        out.append(L.Paragraph("  ".join(d.citations), self.body, space_after=4))
+        out.append(L.Paragraph("\n".join(d.citations), self.body, space_after=4))
         out.append(L.Paragraph(f"Rapporten skapades {d.created.isoformat()} med NKI Desktop.",
                                self.small, colour="#333333"))
         return out

@@ -142,6 +142,9 @@ class Table(Block):
     space_after: float = 8.0
     row_pad: float = 3.0
     splittable: bool = True
+    caption: str = ""  # a note under the table, kept with its last rows
+    caption_font: QFont | None = None
+    group_first_column: bool = False  # show a repeated first cell once per group and page
 
     def _bold(self) -> QFont:
         bold = QFont(self.font)
@@ -162,8 +165,14 @@ class Table(Block):
     def _heights(self, width: float) -> list[float]:
         return [self._row_h(self._font_of(i), r, width) for i, r in enumerate(self.rows)]
 
+    def _caption_h(self, width: float) -> float:
+        if not self.caption:
+            return 0.0
+        return 3.0 + text_height(self.caption_font or self.font, self.caption, width)
+
     def height(self, width: float) -> float:
-        return self._header_h(width) + sum(self._heights(width)) + self.space_after
+        return (self._header_h(width) + sum(self._heights(width)) + self._caption_h(width)
+                + self.space_after)
 
     def split(self, width: float, available: float) -> tuple[Block, Block] | None:
         if not self.splittable:
@@ -175,13 +184,17 @@ class Table(Block):
                 break
             used += h
             count += 1
-        if count < 3 or count == len(self.rows):
+        if count == len(self.rows):  # the rows fit, the caption does not: carry two rows
+            count -= 2
+        if count < 3:
             return None
         strong_a = {i for i in self.strong_rows if i < count}
         strong_b = {i - count for i in self.strong_rows if i >= count}
-        return (Table(self.columns, self.rows[:count], self.font, self.header_font, strong_a, 0),
+        return (Table(self.columns, self.rows[:count], self.font, self.header_font, strong_a, 0,
+                      group_first_column=self.group_first_column),
                 Table(self.columns, self.rows[count:], self.font, self.header_font, strong_b,
-                      self.space_after, self.row_pad))
+                      self.space_after, self.row_pad, True, self.caption, self.caption_font,
+                      self.group_first_column))
 
     def draw(self, painter: QPainter, x: float, y: float, width: float) -> None:
         total = sum(c.width for c in self.columns)
@@ -208,10 +221,17 @@ class Table(Block):
         for i, cells in enumerate(self.rows):
             strong = i in self.strong_rows
             shade = "#EDEDED" if strong else None
+            if self.group_first_column and i > 0 and cells[0] == self.rows[i - 1][0]:
+                cells = ["", *cells[1:]]
             h = line(cells, bold if strong else self.font, top, shade)
             top += h
             painter.setPen(QPen(QColor("#BBBBBB"), 0.5))
             painter.drawLine(x, top, x + width, top)
+        if self.caption:
+            painter.setFont(self.caption_font or self.font)
+            painter.setPen(QColor("#333333"))
+            painter.drawText(QRectF(x, top + 3.0, width, self._caption_h(width)), WRAP,
+                             self.caption)
 
 
 @dataclass
@@ -278,11 +298,11 @@ def paginate(blocks: list[Block], width: float = CONTENT_W, top: float = BODY_TO
                 continue
             pages.append([])
             y = top
-            if y + h > bottom:
-                parts = block.split(width, bottom - y)
-                if parts is not None:
-                    queue.insert(0, parts[1])
-                    block, h = parts[0], parts[0].height(width)
+        if y + h > bottom:  # taller than a whole page: split it, else let it overflow
+            parts = block.split(width, bottom - y)
+            if parts is not None:
+                queue.insert(0, parts[1])
+                block, h = parts[0], parts[0].height(width)
         pages[-1].append((block, y))
         y += h
     return pages

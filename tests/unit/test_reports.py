@@ -192,3 +192,26 @@ def test_cli_rejects_unknown_sections(report_store, tmp_path, bad, capsys):
     assert cli.run(["--db", str(db), "report", "--kommun", OREBRO, "--sections", bad,
                     "--xlsx", str(tmp_path / "a.xlsx")]) == 2
     assert "Okända avsnitt: nope" in capsys.readouterr().err
+
+
+def test_pagination_never_runs_into_the_footer(report_store):
+    from nki_desktop.reports import layout as L
+    from nki_desktop.reports.document import ReportDocument
+    from nki_desktop.reports.qt_env import ensure_app, font
+
+    ensure_app()
+    rows = [[f"Rad {i}", "åäö " * (i % 7)] for i in range(200)]
+    long_table = L.Table([L.Column("A", 1), L.Column("B", 3)], rows, font(8.5),
+                         font(8.5, bold=True), caption="Not under tabellen.")
+    blocks = ReportDocument(gather(report_store, OREBRO, 2023)).blocks()
+    pages = L.paginate([L.Heading("Lång tabell", font(13)), long_table] + blocks)
+    assert len(pages) >= 7
+    for page in pages:
+        for block, y in page:
+            assert y + block.height(L.CONTENT_W) - getattr(block, "space_after", 0) \
+                <= L.BODY_BOTTOM + 0.01
+    parts = [b for page in pages for b, _ in page if isinstance(b, L.Table) and b.rows
+             and b.rows[0][0].startswith("Rad")]
+    assert sum(len(p.rows) for p in parts) == 200
+    assert [bool(p.caption) for p in parts] == [False] * (len(parts) - 1) + [True]
+    assert isinstance(pages[0][0][0], L.Heading) and pages[0][1][0] is parts[0]
