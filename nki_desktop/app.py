@@ -15,6 +15,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.main_window import MainWindow
 from nki_desktop.ui.pages.overview import OverviewPage
 from nki_desktop.ui.pages.placeholder import PlaceholderPage
+from nki_desktop.ui.pages.report_page import ReportPage
 from nki_desktop.ui.settings import Settings
 from nki_desktop.ui.tasks import TaskRunner
 
@@ -33,7 +34,7 @@ def build_pages(context: AppContext, tasks: TaskRunner) -> list[QWidget]:
         PlaceholderPage("ranking", "Ranking", "Alla kommuner för ett år, område och faktor."),
         PlaceholderPage("compare", "Jämför", "Min kommun mot valda kommuner."),
         PlaceholderPage("import", "Import", "Importera filer från SKR, Kolada och Insikt."),
-        PlaceholderPage("report", "Rapport", "Sammanfattning för nämnden som PDF och Excel."),
+        ReportPage(context, tasks),
     ]
 
 

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from nki_desktop import __version__, services
 from nki_desktop.domain.municipalities import normalise_code
+from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
 
 Command = Callable[[argparse.Namespace, Store, TextIO], int]
@@ -146,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules that add commands (import, report, export, …) register here.
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [register_report]
 
 
 def run(argv: list[str], out: TextIO | None = None) -> int:

@@ -1,0 +1,298 @@
+"""The board summary drawn with QPainter: one path for PDF (QPdfWriter) and print (QPrinter).
+
+Charts are the chart widgets of the screens, laid out without being shown and rendered
+into the painter as vectors (QGraphicsView.render). Needs the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QApplication
+
+from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
+from nki_desktop.charts.bars import Bar
+from nki_desktop.charts.report_charts import (
+    ComparisonBarChart,
+    Line,
+    TrendLineChart,
+    apply_font,
+)
+from nki_desktop.domain.areas import area_label, factor_label
+from nki_desktop.domain.grades import GRADES
+from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
+from nki_desktop.domain.rules import year_caption
+from nki_desktop.reports import layout as L
+from nki_desktop.reports.options import SECTIONS, ReportOptions
+from nki_desktop.reports.qt_env import font
+
+RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+def _pos(p) -> str:
+    return f"{p.rank} av {p.of}" if p else "–"
+
+
+def _grade_text(value: float | None) -> str:
+    from nki_desktop.domain.grades import grade_for
+
+    g = grade_for(value)
+    return f"{g.symbol} {g.label}" if g else "–"
+
+
+def _fitted(text: str, width: float, points: float) -> QFont:
+    """A bold font at most ``points`` big in which text fits on one line."""
+    f = font(points, bold=True)
+    while points > 9 and QFontMetricsF(f).horizontalAdvance(text) > width:
+        points -= 1
+        f = font(points, bold=True)
+    return f
+
+
+def _render_widget(painter: QPainter, widget, rect: QRectF) -> None:
+    """Lay a chart widget out at the target size without showing it, draw it as vectors."""
+    size = QSize(round(rect.width()), round(rect.height()))
+    widget.resize(size)
+    widget.ensurePolished()
+    event = QResizeEvent(size, QSize())
+    QApplication.sendEvent(widget, event)  # lays out the viewport
+    widget.resizeEvent(event)  # pyqtgraph sizes its scene here; not delivered while hidden
+    widget.getPlotItem().layout.activate()
+    widget.render(painter, rect, QRect(0, 0, size.width(), size.height()))
+
+
+class ReportDocument:
+    """Blocks for one report; ``render(device)`` draws them on a PDF writer or a printer."""
+
+    def __init__(self, data: ReportData, options: ReportOptions | None = None):
+        self.data = data
+        self.options = options or ReportOptions()
+        self.body = font(10)
+        self.small = font(8.5)
+        self.h1 = font(19, bold=True)
+        self.h2 = font(13.5, bold=True)
+        self.h3 = font(10.5, bold=True)
+        logo = self.options.logo_path
+        self.logo = QImage(str(logo)) if logo and Path(logo).is_file() else QImage()
+        self._charts: list = []  # widgets kept alive until the document is drawn
+
+    # -- building ------------------------------------------------------------------------
+    def blocks(self) -> list[L.Block]:
+        d, o = self.data, self.options
+        out: list[L.Block] = [L.Paragraph(
+            f"Nöjd Kund Index – {d.group_label.lower()}", self.h1, space_after=2),
+            L.Paragraph(f"{d.kommun_name} · ärendeår {year_caption(d.year)}"
+                        + (f" · {o.organisation}" if o.organisation else ""), font(12),
+                        colour="#333333", space_after=10)]
+        if d.is_sample:
+            out.append(L.Paragraph("Exempeldata – fiktiva värden. Rapporten visar inte SKR:s "
+                                   "siffror och får inte användas som beslutsunderlag.",
+                                   font(10, bold=True), boxed=True, space_after=10))
+        builders = {"cover": self._cover, "summary": self._summary, "trend": self._trend,
+                    "areas": self._areas, "factors": self._factors, "ranking": self._ranking,
+                    "table": self._table, "method": self._method}
+        for key in SECTIONS:
+            if o.has(key):
+                out += builders[key]()
+        return out
+
+    def _heading(self, key: str, text: str | None = None) -> L.Heading:
+        return L.Heading(text or SECTIONS[key], self.h2, space_after=6)
+
+    def _cover(self) -> list[L.Block]:
+        kf = self.data.figures
+        tiles = [
+            ("NKI totalt", fmt_index(kf.total.value),
+             f"{_grade_text(kf.total.value)} · {fmt_number(kf.total.n)} svar"
+             if kf.total.value is not None else
+             f"inget publicerat värde (för få svar) · {fmt_number(kf.total.n)} svar"),
+            ("Förändring", fmt_change(kf.change),
+             f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
+             if kf.previous_year else "inget tidigare år"),
+            ("Placering i riket", _pos(kf.rank_national),
+             f"Riket: {fmt_index(kf.total.riket)}"),
+            ("Placering i länet", _pos(kf.rank_lan),
+             f"{self.data.lan_name}; kommungrupp: {_pos(kf.rank_group)}"),
+        ]
+
+        def paint(p: QPainter, r: QRectF) -> None:
+            gap = 8.0
+            w = (r.width() - 3 * gap) / 4
+            for i, (caption, value, detail) in enumerate(tiles):
+                box = QRectF(r.x() + i * (w + gap), r.y(), w, r.height())
+                p.setPen(QPen(QColor("#000000"), 1))
+                p.setBrush(QColor("#FFFFFF"))
+                p.drawRect(box)
+                inner = box.adjusted(8, 6, -8, -6)
+                p.setFont(self.small)
+                p.setPen(QColor("#333333"))
+                p.drawText(inner, L.WRAP, caption)
+                p.setFont(_fitted(value, inner.width(), 20))
+                p.setPen(QColor("#000000"))
+                p.drawText(inner.adjusted(0, 20, 0, 0), value)
+                p.setFont(self.small)
+                p.drawText(inner.adjusted(0, 56, 0, 0), L.WRAP, detail)
+
+        return [self._heading("cover"), L.Custom(104, paint, space_after=4),
+                L.Paragraph("Placering i län och kommungrupp är beräknad av programmet bland "
+                            "kommuner med värde." + (" Placeringen i riket är beräknad av "
+                                                     "programmet." if kf.rank_national and
+                                                     kf.rank_national.computed else ""),
+                            self.small, colour="#333333", space_after=8)]
+
+    def _summary(self) -> list[L.Block]:
+        text = self.options.summary_text
+        if text is None:
+            text = self.data.summary_text
+        parts = [t.strip() for t in text.split("\n\n") if t.strip()] or ["–"]
+        return [self._heading("summary")] + [L.Paragraph(t, font(10.5), space_after=8)
+                                             for t in parts]
+
+    def _chart_block(self, chart, height: float, legend: str) -> list[L.Block]:
+        self._charts.append(chart)
+        return [L.Custom(height, lambda p, r: _render_widget(p, chart, r), space_after=2),
+                L.Paragraph(legend, self.small, colour="#333333", space_after=10)]
+
+    def _trend(self) -> list[L.Block]:
+        d = self.data
+        if not d.trend:
+            return []
+        chart = TrendLineChart()
+        chart.setFont(font(8.5))
+        years = [r.year for r in d.trend]
+        chart.set_lines(years, [
+            Line(d.kommun_name, [r.value for r in d.trend], "own"),
+            Line("Riket", [r.riket for r in d.trend], "riket"),
+            Line(d.comparison_label, [r.comparison for r in d.trend], "comparison")],
+            breaks=[b.year for b in d.breaks if "total" in b.areas])
+        apply_font(chart, font(8.5))
+        legend = (f"NKI totalt per ärendeår. Heldragen linje med ringar: {d.kommun_name}; "
+                  f"streckad med kvadrater: Riket; prickad med trianglar: "
+                  f"{d.comparison_label} (medelvärde).")
+        if any("total" in b.areas for b in d.breaks):
+            legend += " Lodrät streckprickad linje: NKI totalt ändrade definition (se Metod)."
+        return [self._heading("trend", f"Utveckling över tid {years[0]}–{years[-1]}")] + \
+            self._chart_block(chart, 270, legend)
+
+    def _bars(self, key: str, rows: list[FigureRow], label) -> list[L.Block]:
+        if not rows:
+            return []
+        chart = ComparisonBarChart(comparison_label=self.data.comparison_label)
+        chart.setFont(font(8.5))
+        chart.set_bars([Bar(label(r), r.value, r.riket) for r in rows],
+                       [r.comparison for r in rows])
+        apply_font(chart, font(8.5))
+        bands = "; ".join(f"{g.symbol} {g.label.lower()}" for g in GRADES)
+        legend = (f"Stapeln visar kommunens värde med betygssymbol ({bands}). Svart streck: "
+                  f"Riket. Öppen romb: {self.data.comparison_label} (medelvärde).")
+        return [self._heading(key)] + self._chart_block(chart, 56 + 30 * len(rows), legend)
+
+    def _areas(self) -> list[L.Block]:
+        return self._bars("areas", self.data.areas,
+                          lambda r: area_label(r.area) + (" (NUI)" if r.factor == "nui" else ""))
+
+    def _factors(self) -> list[L.Block]:
+        return self._bars("factors", self.data.factors, lambda r: factor_label(r.factor))
+
+    def _ranking_table(self, ex: RankingExcerpt) -> list[L.Block]:
+        cols = [L.Column("Plats", 0.8, RIGHT), L.Column("Kommun", 3.0),
+                L.Column("NKI totalt", 1.2, RIGHT), L.Column("Betyg", 1.8),
+                L.Column("Antal svar", 1.2, RIGHT)]
+        rows = [[str(r.rank), r.name + (" ◄" if r.is_self else ""), fmt_index(r.value),
+                 _grade_text(r.value), fmt_number(r.n)] for r in ex.rows]
+        strong = {i for i, r in enumerate(ex.rows) if r.is_self}
+        title = f"{ex.title} (av {ex.of} kommuner)"
+        return [L.Paragraph(title, self.h3, keep=True, space_after=4),
+                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
+                        splittable=False, caption=ex.note, caption_font=self.small)]
+
+    def _ranking(self) -> list[L.Block]:
+        out: list[L.Block] = [self._heading("ranking")]
+        for ex in (self.data.ranking_national, self.data.ranking_lan):
+            if ex is not None:
+                out += self._ranking_table(ex)
+        if len(out) == 1:
+            out.append(L.Paragraph("Kommunen är inte rankad detta år: NKI totalt saknas eller "
+                                   "bygger på för få svar.", self.body))
+        return out
+
+    def _table(self) -> list[L.Block]:
+        d = self.data
+        cols = [L.Column("Område", 2.4), L.Column("Mått", 1.4), L.Column("Värde", 0.8, RIGHT),
+                L.Column("Betyg", 2.0), L.Column("Antal svar", 0.9, RIGHT),
+                L.Column("Riket", 0.8, RIGHT), L.Column("Jämf.-grupp", 1.0, RIGHT),
+                L.Column("Placering", 1.4, RIGHT)]
+        rows, strong = [], set()
+        for i, r in enumerate(d.table):
+            if r.factor in ("nki", "nui"):
+                strong.add(i)
+            value = fmt_index(r.value) if r.value is not None else (r.missing or "–")
+            rows.append([r.area_label, r.factor_label, value, _grade_text(r.value),
+                         fmt_number(r.n), fmt_index(r.riket),
+                         fmt_number(r.comparison, 1) if r.comparison is not None else "–",
+                         _pos(r.rank)])
+        note = (f"Alla lagrade värden för {d.kommun_name} {d.year}. Fetstil: områdets index "
+                f"(NKI, för upphandling NUI). Jämf.-grupp: {d.comparison_label}. "
+                f"Placering: publicerad placering där den finns. ”..”: för få svar.")
+        return [self._heading("table"),
+                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
+                        caption=note, caption_font=self.small, group_first_column=True)]
+
+    def _method(self) -> list[L.Block]:
+        d = self.data
+        out: list[L.Block] = [self._heading("method")]
+        for head, text in d.method_notes:
+            out.append(L.Paragraph(head, self.h3, keep=True, space_after=1))
+            out.append(L.Paragraph(text, self.body, space_after=6))
+        out.append(L.Paragraph("Källor", self.h3, keep=True, space_after=3))
+        cols = [L.Column("Fil", 4.0), L.Column("Publikation", 2.6), L.Column("Importerad", 1.3)]
+        rows = [[s.file_name, s.publication_label, s.imported_at] for s in d.sources]
+        out.append(L.Table(cols, rows, self.small, font(8.5, bold=True), space_after=4))
+        out.append(L.Paragraph("\n".join(d.citations), self.body, space_after=4))
+        out.append(L.Paragraph(f"Rapporten skapades {d.created.isoformat()} med NKI Desktop.",
+                               self.small, colour="#333333"))
+        return out
+
+    # -- drawing -------------------------------------------------------------------------
+    def furniture(self, p: QPainter, number: int, count: int) -> None:
+        d = self.data
+        x, top, w = L.MARGIN_X, L.MARGIN_TOP, L.CONTENT_W
+        text_x = x
+        if not self.logo.isNull():
+            h = 11 * L.MM
+            lw = min(40 * L.MM, h * self.logo.width() / max(1, self.logo.height()))
+            p.drawImage(QRectF(x, top, lw, h), self.logo)
+            text_x = x + lw + 3 * L.MM
+        p.setPen(QColor("#000000"))
+        p.setFont(font(11, bold=True))
+        p.drawText(QRectF(text_x, top, w, 18), d.kommun_name)
+        p.setFont(self.small)
+        p.drawText(QRectF(text_x, top + 19, w, 16),
+                   f"NKI {d.group_label.lower()}, ärendeår {d.year} – underlag till nämnden")
+        date = (self.options.report_date or d.created).isoformat()
+        p.drawText(QRectF(x, top, w, 18), int(RIGHT), date)
+        p.setPen(QPen(QColor("#000000"), 1))
+        p.drawLine(x, top + 12 * L.MM, x + w, top + 12 * L.MM)
+        foot = L.PAGE_H - L.MARGIN_BOTTOM - 6 * L.MM
+        p.setPen(QPen(QColor("#000000"), 0.6))
+        p.drawLine(x, foot, x + w, foot)
+        p.setFont(self.small)
+        p.drawText(QRectF(x, foot + 3, w, 16), " · ".join(d.citations) or "NKI Desktop")
+        p.drawText(QRectF(x, foot + 3, w, 16), int(RIGHT), f"Sida {number} av {count}")
+
+    def render(self, device: QPagedPaintDevice) -> int:
+        """Draw every page on the device; returns the page count."""
+        pages = L.paginate(self.blocks())
+        L.render(device, pages, self.furniture)
+        return len(pages)

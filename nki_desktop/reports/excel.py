@@ -1,0 +1,242 @@
+"""The board summary as an Excel workbook (openpyxl, no Qt): a summary sheet, one sheet per
+section with a real Excel table (filters, frozen header, one-decimal formats), grade fills
+with the grade word beside them, and native charts the user can restyle.
+
+Text that came from imported files (unit names, file names) is always written as text:
+a value starting with = + - @ never becomes a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
+from nki_desktop.domain.grades import grade_for
+from nki_desktop.domain.rules import year_caption
+from nki_desktop.reports.options import ReportOptions
+
+INDEX = "0.0"
+COUNT = "# ##0"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+
+
+def _tint(colour: str, amount: float = 0.72) -> str:
+    """The grade colour mixed with white: a fill that keeps black text readable."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
+
+
+def _grade_fill(value: float | None) -> PatternFill | None:
+    grade = grade_for(value)
+    if grade is None:
+        return None
+    return PatternFill("solid", start_color=_tint(grade.colour), end_color=_tint(grade.colour))
+
+
+def grade_word(value: float | None) -> str:
+    grade = grade_for(value)
+    return f"{grade.symbol} {grade.label}" if grade else ""
+
+
+def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None):
+    """Write one cell; strings are always text, never formulas."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if number_format and isinstance(value, int | float):
+        cell.number_format = number_format
+    return cell
+
+
+def table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+          formats: dict[int, str] | None = None, top: int = 1, freeze: bool = True) -> int:
+    """A real Excel table (filters, stripes) with frozen header; returns the last row."""
+    formats = formats or {}
+    rows = list(rows) or [["–"] + [None] * (len(headers) - 1)]
+    for c, head in enumerate(headers, start=1):
+        put(ws, top, c, head).font = Font(bold=True)
+    for r, values in enumerate(rows, start=top + 1):
+        for c, value in enumerate(values, start=1):
+            put(ws, r, c, value, formats.get(c - 1))
+    last = top + len(rows)
+    ref = f"A{top}:{get_column_letter(len(headers))}{last}"
+    ws.add_table(Table(displayName=name, ref=ref, tableStyleInfo=_STYLE))
+    if freeze:
+        ws.freeze_panes = f"A{top + 1}"
+    for c, head in enumerate(headers, start=1):
+        letter = get_column_letter(c)
+        longest = max([len(str(head))] + [len(str(v[c - 1])) for v in rows
+                                          if c - 1 < len(v) and v[c - 1] is not None])
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0,
+                                                 min(60, max(9, longest + 3)))
+    return last
+
+
+def _fill_grades(ws: Worksheet, top: int, count: int, value_col: int, word_col: int) -> None:
+    for r in range(top + 1, top + 1 + count):
+        value = ws.cell(row=r, column=value_col).value
+        fill = _grade_fill(value if isinstance(value, int | float) else None)
+        if fill is not None:
+            ws.cell(row=r, column=value_col).fill = fill
+            ws.cell(row=r, column=word_col).fill = fill
+
+
+def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
+    kf = d.figures
+    ws.title = "Sammanfattning"
+    put(ws, 1, 1, f"Nöjd Kund Index – {d.group_label.lower()}").font = Font(bold=True, size=14)
+    put(ws, 2, 1, f"{d.kommun_name} ({d.kommun}), ärendeår {year_caption(d.year)}. "
+                  f"Skapad {d.created.isoformat()}.")
+    if d.is_sample:
+        put(ws, 3, 1, "Exempeldata – fiktiva värden, inte SKR:s siffror.").font = Font(bold=True)
+
+    def rank(p) -> str:
+        return f"{p.rank} av {p.of}" if p else "–"
+
+    rows = [
+        ["NKI totalt", kf.total.value, grade_word(kf.total.value)],
+        ["Antal svar", kf.total.n, ""],
+        [f"Förändring sedan {kf.previous_year or '–'}", kf.change, ""],
+        ["Riket", kf.total.riket, grade_word(kf.total.riket)],
+        ["Placering i riket", rank(kf.rank_national), ""],
+        [f"Placering i {d.lan_name or 'länet'}", rank(kf.rank_lan), ""],
+        [f"Placering i kommungruppen ({d.kommungrupp})", rank(kf.rank_group), ""],
+    ]
+    top = 5
+    last = table(ws, "Nyckeltal", ["Nyckeltal", "Värde", "Betyg"], rows, {1: INDEX}, top)
+    ws.cell(row=top + 2, column=2).number_format = COUNT
+    ws.cell(row=top + 3, column=2).number_format = "+0.0;-0.0;0.0"
+    for r in (top + 1, top + 4):
+        fill = _grade_fill(ws.cell(row=r, column=2).value)
+        if fill:
+            ws.cell(row=r, column=2).fill = fill
+            ws.cell(row=r, column=3).fill = fill
+    put(ws, last + 2, 1, "Sammanfattning").font = Font(bold=True)
+    put(ws, last + 3, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=last + 3, start_column=1, end_row=last + 3, end_column=3)
+    ws.row_dimensions[last + 3].height = max(60, 15 * (len(text) // 80 + 2))
+    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["B"].width = 14
+    ws.column_dimensions["C"].width = 40
+    put(ws, last + 5, 1, " · ".join(d.citations))
+
+
+def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
+    headers = ["År", f"NKI {d.kommun_name}", "Antal svar", "Riket", d.comparison_label]
+    rows = [[r.year, r.value, r.n, r.riket, r.comparison] for r in d.trend]
+    last = table(ws, "Trend", headers, rows, {1: INDEX, 2: COUNT, 3: INDEX, 4: INDEX})
+    chart = LineChart()
+    chart.title = "NKI totalt per ärendeår"
+    chart.y_axis.title = "NKI"
+    chart.x_axis.title = "Ärendeår"
+    chart.y_axis.number_format = "0"
+    for col in (2, 4, 5):
+        chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+    _axes_visible(chart)
+    chart.height, chart.width = 9, 18
+    ws.add_chart(chart, "G2")
+
+
+def _axes_visible(chart: LineChart | BarChart) -> None:
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+
+
+def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow],
+                  label_col: str, title: str) -> None:
+    headers = [label_col, "Mått", f"Värde {d.kommun_name}", "Betyg", "Antal svar", "Riket",
+               d.comparison_label, "Placering", "Av"]
+    data = [[r.area_label if label_col == "Område" else r.factor_label, r.factor_label,
+             r.value, grade_word(r.value), r.n, r.riket, r.comparison,
+             r.rank.rank if r.rank else None, r.rank.of if r.rank else None] for r in rows]
+    last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX})
+    _fill_grades(ws, 1, len(data), 3, 4)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.y_axis.number_format = "0"
+    for col in (3, 6, 7):
+        chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+    chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+    _axes_visible(chart)
+    chart.height, chart.width = 10, 18
+    ws.add_chart(chart, "K2")
+
+
+def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str) -> None:
+    headers = ["Plats", "Kommun", "Kommunkod", "NKI totalt", "Betyg", "Antal svar",
+               "Min kommun"]
+    rows = [[r.rank, r.name, r.unit, r.value, grade_word(r.value), r.n,
+             "Ja" if r.is_self else ""] for r in ex.rows]
+    last = table(ws, name, headers, rows, {3: INDEX, 5: COUNT})
+    _fill_grades(ws, 1, len(rows), 4, 5)
+    for r, row in enumerate(ex.rows, start=2):
+        if row.is_self:
+            for c in range(1, len(headers) + 1):
+                ws.cell(row=r, column=c).font = Font(bold=True)
+    put(ws, last + 2, 1, f"{ex.title}: {len(ex.rows)} av {ex.of} kommuner visas. {ex.note}")
+
+
+def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None = None) -> Path:
+    """Write the workbook; sections follow the options like the PDF."""
+    options = options or ReportOptions()
+    d = data
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()
+    text = options.summary_text if options.summary_text is not None else d.summary_text
+    _summary_sheet(wb.active, d, text)
+    if options.has("trend") and d.trend:
+        _trend_sheet(wb.create_sheet("Trend"), d)
+    if options.has("areas") and d.areas:
+        _figure_sheet(wb.create_sheet("Områden"), d, "Omraden", d.areas, "Område",
+                      f"NKI per myndighetsområde {d.year}")
+    if options.has("factors") and d.factors:
+        _figure_sheet(wb.create_sheet("Serviceområden"), d, "Serviceomraden", d.factors,
+                      "Serviceområde", f"Serviceområden {d.year} (NKI totalt)")
+    if options.has("ranking"):
+        if d.ranking_national:
+            _ranking_sheet(wb.create_sheet("Ranking riket"), d.ranking_national, "RankingRiket")
+        if d.ranking_lan:
+            _ranking_sheet(wb.create_sheet("Ranking län"), d.ranking_lan, "RankingLan")
+    if options.has("table"):
+        ws = wb.create_sheet("Alla värden")
+        rows = [[r.area_label, r.factor_label, r.value, grade_word(r.value), r.n, r.riket,
+                 r.comparison, r.rank.rank if r.rank else None, r.rank.of if r.rank else None,
+                 r.missing or ""] for r in d.table]
+        table(ws, "AllaVarden", ["Område", "Mått", "Värde", "Betyg", "Antal svar", "Riket",
+                                 d.comparison_label, "Placering", "Av", "Saknas"], rows,
+              {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX})
+        _fill_grades(ws, 1, len(rows), 3, 4)
+        ws = wb.create_sheet("Jämförelsegrupp")
+        table(ws, "Jamforelsegrupp", ["Kod", "Namn"], [list(m) for m in d.comparison_members])
+    if options.has("method"):
+        ws = wb.create_sheet("Metod")
+        table(ws, "Metod", ["Rubrik", "Text"], [list(n) for n in d.method_notes])
+        ws.column_dimensions["B"].width = 110
+        for row in ws.iter_rows(min_row=2, min_col=2, max_col=2):
+            row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        ws = wb.create_sheet("Källor")
+        table(ws, "Kallor", ["Fil", "Publikation", "Importerad", "Källhänvisning"],
+              [[s.file_name, s.publication_label, s.imported_at, s.citation]
+               for s in d.sources])
+    wb.properties.title = f"NKI {d.group_label.lower()} {d.year} – {d.kommun_name}"
+    wb.properties.creator = "NKI Desktop"
+    wb.save(path)
+    return path
