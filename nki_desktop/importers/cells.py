@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from nki_desktop.importers.base import (
     ImportProblem,
@@ -23,8 +22,7 @@ FORMULA_HINT = ("Öppna filen i Excel eller LibreOffice, spara den och importera
                 "(då sparas de uträknade värdena).")
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
     file: str
     sheet: str
     row: int  # 1-based
@@ -48,6 +46,8 @@ def _formula(value: Any, where: Where) -> None:
 
 def read_value(value: Any, where: Where) -> tuple[float | None, int | None, str | None]:
     """(value, n, missing marker) from an index cell: 77,4 · '86 (114)' · '..' · ''."""
+    if type(value) is float:
+        return value, None, None
     value = _clean(value)
     number = parse_number(value)
     if number is not None:
@@ -64,6 +64,8 @@ def read_value(value: Any, where: Where) -> tuple[float | None, int | None, str 
 
 def read_count(value: Any, where: Where) -> int | None:
     """Number of answers; missing markers give None."""
+    if type(value) is float:
+        return int(round(value))
     value = _clean(value)
     number = parse_number(value)
     if number is not None:
@@ -76,6 +78,8 @@ def read_count(value: Any, where: Where) -> int | None:
 
 def read_rank(value: Any, where: Where) -> tuple[int | None, int | None]:
     """(rank, of) from '12', 12.0 or '12 av 190'; markers give (None, None)."""
+    if type(value) is float:
+        return int(round(value)), None
     value = _clean(value)
     number = parse_number(value)
     if number is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from nki_desktop.domain.areas import AREAS, FACTORS, GROUPS, TOTAL
@@ -95,6 +96,7 @@ def find_group(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def classify_label(text: str) -> Label:
     """Read a (combined) header text: 'Bygglov NKI', 'Brandtillsyn – Antal svar', 'Rank'."""
     folded = fold(text)
@@ -116,6 +118,7 @@ def classify_label(text: str) -> Label:
     return Label(area, factor, measure, year, find_group(folded))
 
 
+@lru_cache(maxsize=8192)
 def unit_column_role(text: str) -> str | None:
     folded = fold(text)
     if folded in _CODE_WORDS or (folded.startswith("kommunkod") and len(folded) < 20):
@@ -192,12 +195,24 @@ def _row_texts(sheet: Sheet, index: int) -> list[str]:
     return [cell_text(c) for c in sheet.rows[index]] if index < len(sheet.rows) else []
 
 
+def _row_strings(sheet: Sheet, index: int) -> list[str]:
+    """The text cells of a row, and years written as numbers (a header is words and years)."""
+    out = []
+    for c in sheet.rows[index]:
+        if isinstance(c, str):
+            if c.strip():
+                out.append(c.strip())
+        elif isinstance(c, (int, float)) and 1990 <= c <= 2099 and float(c).is_integer():
+            out.append(str(int(c)))
+    return out
+
+
 def _header_score(texts: list[str]) -> tuple[int, bool]:
     """How header-like a row is, and whether it names the unit column."""
     score = 0
     has_unit = False
     for text in texts:
-        if not text:
+        if not text or len(text) > 80 or (text[0].isdigit() and len(text) != 4):
             continue
         if unit_column_role(text) in (KOMMUN_CODE, KOMMUN_NAME):
             has_unit = True
@@ -210,11 +225,22 @@ def _header_score(texts: list[str]) -> tuple[int, bool]:
 
 
 def locate(sheet: Sheet, scan: int = 40) -> Header | None:
-    """The header of a wide table with one row per unit, or None if none is found."""
+    """The header of a wide table with one row per unit, or None if none is found.
+
+    The answer is kept on the sheet: several importers ask while sniffing.
+    """
+    cached = sheet.__dict__.get("_located", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    header = _locate(sheet, scan)
+    sheet.__dict__["_located"] = header
+    return header
+
+
+def _locate(sheet: Sheet, scan: int) -> Header | None:
     best: tuple[int, int] | None = None
     for r in range(min(scan, len(sheet.rows))):
-        texts = _row_texts(sheet, r)
-        score, has_unit = _header_score(texts)
+        score, has_unit = _header_score(_row_strings(sheet, r))
         if has_unit and score >= 3 and (best is None or score > best[1]):
             best = (r, score)
     if best is None:
@@ -339,11 +365,11 @@ def match_unit(catalogue: Catalogue, code: Any, name: Any) -> UnitMatch:
         return UnitMatch("empty")
     if code_text:
         norm = normalise_code(code_text)
-        if norm == "0000" or is_riket(code_text):
-            return UnitMatch("riket", "riket", "Riket")
         kommun = catalogue.get(norm) if norm else None
         if kommun:
             return UnitMatch("kommun", kommun.code, kommun.name)
+        if norm == "0000" or is_riket(code_text):
+            return UnitMatch("riket", "riket", "Riket")
     if name_text:
         if is_riket(name_text):
             return UnitMatch("riket", "riket", "Riket")
