@@ -23,6 +23,7 @@ from nki_desktop.importers.base import (
 )
 from nki_desktop.importers.layout import ColumnNote, Layout
 from nki_desktop.storage import Store
+from nki_desktop.storage.conflicts import conflicting_cells
 
 Progress = Callable[[int, int], None]
 
@@ -181,18 +182,10 @@ def differences(store: Store, batch: ImportBatch) -> list[tuple[str, float, Stor
 
 def conflicts(store: Store, limit: int = 500) -> list[Conflict]:
     """Stored cells where sources disagree: the value used (by preference) and the others."""
-    groups: dict[tuple, list[StoredValue]] = {}
-    for v in store.values(effective=False):
-        groups.setdefault((v.year, v.unit, v.area, v.factor, v.group), []).append(v)
-    order = {p: i for i, p in enumerate(store.preference())}
     out: list[Conflict] = []
-    for key, values in groups.items():
-        if len({v.value for v in values}) < 2:
-            continue
-        values.sort(key=lambda v: (order.get(v.publication, 99), -v.import_id))
+    for key in conflicting_cells(store, limit):
+        values = store.alternatives(*key)
         out.append(Conflict(*key, used=values[0], others=values[1:]))
-        if len(out) >= limit:
-            break
     return out
 
 
@@ -212,8 +205,12 @@ def import_file(store: Store, path: Path | str, options: ImportOptions | None = 
     except ImportProblem as problem:
         return FileOutcome(str(path), False, problem.text)
     if dry_run:
-        return FileOutcome(str(path), True, f"{name}: provkörning, {len(batch.observations)} "
-                           "värden skulle sparas.", 0, batch, kind=importer.kind)
+        existing = store.find_import_by_sha(batch.sha256)
+        message = (f"{name}: provkörning, filen är redan importerad (import {existing.id}); "
+                   "en ny import ändrar ingenting." if existing else
+                   f"{name}: provkörning, {len(batch.observations)} värden skulle sparas.")
+        return FileOutcome(str(path), True, message, 0, batch, kind=importer.kind,
+                           duplicate=existing is not None)
     result = store.save_import(batch, progress=progress)
     return FileOutcome(str(path), True, result.message, result.stored, batch,
                        result.import_id, result.duplicate, importer.kind)

@@ -106,3 +106,21 @@ def test_template_download_and_source_order(make_window, store, tmp_path):
     sources.move(-1)
     assert store.preference()[:2] == ("kolada", "oj")
     assert sources.order.currentRow() == 0
+
+
+def test_sources_tab_shows_used_and_other_value(make_window, store, tmp_path):
+    from nki_desktop import importing
+
+    window = make_window()
+    window.show()
+    page = window.pages["import"]
+    assert importing.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx")).ok
+    kolada = b.write_csv(tmp_path / "kolada.csv", b.KOLADA_LINES, "utf-8")  # Örebro 2023: 68
+    page.add_files([str(kolada)])
+    assert "1 värden finns redan från en annan källa" in page.summary.text()
+    page.import_button.click()
+    window.show_page("import")
+    page.tabs.setCurrentWidget(page.sources)
+    rows = page.sources.model.rows
+    assert [(c.unit, c.used.value, c.used.publication, [o.value for o in c.others])
+            for c in rows] == [("1880", 66.0, "oj", [68.0])]

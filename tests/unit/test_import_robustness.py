@@ -155,7 +155,7 @@ def test_cli_import_exit_codes_and_output(tmp_path, capsys):
     assert "k.csv" in out.getvalue() and "oj.xlsx" in out.getvalue()
     out = io.StringIO()
     assert cli.run(["--db", db, "import", "--dry-run", str(good)], out) == 0
-    assert "redan importerad" not in out.getvalue() and "Provkörd" in out.getvalue()
+    assert "Provkörd" in out.getvalue() and "redan importerad (import 1)" in out.getvalue()
 
 
 def test_cli_year_kommun_and_template(tmp_path):

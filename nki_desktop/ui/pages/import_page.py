@@ -78,7 +78,7 @@ class ImportPage(QWidget):
         self.history = HistoryPanel(context)
         self.history.undo_requested.connect(self._on_history_undo_requested)
         self.tabs.addTab(self.history, "Historik")
-        self.sources = SourcesPanel(context)
+        self.sources = SourcesPanel(context, tasks)
         self.tabs.addTab(self.sources, "Källor")
         layout.addWidget(self.tabs, 1)
         context.data_changed.connect(self._on_context_data_changed)

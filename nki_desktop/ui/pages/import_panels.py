@@ -4,6 +4,7 @@ sources' order of preference with the cells where sources disagree."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.rows import SORT_ROLE, Col, RowsModel
+from nki_desktop.ui.tasks import TaskRunner
 
 
 def table_view(model: RowsModel, stretch: int | None = None) -> QTableView:
@@ -121,9 +123,11 @@ class HistoryPanel(QWidget):
 class SourcesPanel(QWidget):
     """Which publication wins when two give the same cell, and where they disagree."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.tasks = tasks
+        self._stale = True
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
@@ -168,12 +172,29 @@ class SourcesPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Show the order now; look for disagreeing cells when the panel is visible."""
         self.order.clear()
         for key in self.context.store.preference():
             item = QListWidgetItem(PUBLICATIONS.get(key, key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.order.addItem(item)
-        conflicts = importing.conflicts(self.context.store)
+        self._stale = True
+        if self.isVisible():
+            self.load_conflicts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.load_conflicts()
+
+    def load_conflicts(self) -> None:
+        self._stale = False
+        self.conflict_label.setText("Letar efter värden där källorna skiljer sig…")
+        store = self.context.store
+        self.tasks.start(lambda _p, _c: importing.conflicts(store),
+                         on_done=self._on_conflicts_loaded)
+
+    def _on_conflicts_loaded(self, conflicts: list[importing.Conflict]) -> None:
         self.model.set_rows(conflicts)
         self.conflict_label.setText(
             f"{len(conflicts)} värden där källorna skiljer sig. Det använda värdet visas "
