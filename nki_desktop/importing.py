@@ -21,6 +21,7 @@ from nki_desktop.importers.base import (
     Workbook,
     read_workbook,
 )
+from nki_desktop.importers.cells import find_uncached_formula
 from nki_desktop.importers.layout import ColumnNote, Layout
 from nki_desktop.storage import Store
 from nki_desktop.storage.conflicts import conflicting_cells
@@ -99,6 +100,9 @@ def understand(store: Store, path: Path | str, options: ImportOptions | None = N
     """
     options = options or ImportOptions()
     workbook = read_workbook(path)
+    formula_problem = find_uncached_formula(workbook)
+    if formula_problem is not None:
+        raise formula_problem
     kind = options.settings.get("kind")
     importer = registry.by_kind(str(kind)) if kind else None
     try:

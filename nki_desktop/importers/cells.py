@@ -93,27 +93,53 @@ def read_rank(value: Any, where: Where) -> tuple[int | None, int | None]:
     raise where.problem(f"Rangen '{cell_text(value)}' är inget tal.")
 
 
-def check_formulas(workbook: Workbook, sheet: str) -> None:
-    """Raise a clear problem when a sheet holds formulas whose values were never saved.
+_FORMULA_TAG = re.compile(rb"<f[ >/]")
 
-    Called only when a table yielded no values at all (calamine then sees empty cells).
+
+def find_uncached_formula(workbook: Workbook) -> ImportProblem | None:
+    """A located problem for the first formula whose value was never saved, else None.
+
+    Files written by programs (not Excel) may hold formulas without results; calamine then
+    sees empty cells, which would be read as missing values. Only .xlsx/.xlsm files that
+    contain formulas at all are opened a second time (with openpyxl) to find them.
     """
     if workbook.path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return
+        return None
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(workbook.path) as archive:
+            if not any(_FORMULA_TAG.search(archive.read(name))
+                       for name in archive.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                return None
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(workbook.path, read_only=True, data_only=False)
-    except Exception:  # noqa: BLE001 - the file was readable by calamine; nothing more to say
-        return
+        formulas = load_workbook(workbook.path, read_only=True, data_only=False)
+        values = load_workbook(workbook.path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - calamine could read it; nothing more to say
+        return None
     try:
-        if sheet not in book.sheetnames:
-            return
-        for r, row in enumerate(book[sheet].iter_rows(values_only=True), start=1):
-            for c, value in enumerate(row):
-                if isinstance(value, str) and value.startswith("="):
-                    raise Where(workbook.name, sheet, r, c).problem(
-                        "Bladet innehåller formler utan sparade värden, så inga tal kan läsas.",
-                        FORMULA_HINT)
+        for name in formulas.sheetnames:
+            pairs = zip(formulas[name].iter_rows(values_only=True),
+                        values[name].iter_rows(values_only=True), strict=False)
+            for r, (f_row, v_row) in enumerate(pairs, start=1):
+                for c, (formula, value) in enumerate(zip(f_row, v_row, strict=False)):
+                    if isinstance(formula, str) and formula.startswith("=") and value is None:
+                        return Where(workbook.name, name, r, c).problem(
+                            "Bladet innehåller formler utan sparade värden (här: "
+                            f"'{formula}'), så talen kan inte läsas.", FORMULA_HINT)
     finally:
-        book.close()
+        formulas.close()
+        values.close()
+    return None
+
+
+def check_formulas(workbook: Workbook, sheet: str) -> None:
+    """Raise the formula problem (called when a table yielded no values at all)."""
+    problem = find_uncached_formula(workbook)
+    if problem is not None:
+        raise problem

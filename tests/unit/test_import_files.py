@@ -254,3 +254,36 @@ def test_numbers_in_own_row_with_formula_text_in_ods(store, tmp_path):
     wb.save(tmp_path / "f.xlsx")
     outcome = importing.import_file(store, tmp_path / "f.xlsx", ImportOptions(year=2023))
     assert not outcome.ok and "formler utan sparade värden" in outcome.message
+
+
+def test_oj_kommun_merged_over_two_header_rows_code_and_name_in_one_cell(store, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ÖJ 2019"
+    ws.append(["Kommun", "NKI totalt", None, "Bygglov", None])
+    ws.append([None, "Index", "Placering", "Index", "Placering"])
+    for cells in ("A1:A2", "B1:C1", "D1:E1"):
+        ws.merge_cells(cells)
+    ws.append(["1880 Örebro", 71, 60, 66, 100])
+    ws.append(["2514 Kalix", 86, 2, 84, 5])
+    wb.save(tmp_path / "oj.xlsx")
+    landed(store, tmp_path / "oj.xlsx")
+    assert cell(store, "1880", "bygglov", year=2019).rank == 100
+    assert cell(store, "2514", "total", year=2019).value == 86.0
+
+
+def test_own_results_transposed_with_answers_row_and_group_sheets(store, tmp_path):
+    path = b.write_xlsx(tmp_path / "egna.xlsx", {
+        "Privatpersoner 2022": [["Örebro kommun – Insikt"],
+                                ["Faktor", "Bygglov", "Miljö- och hälsoskydd", "Totalt"],
+                                ["NKI", "70 (20)", 75, 72], ["Information", 66, "-", 65],
+                                ["Antal svar", 20, 15, 35]],
+        "Företag 2022": [["Örebro kommun – Insikt"], ["Faktor", "Bygglov", "Totalt"],
+                         ["NKI", 60, 65]]})
+    landed(store, path)
+    p = cell(store, "1880", "miljo_halsoskydd", year=2022, group="privatperson")
+    assert (p.value, p.n) == (75.0, 15)
+    info = cell(store, "1880", "miljo_halsoskydd", "information", 2022, "privatperson")
+    assert (info.value, info.missing) == (None, "-")
+    assert cell(store, "1880", "total", year=2022, group="privatperson").n == 35
+    assert cell(store, "1880", "bygglov", year=2022).value == 60.0  # företag

@@ -50,6 +50,18 @@ def _formulas(tmp_path):
     return tmp_path / "formler.xlsx"
 
 
+def _one_formula(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rankning"
+    ws.append(["Öppna jämförelser 2023"])
+    ws.append(["Kommun", "NKI totalt", "Bygglov NKI"])
+    ws.append(["Kalix", 86, 84])
+    ws.append(["Boden", 88, "=AVERAGE(80,90)"])
+    wb.save(tmp_path / "en_formel.xlsx")
+    return tmp_path / "en_formel.xlsx"
+
+
 def _text_in_number(tmp_path):
     rows = list(b.OJ_ROWS)
     rows[1] = ("2582", "Boden", "Norrbottens län", "bra", 1, {})
@@ -68,6 +80,8 @@ def _unknown_kommun(tmp_path):
     (_empty, ["tom.xlsx", "tom"]),
     (_formulas, ["formler.xlsx", "blad: Rankning", "rad: 3", "kolumn: B",
                  "formler utan sparade värden", "spara den"]),
+    (_one_formula, ["en_formel.xlsx", "blad: Rankning", "rad: 4", "kolumn: C",
+                    "'=AVERAGE(80,90)'", "formler utan sparade värden"]),
     (_text_in_number, ["text.xlsx", "blad: Rankning", "rad: 7", "kolumn: D", "'bra'",
                        "inte är ett tal", "Rätta cellen"]),
     (_unknown_kommun, ["okand.xlsx", "rad: 8", "kolumn: B", "'Örebroo'",
