@@ -213,9 +213,12 @@ class ImportPage(QWidget):
         for i in range(self.file_list.count()):
             item = self.file_list.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == path:
-                mark = ("✔ " if preview.ok and not preview.duplicate else
-                        "= " if preview.duplicate else "? " if preview.mapping_request else "✖ ")
+                mark, state = (("= ", "Redan importerad") if preview.duplicate else
+                               ("✔ ", "Klar att importera") if preview.ok else
+                               ("? ", "Kolumnerna behöver kopplas") if preview.mapping_request
+                               else ("✖ ", "Kan inte importeras"))
                 item.setText(mark + Path(path).name)
+                item.setToolTip(f"{path}\n{state}")
         if path == self.current_path():
             self.show_preview(preview)
         self._sync_buttons()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from nki_desktop import importing
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.numbers import fmt_index
-from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS
+from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS, StoredValue
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.rows import SORT_ROLE, Col, RowsModel
 from nki_desktop.ui.tasks import TaskRunner
@@ -53,6 +53,17 @@ def table_view(model: RowsModel, stretch: int | None = None) -> QTableView:
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     view.proxy = proxy  # type: ignore[attr-defined]
     return view
+
+
+SHORT_SOURCE = {"oj": "ÖJ", "kolada": "Kolada", "own": "egna resultat", "template": "mall",
+                "respondent": "svarsdata", "sample": "exempeldata"}
+
+
+def value_text(v: StoredValue) -> str:
+    """77,4, or what a missing value's marker means."""
+    if v.value is not None:
+        return fmt_index(v.value)
+    return f"saknas ({MISSING_MARKERS.get(v.missing or '', v.missing or '')})"
 
 
 def _years(text: str) -> str:
@@ -153,7 +164,7 @@ class SourcesPanel(QWidget):
         names = context.store.unit_names
 
         def other_text(c: importing.Conflict) -> str:
-            return "; ".join(f"{fmt_index(v.value)} ({PUBLICATIONS.get(v.publication, '')}, "
+            return "; ".join(f"{value_text(v)} ({SHORT_SOURCE.get(v.publication, '')}, "
                              f"{v.source_ref})" for v in c.others)
 
         self.model = RowsModel([
@@ -161,8 +172,9 @@ class SourcesPanel(QWidget):
             Col("Enhet", lambda c: names().get(c.unit, c.unit)),
             Col("Område", lambda c: area_label(c.area)),
             Col("Faktor", lambda c: factor_label(c.factor)),
-            Col("Används", lambda c: f"{fmt_index(c.used.value)} "
-                f"({PUBLICATIONS.get(c.used.publication, '')})", lambda c: c.used.value,
+            Col("Används", lambda c: f"{value_text(c.used)} "
+                f"({SHORT_SOURCE.get(c.used.publication, '')})",
+                lambda c: c.used.value if c.used.value is not None else -1.0,
                 tooltip=lambda c: c.used.source_ref),
             Col("Andra källor", other_text, tooltip=other_text),
         ])
@@ -229,7 +241,7 @@ def summary_html(p: importing.Preview) -> str:
     sheets = ", ".join(p.sheets) if len(p.sheets) > 1 else p.sheet
     header = f" (rubrikrad {p.header_row})" if p.header_row else ""
     years = ", ".join(str(y) for y in p.years)
-    units = f"{p.kommuner} kommuner matchade"
+    units = "1 kommun matchad" if p.kommuner == 1 else f"{p.kommuner} kommuner matchade"
     if p.riket:
         units += " · Riket"
     if p.joint_bodies:
