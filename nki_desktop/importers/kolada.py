@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nki_desktop.domain.areas import AREAS, DEFAULT_GROUP, SERVICE_FACTORS, factor_label
+from nki_desktop.domain.areas import (
+    AREAS,
+    DEFAULT_GROUP,
+    SERVICE_FACTORS,
+    area_label,
+    factor_label,
+)
 from nki_desktop.domain.municipalities import Catalogue, normalise_code
 from nki_desktop.domain.records import ImportBatch, Observation, Skip
 from nki_desktop.domain.text import fold
@@ -83,6 +89,12 @@ def _ask(workbook: Workbook, names: list[str], samples: list[list[str]]) -> Need
         else "values", 1, names, samples, kpi_targets(), {},
         f"Nyckeltalet i {workbook.name} är okänt. Ange vilket område och vilken faktor det "
         "mäter; valet sparas för nästa fil med samma nyckeltal."))
+
+
+def _placed_text(placed: tuple[str, str] | None) -> str:
+    if placed is None:
+        return "används inte"
+    return f"{area_label(placed[0])} · {factor_label(placed[1])} · värde"
 
 
 def _missing_from_status(status: Any) -> str:
@@ -213,8 +225,7 @@ class KoladaImporter:
                                 "(bara totalt, T, används)"))
         batch = ImportBatch(workbook.name, workbook.sha256, self.kind, "kolada", observations,
                             skipped, [], ["values"], description="Kolada API " + ", ".join(kpis))
-        columns = [ColumnNote(k, k, " · ".join(placement[k] or ("används inte",)))
-                   for k in kpis]
+        columns = [ColumnNote(k, k, _placed_text(placement[k])) for k in kpis]
         return batch, Layout("values", None, columns, ["values"], "period")
 
     @staticmethod
