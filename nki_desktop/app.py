@@ -13,6 +13,7 @@ from nki_desktop.paths import data_dir, resource
 from nki_desktop.storage import Store
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.main_window import MainWindow
+from nki_desktop.ui.pages.import_page import ImportPage
 from nki_desktop.ui.pages.overview import OverviewPage
 from nki_desktop.ui.pages.placeholder import PlaceholderPage
 from nki_desktop.ui.pages.report_page import ReportPage
@@ -33,7 +34,7 @@ def build_pages(context: AppContext, tasks: TaskRunner) -> list[QWidget]:
         PlaceholderPage("trend", "Trend", "Utvecklingen över alla lagrade år."),
         PlaceholderPage("ranking", "Ranking", "Alla kommuner för ett år, område och faktor."),
         PlaceholderPage("compare", "Jämför", "Min kommun mot valda kommuner."),
-        PlaceholderPage("import", "Import", "Importera filer från SKR, Kolada och Insikt."),
+        ImportPage(context, tasks),
         ReportPage(context, tasks),
     ]
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from nki_desktop import __version__, services
+from nki_desktop import __version__, import_cli, services
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
@@ -147,7 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules that add commands (import, report, export, …) register here.
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [register_report]
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [
+    import_cli.register,
+    register_report,
+]
 
 
 def run(argv: list[str], out: TextIO | None = None) -> int:

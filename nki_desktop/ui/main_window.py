@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         context.data_changed.connect(self._sync_choices)
         self._sync_choices()
         self._restore()
+        self.setAcceptDrops(True)  # dropped files go to the Import screen
 
     # -- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -207,6 +208,18 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             services.remove_sample(self.context.store)
             self.context.notify_data_changed()
+
+    # -- dropped files -------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and "import" in self.pages:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and "import" in self.pages:
+            self.show_page("import")
+            self.pages["import"].add_files(paths)
+            event.acceptProposedAction()
 
     # -- geometry ------------------------------------------------------------------------
     def _restore(self) -> None:

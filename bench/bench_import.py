@@ -1,0 +1,134 @@
+"""Import of a 290-kommun ÖJ national workbook against python-calamine alone reading it.
+
+Run: .venv/bin/python bench/bench_import.py [--repeat 7]
+Prints the best-of-N times, their ratio (target: at most 2×) and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from openpyxl import Workbook  # noqa: E402
+from python_calamine import CalamineWorkbook  # noqa: E402
+
+from nki_desktop import importing  # noqa: E402
+from nki_desktop.domain.areas import AREAS, TOTAL  # noqa: E402
+from nki_desktop.domain.municipalities import default_catalogue  # noqa: E402
+from nki_desktop.storage import Store  # noqa: E402
+
+AREA_LABELS = [a.label for a in AREAS if a.key != TOTAL]
+
+
+def build(path: Path) -> int:
+    """Title, two-row header (merged areas over NKI/Rank/Antal svar), 290 kommuner, Riket."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rankningslista"
+    ws.append(["Öppna jämförelser Företagsklimat 2023 – rankningslista"])
+    ws.append(["Nöjd Kund Index, företag. '..' = färre än 10 svar."])
+    top = ["Kommunkod", "Kommun", "Län", "NKI totalt", None, None]
+    sub = [None, None, None, "NKI", "Rank", "Antal svar"]
+    for label in AREA_LABELS:
+        top += [label, None, None]
+        sub += ["NKI", "Rank", "Antal svar"]
+    ws.append(top)
+    ws.append(sub)
+    for col in range(4, len(top), 3):
+        ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
+    kommuner = default_catalogue().kommuner
+    for i, k in enumerate(kommuner):
+        row = [k.code, k.name, k.lan_name, 60 + (i * 7) % 35 + 0.4, i + 1, 40 + i % 200]
+        for j, _label in enumerate(AREA_LABELS):
+            if (i + j) % 11 == 0:
+                row += ["..", None, 5]
+            else:
+                row += [55 + (i * 3 + j * 5) % 40, (i + j) % 290 + 1, 10 + (i + j) % 90]
+        ws.append(row)
+    ws.append(["0000", "Riket", None, 75, None, 25000] + [72, None, 3000] * len(AREA_LABELS))
+    ws.append([])
+    ws.append(["Källa: SKR, Öppna jämförelser Företagsklimat."])
+    wb.save(path)
+    return len(kommuner)
+
+
+def calamine_only(path: Path) -> None:
+    book = CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def full_import(path: Path, db: Path) -> int:
+    store = Store.open(db)
+    try:
+        outcome = importing.import_file(store, path)
+        assert outcome.ok, outcome.message
+        return outcome.stored
+    finally:
+        store.close()
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = folder / "oj_2023.xlsx"
+        kommuner = build(path)
+        size = path.stat().st_size
+        counter = iter(range(10_000))
+
+        def fresh_db() -> Path:
+            return folder / f"bench{next(counter)}.sqlite"
+
+        read_t = best(lambda: calamine_only(path), args.repeat)
+        # Store.open of a fresh file (schema, 290 units) is set-up, timed apart from the import.
+        open_t = best(lambda: Store.open(fresh_db()).close(), args.repeat)
+        stores = [Store.open(fresh_db()) for _ in range(args.repeat)]
+        import_times = []
+        stored = 0
+        for store in stores:
+            start = time.perf_counter()
+            outcome = importing.import_file(store, path)
+            import_times.append(time.perf_counter() - start)
+            assert outcome.ok, outcome.message
+            stored = outcome.stored
+            store.close()
+        import_t = min(import_times)
+        with_open_t = best(lambda: full_import(path, fresh_db()), args.repeat)
+        tracemalloc.start()
+        full_import(path, fresh_db())
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Arbetsbok: {kommuner} kommuner + Riket, {len(AREA_LABELS) + 1} områden × "
+          f"(NKI, rank, antal svar), {size / 1024:.0f} KiB, {stored} värden sparade")
+    print(f"python-calamine läser filen:          {read_t * 1000:8.1f} ms (bäst av {args.repeat})")
+    print(f"hel import (läs+känn igen+tolka+spara): {import_t * 1000:8.1f} ms")
+    print(f"  kvot import / calamine:              {import_t / read_t:8.2f}×  (mål ≤ 2×)")
+    print(f"ny databas (Store.open, schema):       {open_t * 1000:8.1f} ms")
+    print(f"hel import inkl. ny databas:          {with_open_t * 1000:8.1f} ms "
+          f"({with_open_t / read_t:.2f}× calamine)")
+    print(f"toppminne import (tracemalloc):        {peak / 1024 / 1024:8.1f} MiB")
+    print(f"max RSS för processen:                 {maxrss:8.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""Rows of a wide table (one row per unit) into observations: shared by ÖJ and Kolada.
+
+Every row is accounted for: stored (kommun, Riket, joint body), skipped with a reason
+(summary rows, footnotes, blank rows, duplicates), or rejected with a located problem
+(an unknown kommun with values, text in a number column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from nki_desktop.domain.municipalities import Catalogue
+from nki_desktop.domain.records import JointBody, Observation, Skip
+from nki_desktop.importers.base import ImportProblem, Workbook, cell_text
+from nki_desktop.importers.cells import Where, check_formulas, read_count, read_rank, read_value
+from nki_desktop.importers.header import (
+    KOMMUN_CODE,
+    KOMMUN_NAME,
+    VALUE,
+    Column,
+    Header,
+    joint_body_key,
+    joint_members,
+    looks_like_footnote,
+    match_unit,
+)
+
+
+@dataclass
+class TableResult:
+    observations: list[Observation] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    joint_bodies: dict[str, JointBody] = field(default_factory=dict)
+    values: int = 0  # cells that held a number
+    cells: dict[tuple[int, str, str, str], tuple[Observation, int]] = field(
+        default_factory=dict)  # seen cells across sheets, to catch duplicates
+
+
+def unknown_kommun(workbook: Workbook, catalogue: Catalogue, sheet: str, row: int,
+                   column: int, name: str) -> ImportProblem:
+    """The located problem for a kommun name that matches nothing, with the closest names."""
+    close = catalogue.candidates(name)
+    hint = ("Menade du " + " eller ".join(f"{k.name} ({k.code})" for k in close) + "? "
+            if close else "")
+    hint += "Rätta namnet i filen eller skriv kommunkoden, och importera igen."
+    return ImportProblem(workbook.name, f"Kommunen '{name}' finns inte i kommunlistan.",
+                         sheet, row, column, hint)
+
+
+def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year: int | None,
+              group: str, result: TableResult,
+              row_filter: Callable[[list], str | None] | None = None) -> None:
+    """Read every row under the header into ``result``.
+
+    ``row_filter(row)`` may return a reason to skip a row (e.g. Kolada's gender rows).
+    """
+    sheet = header.sheet
+    columns = [c for c in header.columns if c.role == VALUE]
+    code_col = next((c.index for c in header.columns if c.role == KOMMUN_CODE), None)
+    name_col = next((c.index for c in header.columns if c.role == KOMMUN_NAME), None)
+    unit_col = name_col if name_col is not None else code_col
+    cells = result.cells
+    file = workbook.name
+    plan = _plan(workbook, sheet.name, columns, year)
+    value_keys = {(y, a, f) for _i, y, a, f, m, _l in plan if m == "value"}
+    value_cols = {c.index for c in columns}
+    before = result.values
+    for r in range(header.data_start, len(sheet.rows)):
+        raw = sheet.rows[r]
+        if all(c == "" or c is None for c in raw):
+            continue
+        row_no = r + 1
+        reason = row_filter(raw) if row_filter else None
+        if reason:
+            result.skipped.append(Skip(sheet.name, row_no, reason, _joined(raw)))
+            continue
+        width = len(raw)
+        code = raw[code_col] if code_col is not None and code_col < width else ""
+        name = raw[name_col] if name_col is not None and name_col < width else ""
+        unit = match_unit(catalogue, code, name)
+        if unit.kind == "empty" or (unit.kind == "unknown" and not any(
+                i < width and cell_text(raw[i]) for i in value_cols)):
+            texts = [cell_text(c) for c in raw]
+            why = ("fotnot/text under tabellen" if looks_like_footnote(texts)
+                   else "raden saknar kommun och värden")
+            result.skipped.append(Skip(sheet.name, row_no, why, _joined(raw)))
+            continue
+        if unit.kind == "unknown":
+            raise unknown_kommun(workbook, catalogue, sheet.name, row_no, unit_col or 0,
+                                 unit.name)
+        if unit.kind == "summary":
+            result.skipped.append(Skip(sheet.name, row_no, unit.reason, unit.name))
+            continue
+        key = unit.key
+        if unit.kind == "joint":
+            members = joint_members(unit.name, catalogue)
+            name = unit.name.split("(")[0].strip() if members else unit.name
+            key = joint_body_key(name)
+            result.joint_bodies.setdefault(key, JointBody(key, name, members))
+        _read_row(file, sheet.name, raw, row_no, key, plan, value_keys, group, cells, result)
+    if result.values == before and len(sheet.rows) > header.data_start:
+        check_formulas(workbook, sheet.name)
+
+
+def _joined(raw: list) -> str:
+    return " ".join(t for t in (cell_text(c) for c in raw) if t)
+
+
+_Plan = list[tuple[int, int, str, str, str, str]]  # index, year, area, factor, measure, letter
+
+
+def _plan(workbook: Workbook, sheet: str, columns: list[Column], year: int | None) -> _Plan:
+    plan: _Plan = []
+    for c in columns:
+        cell_year = c.year or year
+        if cell_year is None:
+            raise ImportProblem(workbook.name, "Året framgår inte av filen.", sheet,
+                                hint="Ange ärendeåret (i förhandsvisningen eller med --year).")
+        plan.append((c.index, cell_year, c.area or "", c.factor or "", c.measure, c.letter))
+    return plan
+
+
+def _read_row(file: str, sheet: str, raw: list, row_no: int, unit: str, plan: _Plan,
+              value_keys: set[tuple[int, str, str]], group: str,
+              cells: dict[tuple[int, str, str, str], tuple[Observation, int]],
+              result: TableResult) -> None:
+    found: dict[tuple[int, str, str], Observation] = {}
+    width = len(raw)
+    for index, cell_year, area, factor, measure, letter in plan:
+        key = (cell_year, area, factor)
+        obs = found.get(key)
+        if obs is None:
+            obs = Observation(cell_year, unit, area, factor, group, sheet=sheet, row=row_no)
+            found[key] = obs
+        cell = raw[index] if index < width else ""
+        if measure == "value":
+            if type(cell) is float:
+                obs.value = cell
+            else:
+                obs.value, n, obs.missing = read_value(cell, Where(file, sheet, row_no, index))
+                if n is not None:
+                    obs.n = n
+            obs.column = letter
+            if obs.value is not None:
+                result.values += 1
+        elif measure == "n":
+            if obs.n is None:
+                obs.n = int(round(cell)) if type(cell) is float else read_count(
+                    cell, Where(file, sheet, row_no, index))
+        elif measure == "rank":
+            if type(cell) is float:
+                obs.rank = int(round(cell))
+            else:
+                obs.rank, obs.rank_of = read_rank(cell, Where(file, sheet, row_no, index))
+    for key, obs in found.items():
+        if obs.value is None and obs.missing is None:
+            obs.missing = ""  # only n/rank columns for this cell: the value is absent
+        if obs.value is None and obs.n is None and obs.rank is None and key not in value_keys:
+            continue
+        cell_key = (key[0], unit, key[1], key[2])
+        if cell_key in cells:
+            earlier, earlier_row = cells[cell_key]
+            if (earlier.value, earlier.n, earlier.rank) == (obs.value, obs.n, obs.rank):
+                result.skipped.append(Skip(sheet, row_no, f"dubblett av rad {earlier_row}",
+                                           unit))
+                continue
+            raise ImportProblem(
+                file, f"Samma kommun ({unit}) förekommer två gånger med olika värden "
+                f"(rad {earlier_row} och rad {row_no}).", sheet, row_no,
+                hint="Ta bort den felaktiga raden och importera igen.")
+        cells[cell_key] = (obs, row_no)
+        result.observations.append(obs)

@@ -1,0 +1,421 @@
+"""Import: choose or drop files, see what the program understood, confirm, follow progress,
+undo from the history, and set which source wins when two disagree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nki_desktop import importing
+from nki_desktop.domain.municipalities import normalise_code
+from nki_desktop.importers.base import ImportOptions
+from nki_desktop.importers.template import write_template
+from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
+from nki_desktop.ui.models.rows import Col, RowsModel
+from nki_desktop.ui.pages.import_panels import (
+    HistoryPanel,
+    SourcesPanel,
+    summary_html,
+    table_view,
+)
+from nki_desktop.ui.tasks import TaskHandle, TaskRunner
+
+FILE_FILTER = ("Resultatfiler (*.xlsx *.xlsm *.xls *.ods *.csv *.json);;Alla filer (*)")
+
+
+class ImportPage(QWidget):
+    key = "import"
+    title = "Import"
+    import_finished = Signal(object)  # list[FileOutcome]
+
+    def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.tasks = tasks
+        self.previews: dict[str, importing.Preview] = {}
+        self.options: dict[str, ImportOptions] = {}
+        self.handle: TaskHandle | None = None
+        self._busy = False
+        self.last_outcomes: list[importing.FileOutcome] = []
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Import</h2>Välj filer eller dra dem till fönstret: SKR:s "
+                         "rankningslista (Öppna jämförelser), Kolada (export eller API), "
+                         "kommunens egna resultat eller programmets mall. Du ser vad "
+                         "programmet förstod innan något sparas.")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        top = QHBoxLayout()
+        self.choose_button = QPushButton("Välj filer…")
+        self.choose_button.clicked.connect(self.choose_files)
+        self.template_button = QPushButton("Ladda ner mall…")
+        self.template_button.setToolTip("Spara mallen i långt format (år, kommun, område, "
+                                        "faktor, svarsgrupp, värde, antal svar)")
+        self.template_button.clicked.connect(self._on_template_clicked)
+        top.addWidget(self.choose_button)
+        top.addWidget(self.template_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_preview(), "Förhandsvisning")
+        self.history = HistoryPanel(context)
+        self.history.undo_requested.connect(self._on_history_undo_requested)
+        self.tabs.addTab(self.history, "Historik")
+        self.sources = SourcesPanel(context, tasks)
+        self.tabs.addTab(self.sources, "Källor")
+        layout.addWidget(self.tabs, 1)
+        context.data_changed.connect(self._on_context_data_changed)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_preview(self) -> QWidget:
+        box = QWidget()
+        outer = QVBoxLayout(box)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Filer:"))
+        self.file_list = QListWidget()
+        self.file_list.currentRowChanged.connect(self._on_file_list_row_changed)
+        left_layout.addWidget(self.file_list, 1)
+        self.remove_button = QPushButton("Ta bort ur listan")
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        left_layout.addWidget(self.remove_button)
+        splitter.addWidget(left)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        overrides = QHBoxLayout()
+        overrides.addWidget(QLabel("Ärendeår:"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(0, 2100)
+        self.year_spin.setSpecialValueText("från filen")
+        self.year_spin.setToolTip("Ange året om filen inte säger det")
+        self.year_spin.editingFinished.connect(self._on_overrides_changed)
+        overrides.addWidget(self.year_spin)
+        overrides.addSpacing(12)
+        overrides.addWidget(QLabel("Kommun (kod):"))
+        self.kommun_edit = QLineEdit()
+        self.kommun_edit.setPlaceholderText("från filen")
+        self.kommun_edit.setMaximumWidth(110)
+        self.kommun_edit.setToolTip("För en kommuns egna resultat när filen inte namnger den")
+        self.kommun_edit.editingFinished.connect(self._on_overrides_changed)
+        overrides.addWidget(self.kommun_edit)
+        overrides.addSpacing(12)
+        self.map_button = QPushButton("Koppla kolumner…")
+        self.map_button.clicked.connect(self.open_mapping)
+        overrides.addWidget(self.map_button)
+        overrides.addStretch(1)
+        rl.addLayout(overrides)
+        self.summary = QLabel("Inga filer valda.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rl.addWidget(self.summary)
+        self.columns_model = RowsModel([
+            Col("Kolumn", lambda c: c.letter, lambda c: f"{len(c.letter)}{c.letter}"),
+            Col("Rubrik i filen", lambda c: c.header),
+            Col("Tolkas som", lambda c: c.meaning)])
+        self.columns_view = table_view(self.columns_model)
+        self.skipped_model = RowsModel([
+            Col("Blad", lambda s: s.sheet), Col("Rad", lambda s: str(s.row or ""),
+                                                lambda s: s.row or 0, align_right=True),
+            Col("Orsak", lambda s: s.reason), Col("Text", lambda s: s.text)])
+        self.skipped_view = table_view(self.skipped_model)
+        tables = QSplitter(Qt.Orientation.Vertical)
+        for title, view in (("Så tolkades kolumnerna", self.columns_view),
+                            ("Rader som inte sparas, och varför", self.skipped_view)):
+            holder = QWidget()
+            hl = QVBoxLayout(holder)
+            hl.setContentsMargins(0, 4, 0, 0)
+            hl.addWidget(QLabel(f"<b>{title}</b>"))
+            hl.addWidget(view, 1)
+            tables.addWidget(holder)
+        tables.setSizes([320, 160])
+        rl.addWidget(tables, 1)
+        splitter.addWidget(right)
+        splitter.setSizes([260, 900])
+        outer.addWidget(splitter, 1)
+        bottom = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        bottom.addWidget(self.status, 1)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress.setMaximumWidth(260)
+        bottom.addWidget(self.progress)
+        self.cancel_button = QPushButton("Avbryt")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        bottom.addWidget(self.cancel_button)
+        self.import_button = QPushButton("Importera")
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.confirm)
+        bottom.addWidget(self.import_button)
+        outer.addLayout(bottom)
+        self._sync_buttons()
+        return box
+
+    # -- files ---------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        start = self.context.settings.get("last_import_dir") or str(Path.home())
+        paths, _ = QFileDialog.getOpenFileNames(self, "Välj filer att importera", start,
+                                                FILE_FILTER)
+        if paths:
+            self.context.settings.set("last_import_dir", str(Path(paths[0]).parent))
+            self.add_files(paths)
+
+    def add_files(self, paths: list[str]) -> None:
+        """Queue files (from the file dialog or a drop) and preview each."""
+        self.tabs.setCurrentIndex(0)
+        for raw in paths:
+            path = str(Path(raw))
+            if path in self.previews or path in self.options:
+                continue
+            self.options[path] = ImportOptions()
+            item = QListWidgetItem(Path(path).name)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.file_list.addItem(item)
+            self._run_preview(path)
+        if self.file_list.currentRow() < 0 and self.file_list.count():
+            self.file_list.setCurrentRow(0)
+
+    def current_path(self) -> str | None:
+        item = self.file_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _run_preview(self, path: str) -> None:
+        store, options = self.context.store, self.options[path]
+        self.tasks.start(lambda _p, _c: importing.preview(store, path, options),
+                         on_done=lambda preview, p=path: self._on_preview_done(p, preview),
+                         on_error=lambda message, _d, p=path: self._on_preview_failed(p, message))
+
+    def _on_preview_done(self, path: str, preview: importing.Preview) -> None:
+        self.previews[path] = preview
+        for i in range(self.file_list.count()):
+            item = self.file_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == path:
+                mark, state = (("= ", "Redan importerad") if preview.duplicate else
+                               ("✔ ", "Klar att importera") if preview.ok else
+                               ("? ", "Kolumnerna behöver kopplas") if preview.mapping_request
+                               else ("✖ ", "Kan inte importeras"))
+                item.setText(mark + Path(path).name)
+                item.setToolTip(f"{path}\n{state}")
+        if path == self.current_path():
+            self.show_preview(preview)
+        self._sync_buttons()
+
+    def _on_preview_failed(self, path: str, message: str) -> None:
+        self._on_preview_done(path, importing.Preview(Path(path).name, problem=message))
+
+    def _on_file_list_row_changed(self, _row: int) -> None:
+        path = self.current_path()
+        options = self.options.get(path or "")
+        self.year_spin.setValue(options.year or 0 if options else 0)
+        self.kommun_edit.setText(options.kommun or "" if options else "")
+        preview = self.previews.get(path or "")
+        if preview:
+            self.show_preview(preview)
+        self._sync_buttons()
+
+    def _on_remove_clicked(self) -> None:
+        path = self.current_path()
+        if path:
+            self.file_list.takeItem(self.file_list.currentRow())
+            self.previews.pop(path, None)
+            self.options.pop(path, None)
+            if not self.file_list.count():
+                self.show_preview(None)
+        self._sync_buttons()
+
+    def _on_overrides_changed(self) -> None:
+        path = self.current_path()
+        if not path:
+            return
+        options = self.options[path]
+        year = self.year_spin.value() or None
+        kommun = normalise_code(self.kommun_edit.text()) if self.kommun_edit.text() else None
+        if (year, kommun) != (options.year, options.kommun):
+            options.year, options.kommun = year, kommun
+            self._run_preview(path)
+
+    # -- preview -------------------------------------------------------------------------
+    def show_preview(self, preview: importing.Preview | None) -> None:
+        if preview is None:
+            self.summary.setText("Inga filer valda.")
+            self.columns_model.set_rows([])
+            self.skipped_model.set_rows([])
+            return
+        self.columns_model.set_rows(preview.columns)
+        self.skipped_model.set_rows(preview.skipped)
+        self.summary.setText(summary_html(preview))
+        self.columns_view.resizeColumnsToContents()
+        self._sync_buttons()
+
+    def open_mapping(self) -> None:
+        path = self.current_path()
+        preview = self.previews.get(path or "")
+        if not path or not preview or not preview.mapping_request:
+            return
+        request = preview.mapping_request
+        dialog = MappingDialog(preview.file, request.sheet, request.headers, request.samples,
+                               request.targets, request.initial, self, request.message)
+        self.mapping_dialog = dialog
+        if dialog.exec():
+            self.apply_mapping(path, dialog.mapping())
+
+    def apply_mapping(self, path: str, columns: dict[int, str]) -> None:
+        """Remember the user's mapping for this shape of file and preview again."""
+        request = self.previews[path].mapping_request
+        if request is None:
+            return
+        importing.remember_mapping(self.context.store, request, columns)
+        self._run_preview(path)
+
+    # -- importing -----------------------------------------------------------------------
+    def ready_paths(self) -> list[str]:
+        return [p for p in (self.file_list.item(i).data(Qt.ItemDataRole.UserRole)
+                            for i in range(self.file_list.count()))
+                if self.previews.get(p) and self.previews[p].ok
+                and not self.previews[p].duplicate]
+
+    def confirm(self) -> None:
+        """Import every file whose preview is ready, each in its own transaction."""
+        paths = self.ready_paths()
+        if not paths or self._busy:
+            return
+        store = self.context.store
+        jobs = [(p, self.options[p]) for p in paths]
+
+        def work(progress, _cancel) -> list[importing.FileOutcome]:
+            outcomes: list[importing.FileOutcome] = []
+            try:
+                for i, (path, options) in enumerate(jobs):
+                    name = Path(path).name
+
+                    def step(done: int, total: int, i: int = i, name: str = name) -> None:
+                        progress(int(100 * (i + done / max(total, 1)) / len(jobs)),
+                                 f"Sparar {name}…")  # raises when cancelled: rollback
+                    progress(int(100 * i / len(jobs)), f"Läser {name}…")
+                    outcomes.append(importing.import_file(store, path, options,
+                                                          progress=step))
+            except BaseException:
+                for outcome in outcomes:  # cancel leaves nothing behind
+                    if outcome.import_id and not outcome.duplicate:
+                        store.undo_import(outcome.import_id)
+                raise
+            return outcomes
+
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.import_button.setEnabled(False)
+        self.status.setText("Importerar…")
+        self._busy = True
+        handle = self.tasks.start(work, on_done=self._on_import_done,
+                                  on_error=self._on_import_failed,
+                                  on_progress=self._on_import_progress,
+                                  on_cancel=self._on_import_cancelled)
+        self.handle = handle if self._busy else None  # a synchronous run has already ended
+        self._sync_buttons()
+
+    def cancel(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+
+    def _on_import_progress(self, percent: int, text: str) -> None:
+        self.progress.setValue(percent)
+        self.status.setText(text)
+
+    def _end_task(self, message: str) -> None:
+        self._busy = False
+        self.handle = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.status.setText(message)
+        self.context.notify_data_changed()
+        self._sync_buttons()
+
+    def _on_import_done(self, outcomes: list[importing.FileOutcome]) -> None:
+        self.last_outcomes = outcomes
+        for outcome in outcomes:
+            for i in range(self.file_list.count()):
+                if self.file_list.item(i).data(Qt.ItemDataRole.UserRole) == outcome.path:
+                    self.file_list.takeItem(i)
+                    self.previews.pop(outcome.path, None)
+                    self.options.pop(outcome.path, None)
+                    break
+        stored = sum(o.stored for o in outcomes if o.ok)
+        failed = [o.message for o in outcomes if not o.ok]
+        text = f"{sum(o.ok for o in outcomes)} filer importerade, {stored} värden sparade."
+        if failed:
+            text += " Avvisade: " + " ".join(failed)
+        if self.file_list.count():
+            self.file_list.setCurrentRow(0)
+        else:
+            self.show_preview(None)
+        self._end_task(text)
+        self.import_finished.emit(outcomes)
+
+    def _on_import_failed(self, message: str, _details: str) -> None:
+        self._end_task(f"Importen misslyckades och inget sparades: {message}")
+
+    def _on_import_cancelled(self) -> None:
+        self._end_task("Importen avbröts. Inget sparades.")
+
+    def _on_history_undo_requested(self, import_id: int, confirm: bool = True) -> None:
+        info = self.context.store.get_import(import_id)
+        if info is None:
+            return
+        if confirm and QMessageBox.question(
+                self, "Ångra import", f"Ta bort import {import_id} ({info.file_name}) med "
+                f"dess {info.rows_stored} värden?") != QMessageBox.StandardButton.Yes:
+            return
+        self.context.store.undo_import(import_id)
+        self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen.")
+        self.context.notify_data_changed()
+
+    def _on_template_clicked(self) -> None:
+        start = self.context.settings.get("last_export_dir") or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, "Spara mall", str(Path(start) /
+                                              "nki-mall.xlsx"), "Excel (*.xlsx)")
+        if path:
+            self.save_template(path)
+
+    def save_template(self, path: str) -> Path:
+        saved = write_template(path if path.endswith(".xlsx") else path + ".xlsx")
+        self.status.setText(f"Mallen är sparad: {saved}")
+        return saved
+
+    def _on_context_data_changed(self) -> None:
+        self.history.reload()
+        self.sources.reload()
+
+    def _sync_buttons(self, *_args: object) -> None:
+        busy = self._busy
+        preview = self.previews.get(self.current_path() or "")
+        self.map_button.setVisible(bool(preview and preview.mapping_request))
+        self.import_button.setEnabled(not busy and bool(self.ready_paths()))
+        self.remove_button.setEnabled(not busy and self.current_path() is not None)
+        n = len(self.ready_paths())
+        self.import_button.setText(f"Importera {n} filer" if n > 1 else "Importera")
+
