@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip
 
 from nki_desktop.domain.grades import grade_for
+from nki_desktop.domain.numbers import fmt_index
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
 
@@ -54,9 +55,9 @@ class IndexBarChart(pg.PlotWidget):
             item = pg.BarGraphItem(x0=0, y=[y], height=0.6, width=[bar.value], brush=colour,
                                    pen=pg.mkPen(colour.darker(130)))
             plot.addItem(item)
-            text = pg.TextItem(f"{bar.value:.0f}".replace(".", ","), anchor=(0, 0.5),
-                               color="#222222")
-            text.setPos(bar.value + 1, y)
+            text = pg.TextItem(fmt_index(bar.value), anchor=(0, 0.5), color="#222222")
+            # right of the bar and of the Riket tick, so the tick never covers the number
+            text.setPos(max(bar.value, bar.reference or 0.0) + 1.2, y)
             plot.addItem(text)
         ref_x = [b.reference for b in bars if b.reference is not None]
         ref_y = [y for y, b in zip(ys, bars, strict=True) if b.reference is not None]
