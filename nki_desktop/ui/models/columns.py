@@ -56,9 +56,12 @@ class RowTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def set_columns(self, columns: Sequence[Column]) -> None:
+    def set_columns(self, columns: Sequence[Column], rows: Sequence[Any] | None = None) -> None:
+        """New columns (and rows, if given) in one reset."""
         self.beginResetModel()
         self.columns = list(columns)
+        if rows is not None:
+            self.rows = list(rows)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -141,3 +144,17 @@ class SortProxy(QSortFilterProxyModel):
             return bool(a < b)
         except TypeError:
             return str(a) < str(b)
+
+
+def fit_columns(view, force: bool = False, sample_rows: int = 40) -> None:
+    """Size columns to their contents once (or when the headers changed), from a sample of
+    rows: sizing from every row of a 290-row table costs more than the whole refresh."""
+    header = view.horizontalHeader()
+    model = view.model()
+    signature = tuple(model.headerData(c, Qt.Orientation.Horizontal)
+                      for c in range(model.columnCount()))
+    if not force and getattr(view, "_fitted_for", None) == signature:
+        return
+    header.setResizeContentsPrecision(sample_rows)
+    view.resizeColumnsToContents()
+    view._fitted_for = signature

@@ -53,8 +53,7 @@ class CompareModel(RowTableModel):
             Column("Riket", lambda r: fmt_index(r.riket), sort=lambda r: r.riket,
                    export=lambda r: r.riket, align=RIGHT),
         ]
-        self.set_columns(columns)
-        self.set_rows(comparison.rows(kind))
+        self.set_columns(columns, comparison.rows(kind))
 
 
 def _round(value: float | None) -> float | None:

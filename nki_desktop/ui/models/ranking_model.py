@@ -53,8 +53,7 @@ class RankingModel(RowTableModel):
 
     def set_table(self, table: RankingTable) -> None:
         self.table = table
-        self.set_columns(self._columns(table))
-        self.set_rows(table.rows)
+        self.set_columns(self._columns(table), table.rows)
 
     def _columns(self, table: RankingTable | None) -> list[Column]:
         prev = str(table.previous_year) if table and table.previous_year else "förra året"

@@ -27,7 +27,7 @@ from nki_desktop.domain.numbers import fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.compare_picker import ComparePicker
-from nki_desktop.ui.models.columns import SortProxy
+from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.compare_model import CompareModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.widgets.empty_state import EmptyState
@@ -253,7 +253,7 @@ class ComparePage(QWidget):
                                    "”Välj kommuner…”.")
         first = "Område" if kind == AREA_ROWS else "Serviceområde"
         self.model.set_comparison(self.comparison, kind, first)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self.chart.set_groups([r.label for r in rows],
                               chart_series(self.comparison, kind, set_name),
                               [r.riket for r in rows])

@@ -68,8 +68,9 @@ class OverviewPage(QWidget):
         outer.addWidget(self.stack)
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_content())
-        context.changed.connect(self.refresh)
-        context.data_changed.connect(self.refresh)
+        self._dirty = True
+        context.changed.connect(self._on_context_changed)
+        context.data_changed.connect(self._on_context_changed)
         self.refresh()
 
     def _build_empty(self) -> QWidget:
@@ -150,7 +151,19 @@ class OverviewPage(QWidget):
         return scroll
 
     # -- refresh -------------------------------------------------------------------------
+    def _on_context_changed(self) -> None:
+        """Refresh now if shown, else when next shown (hidden screens cost nothing)."""
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._dirty = False
         ctx = self.context
         year = ctx.year
         self.figures = None

@@ -29,7 +29,7 @@ from nki_desktop.domain.areas import (
 from nki_desktop.domain.municipalities import GROUP_CODES
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.models.columns import SortProxy
+from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.widgets.empty_state import EmptyState
@@ -189,7 +189,7 @@ class RankingPage(QWidget):
         self.model.set_table(self.table)
         self.stack.setCurrentIndex(1)
         self._show_texts(self.table)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self.scroll_to_mine()
 
     def _show_texts(self, table: RankingTable) -> None:

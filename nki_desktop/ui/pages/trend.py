@@ -33,7 +33,7 @@ from nki_desktop.charts.trend import TrendChart
 from nki_desktop.domain.areas import AREAS, SERVICE_FACTORS, area_label, factor_label, group_label
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy
+from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.widgets.empty_state import EmptyState
 
@@ -228,9 +228,8 @@ class TrendPage(QWidget):
                          "av SKR).")
         self.breaks_label.setText("\n".join(notes))
         self.breaks_label.setVisible(bool(notes))
-        self.model.set_columns(_columns(self.data))
-        self.model.set_rows(trend_rows(self.data))
-        self.view.resizeColumnsToContents()
+        self.model.set_columns(_columns(self.data), trend_rows(self.data))
+        fit_columns(self.view)
         self.tools.title = self.heading.text()
         self.tools.notes = notes
 
