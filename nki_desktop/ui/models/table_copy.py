@@ -13,8 +13,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -123,12 +123,9 @@ class TableTools(QWidget):
         self.file_stem = file_stem
         self.notes: list[str] = []
         self.directory = ""
-        action = QAction("Kopiera", view)
-        action.setShortcut(QKeySequence.StandardKey.Copy)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.triggered.connect(lambda: copy_selection(view))
-        view.addAction(action)
-        self.copy_action = action
+        # An event filter, not a QAction shortcut: the view's own Ctrl+C (current cell
+        # only) would otherwise win, and shortcuts need an active window.
+        view.installEventFilter(self)
         self.copy_button = QPushButton("Kopiera markering")
         self.copy_button.setToolTip("Kopiera markerade celler som tabbseparerad text (Ctrl+C)")
         self.copy_button.clicked.connect(lambda: copy_selection(view))
@@ -138,6 +135,13 @@ class TableTools(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.copy_button)
         row.addWidget(self.excel_button)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and event.matches(QKeySequence.StandardKey.Copy)):
+            copy_selection(self.view)
+            return True
+        return super().eventFilter(watched, event)
 
     def ask_and_export(self) -> None:
         start = str(Path(self.directory or Path.home()) / f"{self.file_stem}.xlsx")
