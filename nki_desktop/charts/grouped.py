@@ -96,7 +96,7 @@ class GroupedBarChart(pg.PlotWidget):
         axis.setWidth(width + 14)
         self.setYRange(-0.55, max(len(categories) - 0.45, 0.55), padding=0)
         self.setXRange(0, 100, padding=0.02)
-        self.setMinimumHeight(min(900, 70 + len(categories) * (14 * len(series) + 10)))
+        self.setMinimumHeight(min(300, 90 + len(categories) * (8 * len(series) + 6)))
 
     def hit(self, x: float, y: float) -> tuple[int, int] | None:
         """(category, series) of the bar under a view position, if any."""

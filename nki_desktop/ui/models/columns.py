@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw value for sorting
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 2  # raw value for Excel and copy
@@ -108,6 +108,11 @@ class RowTableModel(QAbstractTableModel):
             return col.header_tip
         return None
 
+    def longest_text(self, column: int) -> str:
+        """The longest display text in a column (for sizing it without a full resize)."""
+        display = self.columns[column].display
+        return max((display(r) for r in self.rows), key=len, default="")
+
     def row_index(self, predicate: Callable[[Any], bool]) -> int:
         return next((i for i, r in enumerate(self.rows) if predicate(r)), -1)
 
@@ -162,4 +167,17 @@ def fit_columns(view, force: bool = False, sample_rows: int = 40) -> None:
         return
     header.setResizeContentsPrecision(sample_rows)
     view.resizeColumnsToContents()
+    # The sample may miss the longest text, and min kommun's row is bold: widen to the
+    # longest display text of all rows, measured in bold.
+    if hasattr(model, "sourceModel"):
+        model = model.sourceModel()
+    if isinstance(model, RowTableModel):
+        font = view.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        for c in range(model.columnCount()):
+            longest = model.longest_text(c)
+            wanted = metrics.horizontalAdvance(longest) + 18
+            if wanted > view.columnWidth(c):
+                view.setColumnWidth(c, min(wanted, 420))
     view._fitted_for = signature
