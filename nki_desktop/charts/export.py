@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,14 +30,19 @@ def lay_out(widget: QWidget, size: QSize | None = None) -> QSize:
     """Give a (possibly hidden) widget its size so that render() draws it laid out."""
     size = size or (widget.size() if widget.isVisible() else widget.sizeHint())
     size = size.expandedTo(QSize(200, 120))
-    if widget.size() != size or not widget.isVisible():
-        old = widget.size()
-        widget.resize(size)
-        if not widget.isVisible():  # hidden widgets get their resize event only on show
+    if widget.isVisible() and widget.size() == size:
+        return size
+    old = widget.size()
+    widget.resize(size)
+    if not widget.isVisible():
+        if widget.isWindow():
+            # A chart made for a report: "show" it off screen so that it lays itself out
+            # exactly as on screen (axes, legend, ranges), without a window appearing.
+            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            widget.show()
+        else:  # a hidden child gets its resize event only when shown
             QApplication.sendEvent(widget, QResizeEvent(size, old))
-            layout = widget.layout()
-            if layout is not None:
-                layout.activate()
+    QApplication.sendPostedEvents()  # pending layout requests of the graphics scene
     return size
 
 
@@ -45,13 +51,27 @@ def render_image(widget: QWidget, size: QSize | None = None, scale: float = 2.0)
     size = lay_out(widget, size)
     image = QImage(int(size.width() * scale), int(size.height() * scale),
                    QImage.Format.Format_ARGB32)
-    image.setDevicePixelRatio(scale)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    widget.render(painter)
+    paint_chart(widget, painter, QRectF(0, 0, image.width(), image.height()))
     painter.end()
     return image
+
+
+def paint_chart(widget: QWidget, painter: QPainter, target: QRectF) -> None:
+    """Draw a chart's scene into target (vector-exact, any scale); other widgets as pixels.
+
+    QWidget.render on a pyqtgraph view with a scaled painter or a high-DPR image draws only
+    the top-left part enlarged, so graphics views are drawn from their scene instead.
+    """
+    if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+        source = widget.mapToScene(widget.viewport().rect()).boundingRect()
+        widget.scene().render(painter, target, source)
+    else:
+        painter.scale(target.width() / max(1, widget.width()),
+                      target.height() / max(1, widget.height()))
+        widget.render(painter)
 
 
 def render_svg(widget: QWidget, path: Path | str, size: QSize | None = None,
@@ -63,8 +83,11 @@ def render_svg(widget: QWidget, path: Path | str, size: QSize | None = None,
     generator.setSize(size)
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title or "NKI Desktop")
+    # the screen's resolution: at the default 72 dpi, text in points and pyqtgraph's
+    # pixel-based items come out at other scales than the axes
+    generator.setResolution(widget.logicalDpiX())
     painter = QPainter(generator)
-    widget.render(painter)
+    paint_chart(widget, painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
 
 

@@ -13,8 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QToolTip
 
+from nki_desktop.analysis.compare import Comparison
 from nki_desktop.charts.legend import legend_below
-from nki_desktop.domain.numbers import fmt_index
+from nki_desktop.domain.grades import grade_for
+from nki_desktop.domain.numbers import fmt_index, fmt_number
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
 
@@ -23,6 +25,9 @@ PALETTE = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#F
 PATTERNS = (None, Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.Dense6Pattern,
             Qt.BrushStyle.FDiagPattern, Qt.BrushStyle.CrossPattern,
             Qt.BrushStyle.Dense5Pattern, Qt.BrushStyle.HorPattern, Qt.BrushStyle.VerPattern)
+
+
+MAX_SINGLE_SERIES = 4  # more compared kommuner than this: the chart shows their mean
 
 
 @dataclass
@@ -124,3 +129,37 @@ class GroupedBarChart(pg.PlotWidget):
         text = (s.tooltips[c] if c < len(s.tooltips) and s.tooltips[c]
                 else f"{s.label}, {self.categories[c]}: {fmt_index(s.values[c])}")
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(pos).toPoint()), text, self)
+
+
+def series_from_comparison(comparison: Comparison, kind: str, set_name: str) -> list[Series]:
+    """Min kommun, then each compared kommun (few) or their mean (many)."""
+    rows = comparison.rows(kind)
+    mine = comparison.mine
+    units = comparison.units
+
+    def tip(unit_name: str, label: str, value: float | None, n: int | None, extra: str) -> str:
+        g = grade_for(value)
+        text = f"{unit_name}, {label}: {fmt_index(value)}" + (f" – {g.label.lower()}"
+                                                               if g else "")
+        return text + (f"\nAntal svar: {fmt_number(n)}" if n is not None else "") + extra
+
+    def one(unit: str) -> Series:
+        name = comparison.names[unit]
+        values = [r.value(unit) for r in rows]
+        tips = [tip(name, r.label, r.value(unit), r.cells[unit].n,
+                    f"\nKälla: {r.cells[unit].source}" if r.cells[unit].source else "")
+                for r in rows]
+        return Series(name, values, tips)
+
+    series = [one(mine)]
+    others = units[1:]
+    if len(others) <= MAX_SINGLE_SERIES:
+        series += [one(u) for u in others]
+    else:
+        label = f"Medel {set_name.split(' (')[0].lower() if set_name else 'jämförda'} " \
+                f"({len(others)})"
+        means = [r.others_mean(mine) for r in rows]
+        series.append(Series(label, means, [
+            tip(label, r.label, m, None, "\nOvägt medel av de jämförda kommunerna")
+            for r, m in zip(rows, means, strict=True)]))
+    return series

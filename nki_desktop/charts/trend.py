@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolTip
@@ -121,10 +122,10 @@ class TrendChart(pg.PlotWidget):
             self.legend.addItem(item, line.label)
             bars = [p for p in line.points if p.low is not None and p.high is not None]
             if bars:
-                plot.addItem(pg.ErrorBarItem(
-                    x=[p.x for p in bars], y=[p.y for p in bars],
-                    top=[(p.high or p.y) - p.y for p in bars],
-                    bottom=[p.y - (p.low or p.y) for p in bars], beam=0.15,
+                plot.addItem(pg.ErrorBarItem(  # pyqtgraph needs arrays here, not lists
+                    x=np.array([p.x for p in bars]), y=np.array([p.y for p in bars]),
+                    top=np.array([(p.high or p.y) - p.y for p in bars]),
+                    bottom=np.array([p.y - (p.low or p.y) for p in bars]), beam=0.15,
                     pen=pg.mkPen(colour, width=1.5)))
                 ys += [p.low for p in bars if p.low is not None]
                 ys += [p.high for p in bars if p.high is not None]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
 from nki_desktop.analysis.peers import NEIGHBOURS, SIMILAR
@@ -47,7 +48,7 @@ def test_ranking_shows_all_kommuner_with_min_kommun_highlighted_and_in_view(
     row = rows[mine]
     assert page.proxy.index(mine, VALUE).data() == fmt_index(row.value)
     assert page.proxy.index(mine, CHANGE).data() == rank_change_text(row.rank_change)
-    assert "Beräknad placering" in page.proxy.headerData(RANK, Qt.Orientation.Horizontal)
+    assert page.proxy.headerData(RANK, Qt.Orientation.Horizontal) == "Beräknad\nplacering"
     assert f"plats {row.rank} av" in page.legend.text()
 
 
@@ -140,11 +141,16 @@ def test_chart_renders_without_being_shown(qtbot, sample_store):
     chart = TrendChart()
     qtbot.addWidget(chart)
     chart.set_trend(trend_data(sample_store, OREBRO, "total", "nki", "foretag"))
-    image = render_image(chart, scale=1.0)
-    assert not chart.isVisible() and image.width() >= 200
+    assert not chart.isVisible()
+    image = render_image(chart, QSize(800, 400), scale=2.0)
+    assert chart.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # never on screen
+    assert (image.width(), image.height()) == (1600, 800)
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
                for y in range(0, image.height(), 7)}
     assert "#0072b2" in colours  # min kommun's line was drawn
+    right = {image.pixelColor(x, y).name() for x in range(1200, 1600, 3)
+             for y in range(0, 700, 3)}
+    assert "#0072b2" in right  # scaled as a whole, not only the top-left part enlarged
 
 
 # -- Jämför --------------------------------------------------------------------------------
@@ -236,3 +242,42 @@ def test_empty_screens_offer_import_and_sample(qtbot, make_window):
     assert window.pages["compare"].stack.currentIndex() == 1
     window.show_page("ranking")
     assert window.pages["ranking"].stack.currentIndex() == 1
+
+
+def test_trend_chart_draws_error_bars_and_explains_breaks(qtbot):
+    import pyqtgraph as pg
+
+    from nki_desktop.analysis.trend import Line, Point, TrendData
+    from nki_desktop.charts.trend import TrendChart
+    from nki_desktop.domain.rules import DEFINITION_BREAKS
+
+    data = TrendData(OREBRO, "total", "nki", "foretag", [
+        Line("mine", "Örebro", [Point(2015, 70.4, 30, 66.0, 74.8, source="egen.xlsx"),
+                                Point(2016, 72.0, 35, 68.5, 75.5)]),
+        Line("riket", "Riket", [Point(2015, 68), Point(2016, 70)])], [DEFINITION_BREAKS[0]])
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.set_trend(data)
+    items = chart.getPlotItem().items
+    [bars] = [i for i in items if isinstance(i, pg.ErrorBarItem)]
+    assert list(bars.opts["top"]) == pytest.approx([4.4, 3.5])
+    [marker] = [i for i in items if isinstance(i, pg.InfiniteLine)]
+    assert marker.value() == 2015.5 and "livsmedelskontroll" in marker.toolTip()
+    tip = chart.lines[0].points[0].tooltip
+    assert "70,4" in tip and "Intervall: 66,0–74,8" in tip and "egen.xlsx" in tip
+    assert chart.point_at(2015.02, 70.3, 0.01, 0.1) is chart.lines[0].points[0]
+
+
+def test_grouped_chart_finds_the_bar_under_the_pointer(qtbot, sample_store):
+    from nki_desktop.analysis.compare import load_comparison
+    from nki_desktop.charts.grouped import GroupedBarChart, series_from_comparison
+
+    cmp = load_comparison(sample_store, OREBRO, ["1881"], 2024, "foretag")
+    chart = GroupedBarChart()
+    qtbot.addWidget(chart)
+    series = series_from_comparison(cmp, "areas", "")
+    chart.set_groups([r.label for r in cmp.areas], series, [r.riket for r in cmp.areas])
+    value = series[1].values[1]
+    assert chart.hit(value / 2, chart.bar_y(1, 1)) == (1, 1)
+    assert chart.hit(value + 5, chart.bar_y(1, 1)) is None
+    assert series[1].tooltips[1].startswith(f"Kumla, {cmp.areas[1].label}: ")

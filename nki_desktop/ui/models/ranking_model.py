@@ -78,7 +78,7 @@ class RankingModel(RowTableModel):
             return "\n".join(parts)
 
         return [
-            Column("Beräknad placering", lambda r: "" if r.rank is None else str(r.rank),
+            Column("Beräknad\nplacering", lambda r: "" if r.rank is None else str(r.rank),
                    sort=lambda r: r.rank, export=lambda r: r.rank, align=RIGHT,
                    header_tip=f"Placering som programmet räknat fram inom {selection}; lika "
                               "värden delar placering (1, 2, 2, 4)."),
@@ -93,11 +93,11 @@ class RankingModel(RowTableModel):
             Column("Betyg", _grade, sort=lambda r: r.value, foreground=_grade_colour,
                    header_tip="SKR:s betygsnivåer: ●●● mycket högt (≥ 80), ●●○ högt (70–79), "
                               "●○○ godkänt (62–69), ○○○ lågt (< 62)."),
-            Column("Antal svar", lambda r: fmt_number(r.n) + ("" if r.enough_answers or
+            Column("Antal\nsvar", lambda r: fmt_number(r.n) + ("" if r.enough_answers or
                                                              r.n is None else " (för få)"),
                    sort=lambda r: r.n, export=lambda r: r.n, align=RIGHT,
                    header_tip=f"Minst {need} svar krävs för att räknas i rankningen."),
-            Column("Publicerad placering", _published, sort=lambda r: r.published_rank,
+            Column("Publicerad\nplacering", _published, sort=lambda r: r.published_rank,
                    export=lambda r: r.published_rank, align=RIGHT,
                    header_tip="Placering enligt den importerade källan, där den finns."),
             Column("Län", lambda r: r.lan_name),

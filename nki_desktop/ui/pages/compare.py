@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 from nki_desktop.analysis.compare import AREA_ROWS, FACTOR_ROWS, Comparison, load_comparison
 from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
 from nki_desktop.charts.export import ChartFrame
-from nki_desktop.charts.grouped import GroupedBarChart, Series
-from nki_desktop.domain.grades import grade_for
-from nki_desktop.domain.numbers import fmt_index, fmt_number
+from nki_desktop.charts.grouped import MAX_SINGLE_SERIES, GroupedBarChart, series_from_comparison
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.compare_picker import ComparePicker
@@ -33,41 +31,6 @@ from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.widgets.empty_state import EmptyState
 
 OWN_PICK = "Egna val"
-MAX_SINGLE_SERIES = 4  # more compared kommuner than this: the chart shows their mean
-
-
-def chart_series(comparison: Comparison, kind: str, set_name: str) -> list[Series]:
-    """Min kommun, then each compared kommun (few) or their mean (many)."""
-    rows = comparison.rows(kind)
-    mine = comparison.mine
-    units = comparison.units
-
-    def tip(unit_name: str, label: str, value: float | None, n: int | None, extra: str) -> str:
-        g = grade_for(value)
-        text = f"{unit_name}, {label}: {fmt_index(value)}" + (f" – {g.label.lower()}"
-                                                               if g else "")
-        return text + (f"\nAntal svar: {fmt_number(n)}" if n is not None else "") + extra
-
-    def one(unit: str) -> Series:
-        name = comparison.names[unit]
-        values = [r.value(unit) for r in rows]
-        tips = [tip(name, r.label, r.value(unit), r.cells[unit].n,
-                    f"\nKälla: {r.cells[unit].source}" if r.cells[unit].source else "")
-                for r in rows]
-        return Series(name, values, tips)
-
-    series = [one(mine)]
-    others = units[1:]
-    if len(others) <= MAX_SINGLE_SERIES:
-        series += [one(u) for u in others]
-    else:
-        label = f"Medel {set_name.split(' (')[0].lower() if set_name else 'jämförda'} " \
-                f"({len(others)})"
-        means = [r.others_mean(mine) for r in rows]
-        series.append(Series(label, means, [
-            tip(label, r.label, m, None, "\nOvägt medel av de jämförda kommunerna")
-            for r, m in zip(rows, means, strict=True)]))
-    return series
 
 
 class ComparePage(QWidget):
@@ -255,7 +218,7 @@ class ComparePage(QWidget):
         self.model.set_comparison(self.comparison, kind, first)
         fit_columns(self.view)
         self.chart.set_groups([r.label for r in rows],
-                              chart_series(self.comparison, kind, set_name),
+                              series_from_comparison(self.comparison, kind, set_name),
                               [r.riket for r in rows])
         others = "jämförelsegruppen" if len(units) > MAX_SINGLE_SERIES else "valda kommuner"
         self.frame.set_title(f"{self.kind_combo.currentText()}: {ctx.kommun_name} och "
