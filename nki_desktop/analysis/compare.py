@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from nki_desktop.domain.areas import (
     AREA_BY_KEY,
     AREAS,
+    INDEX_FACTORS,
     SERVICE_FACTORS,
     TOTAL,
     area_label,
@@ -99,5 +100,8 @@ def build_comparison(values: list[StoredValue], mine: str, others: list[str], ye
 def load_comparison(store: Store, mine: str, others: list[str], year: int,
                     group: str) -> Comparison:
     units = [mine] + [u for u in others if u != mine] + [RIKET]
-    values = store.values(year=year, units=units, group=group)
+    # only the cells shown: each area's index, and the service factors of NKI totalt
+    values = store.values(year=year, units=units, factors=list(INDEX_FACTORS), group=group)
+    values += store.values(year=year, units=units, area=TOTAL, factors=list(SERVICE_FACTORS),
+                           group=group)
     return build_comparison(values, mine, others, year, group, store.catalogue)

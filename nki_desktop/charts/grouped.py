@@ -101,6 +101,8 @@ class GroupedBarChart(pg.PlotWidget):
         axis.setWidth(width + 14)
         self.setYRange(-0.55, max(len(categories) - 0.45, 0.55), padding=0)
         self.setXRange(0, 100, padding=0.02)
+        # one tick level: pyqtgraph draws a grid line per minor tick too, which is slow
+        plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 101, 10)]])
         self.setMinimumHeight(min(300, 90 + len(categories) * (8 * len(series) + 6)))
 
     def hit(self, x: float, y: float) -> tuple[int, int] | None:

@@ -147,9 +147,11 @@ class TrendChart(pg.PlotWidget):
             low = max(0.0, 5 * int(min(ys) / 5) - 5)
             high = min(100.0, 5 * int(max(ys) / 5) + 10)
             self.setYRange(low, high, padding=0)
+            plot.getAxis("left").setTickSpacing(5, 5)  # major lines only: cheaper to paint
             plot.setLabel("left", f"Index – förstorat utsnitt, axeln börjar på {low:.0f}")
         else:
             self.setYRange(0, 100, padding=0.02)
+            plot.getAxis("left").setTickSpacing(10, 10)
             plot.setLabel("left", "Index (0–100)")
 
     def point_at(self, x: float, y: float, px_x: float, px_y: float) -> ChartPoint | None:
