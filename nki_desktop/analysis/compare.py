@@ -90,7 +90,8 @@ def build_comparison(values: list[StoredValue], mine: str, others: list[str], ye
         out.riket = r.value if r else None
         return out
 
-    area_rows = [row(a, _index_factor(a), area_label(a)) for a in areas]
+    area_rows = [row(a, _index_factor(a), area_label(a) + (" (NUI)" if _index_factor(a) == "nui"
+                                                          else "")) for a in areas]
     factor_rows = [row(TOTAL, f, factor_label(f)) for f in SERVICE_FACTORS
                    if any((u, TOTAL, f) in by_cell for u in units)]
     names = {u: catalogue.name_of(u) for u in units}

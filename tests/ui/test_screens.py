@@ -281,3 +281,18 @@ def test_grouped_chart_finds_the_bar_under_the_pointer(qtbot, sample_store):
     assert chart.hit(value / 2, chart.bar_y(1, 1)) == (1, 1)
     assert chart.hit(value + 5, chart.bar_y(1, 1)) is None
     assert series[1].tooltips[1].startswith(f"Kumla, {cmp.areas[1].label}: ")
+
+
+def test_keyboard_reaches_the_ranking_table_and_moves_in_it(qtbot, make_window, sample_store):
+    window, page = open_page(make_window, "ranking")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.rules_check.setFocus()
+    qtbot.keyClick(page.rules_check, Qt.Key.Key_Tab)
+    assert page.view.hasFocus()
+    page.view.setCurrentIndex(page.proxy.index(0, NAME))
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.view.currentIndex().row() == 1
+    qtbot.keyClick(page.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().split("\t")[2].strip() == \
+        shown_rows(page)[1].name

@@ -124,7 +124,7 @@ def test_comparison_rows_means_and_differences():
               sv(OREBRO, 50, area="upphandling", factor="nui")]
     cmp = build_comparison(values, OREBRO, [KUMLA, NORA, OREBRO], 2023, "foretag", CAT)
     assert cmp.units == [OREBRO, KUMLA, NORA]
-    assert [r.label for r in cmp.areas] == ["NKI totalt", "Bygglov", "Upphandling"]
+    assert [r.label for r in cmp.areas] == ["NKI totalt", "Bygglov", "Upphandling (NUI)"]
     total = cmp.areas[0]
     assert total.riket == 75 and total.others_mean(OREBRO) == 80  # Nora has no value
     assert total.difference(OREBRO) == -10

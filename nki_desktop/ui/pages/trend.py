@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
     COMPARE_LAN,
@@ -206,8 +207,11 @@ class TrendPage(QWidget):
             self._show_empty("<h2>Inga värden</h2><p>Välj kommun och svarsgrupp med data.</p>")
             return
         area, factor = self.area_combo.currentData(), self.factor_combo.currentData()
+        # no comparison set chosen yet: the neighbours, as on the Jämför screen
+        units = ctx.compare_units or comparison_sets(ctx.catalogue, ctx.kommun).get(
+            NEIGHBOURS, [])
         self.data = trend_data(ctx.store, ctx.kommun, area, factor, ctx.group,
-                               self.compare_combo.currentData(), ctx.compare_units)
+                               self.compare_combo.currentData(), units)
         if self.data.empty:
             self._show_empty(f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
                              f"finns inga lagrade värden för {ctx.kommun_name}, Riket eller "
