@@ -78,7 +78,7 @@ def build_comparison(values: list[StoredValue], mine: str, others: list[str], ye
     """
     units = [mine] + [u for u in others if u != mine]
     by_cell = {(v.unit, v.area, v.factor): v for v in values}
-    present_areas = {v.area for v in values if v.unit in units}
+    present_areas = {v.area for v in values if v.unit in units and v.value is not None}
     areas = [a.key for a in AREAS if a.key in present_areas]
 
     def row(area: str, factor: str, label: str) -> CompareRow:

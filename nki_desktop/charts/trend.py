@@ -150,7 +150,7 @@ class TrendChart(pg.PlotWidget):
             plot.getAxis("left").setTickSpacing(5, 5)  # major lines only: cheaper to paint
             plot.setLabel("left", f"Index – förstorat utsnitt, axeln börjar på {low:.0f}")
         else:
-            self.setYRange(0, 100, padding=0.02)
+            self.setYRange(-2, 104, padding=0)  # room for the "100" label at the top
             plot.getAxis("left").setTickSpacing(10, 10)
             plot.setLabel("left", "Index (0–100)")
 
