@@ -13,10 +13,12 @@ from nki_desktop.paths import data_dir, resource
 from nki_desktop.storage import Store
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.main_window import MainWindow
+from nki_desktop.ui.pages.compare import ComparePage
 from nki_desktop.ui.pages.import_page import ImportPage
 from nki_desktop.ui.pages.overview import OverviewPage
-from nki_desktop.ui.pages.placeholder import PlaceholderPage
+from nki_desktop.ui.pages.ranking import RankingPage
 from nki_desktop.ui.pages.report_page import ReportPage
+from nki_desktop.ui.pages.trend import TrendPage
 from nki_desktop.ui.settings import Settings
 from nki_desktop.ui.tasks import TaskRunner
 
@@ -31,9 +33,9 @@ def build_pages(context: AppContext, tasks: TaskRunner) -> list[QWidget]:
     """One entry per screen, in navigation order."""
     return [
         OverviewPage(context),
-        PlaceholderPage("trend", "Trend", "Utvecklingen över alla lagrade år."),
-        PlaceholderPage("ranking", "Ranking", "Alla kommuner för ett år, område och faktor."),
-        PlaceholderPage("compare", "Jämför", "Min kommun mot valda kommuner."),
+        TrendPage(context),
+        RankingPage(context),
+        ComparePage(context),
         ImportPage(context, tasks),
         ReportPage(context, tasks),
     ]

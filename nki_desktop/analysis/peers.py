@@ -28,3 +28,22 @@ def averages(values: list[StoredValue], members: set[str]) -> dict[tuple[str, st
         if v.unit in members and v.value is not None:
             sums.setdefault((v.area, v.factor), []).append(v.value)
     return {key: sum(vals) / len(vals) for key, vals in sums.items()}
+
+
+NEIGHBOURS = "Grannkommuner (samma län)"
+SIMILAR = "Liknande kommuner (samma kommungrupp)"
+
+
+def comparison_sets(catalogue: Catalogue, kommun: str,
+                    saved: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Named comparison sets for min kommun (itself excluded): the built-in ones, then saved.
+
+    "Grannkommuner" = the same län; "Liknande kommuner" = the same SKR kommungrupp.
+    """
+    sets: dict[str, list[str]] = {}
+    if catalogue.get(kommun) is not None:
+        sets[NEIGHBOURS] = sorted(lan_members(catalogue, kommun) - {kommun})
+        sets[SIMILAR] = sorted(group_members(catalogue, kommun) - {kommun})
+    for name, units in (saved or {}).items():
+        sets[name] = [u for u in units if u != kommun]
+    return sets

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nki_desktop.analysis import peers
+from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.records import StoredValue
 from nki_desktop.domain.rules import DefinitionBreak, breaks_between
 from nki_desktop.storage import Store
@@ -46,3 +48,98 @@ def breaks_in(points: list[Point], area: str) -> list[DefinitionBreak]:
     """Definition changes the series crosses (shown as markers and noted in reports)."""
     years = [p.year for p in points]
     return breaks_between(min(years), max(years), area) if years else []
+
+
+# -- the Trend screen's content ---------------------------------------------------------
+COMPARE_LAN = "lan"
+COMPARE_GROUP = "kommungrupp"
+COMPARE_LARGE = "large"
+COMPARE_UNITS = "units"
+COMPARE_NONE = "none"
+
+
+@dataclass
+class Line:
+    key: str  # "mine", "riket", "compare"
+    label: str
+    points: list[Point]
+    average: bool = False  # an unweighted mean over several kommuner
+
+    @property
+    def has_intervals(self) -> bool:
+        return any(p.ci_low is not None and p.ci_high is not None for p in self.points)
+
+
+@dataclass
+class TrendData:
+    kommun: str
+    area: str
+    factor: str
+    group: str
+    lines: list[Line]
+    breaks: list[DefinitionBreak]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({p.year for line in self.lines for p in line.points})
+
+    @property
+    def empty(self) -> bool:
+        return not any(p.value is not None for line in self.lines for p in line.points)
+
+
+def comparison_members(catalogue: Catalogue, kommun: str, kind: str,
+                       units: list[str] | None = None) -> tuple[str, set[str]]:
+    """The label and the members of a trend comparison (min kommun excluded)."""
+    k = catalogue.get(kommun)
+    if kind == COMPARE_LAN and k is not None:
+        return f"Medel {k.lan_name}", peers.lan_members(catalogue, kommun) - {kommun}
+    if kind == COMPARE_GROUP and k is not None:
+        return (f"Medel kommungrupp {k.group_name}",
+                peers.group_members(catalogue, kommun) - {kommun})
+    if kind == COMPARE_LARGE:
+        return "Medel kommuner över 40 000 inv.", peers.large_members(catalogue) - {kommun}
+    if kind == COMPARE_UNITS and units:
+        chosen = set(units) - {kommun}
+        return f"Medel valda kommuner ({len(chosen)})", chosen
+    return "", set()
+
+
+def trend_data(store: Store, kommun: str, area: str, factor: str, group: str,
+               compare: str = COMPARE_LAN, units: list[str] | None = None) -> TrendData:
+    """Min kommun, Riket and a comparison average over every stored year."""
+    catalogue = store.catalogue
+    lines = [Line("mine", catalogue.name_of(kommun),
+                  series(store, kommun, area, factor, group)),
+             Line("riket", "Riket", series(store, RIKET, area, factor, group))]
+    label, members = comparison_members(catalogue, kommun, compare, units)
+    if members:
+        lines.append(Line("compare", label,
+                          average_series(store, members, area, factor, group), average=True))
+    all_points = [p for line in lines for p in line.points if p.value is not None]
+    return TrendData(kommun, area, factor, group, lines, breaks_in(all_points, area))
+
+
+@dataclass
+class TrendRow:
+    """One year of the trend table: each line's value side by side."""
+
+    year: int
+    values: dict[str, Point]  # line key -> point
+
+    def value(self, key: str) -> float | None:
+        p = self.values.get(key)
+        return p.value if p else None
+
+    def diff(self, key: str, other: str) -> float | None:
+        a, b = self.value(key), self.value(other)
+        return None if a is None or b is None else a - b
+
+
+def trend_rows(data: TrendData) -> list[TrendRow]:
+    """The lines arranged by year (oldest first), for the table under the chart."""
+    rows = {y: TrendRow(y, {}) for y in data.years}
+    for line in data.lines:
+        for p in line.points:
+            rows[p.year].values[line.key] = p
+    return [rows[y] for y in sorted(rows)]

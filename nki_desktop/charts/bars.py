@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip
 
 from nki_desktop.domain.grades import grade_for
+from nki_desktop.domain.numbers import fmt_index
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
 
@@ -47,16 +48,21 @@ class IndexBarChart(pg.PlotWidget):
         count = len(bars)
         ys = list(range(count))[::-1]
         for y, bar in zip(ys, bars, strict=True):
-            if bar.value is None:
+            if bar.value is None:  # say so, rather than leave an unexplained gap
+                note = pg.TextItem("inget publicerat värde", anchor=(0, 0.5), color="#666666")
+                note.setPos(1, y)
+                plot.addItem(note)
                 continue
             grade = grade_for(bar.value)
             colour = QColor(grade.colour if grade else "#999999")
             item = pg.BarGraphItem(x0=0, y=[y], height=0.6, width=[bar.value], brush=colour,
                                    pen=pg.mkPen(colour.darker(130)))
             plot.addItem(item)
-            text = pg.TextItem(f"{bar.value:.0f}".replace(".", ","), anchor=(0, 0.5),
-                               color="#222222")
-            text.setPos(bar.value + 1, y)
+            # the grade's symbol beside the number: the band is never shown by colour alone
+            label = fmt_index(bar.value) + (f" {grade.symbol}" if grade else "")
+            text = pg.TextItem(label, anchor=(0, 0.5), color="#222222")
+            # right of the bar and of the Riket tick, so the tick never covers the number
+            text.setPos(max(bar.value, bar.reference or 0.0) + 1.2, y)
             plot.addItem(text)
         ref_x = [b.reference for b in bars if b.reference is not None]
         ref_y = [y for y, b in zip(ys, bars, strict=True) if b.reference is not None]
@@ -70,7 +76,8 @@ class IndexBarChart(pg.PlotWidget):
         width = max((self.fontMetrics().horizontalAdvance(b.label) for b in bars), default=40)
         axis.setWidth(width + 14)
         self.setYRange(-0.6, max(count - 0.4, 0.6), padding=0)
-        self.setXRange(0, 105, padding=0)
+        self.setXRange(0, 112, padding=0)  # room right of 100 for the number and symbol
+        plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, 101, 10)]])
         self.setMinimumHeight(60 + 28 * count)
 
     def _on_scene_mouse_moved(self, pos) -> None:

@@ -26,6 +26,7 @@ class AppContext(QObject):
         self.kommun: str = settings.get("kommun")
         self.group: str = settings.get("group")
         self.compare_units: list[str] = list(settings.get("compare_units"))
+        self.compare_set: str = settings.get("compare_set")
         self._year: int = settings.get("year")
         self.years: list[int] = []
         self.refresh_years()
@@ -62,9 +63,14 @@ class AppContext(QObject):
             self.refresh_years()
             self.changed.emit()
 
-    def set_compare_units(self, units: list[str]) -> None:
+    def set_compare_units(self, units: list[str], set_name: str = "") -> None:
+        """The comparison kommuner and the name of the set they came from ("" = own pick)."""
+        if list(units) == self.compare_units and set_name == self.compare_set:
+            return
         self.compare_units = list(units)
+        self.compare_set = set_name
         self.settings.set("compare_units", self.compare_units)
+        self.settings.set("compare_set", set_name)
         self.changed.emit()
 
     def notify_data_changed(self) -> None:

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([170, 1200])  # the list's maximum width; the rest to the screen
         self.setCentralWidget(splitter)
         self._build_toolbar()
         self._build_menus()

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from nki_desktop.analysis.narrative import summary_text
 from nki_desktop.analysis.overview import Figure, KeyFigures, Position, key_figures
 from nki_desktop.charts.bars import Bar, IndexBarChart, legend_html
+from nki_desktop.charts.export import ChartFrame
 from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
-from nki_desktop.domain.rules import year_caption
+from nki_desktop.domain.rules import breaks_between, year_caption
 from nki_desktop.ui.context import AppContext
 
 
@@ -28,6 +29,9 @@ def _position(p: Position | None) -> str:
     if p is None:
         return "–"
     return f"{p.rank} av {p.of}" + (" *" if p.computed else "")
+
+
+VALUE_STYLE = "font-size:19pt; font-weight:600;"
 
 
 class _Tile(QFrame):
@@ -39,7 +43,7 @@ class _Tile(QFrame):
         self.caption = QLabel(caption)
         self.caption.setStyleSheet("color:#555;")
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size:22pt; font-weight:600;")
+        self.value.setStyleSheet(VALUE_STYLE)
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         for w in (self.caption, self.value, self.detail):
@@ -64,8 +68,9 @@ class OverviewPage(QWidget):
         outer.addWidget(self.stack)
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_content())
-        context.changed.connect(self.refresh)
-        context.data_changed.connect(self.refresh)
+        self._dirty = True
+        context.changed.connect(self._on_context_changed)
+        context.data_changed.connect(self._on_context_changed)
         self.refresh()
 
     def _build_empty(self) -> QWidget:
@@ -106,10 +111,12 @@ class OverviewPage(QWidget):
         self.tile_nki = _Tile("NKI totalt")
         self.tile_change = _Tile("Förändring")
         self.tile_rank = _Tile("Placering i riket")
-        self.tile_local = _Tile("Placering i län / kommungrupp")
+        self.tile_local = _Tile("Placering i länet")
+        self.tile_group = _Tile("Placering i kommungruppen")
         for i, tile in enumerate((self.tile_nki, self.tile_change, self.tile_rank,
-                                  self.tile_local)):
+                                  self.tile_local, self.tile_group)):
             tiles.addWidget(tile, 0, i)
+            tiles.setColumnStretch(i, 1)
         layout.addLayout(tiles)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -118,12 +125,17 @@ class OverviewPage(QWidget):
         layout.addWidget(self.summary)
         charts = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(QLabel("<b>NKI per myndighetsområde</b>"))
         self.area_chart = IndexBarChart()
-        left.addWidget(self.area_chart)
-        right.addWidget(QLabel("<b>Serviceområden (NKI totalt)</b>"))
+        self.area_frame = ChartFrame("NKI per myndighetsområde", self.area_chart,
+                                     file_stem="nki-per-omrade")
+        left.addWidget(self.area_frame)
+        self.best_label = QLabel()
+        self.best_label.setWordWrap(True)
         self.factor_chart = IndexBarChart()
-        right.addWidget(self.factor_chart)
+        self.factor_frame = ChartFrame("Serviceområden (NKI totalt)", self.factor_chart,
+                                       file_stem="serviceomraden")
+        right.addWidget(self.factor_frame)
+        right.addWidget(self.best_label)
         charts.addLayout(left, 1)
         charts.addLayout(right, 1)
         layout.addLayout(charts)
@@ -139,7 +151,19 @@ class OverviewPage(QWidget):
         return scroll
 
     # -- refresh -------------------------------------------------------------------------
+    def _on_context_changed(self) -> None:
+        """Refresh now if shown, else when next shown (hidden screens cost nothing)."""
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._dirty = False
         ctx = self.context
         year = ctx.year
         self.figures = None
@@ -171,26 +195,35 @@ class OverviewPage(QWidget):
         grade = kf.total.grade
         self.tile_nki.value.setText(fmt_index(kf.total.value))
         if grade:
-            self.tile_nki.value.setStyleSheet(
-                f"font-size:22pt; font-weight:600; color:{grade.colour};")
+            self.tile_nki.value.setStyleSheet(f"{VALUE_STYLE} color:{grade.colour};")
             self.tile_nki.detail.setText(f"{grade.symbol} {grade.label} · "
                                          f"{fmt_number(kf.total.n)} svar")
         else:
-            self.tile_nki.value.setStyleSheet("font-size:22pt; font-weight:600;")
+            self.tile_nki.value.setStyleSheet(VALUE_STYLE)
             missing = f"({kf.total.missing})" if kf.total.missing else ""
             self.tile_nki.detail.setText(f"Inget publicerat värde {missing}")
         self.tile_change.value.setText(fmt_change(kf.change))
-        self.tile_change.detail.setText(
-            f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
-            if kf.previous_year else "inget tidigare år")
+        change = (f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
+                  if kf.previous_year else "inget tidigare år")
+        if kf.previous_year and breaks_between(kf.previous_year, kf.year):
+            change += " · ⚠ ny definition av NKI totalt"
+        self.tile_change.detail.setText(change)
         self.tile_rank.value.setText(_position(kf.rank_national))
-        self.tile_rank.detail.setText(f"Riket: {fmt_index(kf.total.riket)}")
+        self.tile_rank.detail.setText(f"NKI i riket: {fmt_index(kf.total.riket)}")
         self.tile_local.value.setText(_position(kf.rank_lan))
+        self.tile_group.value.setText(_position(kf.rank_group))
         k = self.context.catalogue.get(kf.kommun)
-        self.tile_local.detail.setText(
-            f"{k.lan_name}; {k.group_name}: {_position(kf.rank_group)}" if k else "")
+        self.tile_local.detail.setText(k.lan_name if k else "")
+        self.tile_group.detail.setText(f"{k.group_code} {k.group_name}" if k else "")
+        best, weakest = kf.best_factor, kf.weakest_factor
+        self.best_label.setText(
+            f"▲ Bäst: <b>{factor_label(best.key)}</b> {fmt_index(best.value)} &nbsp; "
+            f"▼ Svagast: <b>{factor_label(weakest.key)}</b> {fmt_index(weakest.value)}"
+            if best and weakest and best is not weakest else "")
         self.summary.setText(summary_text(kf))
-        self.area_chart.set_bars([self._bar(f, area_label(f.key)) for f in kf.areas])
+        self.area_chart.set_bars([self._bar(f, area_label(f.key) + (" (NUI)" if f.key ==
+                                                                   "upphandling" else ""))
+                                  for f in kf.areas])
         self.factor_chart.set_bars([self._bar(f, factor_label(f.key)) for f in kf.factors])
         self.footnote.setText("* = placering beräknad av programmet bland kommuner med "
                               "värde (inte en publicerad rankning). Källa: "

@@ -1,0 +1,226 @@
+"""Jämför: min kommun against chosen kommuner or a saved comparison group."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nki_desktop.analysis.compare import AREA_ROWS, FACTOR_ROWS, Comparison, load_comparison
+from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
+from nki_desktop.charts.export import ChartFrame
+from nki_desktop.charts.grouped import MAX_SINGLE_SERIES, GroupedBarChart, series_from_comparison
+from nki_desktop.domain.rules import year_caption
+from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.dialogs.compare_picker import ComparePicker
+from nki_desktop.ui.models.columns import SortProxy, fit_columns
+from nki_desktop.ui.models.compare_model import CompareModel
+from nki_desktop.ui.models.table_copy import TableTools
+from nki_desktop.ui.widgets.empty_state import EmptyState
+
+OWN_PICK = "Egna val"
+
+
+class ComparePage(QWidget):
+    key = "compare"
+    title = "Jämför"
+    request_page = Signal(str)
+    request_sample = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.comparison: Comparison | None = None
+        self._dirty = True
+        self.stack = QStackedWidget()
+        self.empty = EmptyState()
+        self.empty.import_requested.connect(lambda: self.request_page.emit("import"))
+        self.empty.sample_requested.connect(self.request_sample.emit)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        context.changed.connect(self._on_context_changed)
+        context.data_changed.connect(self._on_context_changed)
+
+    def _build_content(self) -> QWidget:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:14pt; font-weight:600;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        row = QHBoxLayout()
+        self.set_combo = QComboBox()
+        self.set_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        caption = QLabel("&Jämförelsegrupp:")
+        caption.setBuddy(self.set_combo)
+        self.pick_button = QPushButton("Välj kommuner…")
+        self.save_button = QPushButton("Spara grupp…")
+        self.delete_button = QPushButton("Ta bort grupp")
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem("Myndighetsområden (NKI)", AREA_ROWS)
+        self.kind_combo.addItem("Serviceområden (NKI totalt)", FACTOR_ROWS)
+        kind_caption = QLabel("&Visa:")
+        kind_caption.setBuddy(self.kind_combo)
+        for w in (caption, self.set_combo, self.pick_button, self.save_button,
+                  self.delete_button):
+            row.addWidget(w)
+        row.addSpacing(12)
+        row.addWidget(kind_caption)
+        row.addWidget(self.kind_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.members_label = QLabel()
+        self.members_label.setWordWrap(True)
+        self.members_label.setStyleSheet("color:#444;")
+        layout.addWidget(self.members_label)
+        self.chart = GroupedBarChart()
+        self.frame = ChartFrame("Jämförelse", self.chart, file_stem="jamforelse")
+        self.model = CompareModel(self)
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(False)  # rows keep the order of areas and factors
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.setAccessibleName("Jämförelsetabell")
+        self.tools = TableTools(self.view, "Jämförelse", "jamforelse")
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.view, 1)
+        table_layout.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignRight)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.frame)
+        splitter.addWidget(table_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([380, 240])
+        layout.addWidget(splitter, 1)
+        self.set_combo.activated.connect(self._on_set_activated)
+        self.kind_combo.currentIndexChanged.connect(self.refresh)
+        self.pick_button.clicked.connect(self.pick_kommuner)
+        self.save_button.clicked.connect(self.save_set)
+        self.delete_button.clicked.connect(self.delete_set)
+        return body
+
+    # -- comparison sets -----------------------------------------------------------------
+    def sets(self) -> dict[str, list[str]]:
+        ctx = self.context
+        return comparison_sets(ctx.catalogue, ctx.kommun, ctx.settings.get("compare_sets"))
+
+    def _fill_sets(self) -> None:
+        ctx = self.context
+        self.set_combo.blockSignals(True)
+        self.set_combo.clear()
+        for name, units in self.sets().items():
+            self.set_combo.addItem(f"{name} – {len(units)} st", name)
+        self.set_combo.addItem(OWN_PICK, "")
+        found = self.set_combo.findData(ctx.compare_set)
+        if not ctx.compare_units and ctx.compare_set == "":
+            found = self.set_combo.findData(NEIGHBOURS)  # a reasonable first choice
+        self.set_combo.setCurrentIndex(max(0, found))
+        self.set_combo.blockSignals(False)
+        saved = ctx.settings.get("compare_sets")
+        self.delete_button.setEnabled(self.set_combo.currentData() in saved)
+
+    def current_units(self) -> list[str]:
+        name = self.set_combo.currentData()
+        if name:
+            return self.sets().get(name, [])
+        return [u for u in self.context.compare_units if u != self.context.kommun]
+
+    def _on_set_activated(self, _index: int) -> None:
+        name = self.set_combo.currentData() or ""
+        units = self.sets().get(name, self.context.compare_units) if name else \
+            self.context.compare_units
+        self.context.set_compare_units(list(units), name)
+        self.refresh()
+
+    def pick_kommuner(self) -> None:
+        ctx = self.context
+        picker = ComparePicker(ctx.catalogue, self.current_units(), ctx.kommun, self)
+        if picker.exec():
+            ctx.set_compare_units(picker.selected(), "")
+
+    def save_set(self) -> None:
+        name, ok = QInputDialog.getText(self, "Spara jämförelsegrupp", "Namn på gruppen:")
+        name = name.strip()
+        if ok and name:
+            self.save_named_set(name, self.current_units())
+
+    def save_named_set(self, name: str, units: list[str]) -> None:
+        saved = dict(self.context.settings.get("compare_sets"))
+        saved[name] = list(units)
+        self.context.settings.set("compare_sets", saved)
+        self.context.set_compare_units(list(units), name)
+        self.refresh()
+
+    def delete_set(self) -> None:
+        saved = dict(self.context.settings.get("compare_sets"))
+        name = self.set_combo.currentData()
+        if name in saved:
+            del saved[name]
+            self.context.settings.set("compare_sets", saved)
+            self.context.set_compare_units(self.context.compare_units, "")
+            self.refresh()
+
+    # -- refresh -------------------------------------------------------------------------
+    def _on_context_changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._dirty = False
+        ctx = self.context
+        year = ctx.year
+        if not ctx.kommun or year is None:
+            self.empty.show_message(ctx.store.has_data(), "<h2>Inga värden</h2><p>Välj kommun "
+                                    "och en svarsgrupp som har data.</p>")
+            self.stack.setCurrentIndex(0)
+            return
+        self._fill_sets()
+        units = self.current_units()
+        self.comparison = load_comparison(ctx.store, ctx.kommun, units, year, ctx.group)
+        kind = self.kind_combo.currentData()
+        rows = self.comparison.rows(kind)
+        self.stack.setCurrentIndex(1)
+        set_name = self.set_combo.currentData() or ""
+        self.heading.setText(f"{ctx.kommun_name} jämfört med {len(units)} kommuner – "
+                             f"ärendeår {year_caption(year)}")
+        names = [self.comparison.names[u] for u in self.comparison.units[1:]]
+        self.members_label.setText(("Jämförs med: " + ", ".join(names) + ".") if names else
+                                   "Inga jämförelsekommuner valda – välj en grupp eller "
+                                   "”Välj kommuner…”.")
+        first = "Område" if kind == AREA_ROWS else "Serviceområde"
+        self.model.set_comparison(self.comparison, kind, first)
+        fit_columns(self.view)
+        self.chart.set_groups([r.label for r in rows],
+                              series_from_comparison(self.comparison, kind, set_name),
+                              [r.riket for r in rows])
+        others = "jämförelsegruppen" if len(units) > MAX_SINGLE_SERIES else "valda kommuner"
+        self.frame.set_title(f"{self.kind_combo.currentText()}: {ctx.kommun_name} och "
+                             f"{others} · svart streck = Riket")
+        self.tools.title = self.heading.text()

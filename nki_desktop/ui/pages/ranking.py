@@ -1,0 +1,221 @@
+"""Ranking: every kommun for a year, area and factor; sortable, searchable and filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nki_desktop.analysis.ranking import TIES_NOTE, RankFilter, RankingTable, load_ranking
+from nki_desktop.domain.areas import (
+    AREAS,
+    SERVICE_FACTORS,
+    area_label,
+    factor_label,
+    group_label,
+)
+from nki_desktop.domain.municipalities import GROUP_CODES
+from nki_desktop.domain.rules import year_caption
+from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.models.columns import SortProxy, fit_columns
+from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
+from nki_desktop.ui.models.table_copy import TableTools
+from nki_desktop.ui.widgets.empty_state import EmptyState
+
+
+class RankingPage(QWidget):
+    key = "ranking"
+    title = "Ranking"
+    request_page = Signal(str)
+    request_sample = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.table: RankingTable | None = None
+        self._dirty = True
+        self.stack = QStackedWidget()
+        self.empty = EmptyState()
+        self.empty.import_requested.connect(lambda: self.request_page.emit("import"))
+        self.empty.sample_requested.connect(self.request_sample.emit)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        context.changed.connect(self._on_context_changed)
+        context.data_changed.connect(self._on_context_changed)
+
+    def _build_content(self) -> QWidget:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:14pt; font-weight:600;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        grid = QGridLayout()
+        self.area_combo = QComboBox()
+        for a in AREAS:
+            self.area_combo.addItem(a.label, a.key)
+        self.area_combo.setAccessibleName("Område")
+        self.factor_combo = QComboBox()
+        self.factor_combo.setAccessibleName("Index")
+        self.lan_combo = QComboBox()
+        self.lan_combo.addItem("Alla län", None)
+        for code, name in sorted(self.context.catalogue.lan_names().items()):
+            self.lan_combo.addItem(name, code)
+        self.group_combo = QComboBox()
+        self.group_combo.addItem("Alla kommungrupper", None)
+        for name, code in GROUP_CODES.items():
+            self.group_combo.addItem(f"{code} {name}", name)
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.large_check = QCheckBox("Bara kommuner över 40 000 invånare")
+        self.rules_check = QCheckBox("Bara värden med tillräckligt många svar")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Sök kommun…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Sök kommun")
+        for col, (label, widget) in enumerate((("&Område:", self.area_combo),
+                                               ("&Index:", self.factor_combo),
+                                               ("&Län:", self.lan_combo))):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            grid.addWidget(caption, 0, 2 * col)
+            grid.addWidget(widget, 0, 2 * col + 1)
+        caption = QLabel("&Kommungrupp:")
+        caption.setBuddy(self.group_combo)
+        grid.addWidget(caption, 1, 0)
+        grid.addWidget(self.group_combo, 1, 1, 1, 3)
+        grid.addWidget(self.search, 1, 4, 1, 2)
+        checks = QHBoxLayout()
+        checks.addWidget(self.large_check)
+        checks.addWidget(self.rules_check)
+        checks.addStretch(1)
+        grid.addLayout(checks, 2, 0, 1, 6)
+        grid.setColumnStretch(5, 1)
+        layout.addLayout(grid)
+        self.model = RankingModel(self)
+        self.proxy = SortProxy(self, search_columns=[NAME])
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(RANK, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setAccessibleName("Rankningstabell")
+        layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color:#444;")
+        bottom.addWidget(self.legend, 1)
+        self.tools = TableTools(self.view, "Ranking", "ranking")
+        bottom.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+        self.area_combo.currentIndexChanged.connect(self._on_area_changed)
+        for combo in (self.factor_combo, self.lan_combo, self.group_combo):
+            combo.currentIndexChanged.connect(self.refresh)
+        for check in (self.large_check, self.rules_check):
+            check.toggled.connect(self.refresh)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self._fill_factors()
+        return body
+
+    # -- choices -------------------------------------------------------------------------
+    def _fill_factors(self) -> None:
+        area = self.area_combo.currentData()
+        index = "nui" if area == "upphandling" else "nki"
+        current = self.factor_combo.currentData()
+        self.factor_combo.blockSignals(True)
+        self.factor_combo.clear()
+        for key in (index, *SERVICE_FACTORS):
+            self.factor_combo.addItem(factor_label(key), key)
+        found = self.factor_combo.findData(current)
+        self.factor_combo.setCurrentIndex(max(found, 0))
+        self.factor_combo.blockSignals(False)
+
+    def _on_area_changed(self) -> None:
+        self._fill_factors()
+        self.refresh()
+
+    def rank_filter(self) -> RankFilter:
+        return RankFilter(lan=self.lan_combo.currentData(),
+                          kommungrupp=self.group_combo.currentData(),
+                          large_only=self.large_check.isChecked(),
+                          publishable_only=self.rules_check.isChecked())
+
+    def _on_context_changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    # -- refresh -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._dirty = False
+        ctx = self.context
+        year = ctx.year
+        if year is None:
+            self.empty.show_message(ctx.store.has_data(), (
+                f"<h2>Inga värden för {group_label(ctx.group).lower()}</h2><p>Välj en annan "
+                "svarsgrupp eller importera filer med den gruppen.</p>"))
+            self.stack.setCurrentIndex(0)
+            return
+        area = self.area_combo.currentData()
+        factor = self.factor_combo.currentData()
+        self.table = load_ranking(ctx.store, year, area, factor, ctx.group, self.rank_filter(),
+                                  ctx.kommun)
+        self.model.set_table(self.table)
+        self.stack.setCurrentIndex(1)
+        self._show_texts(self.table)
+        fit_columns(self.view)
+        self.scroll_to_mine()
+
+    def _show_texts(self, table: RankingTable) -> None:
+        what = area_label(table.area) + (f", {factor_label(table.factor)}"
+                                         if table.factor not in ("nki", "nui") else "")
+        self.heading.setText(f"Ranking {year_caption(table.year)} – {what} "
+                             f"({group_label(table.group).lower()})")
+        mine = table.row_of(self.context.kommun)
+        where = ""
+        if mine is not None and mine.rank is not None:
+            where = f" {mine.name}: plats {mine.rank} av {table.ranked}."
+        elif mine is not None:
+            where = f" {mine.name} är inte rankad i urvalet."
+        urval = "hela riket" if table.filter.is_national else "det valda urvalet"
+        self.legend.setText(
+            f"{table.ranked} kommuner rankade i {urval}.{where} Beräknad placering = "
+            f"räknad av programmet inom urvalet, inte SKR:s publicerade rankning. "
+            f"{TIES_NOTE} Värden med färre än {table.min_answers} svar rankas inte när "
+            "”tillräckligt många svar” är valt. Min kommun är markerad med fet stil.")
+        self.tools.title = self.heading.text()
+        self.tools.notes = [self.legend.text()]
+
+    def scroll_to_mine(self) -> None:
+        row = self.model.row_index(lambda r: r.mine)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, NAME))
+        if index.isValid():
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)

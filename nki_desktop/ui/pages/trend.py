@@ -1,0 +1,243 @@
+"""Trend: min kommun over every stored year with Riket and a comparison average."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
+from nki_desktop.analysis.trend import (
+    COMPARE_GROUP,
+    COMPARE_LAN,
+    COMPARE_LARGE,
+    COMPARE_NONE,
+    COMPARE_UNITS,
+    TrendData,
+    TrendRow,
+    trend_data,
+    trend_rows,
+)
+from nki_desktop.charts.export import ChartFrame
+from nki_desktop.charts.trend import TrendChart
+from nki_desktop.domain.areas import AREAS, SERVICE_FACTORS, area_label, factor_label, group_label
+from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
+from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy, fit_columns
+from nki_desktop.ui.models.table_copy import TableTools
+from nki_desktop.ui.widgets.empty_state import EmptyState
+
+COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommungruppen"),
+               (COMPARE_LARGE, "Medel kommuner över 40 000 inv."),
+               (COMPARE_UNITS, "Medel jämförelsegruppen (Jämför)"), (COMPARE_NONE, "Ingen"))
+
+
+def _columns(data: TrendData) -> list[Column]:
+    labels = {line.key: line.label for line in data.lines}
+    cols = [Column("År", lambda r: str(r.year), sort=lambda r: r.year, export=lambda r: r.year)]
+    for key, label in labels.items():
+        cols.append(Column(label, lambda r, k=key: fmt_index(r.value(k)),
+                           sort=lambda r, k=key: r.value(k),
+                           export=lambda r, k=key: _round(r.value(k)), align=RIGHT))
+        if key == "mine":
+            cols.append(Column("Antal svar", lambda r: fmt_number(_n(r)), sort=_n, export=_n,
+                               align=RIGHT))
+    cols.append(Column("Skillnad mot riket", lambda r: fmt_change(_round(r.diff("mine", "riket"))),
+                       sort=lambda r: r.diff("mine", "riket"),
+                       export=lambda r: _round(r.diff("mine", "riket")), align=RIGHT))
+    return cols
+
+
+def _n(r: TrendRow) -> int | None:
+    p = r.values.get("mine")
+    return p.n if p else None
+
+
+def _round(v: float | None) -> float | None:
+    return None if v is None else round(v, 1)
+
+
+class TrendPage(QWidget):
+    key = "trend"
+    title = "Trend"
+    request_page = Signal(str)
+    request_sample = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.data: TrendData | None = None
+        self._dirty = True
+        self.stack = QStackedWidget()
+        self.empty = EmptyState()
+        self.empty.import_requested.connect(lambda: self.request_page.emit("import"))
+        self.empty.sample_requested.connect(self.request_sample.emit)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        context.changed.connect(self._on_context_changed)
+        context.data_changed.connect(self._on_context_changed)
+
+    def _build_content(self) -> QWidget:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:14pt; font-weight:600;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        row = QHBoxLayout()
+        self.area_combo = QComboBox()
+        for a in AREAS:
+            self.area_combo.addItem(a.label, a.key)
+        self.factor_combo = QComboBox()
+        self.compare_combo = QComboBox()
+        for key, label in COMPARISONS:
+            self.compare_combo.addItem(label, key)
+        self.zoom_check = QCheckBox("Förstora (axeln börjar inte på 0)")
+        for label, widget in (("&Område:", self.area_combo), ("&Index:", self.factor_combo),
+                              ("&Jämför med:", self.compare_combo)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            row.addWidget(caption)
+            row.addWidget(widget)
+            row.addSpacing(8)
+        row.addWidget(self.zoom_check)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.chart = TrendChart()
+        self.frame = ChartFrame("Utveckling", self.chart, file_stem="trend")
+        self.breaks_label = QLabel()
+        self.breaks_label.setWordWrap(True)
+        self.breaks_label.setStyleSheet("color:#333; background:#F3F3F3; padding:4px;")
+        self.model = RowTableModel([])
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.setAccessibleName("Trendtabell")
+        self.tools = TableTools(self.view, "Trend", "trend")
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.breaks_label)
+        table_layout.addWidget(self.view, 1)
+        table_layout.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignRight)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.frame)
+        splitter.addWidget(table_box)
+        splitter.setSizes([390, 250])
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        self._restore_choices()
+        self.area_combo.currentIndexChanged.connect(self._on_area_changed)
+        self.factor_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.compare_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.zoom_check.toggled.connect(self._on_zoom_toggled)
+        return body
+
+    # -- choices -------------------------------------------------------------------------
+    def _restore_choices(self) -> None:
+        settings = self.context.settings
+        area, _, factor = str(settings.get("trend_series")).partition("/")
+        self.area_combo.setCurrentIndex(max(0, self.area_combo.findData(area)))
+        self._fill_factors(factor)
+        found = self.compare_combo.findData(settings.get("trend_compare"))
+        self.compare_combo.setCurrentIndex(max(0, found))
+
+    def _fill_factors(self, wanted: str | None = None) -> None:
+        area = self.area_combo.currentData()
+        index = "nui" if area == "upphandling" else "nki"
+        current = wanted or self.factor_combo.currentData()
+        self.factor_combo.blockSignals(True)
+        self.factor_combo.clear()
+        for key in (index, *SERVICE_FACTORS):
+            self.factor_combo.addItem(factor_label(key), key)
+        self.factor_combo.setCurrentIndex(max(0, self.factor_combo.findData(current)))
+        self.factor_combo.blockSignals(False)
+
+    def _on_area_changed(self) -> None:
+        self._fill_factors()
+        self._on_choice_changed()
+
+    def _on_choice_changed(self) -> None:
+        settings = self.context.settings
+        settings.set("trend_series", f"{self.area_combo.currentData()}/"
+                                     f"{self.factor_combo.currentData()}")
+        settings.set("trend_compare", self.compare_combo.currentData())
+        self.refresh()
+
+    def _on_zoom_toggled(self) -> None:
+        if self.data is not None:
+            self.chart.set_trend(self.data, self.zoom_check.isChecked())
+
+    def _on_context_changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    # -- refresh -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._dirty = False
+        ctx = self.context
+        if not ctx.kommun or not ctx.years:
+            self._show_empty("<h2>Inga värden</h2><p>Välj kommun och svarsgrupp med data.</p>")
+            return
+        area, factor = self.area_combo.currentData(), self.factor_combo.currentData()
+        # no comparison set chosen yet: the neighbours, as on the Jämför screen
+        units = ctx.compare_units or comparison_sets(ctx.catalogue, ctx.kommun).get(
+            NEIGHBOURS, [])
+        self.data = trend_data(ctx.store, ctx.kommun, area, factor, ctx.group,
+                               self.compare_combo.currentData(), units)
+        if self.data.empty:
+            self._show_empty(f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
+                             f"finns inga lagrade värden för {ctx.kommun_name}, Riket eller "
+                             "jämförelsen. Välj ett annat område eller importera fler år.</p>")
+            return
+        self.stack.setCurrentIndex(1)
+        self.chart.set_trend(self.data, self.zoom_check.isChecked())
+        what = area_label(area) + ("" if factor in ("nki", "nui") else
+                                   f" – {factor_label(factor).lower()}")
+        years = self.data.years
+        self.heading.setText(f"Trend {years[0]}–{years[-1]}: {what} "
+                             f"({group_label(ctx.group).lower()})")
+        self.frame.set_title(f"{ctx.kommun_name}: {what}")
+        notes = [f"⚠ Definitionen ändras {b.year} (streckad markering): {b.text}"
+                 for b in self.data.breaks]
+        if any(line.has_intervals for line in self.data.lines):
+            notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade "
+                         "av SKR).")
+        self.breaks_label.setText("\n".join(notes))
+        self.breaks_label.setVisible(bool(notes))
+        self.model.set_columns(_columns(self.data), trend_rows(self.data))
+        fit_columns(self.view)
+        self.tools.title = self.heading.text()
+        self.tools.notes = notes
+
+    def _show_empty(self, text: str) -> None:
+        self.data = None
+        self.empty.show_message(self.context.store.has_data(), text)
+        self.stack.setCurrentIndex(0)
