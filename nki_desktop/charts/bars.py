@@ -23,6 +23,7 @@ class Bar:
     value: float | None
     reference: float | None = None
     tooltip: str = ""
+    comparison: float | None = None  # e.g. the comparison group's mean: an open diamond
 
 
 class IndexBarChart(pg.PlotWidget):
@@ -62,7 +63,7 @@ class IndexBarChart(pg.PlotWidget):
             label = fmt_index(bar.value) + (f" {grade.symbol}" if grade else "")
             text = pg.TextItem(label, anchor=(0, 0.5), color="#222222")
             # right of the bar and of the Riket tick, so the tick never covers the number
-            text.setPos(max(bar.value, bar.reference or 0.0) + 1.2, y)
+            text.setPos(max(bar.value, bar.reference or 0.0, bar.comparison or 0.0) + 1.2, y)
             plot.addItem(text)
         ref_x = [b.reference for b in bars if b.reference is not None]
         ref_y = [y for y, b in zip(ys, bars, strict=True) if b.reference is not None]
@@ -71,6 +72,13 @@ class IndexBarChart(pg.PlotWidget):
             ys2 = [y + d for y in ref_y for d in (-0.42, 0.42)]
             plot.addItem(pg.PlotDataItem(xs, ys2, connect="pairs",
                                          pen=pg.mkPen("#000000", width=3)))
+        marks = [(b.comparison, y) for y, b in zip(ys, bars, strict=True)
+                 if b.comparison is not None]
+        if marks:  # useCache=False: symbols stay vectors when rendered into a PDF
+            plot.addItem(pg.ScatterPlotItem([m[0] for m in marks], [m[1] for m in marks],
+                                            symbol="d", size=11, brush=pg.mkBrush("#FFFFFF"),
+                                            pen=pg.mkPen("#000000", width=1.5),
+                                            useCache=False))
         axis = plot.getAxis("left")
         axis.setTicks([[(y, b.label) for y, b in zip(ys, bars, strict=True)]])
         width = max((self.fontMetrics().horizontalAdvance(b.label) for b in bars), default=40)

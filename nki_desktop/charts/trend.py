@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip
 
 from nki_desktop.analysis.trend import TrendData
@@ -100,7 +101,9 @@ class TrendChart(pg.PlotWidget):
         self.set_lines(lines, breaks, zoom)
 
     def set_lines(self, lines: list[ChartLine], breaks: list[ChartBreak],
-                  zoom: bool = False) -> None:
+                  zoom: bool = False, value_labels: bool = False) -> None:
+        """Draw the lines; ``value_labels`` writes min kommun's values beside its points
+        (for print, where there is no hover)."""
         self.lines, self.breaks, self.zoomed = lines, breaks, zoom
         plot = self.getPlotItem()
         plot.clear()
@@ -116,8 +119,10 @@ class TrendChart(pg.PlotWidget):
             y = [p.y for p in line.points]
             xs += x
             ys += y
+            # useCache=False: symbols stay vectors when the chart is rendered into a PDF
             item = pg.PlotDataItem(x, y, pen=pen, symbol=symbol, symbolSize=9,
-                                   symbolBrush=colour, symbolPen=pg.mkPen(colour))
+                                   symbolBrush=colour, symbolPen=pg.mkPen(colour),
+                                   useCache=False)
             plot.addItem(item)
             self.legend.addItem(item, line.label)
             bars = [p for p in line.points if p.low is not None and p.high is not None]
@@ -129,6 +134,15 @@ class TrendChart(pg.PlotWidget):
                     pen=pg.mkPen(colour, width=1.5)))
                 ys += [p.low for p in bars if p.low is not None]
                 ys += [p.high for p in bars if p.high is not None]
+        # a legend wider than the chart would stretch the whole plot layout past its edge
+        font = QFont(self.font())
+        font.setPixelSize(12)  # the legend's label size (charts.legend)
+        metrics = QFontMetrics(font)
+        needed = sum(metrics.horizontalAdvance(line.label) + 60 for line in lines if line.points)
+        room = max(200, self.width() - 80)
+        self.legend.setColumnCount(4 if needed <= room else (2 if needed <= 2 * room else 1))
+        if value_labels:
+            self._label_values(lines)
         for brk in breaks:
             marker = pg.InfiniteLine(pos=brk.x, angle=90, movable=False,
                                      pen=pg.mkPen("#555555", width=2,
@@ -148,11 +162,27 @@ class TrendChart(pg.PlotWidget):
             high = min(100.0, 5 * int(max(ys) / 5) + 10)
             self.setYRange(low, high, padding=0)
             plot.getAxis("left").setTickSpacing(5, 5)  # major lines only: cheaper to paint
-            plot.setLabel("left", f"Index – förstorat utsnitt, axeln börjar på {low:.0f}")
+            plot.setLabel("left", f"Index (förstorat, från {low:.0f})")
         else:
             self.setYRange(-2, 104, padding=0)  # room for the "100" label at the top
             plot.getAxis("left").setTickSpacing(10, 10)
             plot.setLabel("left", "Index (0–100)")
+
+    def _label_values(self, lines: list[ChartLine]) -> None:
+        """Label min kommun's points on the side away from the other lines."""
+        mine = next((line for line in lines if line.key == "mine"), None)
+        if mine is None:
+            return
+        others = {(p.x, line.key): p.y for line in lines if line is not mine
+                  for p in line.points}
+        colour = STYLES["mine"][0]
+        for p in mine.points:
+            near = [y for (x, _k), y in others.items() if x == p.x]
+            below = bool(near) and p.y <= min(near)
+            label = pg.TextItem(fmt_index(p.y), anchor=(0.5, -0.25 if below else 1.25),
+                                color=colour)
+            label.setPos(p.x, p.y)
+            self.getPlotItem().addItem(label)
 
     def point_at(self, x: float, y: float, px_x: float, px_y: float) -> ChartPoint | None:
         """The point nearest (x, y) within about 10 pixels (px_* = view units per pixel)."""

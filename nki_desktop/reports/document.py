@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,18 +17,13 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPainter,
     QPen,
-    QResizeEvent,
 )
-from PySide6.QtWidgets import QApplication
 
 from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
-from nki_desktop.charts.bars import Bar
-from nki_desktop.charts.report_charts import (
-    ComparisonBarChart,
-    Line,
-    TrendLineChart,
-    apply_font,
-)
+from nki_desktop.charts.bars import Bar, IndexBarChart
+from nki_desktop.charts.export import lay_out, paint_chart
+from nki_desktop.charts.fonts import apply_font
+from nki_desktop.charts.trend import ChartBreak, ChartLine, ChartPoint, TrendChart
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.grades import GRADES
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
@@ -61,15 +56,9 @@ def _fitted(text: str, width: float, points: float) -> QFont:
 
 
 def _render_widget(painter: QPainter, widget, rect: QRectF) -> None:
-    """Lay a chart widget out at the target size without showing it, draw it as vectors."""
-    size = QSize(round(rect.width()), round(rect.height()))
-    widget.resize(size)
-    widget.ensurePolished()
-    event = QResizeEvent(size, QSize())
-    QApplication.sendEvent(widget, event)  # lays out the viewport
-    widget.resizeEvent(event)  # pyqtgraph sizes its scene here; not delivered while hidden
-    widget.getPlotItem().layout.activate()
-    widget.render(painter, rect, QRect(0, 0, size.width(), size.height()))
+    """Lay a chart out at the target size without showing it; draw its scene as vectors."""
+    lay_out(widget, QSize(round(rect.width()), round(rect.height())))
+    paint_chart(widget, painter, rect)
 
 
 class ReportDocument:
@@ -168,18 +157,26 @@ class ReportDocument:
         d = self.data
         if not d.trend:
             return []
-        chart = TrendLineChart()
-        chart.setFont(font(8.5))
         years = [r.year for r in d.trend]
-        chart.set_lines(years, [
-            Line(d.kommun_name, [r.value for r in d.trend], "own"),
-            Line("Riket", [r.riket for r in d.trend], "riket"),
-            Line(d.comparison_label, [r.comparison for r in d.trend], "comparison")],
-            breaks=[b.year for b in d.breaks if "total" in b.areas])
+
+        def line(key: str, label: str, values: list[float | None]) -> ChartLine:
+            return ChartLine(key, label, [ChartPoint(y, v, "") for y, v in zip(years, values,
+                                                                            strict=True)
+                                          if v is not None])
+
+        chart = TrendChart()  # the Trend screen's chart, drawn as vectors
+        chart.setFont(font(8.5))
+        chart.resize(QSize(round(L.PAGE_W - 2 * L.MARGIN_X), 270))  # legend columns fit the page
+        chart.set_lines([line("mine", d.kommun_name, [r.value for r in d.trend]),
+                         line("riket", "Riket", [r.riket for r in d.trend]),
+                         line("compare", d.comparison_label, [r.comparison for r in d.trend])],
+                        [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text)
+                         for b in d.breaks if "total" in b.areas],
+                        zoom=True, value_labels=True)
         apply_font(chart, font(8.5))
         legend = (f"NKI totalt per ärendeår. Heldragen linje med ringar: {d.kommun_name}; "
                   f"streckad med kvadrater: Riket; prickad med trianglar: "
-                  f"{d.comparison_label} (medelvärde).")
+                  f"{d.comparison_label} (medelvärde). Axeln är förstorad.")
         if any("total" in b.areas for b in d.breaks):
             legend += " Lodrät streckprickad linje: NKI totalt ändrade definition (se Metod)."
         return [self._heading("trend", f"Utveckling över tid {years[0]}–{years[-1]}")] + \
@@ -188,10 +185,9 @@ class ReportDocument:
     def _bars(self, key: str, rows: list[FigureRow], label) -> list[L.Block]:
         if not rows:
             return []
-        chart = ComparisonBarChart(comparison_label=self.data.comparison_label)
+        chart = IndexBarChart()  # the Översikt screen's chart, drawn as vectors
         chart.setFont(font(8.5))
-        chart.set_bars([Bar(label(r), r.value, r.riket) for r in rows],
-                       [r.comparison for r in rows])
+        chart.set_bars([Bar(label(r), r.value, r.riket, comparison=r.comparison) for r in rows])
         apply_font(chart, font(8.5))
         bands = "; ".join(f"{g.symbol} {g.label.lower()}" for g in GRADES)
         legend = (f"Stapeln visar kommunens värde med betygssymbol ({bands}). Svart streck: "
