@@ -12,6 +12,7 @@ reported as skipped and counts as a failure, unless partial mode is asked for wi
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
@@ -21,7 +22,8 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from types import ModuleType
+from typing import Any, TextIO, cast
 
 from nki_desktop import __version__
 
@@ -69,6 +71,8 @@ def step_database(run: Run) -> str:
     from nki_desktop import services
 
     path = run.folder / "självtest.sqlite"
+    for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        old.unlink(missing_ok=True)  # a kept folder from an earlier run
     run.store = services.open_store(path)
     if run.store.catalogue.get(KOMMUN) is None:
         raise StepFailed(f"kommunkatalogen saknar {KOMMUN}")
@@ -84,13 +88,29 @@ def step_sample(run: Run) -> str:
     return f"{result.stored} värden"
 
 
-def step_import(run: Run) -> str:
+def _module(name: str) -> ModuleType:
+    """Import a module a step needs; ModuleMissing when it is not part of this version.
+
+    A module that exists but fails to import (say, a library missing from a bundle) is an
+    error, not a skip. The frozen build collects every nki_desktop submodule (see the spec).
+    """
     try:
-        from nki_desktop.importing import import_file
+        return importlib.import_module(name)
     except ModuleNotFoundError as error:
-        if _import_missing(error, "nki_desktop.importing"):
-            raise ModuleMissing from error
+        if _import_missing(error, name):
+            raise ModuleMissing(name) from error
         raise
+
+
+def _function(module: str, name: str) -> Callable[..., Any]:
+    function = getattr(_module(module), name, None)
+    if function is None:
+        raise ModuleMissing(f"{module}.{name}")
+    return cast(Callable[..., Any], function)
+
+
+def step_import(run: Run) -> str:
+    import_file = _function("nki_desktop.importing", "import_file")
     from nki_desktop.paths import resource
 
     before = len(run.store.list_imports())
@@ -102,19 +122,6 @@ def step_import(run: Run) -> str:
     return f"{result.stored} värden från {SELFTEST_WORKBOOK[1]}"
 
 
-def _reports(name: str) -> Callable[..., Any]:
-    try:
-        from nki_desktop import reports
-    except ModuleNotFoundError as error:
-        if _import_missing(error, "nki_desktop.reports"):
-            raise ModuleMissing from error
-        raise
-    function = getattr(reports, name, None)
-    if function is None:
-        raise ModuleMissing(name)
-    return function
-
-
 def pdf_page_count(data: bytes) -> int:
     """Pages in a PDF (page objects; enough to tell an empty or truncated file)."""
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
@@ -123,7 +130,7 @@ def pdf_page_count(data: bytes) -> int:
 
 
 def step_pdf(run: Run) -> str:
-    build_pdf = _reports("build_pdf")
+    build_pdf = _function("nki_desktop.reports", "build_pdf")
     path = Path(build_pdf(run.store, KOMMUN, YEAR, GROUP, run.folder / "nämndrapport.pdf"))
     pages = pdf_page_count(path.read_bytes())
     if pages < 1:
@@ -132,7 +139,7 @@ def step_pdf(run: Run) -> str:
 
 
 def step_xlsx(run: Run) -> str:
-    build_xlsx = _reports("build_xlsx")
+    build_xlsx = _function("nki_desktop.reports", "build_xlsx")
     path = Path(build_xlsx(run.store, KOMMUN, YEAR, GROUP, run.folder / "nämndrapport.xlsx"))
     from openpyxl import load_workbook
 
@@ -151,10 +158,14 @@ def step_xlsx(run: Run) -> str:
 def step_window(run: Run) -> str:
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never show a window in a test
+    from PySide6.QtWidgets import QApplication
+
     from nki_desktop.app import build_window, create_application
     from nki_desktop.ui.settings import Settings
 
     app = create_application()
+    if not isinstance(app, QApplication):
+        raise StepFailed("Qt körs redan utan stöd för fönster (QGuiApplication)")
     settings = Settings(run.folder / "settings.ini")
     settings.set("kommun", KOMMUN)
     window = build_window(run.store, settings, synchronous_tasks=True)
