@@ -13,6 +13,7 @@ reported as skipped and counts as a failure, unless partial mode is asked for wi
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import re
 import sys
@@ -197,7 +198,7 @@ STEPS: tuple[tuple[str, Callable[[Run], str]], ...] = (
 def run_self_test(out: TextIO | None = None, partial: bool | None = None,
                   keep: Path | None = None) -> int:
     """Run every step, print a line per step; 0 when all passed, 1 otherwise."""
-    out = out or sys.stdout
+    out = out or sys.stdout or io.StringIO()  # a windowed Windows program has no stdout
     if partial is None:
         partial = os.environ.get(PARTIAL_ENV, "") not in ("", "0")
     keep = keep or (Path(os.environ[KEEP_ENV]) if os.environ.get(KEEP_ENV) else None)

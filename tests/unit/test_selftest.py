@@ -206,3 +206,12 @@ def test_bundled_workbook_is_oj_shaped():
     codes = [r[0] for r in rows[4:] if r[0] and r[0].isdigit()]
     assert selftest.KOMMUN in codes and len(codes) == 12
     assert any(r[1] == "Riket" for r in rows) and any(".." in r for r in rows)
+
+
+def test_runs_without_a_console(monkeypatch, tmp_path):
+    """A windowed Windows program has sys.stdout = None: the exit status still tells."""
+    for name in MODULES:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setattr(sys, "stdout", None)
+    assert selftest.run_self_test(partial=True, keep=tmp_path) == 0
+    assert selftest.run_self_test(partial=False, keep=tmp_path / "b") == 1
