@@ -157,8 +157,6 @@ def step_xlsx(run: Run) -> str:
 
 
 def step_window(run: Run) -> str:
-    if not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never show a window in a test
     from PySide6.QtWidgets import QApplication
 
     from nki_desktop.app import build_window, create_application
@@ -202,6 +200,8 @@ def run_self_test(out: TextIO | None = None, partial: bool | None = None,
     if partial is None:
         partial = os.environ.get(PARTIAL_ENV, "") not in ("", "0")
     keep = keep or (Path(os.environ[KEEP_ENV]) if os.environ.get(KEEP_ENV) else None)
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # reports and window: never on screen
     mode = " (delvis: saknade moduler godtas)" if partial else ""
     print(f"NKI Desktop {__version__} – självtest{mode}", file=out, flush=True)
     with tempfile.TemporaryDirectory(prefix="nki-självtest-") as tmp:
