@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"NKI Desktop {__version__}")
     parser.add_argument("--db", metavar="PATH", help="databasfil (standard: användarens "
                         "datamapp; NKI_DATA_DIR ändrar den)")
+    parser.add_argument("--self-test", action="store_true", help="kontrollera att "
+                        "installationen är hel (tillfällig databas, import, rapporter)")
+    parser.add_argument("--self-test-partial", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     p = sub.add_parser("data", help="skriv ut lagrade värden i långt format")
@@ -143,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in _EXTENSIONS:
         register(sub)
+    for command in sub.choices.values():  # --db also after the command
+        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                             help="databasfil (som --db före kommandot)")
     return parser
 
 
@@ -158,6 +164,10 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test or args.self_test_partial:
+        from nki_desktop.selftest import run_self_test
+
+        return run_self_test(out, partial=args.self_test_partial or None)
     if not getattr(args, "func", None):
         parser.print_help(out)
         return 0
