@@ -25,5 +25,15 @@ def main_gui() -> int:
     return main([])
 
 
+def _main_script() -> int:
+    try:
+        return main()
+    except BrokenPipeError:  # `nki-desktop data | head`: the reader left; not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_main_script())

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.narrative import summary_sentences
-from nki_desktop.analysis.overview import KeyFigures, Position, key_figures
+from nki_desktop.analysis.overview import KeyFigures, Position, key_figures, published_position
 from nki_desktop.domain.areas import (
     AREA_BY_KEY,
     SERVICE_FACTORS,
@@ -266,8 +266,10 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     riket = {(v.area, v.factor): v.value for v in year_values if v.unit == RIKET}
     mine = [v for v in year_values if v.unit == kommun]
 
+    ranked = store.ranked_counts(year, group)
+
     def row(v: StoredValue) -> FigureRow:
-        rank = Position(v.rank, v.rank_of or 0, False) if v.rank else None
+        rank = published_position(v, ranked)
         return FigureRow(v.area, v.factor, v.value, v.n, riket.get((v.area, v.factor)),
                          comparison.get((v.area, v.factor)), rank, v.missing)
 

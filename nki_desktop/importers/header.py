@@ -280,9 +280,18 @@ def _locate(sheet: Sheet, scan: int) -> Header | None:
 
 def classify_columns(texts: Sequence[str]) -> list[Column]:
     columns: list[Column] = []
+    group: Column | None = None  # the value column that measure-only headers belong to
     for index, text in enumerate(texts):
         if not text:
             continue
+        if group is not None and columns and columns[-1].index == index - 1:
+            label = classify_label(text)
+            if not label.area and not label.factor and label.measure in ("rank", "n"):
+                # "NKI totalt | Rank | Antal svar": measures follow their area's value column
+                columns.append(Column(index, text, VALUE, group.area, group.factor,
+                                      label.measure))
+                continue
+        group = None
         role = unit_column_role(text)
         if role:
             if not any(c.role == role for c in columns):
@@ -296,6 +305,8 @@ def classify_columns(texts: Sequence[str]) -> list[Column]:
             if factor == "nui" and label.area != "upphandling":
                 factor = "nki"
             columns.append(Column(index, text, VALUE, label.area, factor, label.measure))
+            if label.measure == "value":
+                group = columns[-1]
         elif label.measure == "rank" or (label.factor in ("nki", None) and "nki" in fold(text)):
             # "Rank" or "NKI" alone next to the name: NKI totalt.
             columns.append(Column(index, text, VALUE, TOTAL, "nki", label.measure))

@@ -287,3 +287,27 @@ def test_own_results_transposed_with_answers_row_and_group_sheets(store, tmp_pat
     assert (info.value, info.missing) == (None, "-")
     assert cell(store, "1880", "total", year=2022, group="privatperson").n == 35
     assert cell(store, "1880", "bygglov", year=2022).value == 60.0  # företag
+
+
+def test_flat_header_measures_follow_their_area_column(tmp_path, store):
+    """'NKI totalt | Rank | Antal svar' on one header row: rank and n belong to NKI totalt,
+    and "x av y" uses the number of ranked kommuner when the file does not say y."""
+    from nki_desktop import importing
+    from nki_desktop.analysis.overview import key_figures
+    from tests.import_builders import write_xlsx
+
+    path = write_xlsx(tmp_path / "flat.xlsx", {"Rankning 2023": [
+        ["Öppna jämförelser Företagsklimat 2023"],
+        [],
+        ["Kommunkod", "Kommun", "NKI totalt", "Rank", "Antal svar", "Bygglov", "Antal svar"],
+        ["1880", "Örebro", 72, 2, 612, 64, 120],
+        ["1814", "Lekeberg", 78, 1, 34, 72, 11],
+        ["1860", "Laxå", 70, 3, 22, 66, 8],
+    ]})
+    assert importing.import_file(store, path).ok
+    [total] = store.values(unit="1880", area="total", factor="nki")
+    assert (total.value, total.rank, total.n) == (72.0, 2, 612)
+    [bygg] = store.values(unit="1814", area="bygglov", factor="nki")
+    assert (bygg.value, bygg.n, bygg.rank) == (72.0, 11, None)
+    kf = key_figures(store, "1880", 2023)
+    assert (kf.rank_national.rank, kf.rank_national.of) == (2, 3)
