@@ -1,0 +1,475 @@
+"""Respondent-level files: one row per answered questionnaire.
+
+Columns are recognised by the vocabulary in ``respondent_columns``; anything it cannot place
+is put to the user through :class:`~nki_desktop.importers.base.NeedsMapping` and comes back
+as ``ImportOptions.mapping``. The batch carries the respondent rows (stored in the table
+``respondents``) and the indices computed from them (per year × area × group, NKI totalt and
+all groups), with n and a 95 % interval, as observations of the same import.
+
+Settings (``ImportOptions.settings``): ``no_answer_codes`` (numbers meaning no answer,
+default 0 and 99), ``no_answer_texts``, ``factor_scale`` ("1-6", "1-10", 6 …; default: read
+from the data), ``nki_rule`` ("all" or "two"), ``group`` (when the file has no group column).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from itertools import zip_longest
+from typing import Any
+
+import numpy as np
+
+from nki_desktop.domain.areas import DEFAULT_GROUP, SERVICE_FACTORS, area_key, group_key
+from nki_desktop.domain.municipalities import Catalogue, joint_body_key, looks_like_joint_body
+from nki_desktop.domain.numbers import fmt_number
+from nki_desktop.domain.records import ImportBatch, JointBody, Observation, Skip
+from nki_desktop.domain.respondent_stats import (
+    NKI_RULE_ALL,
+    NKI_SCALE,
+    RespondentArrays,
+    cell_stats,
+    choose_factor_scale,
+    factor_index_array,
+    parse_scale,
+    respondent_nki_array,
+)
+from nki_desktop.domain.rules import nki_total_areas, publication_rules
+from nki_desktop.domain.text import fold
+from nki_desktop.importers.base import (
+    ImportOptions,
+    ImportProblem,
+    MappingRequest,
+    NeedsMapping,
+    Sheet,
+    Workbook,
+    cell_text,
+    column_letter,
+    parse_number,
+    shape_signature,
+)
+from nki_desktop.importers.respondent_columns import (
+    ANSWER_TARGETS,
+    BACKGROUND,
+    IGNORE,
+    NO_ANSWER_CODES,
+    NO_ANSWER_TEXTS,
+    background_name,
+    recognise,
+    targets_for,
+)
+
+KIND = "respondent"
+REQUIRED = ("area", "q1", "q2", "q3")
+_LEADING_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\b")
+_YEAR_IN_TEXT = re.compile(r"\b(19[89]\d|20\d\d)\b")
+SCALE_NOTE = re.compile(r"faktorskala (\d+(?:[.,]\d+)?)–(\d+(?:[.,]\d+)?)")
+
+
+def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]]:
+    """The header row (0-based) among the first 20 rows: the one with most recognised cells."""
+    best, best_hits, best_map = 0, -1, {}
+    for r, row in enumerate(sheet.rows[:20]):
+        found = {c: recognise(cell_text(v)) for c, v in enumerate(row)}
+        hits = {c: t for c, t in found.items() if t}
+        if len(hits) > best_hits:
+            best, best_hits, best_map = r, len(hits), hits
+    return best, best_map
+
+
+def _assign(headers: list[str], guesses: dict[int, str]) -> tuple[dict[int, str], list[int]]:
+    """Each single target to its first column; returns the mapping and unplaced columns."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for col in range(len(headers)):
+        target = guesses.get(col)
+        if target and (target == IGNORE or target.startswith(BACKGROUND) or target not in taken):
+            mapping[col] = target
+            taken.add(target)
+    unplaced = [c for c, h in enumerate(headers) if c not in mapping and h.strip()]
+    return mapping, unplaced
+
+
+def _answers(column: tuple, codes: set[float], texts: set[str]) -> tuple[np.ndarray, int]:
+    """Answers as floats with NaN for no answer; also the count of unreadable cells."""
+    cache: dict[Any, float] = {}
+    bad = 0
+
+    def slow(value: Any) -> float:
+        nonlocal bad
+        if value in cache:
+            return cache[value]
+        text = cell_text(value)
+        result = float("nan")
+        if text and fold(text) not in texts and text not in texts:
+            number = parse_number(text)
+            if number is None:
+                match = _LEADING_NUMBER.match(text)  # "10 Mycket nöjd"
+                number = float(match.group(1).replace(",", ".")) if match else None
+            if number is None:
+                bad += 1
+            else:
+                result = number
+        cache[value] = result
+        return result
+
+    values = np.array([v if type(v) is float else slow(v) for v in column], dtype=float)
+    if codes:
+        values[np.isin(values, list(codes))] = np.nan
+    return values, bad
+
+
+def _year_of(value: Any) -> int | None:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year
+    number = parse_number(value)
+    if number is not None and number.is_integer() and 1980 <= number <= 2100:
+        return int(number)
+    match = _YEAR_IN_TEXT.search(cell_text(value))
+    return int(match.group(1)) if match else None
+
+
+class RespondentImporter:
+    """Respondent rows (one per answered questionnaire) → respondents + computed indices."""
+
+    kind = KIND
+    label = "Svarsdata (en rad per svar)"
+    publication = "respondent"
+
+    def sniff(self, workbook: Workbook) -> float:
+        if not workbook.sheets:
+            return 0.0
+        best = 0.0
+        for sheet in workbook.sheets:
+            row, hits = _find_header(sheet)
+            targets = set(hits.values())
+            answers = len(targets & set(ANSWER_TARGETS))
+            data_rows = len(sheet.rows) - row - 1
+            score = 0.0
+            if {"q1", "q2", "q3"} <= targets:
+                score = 0.6 + 0.05 * min(answers - 3, 6)
+            elif answers >= 3:
+                score = 0.3
+            if score and data_rows >= 30:
+                score += 0.05
+            best = max(best, min(score, 1.0))
+        return best
+
+    # -- parse -----------------------------------------------------------------------------
+    def parse(self, workbook: Workbook, options: ImportOptions,
+              catalogue: Catalogue) -> ImportBatch:
+        sheet = self._sheet(workbook, options)
+        header_row, guesses = _find_header(sheet)
+        headers = [cell_text(v) for v in sheet.rows[header_row]]
+        signature = shape_signature(KIND, headers)
+        if options.mapping:
+            mapping = {int(c): str(t) for c, t in options.mapping.items()}
+            unplaced: list[int] = []
+        else:
+            mapping, unplaced = _assign(headers, guesses)
+        placed = set(mapping.values())
+        lacking = [t for t in REQUIRED if t not in placed]
+        if "year" not in placed and "date" not in placed and options.year is None:
+            lacking.append("year")
+        if unplaced or lacking:
+            raise NeedsMapping(MappingRequest(
+                signature=signature, kind=KIND, sheet=sheet.name, header_row=header_row + 1,
+                headers=headers,
+                samples=[[cell_text(v) for v in r] for r in
+                         sheet.rows[header_row + 1:header_row + 6]],
+                targets=targets_for(headers), initial=dict(mapping),
+                message=self._mapping_message(headers, unplaced, lacking)))
+        return self._build(workbook, sheet, header_row, headers, mapping, options, catalogue)
+
+    def signature(self, workbook: Workbook, options: ImportOptions) -> str:
+        """The file's shape key, under which a user's column mapping is remembered."""
+        sheet = self._sheet(workbook, options)
+        row, _ = _find_header(sheet)
+        return shape_signature(KIND, [cell_text(v) for v in sheet.rows[row]])
+
+    def _sheet(self, workbook: Workbook, options: ImportOptions) -> Sheet:
+        if not workbook.sheets:
+            raise ImportProblem(workbook.name, "Filen innehåller inga blad med svar.")
+        if options.sheet:
+            for sheet in workbook.sheets:
+                if sheet.name == options.sheet:
+                    return sheet
+            raise ImportProblem(workbook.name, f"Bladet {options.sheet!r} finns inte.")
+        return max(workbook.sheets, key=lambda s: (len(_find_header(s)[1]), len(s.rows)))
+
+    @staticmethod
+    def _mapping_message(headers: list[str], unplaced: list[int], lacking: list[str]) -> str:
+        parts = []
+        if unplaced:
+            names = ", ".join(f"{column_letter(c)} ({headers[c]!r})" for c in unplaced[:6])
+            parts.append(f"Kolumner som inte känns igen: {names}.")
+        if lacking:
+            labels = dict(targets_for([]))
+            parts.append("Saknas: " + ", ".join(labels.get(t, t) for t in lacking) + ".")
+        return " ".join(parts) + " Ange vad kolumnerna innehåller."
+
+    def _build(self, workbook: Workbook, sheet: Sheet, header_row: int, headers: list[str],
+               mapping: dict[int, str], options: ImportOptions,
+               catalogue: Catalogue) -> ImportBatch:
+        settings = options.settings or {}
+        file = workbook.name
+        data = sheet.rows[header_row + 1:]
+        width = max(len(headers), max(mapping, default=0) + 1)
+        columns = list(zip_longest(*data, fillvalue="")) if data else []
+        columns += [("",) * len(data)] * (width - len(columns))
+        by_target = {t: c for c, t in mapping.items()}
+        skipped: list[Skip] = []
+        notes: list[str] = []
+        row_numbers = np.arange(header_row + 2, header_row + 2 + len(data))
+
+        # Answers: no-answer codes and texts become NaN.
+        codes = {float(c) for c in settings.get("no_answer_codes", NO_ANSWER_CODES)}
+        texts = {fold(t) for t in settings.get("no_answer_texts", NO_ANSWER_TEXTS)} | {""}
+        raw: dict[str, np.ndarray] = {}
+        for target in ANSWER_TARGETS:
+            if target in by_target:
+                col = by_target[target]
+                values, bad = _answers(columns[col], codes, texts)
+                if bad:
+                    skipped.append(Skip(sheet.name, None, f"{bad} svar i kolumn "
+                                        f"{column_letter(col)} ({headers[col]}) är inte tal och "
+                                        "räknas som ej svar."))
+                raw[target] = values
+            else:
+                raw[target] = np.full(len(data), np.nan)
+
+        # Which rows are respondents: year, area, group and kommun must be known.
+        keep = np.ones(len(data), dtype=bool)
+        year = self._years(columns, by_target, options, keep, row_numbers, sheet, skipped)
+        area = self._keys(columns, by_target.get("area"), area_key, "område", keep,
+                          row_numbers, sheet, skipped)
+        default_group = str(settings.get("group") or DEFAULT_GROUP)
+        if "group" in by_target:
+            group = self._keys(columns, by_target["group"], group_key, "svarsgrupp", keep,
+                               row_numbers, sheet, skipped)
+        else:
+            group = [default_group] * len(data)
+            notes.append(f"Filen anger ingen svarsgrupp: alla svar räknas som {default_group}.")
+        unit, bodies = self._units(file, columns, by_target.get("kommun"), options, catalogue,
+                                   keep, row_numbers, sheet, skipped)
+        empty = np.all(np.isnan(np.column_stack([raw[t] for t in ANSWER_TARGETS])), axis=1)
+        if empty.any():
+            skipped.append(Skip(sheet.name, int(row_numbers[np.argmax(empty & keep)])
+                                if (empty & keep).any() else None,
+                                f"{int((empty & keep).sum())} rader utan något svar hoppades "
+                                "över."))
+        keep &= ~empty
+
+        # Scales: NKI 1–10; factor scale from the data unless set.
+        nki_scale = NKI_SCALE
+        for target in ("q1", "q2", "q3"):
+            self._out_of_scale(raw[target], nki_scale, target, by_target, headers, sheet,
+                               skipped)
+        factor_values = np.column_stack([raw[f][keep] for f in SERVICE_FACTORS])
+        observed = (float(np.nanmin(factor_values)), float(np.nanmax(factor_values))) \
+            if np.isfinite(factor_values).any() else None
+        chosen = parse_scale(settings.get("factor_scale"))
+        factor_scale = chosen or choose_factor_scale(observed[1] if observed else None)
+        for f in SERVICE_FACTORS:
+            self._out_of_scale(raw[f], factor_scale, f, by_target, headers, sheet, skipped)
+        q = np.column_stack([raw[t] for t in ("q1", "q2", "q3")])
+        nki_seen = (np.nanmin(q[keep]), np.nanmax(q[keep])) if np.isfinite(q[keep]).any() \
+            else None
+        lo, hi = (fmt_number(v) for v in factor_scale)
+        scale_text = f"faktorskala {lo}–{hi}"
+        notes.append("NKI-frågor: " + (f"observerat {fmt_number(nki_seen[0])}–"
+                                       f"{fmt_number(nki_seen[1])}" if nki_seen else "inga svar")
+                     + ", skala 1–10.")
+        notes.append("Faktorfrågor: " + (f"observerat {fmt_number(observed[0])}–"
+                                         f"{fmt_number(observed[1])}" if observed else "inga svar")
+                     + f", vald skala {lo}–{hi}"
+                     + (" (inställd)." if chosen else " (läst ur data)."))
+        nki_rule = str(settings.get("nki_rule", NKI_RULE_ALL))
+        notes.append(f"factor_scale={factor_scale[0]:g}-{factor_scale[1]:g}")
+        notes.append(f"nki_rule={nki_rule}")
+
+        respondents = self._respondents(sheet.name, keep, row_numbers, year, unit, area, group,
+                                        raw, columns, mapping, headers)
+        observations = self._observations(keep, year, unit, area, group, q, raw, factor_scale,
+                                          nki_rule)
+        kept = int(keep.sum())
+        years = sorted({int(y) for y in year[keep]})
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+        description = (f"Svarsdata: {fmt_number(kept)} svar {span}; {scale_text}; NKI-regel: "
+                       + ("minst två av tre frågor" if nki_rule == "two" else "alla tre frågor")
+                       + " besvarade")
+        return ImportBatch(file_name=file, sha256=workbook.sha256, kind=KIND,
+                           publication=self.publication, observations=observations,
+                           skipped=skipped, joint_bodies=bodies, sheets=[sheet.name],
+                           description=description, notes=notes, respondents=respondents)
+
+    # -- columns --------------------------------------------------------------------------
+    @staticmethod
+    def _years(columns: list[tuple], by_target: dict[str, int], options: ImportOptions,
+               keep: np.ndarray, rows: np.ndarray, sheet: Sheet,
+               skipped: list[Skip]) -> np.ndarray:
+        col = by_target.get("year", by_target.get("date"))
+        if col is None:
+            return np.full(len(keep), int(options.year or 0), dtype=np.int64)
+        cache: dict[Any, int] = {}
+        out = np.zeros(len(keep), dtype=np.int64)
+        for i, value in enumerate(columns[col]):
+            try:
+                year = cache[value]
+            except (KeyError, TypeError):
+                year = _year_of(value) or int(options.year or 0)
+                if not isinstance(value, (list, dict)):
+                    cache[value] = year
+            out[i] = year
+        missing = out == 0
+        if missing.any():
+            keep &= ~missing
+            skipped.append(Skip(sheet.name, int(rows[np.argmax(missing)]),
+                                f"{int(missing.sum())} rader saknar ärendeår och hoppades "
+                                "över."))
+        return out
+
+    @staticmethod
+    def _keys(columns: list[tuple], col: int | None, lookup: Any, what: str,
+              keep: np.ndarray, rows: np.ndarray, sheet: Sheet, skipped: list[Skip]
+              ) -> list[str]:
+        if col is None:
+            return [""] * len(keep)
+        cache: dict[Any, str] = {}
+        out = []
+        for value in columns[col]:
+            key = cache.get(value)
+            if key is None:
+                key = lookup(cell_text(value)) or ""
+                cache[value] = key
+            out.append(key)
+        bad = np.array([k == "" for k in out], dtype=bool)
+        if bad.any():
+            keep &= ~bad
+            unknown = Counter(cell_text(columns[col][i]) for i in np.nonzero(bad)[0])
+            for text, count in unknown.most_common():
+                first = int(rows[next(i for i in np.nonzero(bad)[0]
+                                      if cell_text(columns[col][i]) == text)])
+                skipped.append(Skip(sheet.name, first,
+                                    f"Okänt {what} {text!r} ({count} rader hoppades över).",
+                                    text))
+        return out
+
+    @staticmethod
+    def _units(file: str, columns: list[tuple], col: int | None, options: ImportOptions,
+               catalogue: Catalogue, keep: np.ndarray, rows: np.ndarray, sheet: Sheet,
+               skipped: list[Skip]) -> tuple[list[str], list[JointBody]]:
+        if col is None:
+            if not options.kommun:
+                raise ImportProblem(file, "Filen anger inte vilken kommun svaren gäller.",
+                                    sheet=sheet.name,
+                                    hint="Välj kommun i importen (min kommun används annars).")
+            return [options.kommun] * len(keep), []
+        cache: dict[Any, str] = {}
+        bodies: dict[str, JointBody] = {}
+        out = []
+        for value in columns[col]:
+            unit = cache.get(value)
+            if unit is None:
+                text = cell_text(value)
+                hit = catalogue.match(text, text)
+                unit = hit.code if hit else ""
+                if not hit and text and looks_like_joint_body(text):
+                    unit = joint_body_key(text)
+                    bodies[unit] = JointBody(unit, text)
+                if not unit and not text and options.kommun:
+                    unit = options.kommun
+                cache[value] = unit
+            out.append(unit)
+        bad = np.array([u == "" for u in out], dtype=bool)
+        if bad.any():
+            keep &= ~bad
+            skipped.append(Skip(sheet.name, int(rows[np.argmax(bad)]),
+                                f"{int(bad.sum())} rader med okänd kommun hoppades över."))
+        return out, list(bodies.values())
+
+    @staticmethod
+    def _out_of_scale(values: np.ndarray, scale: tuple[float, float], target: str,
+                      by_target: dict[str, int], headers: list[str], sheet: Sheet,
+                      skipped: list[Skip]) -> None:
+        with np.errstate(invalid="ignore"):
+            outside = (values < scale[0]) | (values > scale[1])
+        if outside.any() and target in by_target:
+            col = by_target[target]
+            skipped.append(Skip(sheet.name, None,
+                                f"{int(outside.sum())} svar i kolumn {column_letter(col)} "
+                                f"({headers[col]}) ligger utanför skalan "
+                                f"{scale[0]:g}–{scale[1]:g} och räknas som ej svar."))
+            values[outside] = np.nan
+
+    # -- records --------------------------------------------------------------------------
+    @staticmethod
+    def _respondents(sheet_name: str, keep: np.ndarray, rows: np.ndarray, year: np.ndarray,
+                     unit: list[str], area: list[str], group: list[str],
+                     raw: dict[str, np.ndarray], columns: list[tuple], mapping: dict[int, str],
+                     headers: list[str]) -> list[dict]:
+        index = np.nonzero(keep)[0]
+        answers = []
+        for target in ANSWER_TARGETS:
+            values = raw[target][index]
+            answers.append([None if v != v else v for v in values.tolist()])
+        background = [(c, t[len(BACKGROUND):] or background_name(headers[c]))
+                      for c, t in sorted(mapping.items()) if t.startswith(BACKGROUND)]
+        if background:
+            bg_cols = [(name, columns[c]) for c, name in background]
+            bgs: list[dict] = [{name: text for name, col in bg_cols
+                                if (text := cell_text(col[i]))} for i in index.tolist()]
+        else:
+            bgs = [{}] * len(index)
+        keys = ("year", "unit", "area", "group", *ANSWER_TARGETS, "background", "sheet", "row")
+        ix = index.tolist()
+        return [dict(zip(keys, values, strict=True)) for values in zip(
+            year[index].tolist(), [unit[i] for i in ix], [area[i] for i in ix],
+            [group[i] for i in ix], *answers, bgs, [sheet_name] * len(ix),
+            rows[index].tolist(), strict=True)]
+
+    @staticmethod
+    def _observations(keep: np.ndarray, year: np.ndarray, unit: list[str], area: list[str],
+                      group: list[str], q: np.ndarray, raw: dict[str, np.ndarray],
+                      factor_scale: tuple[float, float], nki_rule: str) -> list[Observation]:
+        nki = respondent_nki_array(q, nki_rule)
+        factors = factor_index_array(np.column_stack([raw[f] for f in SERVICE_FACTORS]),
+                                     factor_scale)
+        units = np.array(unit, dtype=object)
+        areas = np.array(area, dtype=object)
+        groups = np.array(group, dtype=object)
+        out: list[Observation] = []
+        for u in sorted(set(units[keep])):
+            sel = keep & (units == u)
+            years = sorted({int(y) for y in year[sel]})
+            data = RespondentArrays(year[sel], list(areas[sel]), list(groups[sel]), nki[sel],
+                                    factors[sel])
+            for cell in cell_stats(data, {y: nki_total_areas(y) for y in years}):
+                out.append(stat_observation(u, cell.year, cell.area, cell.group, cell.factor,
+                                            cell.stat))
+        return out
+
+
+def stat_observation(unit: str, year: int, area: str, group: str, factor: str,
+                     stat: Any) -> Observation:
+    """A computed index as an observation; below the year's minimum for showing it at all
+    the value is withheld (``missing`` says why), so it can never enter a ranking."""
+    rules = publication_rules(year)
+    if stat.n < rules.min_answers_portal:
+        return Observation(year, unit, area, factor, group, None, stat.n,
+                           missing=f"för få svar (n = {stat.n} < {rules.min_answers_portal})",
+                           sheet="beräknat")
+    return Observation(year, unit, area, factor, group, stat.mean, stat.n,
+                       ci_low=stat.ci_low, ci_high=stat.ci_high, sheet="beräknat")
+
+
+def factor_scale_of(description: str) -> tuple[float, float] | None:
+    """The factor scale recorded in an import's description ("… faktorskala 1–6 …")."""
+    match = SCALE_NOTE.search(description or "")
+    if not match:
+        return None
+    return (float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", ".")))
+
+
+RESPONDENT_IMPORTER = RespondentImporter()
