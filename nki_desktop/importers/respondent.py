@@ -35,6 +35,7 @@ from nki_desktop.domain.respondent_stats import (
     parse_scale,
     respondent_nki_array,
 )
+from nki_desktop.domain.respondent_table import RespondentTable
 from nki_desktop.domain.rules import nki_total_areas, publication_rules
 from nki_desktop.domain.text import fold
 from nki_desktop.importers.base import (
@@ -408,7 +409,7 @@ class RespondentImporter:
     def _respondents(sheet_name: str, keep: np.ndarray, rows: np.ndarray, year: np.ndarray,
                      unit: list[str], area: list[str], group: list[str],
                      raw: dict[str, np.ndarray], columns: list[tuple], mapping: dict[int, str],
-                     headers: list[str]) -> list[dict]:
+                     headers: list[str]) -> RespondentTable:
         index = np.nonzero(keep)[0]
         answers = []
         for target in ANSWER_TARGETS:
@@ -416,18 +417,30 @@ class RespondentImporter:
             answers.append([None if v != v else v for v in values.tolist()])
         background = [(c, t[len(BACKGROUND):] or background_name(headers[c]))
                       for c, t in sorted(mapping.items()) if t.startswith(BACKGROUND)]
+        ix = index.tolist()
+        bgs: list[dict]
         if background:
-            bg_cols = [(name, columns[c]) for c, name in background]
-            bgs: list[dict] = [{name: text for name, col in bg_cols
-                                if (text := cell_text(col[i]))} for i in index.tolist()]
+            # Few distinct answer combinations: one (read-only) dict per combination.
+            texts: list[list[str]] = []
+            for c, _ in background:
+                seen: dict[Any, str] = {}
+                col = columns[c]
+                texts.append([seen[v] if v in seen else seen.setdefault(v, cell_text(v))
+                              for v in (col[i] for i in ix)])
+            names = [name for _, name in background]
+            shared: dict[tuple, dict] = {}
+            bgs = []
+            for combo in zip(*texts, strict=True):
+                bg = shared.get(combo)
+                if bg is None:
+                    bg = shared[combo] = {n: t for n, t in zip(names, combo, strict=True) if t}
+                bgs.append(bg)
         else:
             bgs = [{}] * len(index)
-        keys = ("year", "unit", "area", "group", *ANSWER_TARGETS, "background", "sheet", "row")
-        ix = index.tolist()
-        return [dict(zip(keys, values, strict=True)) for values in zip(
-            year[index].tolist(), [unit[i] for i in ix], [area[i] for i in ix],
-            [group[i] for i in ix], *answers, bgs, [sheet_name] * len(ix),
-            rows[index].tolist(), strict=True)]
+        return RespondentTable(year[index].tolist(), [unit[i] for i in ix],
+                               [area[i] for i in ix], [group[i] for i in ix],
+                               dict(zip(ANSWER_TARGETS, answers, strict=True)), bgs, sheet_name,
+                               rows[index].tolist())
 
     @staticmethod
     def _observations(keep: np.ndarray, year: np.ndarray, unit: list[str], area: list[str],
