@@ -15,6 +15,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.main_window import MainWindow
 from nki_desktop.ui.pages.overview import OverviewPage
 from nki_desktop.ui.pages.placeholder import PlaceholderPage
+from nki_desktop.ui.pages.respondent_page import RespondentPage
 from nki_desktop.ui.settings import Settings
 from nki_desktop.ui.tasks import TaskRunner
 
@@ -32,6 +33,7 @@ def build_pages(context: AppContext, tasks: TaskRunner) -> list[QWidget]:
         PlaceholderPage("trend", "Trend", "Utvecklingen över alla lagrade år."),
         PlaceholderPage("ranking", "Ranking", "Alla kommuner för ett år, område och faktor."),
         PlaceholderPage("compare", "Jämför", "Min kommun mot valda kommuner."),
+        RespondentPage(context, tasks),
         PlaceholderPage("import", "Import", "Importera filer från SKR, Kolada och Insikt."),
         PlaceholderPage("report", "Rapport", "Sammanfattning för nämnden som PDF och Excel."),
     ]

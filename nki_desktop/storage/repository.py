@@ -295,8 +295,11 @@ class Store:
             out.append(d)
         return out
 
-    def respondent_count(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0])
+    def respondent_count(self, unit: str | None = None) -> int:
+        if unit is None:
+            return int(self.conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0])
+        return int(self.conn.execute("SELECT COUNT(*) FROM respondents WHERE unit = ?",
+                                     (unit,)).fetchone()[0])
 
 
 def _respondent_rows(import_id: int, rows: Sequence[dict]) -> list[tuple]:
