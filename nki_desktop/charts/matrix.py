@@ -104,7 +104,7 @@ class MatrixChart(pg.PlotWidget):
                   "brush": pg.mkBrush(QUADRANT_COLOURS[p.quadrant]),
                   "pen": pg.mkPen("#222222", width=1), "data": i}
                  for i, p in enumerate(matrix.points)]
-        plot.addItem(pg.ScatterPlotItem(spots=spots))
+        plot.addItem(pg.ScatterPlotItem(spots=spots, useCache=False))  # vector symbols in PDFs
         for p in matrix.points:
             label = pg.TextItem(p.label, color="#111111", anchor=(0, 0.5))
             label.setFont(font)

@@ -12,7 +12,7 @@ from nki_desktop import cli
 from nki_desktop.importers.base import ImportOptions, NeedsMapping, read_workbook
 from nki_desktop.importers.respondent import RESPONDENT_IMPORTER, factor_scale_of
 from nki_desktop.respondent_service import import_respondent_file
-from tests.respondent_builders import HEADERS, make_rows, write_csv, write_xlsx
+from tests.respondent_builders import make_rows, write_csv, write_xlsx
 
 # year, area, group, q1..q3, six factors (1–6), bransch
 KNOWN = [
