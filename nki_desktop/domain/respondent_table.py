@@ -16,7 +16,10 @@ KEYS = ("year", "unit", "area", "group", *ANSWER_KEYS, "background", "sheet", "r
 
 
 class RespondentTable(Sequence[dict]):
-    """Columns of equal length; ``background`` entries are dicts (shared, do not mutate)."""
+    """Columns of equal length; ``background`` entries are dicts (shared, do not mutate).
+
+    Answers may hold NaN for "no answer": rows read as dicts give None, and SQLite stores a
+    bound NaN as NULL."""
 
     def __init__(self, year: list[int], unit: list[str], area: list[str], group: list[str],
                  answers: dict[str, list[float | None]], background: list[dict], sheet: str,
@@ -38,7 +41,12 @@ class RespondentTable(Sequence[dict]):
     def __getitem__(self, index: int | slice) -> dict | list[dict]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return dict(zip(KEYS, (c[index] for c in self.columns), strict=True))
+        row = dict(zip(KEYS, (c[index] for c in self.columns), strict=True))
+        for key in ANSWER_KEYS:
+            value = row[key]
+            if value is not None and value != value:  # NaN: no answer
+                row[key] = None
+        return row
 
     def table_rows(self, import_id: int, start: int, stop: int) -> list[tuple]:
         """Rows for the ``respondents`` table (storage column order), background as JSON."""

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from itertools import zip_longest
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -92,7 +93,7 @@ def _assign(headers: list[str], guesses: dict[int, str]) -> tuple[dict[int, str]
     return mapping, unplaced
 
 
-def _answers(column: tuple, codes: set[float], texts: set[str]) -> tuple[np.ndarray, int]:
+def _answers(column: Sequence[Any], codes: set[float], texts: set[str]) -> tuple[np.ndarray, int]:
     """Answers as floats with NaN for no answer; also the count of unreadable cells."""
     cache: dict[Any, float] = {}
     bad = 0
@@ -119,6 +120,18 @@ def _answers(column: tuple, codes: set[float], texts: set[str]) -> tuple[np.ndar
     if codes:
         values[np.isin(values, list(codes))] = np.nan
     return values, bad
+
+
+class _Memo(dict):
+    """value → fn(value), computed once per distinct cell value (map() at C speed)."""
+
+    def __init__(self, fn: Any):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, value: Any) -> Any:
+        result = self[value] = self.fn(value)
+        return result
 
 
 def _year_of(value: Any) -> int | None:
@@ -217,8 +230,12 @@ class RespondentImporter:
         file = workbook.name
         data = sheet.rows[header_row + 1:]
         width = max(len(headers), max(mapping, default=0) + 1)
-        columns = list(zip_longest(*data, fillvalue="")) if data else []
-        columns += [("",) * len(data)] * (width - len(columns))
+        if data and min(map(len, data)) < width:  # ragged (csv): pad short rows
+            data = [r if len(r) >= width else list(r) + [""] * (width - len(r)) for r in data]
+        # Only the columns in use, each pulled out at C speed.
+        columns: list[Sequence[Any]] = [
+            list(map(itemgetter(c), data)) if mapping.get(c, IGNORE) != IGNORE else ()
+            for c in range(width)]
         by_target = {t: c for c, t in mapping.items()}
         skipped: list[Skip] = []
         notes: list[str] = []
@@ -307,22 +324,16 @@ class RespondentImporter:
 
     # -- columns --------------------------------------------------------------------------
     @staticmethod
-    def _years(columns: list[tuple], by_target: dict[str, int], options: ImportOptions,
+    def _years(columns: list[Sequence[Any]], by_target: dict[str, int], options: ImportOptions,
                keep: np.ndarray, rows: np.ndarray, sheet: Sheet,
                skipped: list[Skip]) -> np.ndarray:
         col = by_target.get("year", by_target.get("date"))
         if col is None:
             return np.full(len(keep), int(options.year or 0), dtype=np.int64)
-        cache: dict[Any, int] = {}
-        out = np.zeros(len(keep), dtype=np.int64)
-        for i, value in enumerate(columns[col]):
-            try:
-                year = cache[value]
-            except (KeyError, TypeError):
-                year = _year_of(value) or int(options.year or 0)
-                if not isinstance(value, (list, dict)):
-                    cache[value] = year
-            out[i] = year
+        fallback = int(options.year or 0)
+        memo = _Memo(lambda v: _year_of(v) or fallback)
+        out = np.fromiter(map(memo.__getitem__, columns[col]), dtype=np.int64,
+                          count=len(keep))
         missing = out == 0
         if missing.any():
             keep &= ~missing
@@ -332,33 +343,27 @@ class RespondentImporter:
         return out
 
     @staticmethod
-    def _keys(columns: list[tuple], col: int | None, lookup: Any, what: str,
+    def _keys(columns: list[Sequence[Any]], col: int | None, lookup: Any, what: str,
               keep: np.ndarray, rows: np.ndarray, sheet: Sheet, skipped: list[Skip]
               ) -> list[str]:
         if col is None:
             return [""] * len(keep)
-        cache: dict[Any, str] = {}
-        out = []
-        for value in columns[col]:
-            key = cache.get(value)
-            if key is None:
-                key = lookup(cell_text(value)) or ""
-                cache[value] = key
-            out.append(key)
-        bad = np.array([k == "" for k in out], dtype=bool)
+        memo = _Memo(lambda v: lookup(cell_text(v)) or "")
+        out = list(map(memo.__getitem__, columns[col]))
+        bad = np.fromiter(map("".__eq__, out), dtype=bool, count=len(out))
         if bad.any():
             keep &= ~bad
-            unknown = Counter(cell_text(columns[col][i]) for i in np.nonzero(bad)[0])
+            bad_rows = np.nonzero(bad)[0].tolist()
+            unknown = Counter(cell_text(columns[col][i]) for i in bad_rows)
             for text, count in unknown.most_common():
-                first = int(rows[next(i for i in np.nonzero(bad)[0]
-                                      if cell_text(columns[col][i]) == text)])
+                first = int(rows[next(i for i in bad_rows if cell_text(columns[col][i]) == text)])
                 skipped.append(Skip(sheet.name, first,
                                     f"Okänt {what} {text!r} ({count} rader hoppades över).",
                                     text))
         return out
 
     @staticmethod
-    def _units(file: str, columns: list[tuple], col: int | None, options: ImportOptions,
+    def _units(file: str, columns: list[Sequence[Any]], col: int | None, options: ImportOptions,
                catalogue: Catalogue, keep: np.ndarray, rows: np.ndarray, sheet: Sheet,
                skipped: list[Skip]) -> tuple[list[str], list[JointBody]]:
         if col is None:
@@ -408,13 +413,13 @@ class RespondentImporter:
     @staticmethod
     def _respondents(sheet_name: str, keep: np.ndarray, rows: np.ndarray, year: np.ndarray,
                      unit: list[str], area: list[str], group: list[str],
-                     raw: dict[str, np.ndarray], columns: list[tuple], mapping: dict[int, str],
-                     headers: list[str]) -> RespondentTable:
+                     raw: dict[str, np.ndarray], columns: list[Sequence[Any]],
+                     mapping: dict[int, str], headers: list[str]) -> RespondentTable:
         index = np.nonzero(keep)[0]
         answers = []
         for target in ANSWER_TARGETS:
             values = raw[target][index]
-            answers.append([None if v != v else v for v in values.tolist()])
+            answers.append(values.tolist())  # NaN = no answer (NULL in SQLite)
         background = [(c, t[len(BACKGROUND):] or background_name(headers[c]))
                       for c, t in sorted(mapping.items()) if t.startswith(BACKGROUND)]
         ix = index.tolist()

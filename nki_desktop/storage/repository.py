@@ -156,7 +156,7 @@ class Store:
                     f"VALUES ({','.join('?' * len(_RESPONDENT_COLUMNS))})",
                     columnar(import_id, start, start + chunk) if columnar else
                     _respondent_rows(import_id, resp[start:start + chunk]))
-                done += len(resp[start:start + chunk])
+                done += min(chunk, len(resp) - start)
                 if progress:
                     progress(done, total)
         return SaveResult(import_id, False, len(batch.observations),
