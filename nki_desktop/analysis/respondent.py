@@ -36,7 +36,7 @@ from nki_desktop.domain.respondent_stats import (
     t_quantile,
 )
 from nki_desktop.domain.rules import nki_total_areas, publication_rules
-from nki_desktop.importers.respondent import factor_scale_of
+from nki_desktop.importers.respondent_columns import factor_scale_of
 from nki_desktop.storage import Store
 
 MIN_N_REGRESSION = 30  # complete answers needed before the matrix is drawn (a setting)

@@ -13,8 +13,6 @@ from the data), ``nki_rule`` ("all" or "two"), ``group`` (when the file has no g
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
@@ -37,7 +35,7 @@ from nki_desktop.domain.respondent_stats import (
     respondent_nki_array,
 )
 from nki_desktop.domain.respondent_table import RespondentTable
-from nki_desktop.domain.rules import nki_total_areas, publication_rules
+from nki_desktop.domain.rules import nki_total_areas
 from nki_desktop.domain.text import fold
 from nki_desktop.importers.base import (
     ImportOptions,
@@ -48,7 +46,6 @@ from nki_desktop.importers.base import (
     Workbook,
     cell_text,
     column_letter,
-    parse_number,
     shape_signature,
 )
 from nki_desktop.importers.respondent_columns import (
@@ -57,93 +54,18 @@ from nki_desktop.importers.respondent_columns import (
     IGNORE,
     NO_ANSWER_CODES,
     NO_ANSWER_TEXTS,
+    Memo,
+    assign_columns,
     background_name,
-    recognise,
+    find_header,
+    read_answers,
+    stat_observation,
     targets_for,
+    year_of,
 )
 
 KIND = "respondent"
 REQUIRED = ("area", "q1", "q2", "q3")
-_LEADING_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\b")
-_YEAR_IN_TEXT = re.compile(r"\b(19[89]\d|20\d\d)\b")
-SCALE_NOTE = re.compile(r"faktorskala (\d+(?:[.,]\d+)?)–(\d+(?:[.,]\d+)?)")
-
-
-def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]]:
-    """The header row (0-based) among the first 20 rows: the one with most recognised cells."""
-    best, best_hits, best_map = 0, -1, {}
-    for r, row in enumerate(sheet.rows[:20]):
-        found = {c: recognise(cell_text(v)) for c, v in enumerate(row)}
-        hits = {c: t for c, t in found.items() if t}
-        if len(hits) > best_hits:
-            best, best_hits, best_map = r, len(hits), hits
-    return best, best_map
-
-
-def _assign(headers: list[str], guesses: dict[int, str]) -> tuple[dict[int, str], list[int]]:
-    """Each single target to its first column; returns the mapping and unplaced columns."""
-    mapping: dict[int, str] = {}
-    taken: set[str] = set()
-    for col in range(len(headers)):
-        target = guesses.get(col)
-        if target and (target == IGNORE or target.startswith(BACKGROUND) or target not in taken):
-            mapping[col] = target
-            taken.add(target)
-    unplaced = [c for c, h in enumerate(headers) if c not in mapping and h.strip()]
-    return mapping, unplaced
-
-
-def _answers(column: Sequence[Any], codes: set[float], texts: set[str]) -> tuple[np.ndarray, int]:
-    """Answers as floats with NaN for no answer; also the count of unreadable cells."""
-    cache: dict[Any, float] = {}
-    bad = 0
-
-    def slow(value: Any) -> float:
-        nonlocal bad
-        if value in cache:
-            return cache[value]
-        text = cell_text(value)
-        result = float("nan")
-        if text and fold(text) not in texts and text not in texts:
-            number = parse_number(text)
-            if number is None:
-                match = _LEADING_NUMBER.match(text)  # "10 Mycket nöjd"
-                number = float(match.group(1).replace(",", ".")) if match else None
-            if number is None:
-                bad += 1
-            else:
-                result = number
-        cache[value] = result
-        return result
-
-    values = np.array([v if type(v) is float else slow(v) for v in column], dtype=float)
-    if codes:
-        values[np.isin(values, list(codes))] = np.nan
-    return values, bad
-
-
-class _Memo(dict):
-    """value → fn(value), computed once per distinct cell value (map() at C speed)."""
-
-    def __init__(self, fn: Any):
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, value: Any) -> Any:
-        result = self[value] = self.fn(value)
-        return result
-
-
-def _year_of(value: Any) -> int | None:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.year
-    number = parse_number(value)
-    if number is not None and number.is_integer() and 1980 <= number <= 2100:
-        return int(number)
-    match = _YEAR_IN_TEXT.search(cell_text(value))
-    return int(match.group(1)) if match else None
-
-
 class RespondentImporter:
     """Respondent rows (one per answered questionnaire) → respondents + computed indices."""
 
@@ -156,7 +78,7 @@ class RespondentImporter:
             return 0.0
         best = 0.0
         for sheet in workbook.sheets:
-            row, hits = _find_header(sheet)
+            row, hits = find_header(sheet)
             targets = set(hits.values())
             answers = len(targets & set(ANSWER_TARGETS))
             data_rows = len(sheet.rows) - row - 1
@@ -174,14 +96,14 @@ class RespondentImporter:
     def parse(self, workbook: Workbook, options: ImportOptions,
               catalogue: Catalogue) -> ImportBatch:
         sheet = self._sheet(workbook, options)
-        header_row, guesses = _find_header(sheet)
+        header_row, guesses = find_header(sheet)
         headers = [cell_text(v) for v in sheet.rows[header_row]]
         signature = shape_signature(KIND, headers)
         if options.mapping:
             mapping = {int(c): str(t) for c, t in options.mapping.items()}
             unplaced: list[int] = []
         else:
-            mapping, unplaced = _assign(headers, guesses)
+            mapping, unplaced = assign_columns(headers, guesses)
         placed = set(mapping.values())
         lacking = [t for t in REQUIRED if t not in placed]
         if "year" not in placed and "date" not in placed and options.year is None:
@@ -199,7 +121,7 @@ class RespondentImporter:
     def signature(self, workbook: Workbook, options: ImportOptions) -> str:
         """The file's shape key, under which a user's column mapping is remembered."""
         sheet = self._sheet(workbook, options)
-        row, _ = _find_header(sheet)
+        row, _ = find_header(sheet)
         return shape_signature(KIND, [cell_text(v) for v in sheet.rows[row]])
 
     def _sheet(self, workbook: Workbook, options: ImportOptions) -> Sheet:
@@ -210,7 +132,7 @@ class RespondentImporter:
                 if sheet.name == options.sheet:
                     return sheet
             raise ImportProblem(workbook.name, f"Bladet {options.sheet!r} finns inte.")
-        return max(workbook.sheets, key=lambda s: (len(_find_header(s)[1]), len(s.rows)))
+        return max(workbook.sheets, key=lambda s: (len(find_header(s)[1]), len(s.rows)))
 
     @staticmethod
     def _mapping_message(headers: list[str], unplaced: list[int], lacking: list[str]) -> str:
@@ -248,7 +170,7 @@ class RespondentImporter:
         for target in ANSWER_TARGETS:
             if target in by_target:
                 col = by_target[target]
-                values, bad = _answers(columns[col], codes, texts)
+                values, bad = read_answers(columns[col], codes, texts)
                 if bad:
                     skipped.append(Skip(sheet.name, None, f"{bad} svar i kolumn "
                                         f"{column_letter(col)} ({headers[col]}) är inte tal och "
@@ -331,7 +253,7 @@ class RespondentImporter:
         if col is None:
             return np.full(len(keep), int(options.year or 0), dtype=np.int64)
         fallback = int(options.year or 0)
-        memo = _Memo(lambda v: _year_of(v) or fallback)
+        memo = Memo(lambda v: year_of(v) or fallback)
         out = np.fromiter(map(memo.__getitem__, columns[col]), dtype=np.int64,
                           count=len(keep))
         missing = out == 0
@@ -348,7 +270,7 @@ class RespondentImporter:
               ) -> list[str]:
         if col is None:
             return [""] * len(keep)
-        memo = _Memo(lambda v: lookup(cell_text(v)) or "")
+        memo = Memo(lambda v: lookup(cell_text(v)) or "")
         out = list(map(memo.__getitem__, columns[col]))
         bad = np.fromiter(map("".__eq__, out), dtype=bool, count=len(out))
         if bad.any():
@@ -467,27 +389,6 @@ class RespondentImporter:
                 out.append(stat_observation(u, cell.year, cell.area, cell.group, cell.factor,
                                             cell.stat))
         return out
-
-
-def stat_observation(unit: str, year: int, area: str, group: str, factor: str,
-                     stat: Any) -> Observation:
-    """A computed index as an observation; below the year's minimum for showing it at all
-    the value is withheld (``missing`` says why), so it can never enter a ranking."""
-    rules = publication_rules(year)
-    if stat.n < rules.min_answers_portal:
-        return Observation(year, unit, area, factor, group, None, stat.n,
-                           missing=f"för få svar (n = {stat.n} < {rules.min_answers_portal})",
-                           sheet="beräknat")
-    return Observation(year, unit, area, factor, group, stat.mean, stat.n,
-                       ci_low=stat.ci_low, ci_high=stat.ci_high, sheet="beräknat")
-
-
-def factor_scale_of(description: str) -> tuple[float, float] | None:
-    """The factor scale recorded in an import's description ("… faktorskala 1–6 …")."""
-    match = SCALE_NOTE.search(description or "")
-    if not match:
-        return None
-    return (float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", ".")))
 
 
 RESPONDENT_IMPORTER = RespondentImporter()

@@ -114,3 +114,13 @@ def test_matrix_page_draws_into_any_painter(respondent_store, qtbot):
     dark = sum(1 for y in range(0, 1123, 7) for x in range(0, 794, 7)
                if image.pixelColor(x, y).lightness() < 128)
     assert dark > 200
+
+
+def test_overview_shows_the_computed_indices(respondent_store, make_window):
+    window = make_window("1880")
+    overview = window.pages["overview"]
+    stored = respondent_store.values(unit="1880", year=2023, area="total", factor="nki",
+                                     group="foretag")[0]
+    assert overview.figures is not None
+    assert overview.figures.total.value == pytest.approx(stored.value)
+    assert overview.figures.total.n == stored.n

@@ -10,7 +10,8 @@ import pytest
 
 from nki_desktop import cli
 from nki_desktop.importers.base import ImportOptions, NeedsMapping, read_workbook
-from nki_desktop.importers.respondent import RESPONDENT_IMPORTER, factor_scale_of
+from nki_desktop.importers.respondent import RESPONDENT_IMPORTER
+from nki_desktop.importers.respondent_columns import factor_scale_of
 from nki_desktop.respondent_service import import_respondent_file
 from tests.respondent_builders import make_rows, write_csv, write_xlsx
 
@@ -211,3 +212,27 @@ def test_cli_data_carries_computed_intervals_and_undo_removes_everything(store, 
     assert store.undo_import(result.import_id)
     assert store.respondent_count() == 0
     assert store.values(unit="1880") == []
+
+
+def test_nki_rule_at_least_two_of_three_is_a_setting(store, tmp_path):
+    path = write_xlsx(tmp_path / "svar.xlsx", KNOWN)
+    batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(
+        kommun="1880", settings={"nki_rule": "two"}), store.catalogue)
+    cell = next(o for o in batch.observations if (o.year, o.area, o.factor, o.group) ==
+                (2023, "bygglov", "nki", "foretag"))
+    rows = [r for r in KNOWN if r[1] == 2023 and r[2] == "Bygglov"]
+    values = []
+    for r in rows:  # row 3 ("vet ej") and row 9 (0) now count with their two answers
+        answers = [a for a in r[4:7] if isinstance(a, int) and a not in (0, 99)]
+        values.append((statistics.mean(answers) - 1) / 9 * 100)
+    assert cell.n == 9 and cell.value == pytest.approx(statistics.mean(values))
+    assert "minst två av tre" in batch.description
+
+
+def test_sniff_tells_respondent_files_from_others(tmp_path, store, sample_batch):
+    respondent = read_workbook(write_xlsx(tmp_path / "svar.xlsx", make_rows(40)))
+    assert RESPONDENT_IMPORTER.sniff(respondent) >= 0.6
+    ranking = tmp_path / "rank.csv"
+    ranking.write_text("Kommun;Län;NKI totalt;Placering\nKalix;Norrbotten;86;2\n",
+                       encoding="utf-8")
+    assert RESPONDENT_IMPORTER.sniff(read_workbook(ranking)) < 0.3

@@ -62,9 +62,9 @@ def _interval(stat: MeanStat) -> str:
     return f"{fmt_number(stat.ci_low, 1)}–{fmt_number(stat.ci_high, 1)}"
 
 
-def load(store, kommun: str, group: str) -> Loaded:
+def load(store, kommun: str, group: str, nki_rule: str = "all") -> Loaded:
     """Everything the screen shows (runs as a background task; no widgets)."""
-    frame = ar.load_frame(store, kommun, None)
+    frame = ar.load_frame(store, kommun, None, nki_rule)
     table = ar.index_table(frame)
     by_key = {(r.year, r.area, r.group, r.factor): r for r in table}
     rows = []
@@ -223,7 +223,8 @@ class RespondentPage(QWidget):
             self._show_empty()
             return
         kommun, group = ctx.kommun, ctx.group
-        self.tasks.start(lambda progress, cancel: load(ctx.store, kommun, group),
+        rule = ctx.settings.get("respondent_nki_rule")
+        self.tasks.start(lambda progress, cancel: load(ctx.store, kommun, group, rule),
                          on_done=self._on_loaded, on_error=self._on_failed)
 
     def _show_empty(self) -> None:
@@ -275,7 +276,8 @@ class RespondentPage(QWidget):
         group = self.context.group
         self.heading.setText(f"{self.context.kommun_name} – svarsdata, "
                              f"{group_label(group).lower()}")
-        self.matrix = ar.driver_matrix_auto(loaded.frame, year, group, area)
+        self.matrix = ar.driver_matrix_auto(loaded.frame, year, group, area, self.context.settings
+                                            .get("respondent_matrix_min_n"))
         self.matrix_chart.set_matrix(self.matrix)
         self.points_model.set_rows(self.matrix.points)
         self.points_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
