@@ -245,7 +245,8 @@ class RespondentPage(QWidget):
         self.stack.setCurrentIndex(1)
         for combo in (self.year_combo, self.area_combo, self.background_combo):
             combo.blockSignals(True)
-        keep_year = self.year_combo.currentData() or self.context.year
+        keep_year = self.context.year if self.context.year in loaded.years else \
+            self.year_combo.currentData()
         self.year_combo.clear()
         for y in reversed(loaded.years):
             self.year_combo.addItem(year_caption(y), y)
