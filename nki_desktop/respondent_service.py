@@ -13,7 +13,7 @@ from pathlib import Path
 
 from nki_desktop.domain.records import ImportBatch, SaveResult
 from nki_desktop.importers.base import ImportOptions, NeedsMapping, read_workbook
-from nki_desktop.importers.respondent import RESPONDENT_IMPORTER
+from nki_desktop.importers.respondent import RESPONDENT_IMPORTER, paused_gc
 from nki_desktop.storage import Store
 
 
@@ -34,6 +34,12 @@ def import_respondent_file(store: Store, path: str | Path, options: ImportOption
     need the user (a mapping given in ``options.mapping`` is remembered for the next file
     of the same shape)."""
     options = options or ImportOptions()
+    with paused_gc():
+        return _import(store, path, options, progress)
+
+
+def _import(store: Store, path: str | Path, options: ImportOptions,
+            progress: Callable[[int, int], None] | None) -> RespondentImportResult:
     workbook = read_workbook(path)
     importer = RESPONDENT_IMPORTER
     try:

@@ -13,8 +13,10 @@ from the data), ``nki_rule`` ("all" or "two"), ``group`` (when the file has no g
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
@@ -65,6 +67,20 @@ from nki_desktop.importers.respondent_columns import (
 )
 
 KIND = "respondent"
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector around bulk work: hundreds of thousands of
+    new row objects otherwise trigger full collections that rescan them all (about a
+    quarter of the parse time for 300 000 rows). Nothing here creates cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 REQUIRED = ("area", "q1", "q2", "q3")
 class RespondentImporter:
     """Respondent rows (one per answered questionnaire) → respondents + computed indices."""
@@ -116,7 +132,9 @@ class RespondentImporter:
                          sheet.rows[header_row + 1:header_row + 6]],
                 targets=targets_for(headers), initial=dict(mapping),
                 message=self._mapping_message(headers, unplaced, lacking)))
-        return self._build(workbook, sheet, header_row, headers, mapping, options, catalogue)
+        with paused_gc():
+            return self._build(workbook, sheet, header_row, headers, mapping, options,
+                               catalogue)
 
     def signature(self, workbook: Workbook, options: ImportOptions) -> str:
         """The file's shape key, under which a user's column mapping is remembered."""

@@ -27,9 +27,9 @@ from nki_desktop.domain.respondent_stats import (
 from nki_desktop.domain.rules import publication_rules
 
 # Student t table (two-sided 95 %, i.e. p = 0.975; and a few other levels).
-T_TABLE = [(0.975, 1, 12.706), (0.975, 2, 4.303), (0.975, 5, 2.571), (0.975, 10, 2.228),
-           (0.975, 30, 2.042), (0.975, 120, 1.980), (0.95, 10, 1.812), (0.995, 20, 2.845),
-           (0.99, 4, 3.747), (0.9, 1, 3.078)]
+T_TABLE = [(0.975, 1, 12.706), (0.975, 2, 4.303), (0.975, 3, 3.182), (0.975, 5, 2.571),
+           (0.975, 10, 2.228), (0.975, 30, 2.042), (0.975, 120, 1.980), (0.95, 10, 1.812),
+           (0.995, 20, 2.845), (0.99, 4, 3.747), (0.9, 1, 3.078)]
 
 
 @pytest.mark.parametrize(("p", "df", "expected"), T_TABLE)
