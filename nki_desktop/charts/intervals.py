@@ -63,15 +63,14 @@ class IntervalBarChart(pg.PlotWidget):
                                              right=np.array([bar.high - bar.value]), beam=0.25,
                                              pen=pg.mkPen("#222222", width=1.5)))
             text = f"{fmt_number(bar.value, 1)} (n = {fmt_number(bar.n)})"
-            if not bar.shown:
-                text += " – för få svar"
             label = pg.TextItem(text, anchor=(0, 0.5),
                                 color="#222222" if bar.shown else "#777777")
             label.setPos((bar.high if bar.high is not None else bar.value) + 1.5, y)
             plot.addItem(label)
         axis = plot.getAxis("left")
-        axis.setTicks([[(y, b.label) for y, b in zip(ys, bars, strict=True)]])
-        width = max((self.fontMetrics().horizontalAdvance(b.label) for b in bars), default=40)
+        labels = [b.label if b.shown else f"{b.label} (för få svar)" for b in bars]
+        axis.setTicks([list(zip(ys, labels, strict=True))])
+        width = max((self.fontMetrics().horizontalAdvance(t) for t in labels), default=40)
         axis.setWidth(width + 14)
         self.setYRange(-0.6, max(len(bars) - 0.4, 0.6), padding=0)
         self.setXRange(0, 125, padding=0)

@@ -293,6 +293,7 @@ class RespondentPage(QWidget):
         column = self.background_combo.currentData()
         rows = ar.breakdown(loaded.frame, column, year, group, area, measure) if column else []
         self.breakdown_model.set_rows(rows)
+        self.breakdown_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.breakdown_chart.set_bars([
             IntervalBar(b.category, b.stat.mean, b.stat.ci_low, b.stat.ci_high, b.stat.n,
                         b.status.shown,
