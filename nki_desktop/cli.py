@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from nki_desktop import __version__, services
+from nki_desktop import __version__, respondent_service, services
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.storage import Store
 
@@ -121,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules that add commands (import, report, export, …) register here.
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [
+    respondent_service.register,
+]
 
 
 def run(argv: list[str], out: TextIO | None = None) -> int:

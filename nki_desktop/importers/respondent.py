@@ -115,11 +115,13 @@ class RespondentImporter:
         header_row, guesses = find_header(sheet)
         headers = [cell_text(v) for v in sheet.rows[header_row]]
         signature = shape_signature(KIND, headers)
-        if options.mapping:
-            mapping = {int(c): str(t) for c, t in options.mapping.items()}
-            unplaced: list[int] = []
-        else:
-            mapping, unplaced = assign_columns(headers, guesses)
+        mapping, unplaced = assign_columns(headers, guesses)
+        if options.mapping:  # the user's choices win over the guesses
+            given = {int(c): str(t) for c, t in options.mapping.items()}
+            claimed = {t for t in given.values() if t != IGNORE and not t.startswith(BACKGROUND)}
+            mapping = {c: t for c, t in mapping.items() if c not in given and t not in claimed}
+            mapping.update(given)
+            unplaced = [c for c in unplaced if c not in mapping]
         placed = set(mapping.values())
         lacking = [t for t in REQUIRED if t not in placed]
         if "year" not in placed and "date" not in placed and options.year is None:

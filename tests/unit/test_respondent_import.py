@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import statistics
@@ -236,3 +237,24 @@ def test_sniff_tells_respondent_files_from_others(tmp_path, store, sample_batch)
     ranking.write_text("Kommun;Län;NKI totalt;Placering\nKalix;Norrbotten;86;2\n",
                        encoding="utf-8")
     assert RESPONDENT_IMPORTER.sniff(read_workbook(ranking)) < 0.3
+
+
+def test_cli_import_respondents_with_mapping_and_settings(store, tmp_path):
+    headers = ["Ärendeår", "Verksamhet", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8",
+               "Q9"]
+    rows = [r[1:3] + r[4:13] for r in KNOWN]
+    path = write_csv(tmp_path / "q.csv", rows, headers=headers)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = cli.run(["--db", str(store.path), "import-respondents", str(path),
+                          "--kommun", "1880"], io.StringIO())
+    assert status == 2 and "Q4" in err.getvalue() and "--map" in err.getvalue()
+    out = io.StringIO()
+    maps = [f"--map={c}={t}" for c, t in zip("FGHIJK", ("information", "tillganglighet",
+                                                         "bemotande", "kompetens",
+                                                         "rattssakerhet", "effektivitet"),
+                                                strict=True)]
+    assert cli.run(["--db", str(store.path), "import-respondents", str(path), "--kommun",
+                    "1880", "--factor-scale", "1-10", *maps], out) == 0
+    assert "faktorskala 1–10" in out.getvalue() and "vald skala 1–10 (inställd)" in out.getvalue()
+    assert store.respondents(year=2023, area="bygglov")[0]["effektivitet"] == 3
