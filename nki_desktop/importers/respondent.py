@@ -221,7 +221,13 @@ class RespondentImporter:
                                 "över."))
         keep &= ~empty
 
-        # Scales: NKI 1–10; factor scale from the data unless set.
+        if not keep.any():
+            raise ImportProblem(file, "Inga svar kunde läsas ur filen.", sheet=sheet.name,
+                                hint=" ".join(s.reason for s in skipped[:3]))
+        # Scales (observed before answers outside them are dropped): NKI 1–10; the factor
+        # scale from the data unless set.
+        q_raw = np.column_stack([raw[t][keep] for t in ("q1", "q2", "q3")])
+        nki_seen = (np.nanmin(q_raw), np.nanmax(q_raw)) if np.isfinite(q_raw).any() else None
         nki_scale = NKI_SCALE
         for target in ("q1", "q2", "q3"):
             self._out_of_scale(raw[target], nki_scale, target, by_target, headers, sheet,
@@ -234,8 +240,6 @@ class RespondentImporter:
         for f in SERVICE_FACTORS:
             self._out_of_scale(raw[f], factor_scale, f, by_target, headers, sheet, skipped)
         q = np.column_stack([raw[t] for t in ("q1", "q2", "q3")])
-        nki_seen = (np.nanmin(q[keep]), np.nanmax(q[keep])) if np.isfinite(q[keep]).any() \
-            else None
         lo, hi = (fmt_number(v) for v in factor_scale)
         scale_text = f"faktorskala {lo}–{hi}"
         notes.append("NKI-frågor: " + (f"observerat {fmt_number(nki_seen[0])}–"

@@ -10,7 +10,7 @@ import statistics
 import pytest
 
 from nki_desktop import cli
-from nki_desktop.importers.base import ImportOptions, NeedsMapping, read_workbook
+from nki_desktop.importers.base import ImportOptions, ImportProblem, NeedsMapping, read_workbook
 from nki_desktop.importers.respondent import RESPONDENT_IMPORTER
 from nki_desktop.importers.respondent_columns import factor_scale_of
 from nki_desktop.respondent_service import import_respondent_file
@@ -258,3 +258,13 @@ def test_cli_import_respondents_with_mapping_and_settings(store, tmp_path):
                     "1880", "--factor-scale", "1-10", *maps], out) == 0
     assert "faktorskala 1–10" in out.getvalue() and "vald skala 1–10 (inställd)" in out.getvalue()
     assert store.respondents(year=2023, area="bygglov")[0]["effektivitet"] == 3
+
+
+def test_a_file_without_readable_answers_is_a_located_problem(store, tmp_path):
+    rows = [[1, 2023, "Okänt område", "Företag", 8, 8, 8, 5, 5, 5, 5, 5, 5, "Bygg"]]
+    path = write_xlsx(tmp_path / "tom.xlsx", rows)
+    with pytest.raises(ImportProblem) as info:
+        import_respondent_file(store, path, ImportOptions(kommun="1880"))
+    assert "Inga svar" in info.value.text and "blad: Svar" in info.value.text
+    assert "Okänt område 'Okänt område'" in info.value.text
+    assert store.list_imports() == []
