@@ -18,6 +18,7 @@ from nki_desktop.ui.pages.import_page import ImportPage
 from nki_desktop.ui.pages.overview import OverviewPage
 from nki_desktop.ui.pages.ranking import RankingPage
 from nki_desktop.ui.pages.report_page import ReportPage
+from nki_desktop.ui.pages.respondent_page import RespondentPage
 from nki_desktop.ui.pages.trend import TrendPage
 from nki_desktop.ui.settings import Settings
 from nki_desktop.ui.tasks import TaskRunner
@@ -36,6 +37,7 @@ def build_pages(context: AppContext, tasks: TaskRunner) -> list[QWidget]:
         TrendPage(context),
         RankingPage(context),
         ComparePage(context),
+        RespondentPage(context, tasks),
         ImportPage(context, tasks),
         ReportPage(context, tasks),
     ]

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from nki_desktop import __version__, import_cli, services
+from nki_desktop import __version__, import_cli, respondent_service, services
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
 _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [
     import_cli.register,
     register_report,
+    respondent_service.register,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Publications, in the default order of preference when two give the same cell.
@@ -84,7 +85,7 @@ class ImportBatch:
     sheets: list[str] = field(default_factory=list)
     description: str = ""
     notes: list[str] = field(default_factory=list)
-    respondents: list[dict] = field(default_factory=list)
+    respondents: Sequence[dict] = field(default_factory=list)  # list or RespondentTable
 
     @property
     def years(self) -> list[int]:

@@ -9,6 +9,7 @@ from nki_desktop.importers.base import Importer, NeedsMapping, Workbook
 from nki_desktop.importers.kolada import KoladaImporter
 from nki_desktop.importers.oj import OjImporter, mapping_request
 from nki_desktop.importers.own import OwnResultsImporter
+from nki_desktop.importers.respondent import RESPONDENT_IMPORTER
 from nki_desktop.importers.template import TemplateImporter
 
 IMPORTERS: list[Importer] = [
@@ -16,6 +17,7 @@ IMPORTERS: list[Importer] = [
     OjImporter(),
     KoladaImporter(),
     OwnResultsImporter(),
+    RESPONDENT_IMPORTER,
 ]
 MIN_SCORE = 0.3
 

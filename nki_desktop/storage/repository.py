@@ -152,12 +152,14 @@ class Store:
                 if progress:
                     progress(done, total)
             resp = batch.respondents
+            columnar = getattr(resp, "table_rows", None)  # RespondentTable: tuples directly
             for start in range(0, len(resp), chunk):
                 conn.executemany(
                     f"INSERT INTO respondents({','.join(_RESPONDENT_COLUMNS)}) "
                     f"VALUES ({','.join('?' * len(_RESPONDENT_COLUMNS))})",
-                    [_respondent_row(import_id, r) for r in resp[start:start + chunk]])
-                done += len(resp[start:start + chunk])
+                    columnar(import_id, start, start + chunk) if columnar else
+                    _respondent_rows(import_id, resp[start:start + chunk]))
+                done += min(chunk, len(resp) - start)
                 if progress:
                     progress(done, total)
         return SaveResult(import_id, False, len(batch.observations),
@@ -307,17 +309,32 @@ class Store:
             out.append(d)
         return out
 
-    def respondent_count(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0])
+    def respondent_count(self, unit: str | None = None) -> int:
+        if unit is None:
+            return int(self.conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0])
+        return int(self.conn.execute("SELECT COUNT(*) FROM respondents WHERE unit = ?",
+                                     (unit,)).fetchone()[0])
 
 
-def _respondent_row(import_id: int, r: dict) -> tuple:
-    values = dict(r)
-    values["import_id"] = import_id
-    values.setdefault("grp", values.pop("group", None))
-    bg = values.get("background") or {}
-    values["background"] = json.dumps(bg, ensure_ascii=False) if bg else ""
-    return tuple(values.get(c) for c in _RESPONDENT_COLUMNS)
+def _respondent_rows(import_id: int, rows: Sequence[dict]) -> list[tuple]:
+    """Rows for the respondents table; equal background dicts are serialised once (a
+    300 000-row import has only a handful of distinct ones)."""
+    texts: dict[tuple, str] = {}
+    out = []
+    for r in rows:
+        bg = r.get("background")
+        text = ""
+        if bg:
+            key = tuple(bg.items())
+            text = texts.get(key, "")
+            if not text:
+                text = texts[key] = json.dumps(bg, ensure_ascii=False)
+        group = r["group"] if "group" in r else r.get("grp")
+        out.append((import_id, r["year"], r["unit"], r["area"], group, r.get("q1"), r.get("q2"),
+                    r.get("q3"), r.get("information"), r.get("tillganglighet"),
+                    r.get("bemotande"), r.get("kompetens"), r.get("rattssakerhet"),
+                    r.get("effektivitet"), text, r.get("sheet"), r.get("row")))
+    return out
 
 
 def _import_info(row: sqlite3.Row) -> ImportInfo:

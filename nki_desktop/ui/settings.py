@@ -35,6 +35,10 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("last_import_dir", str, "", "Senaste mapp för import"),
     Setting("last_export_dir", str, "", "Senaste mapp för export"),
     Setting("report_logo", str, "", "Logotyp i rapportens sidhuvud"),
+    Setting("respondent_nki_rule", str, "all",
+            "Svarsdata: en svarandes NKI kräver alla tre frågor (all) eller minst två (two)"),
+    Setting("respondent_matrix_min_n", int, 30,
+            "Svarsdata: minsta antal fullständiga svar för en prioriteringsmatris"),
 )}
 
 
