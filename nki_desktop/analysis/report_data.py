@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.narrative import summary_sentences
 from nki_desktop.analysis.overview import KeyFigures, Position, key_figures, published_position
+from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
 from nki_desktop.domain.areas import (
     AREA_BY_KEY,
     SERVICE_FACTORS,
@@ -138,6 +139,7 @@ class ReportData:
     sources: list[SourceRef]
     method_notes: list[tuple[str, str]] = field(default_factory=list)
     created: dt.date = field(default_factory=dt.date.today)
+    matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
 
     @property
     def group_label(self) -> str:
@@ -306,6 +308,10 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
         lan = _excerpt(totals, kommun, peers.lan_members(catalogue, kommun),
                        f"Ranking i {k.lan_name}", names, radius, False)
 
+    matrix = None
+    if store.respondent_count(kommun):
+        candidate = driver_matrix_auto(load_frame(store, kommun, group), year, group)
+        matrix = candidate if candidate.adequate else None
     used = mine + [v for v in year_values if v.unit == RIKET]
     used += store.values(unit=kommun, area=TOTAL, factor="nki", group=group)
     rules = publication_rules(year)
@@ -316,6 +322,6 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
         comparison_members=sorted(((u, names.get(u, u)) for u in members),
                                   key=lambda m: m[1]),
         trend=rows, areas=areas, factors=factors, table=table, ranking_national=national,
-        ranking_lan=lan, breaks=breaks, rules=rules, sources=_sources(store, used),
+        ranking_lan=lan, breaks=breaks, rules=rules, sources=_sources(store, used), matrix=matrix,
         method_notes=method_notes(rules, year, breaks, comparison_label),
         created=today or dt.date.today())

@@ -29,6 +29,7 @@ from nki_desktop.domain.grades import GRADES
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
+from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
 
@@ -90,11 +91,21 @@ class ReportDocument:
                                    font(10, bold=True), boxed=True, space_after=10))
         builders = {"cover": self._cover, "summary": self._summary, "trend": self._trend,
                     "areas": self._areas, "factors": self._factors, "ranking": self._ranking,
-                    "table": self._table, "method": self._method}
+                    "table": self._table, "matrix": self._matrix, "method": self._method}
         for key in SECTIONS:
             if o.has(key):
                 out += builders[key]()
         return out
+
+    def _matrix(self) -> list[L.Block]:
+        """A page of its own with the prioriteringsmatris, when respondent data allows it."""
+        matrix = self.data.matrix
+        if matrix is None:
+            return []
+        name = self.data.kommun_name
+        return [L.PageBreak(), L.Custom(L.BODY_BOTTOM - L.BODY_TOP - 2,
+                                        lambda p, r: draw_matrix_page(p, r, matrix, name),
+                                        space_after=0)]
 
     def _heading(self, key: str, text: str | None = None) -> L.Heading:
         return L.Heading(text or SECTIONS[key], self.h2, space_after=6)

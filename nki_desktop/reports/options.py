@@ -15,6 +15,7 @@ SECTIONS: dict[str, str] = {
     "factors": "Serviceområden",
     "ranking": "Ranking",
     "table": "Alla värden",
+    "matrix": "Prioriteringsmatris",
     "method": "Metod och källor",
 }
 

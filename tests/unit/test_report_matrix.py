@@ -1,0 +1,30 @@
+"""The board report gets a prioriteringsmatris page when min kommun has respondent data."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from nki_desktop.importers.base import ImportOptions
+from nki_desktop.reports import build_pdf
+from nki_desktop.respondent_service import import_respondent_file
+from tests.respondent_builders import make_rows, write_xlsx
+
+
+def _text(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def test_matrix_page_only_with_respondent_data(sample_store, tmp_path):
+    without = build_pdf(sample_store, "1880", 2023, "foretag", tmp_path / "utan.pdf")
+    assert not any("Prioriteringsmatris" in t for t in _text(without))
+
+    rows = make_rows(400, years=(2023,))
+    import_respondent_file(sample_store, write_xlsx(tmp_path / "svar.xlsx", rows),
+                           ImportOptions(kommun="1880"))
+    with_matrix = build_pdf(sample_store, "1880", 2023, "foretag", tmp_path / "med.pdf")
+    pages = _text(with_matrix)
+    matrix_pages = [t for t in pages if "Prioriteringsmatris" in t and "Kvadrant" in t]
+    assert len(matrix_pages) == 1
+    page = matrix_pages[0]
+    assert "Rättssäkerhet" in page and "R²" in page
+    assert len(pages) == len(_text(without)) + 1  # a page of its own
