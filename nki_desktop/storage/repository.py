@@ -25,7 +25,6 @@ from nki_desktop.domain.records import (
 )
 from nki_desktop.storage.db import connect
 from nki_desktop.storage.migrations import migrate
-from nki_desktop.storage.read_indexes import add_read_indexes
 
 _OBS_COLUMNS = ("import_id", "year", "unit", "area", "factor", "grp", "value", "n", "rank",
                 "rank_of", "ci_low", "ci_high", "missing", "sheet", "row", "col")
@@ -56,8 +55,6 @@ class Store:
         conn = connect(path)
         store = cls(conn, path, catalogue)
         store.backup_path = migrate(conn, path)
-        with store._lock:
-            add_read_indexes(conn)  # issue 4: fold into a migration step (see read_indexes)
         store._seed_units()
         return store
 
