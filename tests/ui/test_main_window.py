@@ -15,8 +15,8 @@ def test_first_start_shows_empty_state_with_ways_forward(make_window):
     window = make_window("1880")
     page = window.pages["overview"]
     assert page.stack.currentIndex() == 0
-    assert "Ingen data" in page.empty_label.text()
-    assert page.sample_button.isVisibleTo(window)
+    assert "Ingen data" in page.empty.label.text()
+    assert page.empty.sample_button.isVisibleTo(window)
 
 
 def test_kommun_picker_searches_by_name_and_code(qtbot, store):

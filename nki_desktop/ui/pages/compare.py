@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,40 +27,23 @@ from nki_desktop.ui.dialogs.compare_picker import ComparePicker
 from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.compare_model import CompareModel
 from nki_desktop.ui.models.table_copy import TableTools
-from nki_desktop.ui.widgets.empty_state import EmptyState
+from nki_desktop.ui.pages.base import DataPage
 
 OWN_PICK = "Egna val"
 
 
-class ComparePage(QWidget):
+class ComparePage(DataPage):
     key = "compare"
     title = "Jämför"
-    request_page = Signal(str)
-    request_sample = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.comparison: Comparison | None = None
-        self._dirty = True
-        self.stack = QStackedWidget()
-        self.empty = EmptyState()
-        self.empty.import_requested.connect(lambda: self.request_page.emit("import"))
-        self.empty.sample_requested.connect(self.request_sample.emit)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._build_content())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
-        context.changed.connect(self._on_context_changed)
-        context.data_changed.connect(self._on_context_changed)
+        self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:14pt; font-weight:600;")
-        self.heading.setWordWrap(True)
+        self.heading = self.heading_label()
         layout.addWidget(self.heading)
         row = QHBoxLayout()
         self.set_combo = QComboBox()
@@ -182,31 +164,20 @@ class ComparePage(QWidget):
             self.refresh()
 
     # -- refresh -------------------------------------------------------------------------
-    def _on_context_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
         year = ctx.year
         if not ctx.kommun or year is None:
-            self.empty.show_message(ctx.store.has_data(), "<h2>Inga värden</h2><p>Välj kommun "
-                                    "och en svarsgrupp som har data.</p>")
-            self.stack.setCurrentIndex(0)
+            self.show_empty("<h2>Inga värden</h2><p>Välj kommun och en svarsgrupp som har "
+                            "data.</p>")
             return
         self._fill_sets()
         units = self.current_units()
         self.comparison = load_comparison(ctx.store, ctx.kommun, units, year, ctx.group)
         kind = self.kind_combo.currentData()
         rows = self.comparison.rows(kind)
-        self.stack.setCurrentIndex(1)
+        self.show_content()
         set_name = self.set_combo.currentData() or ""
         self.heading.setText(f"{ctx.kommun_name} jämfört med {len(units)} kommuner – "
                              f"ärendeår {year_caption(year)}")

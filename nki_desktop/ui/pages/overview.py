@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import breaks_between, year_caption
 from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.pages.base import DataPage
 
 
 def _position(p: Position | None) -> str:
@@ -50,49 +49,16 @@ class _Tile(QFrame):
             layout.addWidget(w)
 
 
-class OverviewPage(QWidget):
+class OverviewPage(DataPage):
     """The first screen: useful as soon as any data is stored."""
 
     key = "overview"
     title = "Översikt"
-    request_page = Signal(str)
-    request_sample = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.figures: KeyFigures | None = None
-        self.stack = QStackedWidget()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
-        self.stack.addWidget(self._build_empty())
-        self.stack.addWidget(self._build_content())
-        self._dirty = True
-        context.changed.connect(self._on_context_changed)
-        context.data_changed.connect(self._on_context_changed)
+        self.set_content(self._build_content())
         self.refresh()
-
-    def _build_empty(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.import_button = QPushButton("Importera filer…")
-        self.sample_button = QPushButton("Ladda exempeldata")
-        self.import_button.clicked.connect(lambda: self.request_page.emit("import"))
-        self.sample_button.clicked.connect(self.request_sample.emit)
-        row.addWidget(self.import_button)
-        row.addWidget(self.sample_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        return page
 
     def _build_content(self) -> QWidget:
         scroll = QScrollArea()
@@ -151,17 +117,6 @@ class OverviewPage(QWidget):
         return scroll
 
     # -- refresh -------------------------------------------------------------------------
-    def _on_context_changed(self) -> None:
-        """Refresh now if shown, else when next shown (hidden screens cost nothing)."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
@@ -176,19 +131,12 @@ class OverviewPage(QWidget):
 
     def _show_empty(self) -> None:
         ctx = self.context
-        if not ctx.store.has_data():
-            text = ("<h2>Ingen data ännu</h2><p>Importera årets filer från SKR (Öppna "
-                    "jämförelser), Kolada eller Insikt-portalen – eller ladda exempeldata "
-                    "för att se hur programmet fungerar.</p>")
-        else:
-            text = (f"<h2>Inga värden för {ctx.kommun_name or 'vald kommun'}</h2>"
-                    f"<p>Det finns inga lagrade värden för {group_label(ctx.group).lower()} "
-                    f"{ctx.year or ''}. Välj ett annat år eller importera fler filer.</p>")
-        self.empty_label.setText(text)
-        self.stack.setCurrentIndex(0)
+        self.show_empty(f"<h2>Inga värden för {ctx.kommun_name or 'vald kommun'}</h2>"
+                        f"<p>Det finns inga lagrade värden för {group_label(ctx.group).lower()} "
+                        f"{ctx.year or ''}. Välj ett annat år eller importera fler filer.</p>")
 
     def _show(self, kf: KeyFigures) -> None:
-        self.stack.setCurrentIndex(1)
+        self.show_content()
         self.heading.setText(f"{kf.kommun_name} – {group_label(kf.group).lower()}, "
                              f"ärendeår {year_caption(kf.year)}")
         self.sample_banner.setVisible(kf.total.source.startswith("Exempeldata"))

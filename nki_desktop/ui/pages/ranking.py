@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,38 +31,21 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
 from nki_desktop.ui.models.table_copy import TableTools
-from nki_desktop.ui.widgets.empty_state import EmptyState
+from nki_desktop.ui.pages.base import DataPage
 
 
-class RankingPage(QWidget):
+class RankingPage(DataPage):
     key = "ranking"
     title = "Ranking"
-    request_page = Signal(str)
-    request_sample = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.table: RankingTable | None = None
-        self._dirty = True
-        self.stack = QStackedWidget()
-        self.empty = EmptyState()
-        self.empty.import_requested.connect(lambda: self.request_page.emit("import"))
-        self.empty.sample_requested.connect(self.request_sample.emit)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._build_content())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
-        context.changed.connect(self._on_context_changed)
-        context.data_changed.connect(self._on_context_changed)
+        self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:14pt; font-weight:600;")
-        self.heading.setWordWrap(True)
+        self.heading = self.heading_label()
         layout.addWidget(self.heading)
         grid = QGridLayout()
         self.area_combo = QComboBox()
@@ -161,33 +143,22 @@ class RankingPage(QWidget):
                           large_only=self.large_check.isChecked(),
                           publishable_only=self.rules_check.isChecked())
 
-    def _on_context_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
         year = ctx.year
         if year is None:
-            self.empty.show_message(ctx.store.has_data(), (
+            self.show_empty(
                 f"<h2>Inga värden för {group_label(ctx.group).lower()}</h2><p>Välj en annan "
-                "svarsgrupp eller importera filer med den gruppen.</p>"))
-            self.stack.setCurrentIndex(0)
+                "svarsgrupp eller importera filer med den gruppen.</p>")
             return
         area = self.area_combo.currentData()
         factor = self.factor_combo.currentData()
         self.table = load_ranking(ctx.store, year, area, factor, ctx.group, self.rank_filter(),
                                   ctx.kommun)
         self.model.set_table(self.table)
-        self.stack.setCurrentIndex(1)
+        self.show_content()
         self._show_texts(self.table)
         fit_columns(self.view)
         self.scroll_to_mine()

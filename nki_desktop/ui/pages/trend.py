@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
-from nki_desktop.ui.widgets.empty_state import EmptyState
+from nki_desktop.ui.pages.base import DataPage
 
 COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommungruppen"),
                (COMPARE_LARGE, "Medel kommuner över 40 000 inv."),
@@ -68,35 +67,18 @@ def _round(v: float | None) -> float | None:
     return None if v is None else round(v, 1)
 
 
-class TrendPage(QWidget):
+class TrendPage(DataPage):
     key = "trend"
     title = "Trend"
-    request_page = Signal(str)
-    request_sample = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.data: TrendData | None = None
-        self._dirty = True
-        self.stack = QStackedWidget()
-        self.empty = EmptyState()
-        self.empty.import_requested.connect(lambda: self.request_page.emit("import"))
-        self.empty.sample_requested.connect(self.request_sample.emit)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._build_content())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
-        context.changed.connect(self._on_context_changed)
-        context.data_changed.connect(self._on_context_changed)
+        self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:14pt; font-weight:600;")
-        self.heading.setWordWrap(True)
+        self.heading = self.heading_label()
         layout.addWidget(self.heading)
         row = QHBoxLayout()
         self.area_combo = QComboBox()
@@ -189,16 +171,6 @@ class TrendPage(QWidget):
         if self.data is not None:
             self.chart.set_trend(self.data, self.zoom_check.isChecked())
 
-    def _on_context_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
@@ -217,7 +189,7 @@ class TrendPage(QWidget):
                              f"finns inga lagrade värden för {ctx.kommun_name}, Riket eller "
                              "jämförelsen. Välj ett annat område eller importera fler år.</p>")
             return
-        self.stack.setCurrentIndex(1)
+        self.show_content()
         self.chart.set_trend(self.data, self.zoom_check.isChecked())
         what = area_label(area) + ("" if factor in ("nki", "nui") else
                                    f" – {factor_label(factor).lower()}")
@@ -239,5 +211,4 @@ class TrendPage(QWidget):
 
     def _show_empty(self, text: str) -> None:
         self.data = None
-        self.empty.show_message(self.context.store.has_data(), text)
-        self.stack.setCurrentIndex(0)
+        self.show_empty(text)
