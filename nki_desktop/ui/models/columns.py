@@ -50,6 +50,8 @@ class RowTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self.rows: list[Any] = []
         self.is_highlighted: Callable[[Any], bool] = lambda _row: False
+        # a reason text greys a row (italic, reason as tooltip): shown, never hidden
+        self.muted: Callable[[Any], str | None] = lambda _row: None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -83,16 +85,19 @@ class RowTableModel(QAbstractTableModel):
             return col.export(row) if col.export else col.display(row)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
-            return col.tooltip(row) or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (col.tooltip(row) if col.tooltip else None) or self.muted(row) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align)
         if role == Qt.ItemDataRole.BackgroundRole and self.is_highlighted(row):
             return QBrush(HIGHLIGHT)
-        if role == Qt.ItemDataRole.FontRole and self.is_highlighted(row):
+        if role == Qt.ItemDataRole.FontRole and (self.is_highlighted(row) or self.muted(row)):
             font = QFont()
-            font.setBold(True)
+            font.setBold(self.is_highlighted(row))
+            font.setItalic(bool(self.muted(row)))
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and self.muted(row):
+            return QBrush(QColor("#8A8A8A"))
         if role == Qt.ItemDataRole.ForegroundRole and col.foreground:
             colour = col.foreground(row)
             return QBrush(QColor(colour)) if colour else None

@@ -3,7 +3,7 @@ sources' order of preference with the cells where sources disagree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,18 +23,17 @@ from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS, StoredValue
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.models.rows import SORT_ROLE, Col, RowsModel
+from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy
 from nki_desktop.ui.tasks import TaskRunner
 
 
-def table_view(model: RowsModel, stretch: int | None = None) -> QTableView:
-    """A sortable, read-only table over a RowsModel (through a proxy), sorted on column 0.
+def table_view(model: RowTableModel, stretch: int | None = None) -> QTableView:
+    """A sortable, read-only table over a RowTableModel (through a proxy), sorted on column 0.
 
     ``stretch`` names the column that takes the spare width (default: the last).
     """
-    proxy = QSortFilterProxyModel()
+    proxy = SortProxy()  # raw values, missing values last
     proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
     view = QTableView()
     view.setModel(proxy)
     view.setSortingEnabled(True)
@@ -79,16 +78,16 @@ class HistoryPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.model = RowsModel([
-            Col("ID", lambda i: str(i.id), lambda i: i.id, align_right=True),
-            Col("Importerad", lambda i: i.imported_at.replace("T", " ")),
-            Col("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
-            Col("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
-            Col("År", lambda i: _years(i.years)),
-            Col("Värden", lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
-                lambda i: i.rows_stored, align_right=True),
-            Col("Överhoppade rader", lambda i: str(i.rows_skipped), lambda i: i.rows_skipped,
-                align_right=True),
+        self.model = RowTableModel([
+            Column("ID", lambda i: str(i.id), lambda i: i.id, align=RIGHT),
+            Column("Importerad", lambda i: i.imported_at.replace("T", " ")),
+            Column("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
+            Column("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
+            Column("År", lambda i: _years(i.years)),
+            Column("Värden", lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
+                lambda i: i.rows_stored, align=RIGHT),
+            Column("Överhoppade rader", lambda i: str(i.rows_skipped), lambda i: i.rows_skipped,
+                align=RIGHT),
         ])
         self.view = table_view(self.model, stretch=3)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -167,16 +166,16 @@ class SourcesPanel(QWidget):
             return "; ".join(f"{value_text(v)} ({SHORT_SOURCE.get(v.publication, '')}, "
                              f"{v.source_ref})" for v in c.others)
 
-        self.model = RowsModel([
-            Col("År", lambda c: str(c.year), lambda c: c.year),
-            Col("Enhet", lambda c: names().get(c.unit, c.unit)),
-            Col("Område", lambda c: area_label(c.area)),
-            Col("Faktor", lambda c: factor_label(c.factor)),
-            Col("Används", lambda c: f"{value_text(c.used)} "
+        self.model = RowTableModel([
+            Column("År", lambda c: str(c.year), lambda c: c.year),
+            Column("Enhet", lambda c: names().get(c.unit, c.unit)),
+            Column("Område", lambda c: area_label(c.area)),
+            Column("Faktor", lambda c: factor_label(c.factor)),
+            Column("Används", lambda c: f"{value_text(c.used)} "
                 f"({SHORT_SOURCE.get(c.used.publication, '')})",
                 lambda c: c.used.value if c.used.value is not None else -1.0,
                 tooltip=lambda c: c.used.source_ref),
-            Col("Andra källor", other_text, tooltip=other_text),
+            Column("Andra källor", other_text, tooltip=other_text),
         ])
         self.view = table_view(self.model)
         right.addWidget(self.view, 1)
