@@ -21,16 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nki_desktop.importers.base import column_letter
+
 IGNORE = "ignore"
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 class MappingDialog(QDialog):
@@ -58,7 +51,7 @@ class MappingDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.combos: list[QComboBox] = []
         for i, header in enumerate(headers):
-            name = QTableWidgetItem(f"{_letter(i)}: {header or '(tom rubrik)'}")
+            name = QTableWidgetItem(f"{column_letter(i)}: {header or '(tom rubrik)'}")
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             examples = [row[i] for row in samples if i < len(row) and row[i]]
             sample = QTableWidgetItem(", ".join(examples[:4]))
