@@ -58,8 +58,8 @@ class ImportPage(QWidget):
         layout = QVBoxLayout(self)
         heading = QLabel("<h2>Import</h2>Välj filer eller dra dem till fönstret: SKR:s "
                          "rankningslista (Öppna jämförelser), Kolada (export eller API), "
-                         "kommunens egna resultat eller programmets mall. Du ser vad "
-                         "programmet förstod innan något sparas.")
+                         "kommunens egna resultat, svarsdata (en rad per enkät) eller "
+                         "programmets mall. Du ser vad programmet förstod innan något sparas.")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         top = QHBoxLayout()
