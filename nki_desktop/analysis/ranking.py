@@ -100,11 +100,14 @@ def min_answers(year: int, area: str) -> int:
 def _ranks(values: dict[str, StoredValue], members: list[Kommun], year: int, area: str,
            filt: RankFilter) -> dict[str, int]:
     need = min_answers(year, area)
+    published = publication_rules(year).min_answers_oj
     scores: dict[str, float] = {}
     for k in members:
         v = values.get(k.code)
         if v is None or v.value is None:
             continue
+        if v.n is not None and v.n < published:
+            continue  # below ÖJ's minimum (e.g. computed from few respondents): never ranked
         if filt.publishable_only and (v.n is None or v.n < need):
             continue
         scores[k.code] = v.value

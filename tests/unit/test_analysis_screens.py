@@ -57,8 +57,16 @@ def test_ranking_shares_tied_positions_and_lists_kommuner_without_value_last():
     assert table.row_of(NORA).mine and not table.row_of(KUMLA).mine
 
 
+def test_values_below_the_oj_minimum_are_listed_but_never_ranked():
+    """A value computed from 8 respondents is shown, but not ranked even without a filter."""
+    current = [sv(OREBRO, 90, n=8), sv(KUMLA, 75), sv(NORA, 70, n=None)]
+    table = build_ranking(current, [], CAT, 2023, "bygglov", "nki", "foretag", RankFilter())
+    assert table.row_of(OREBRO).value == 90 and table.row_of(OREBRO).rank is None
+    assert table.row_of(KUMLA).rank == 1 and table.row_of(NORA).rank == 2
+
+
 def test_ranking_filters_rerank_within_the_selection():
-    current = [sv(STOCKHOLM, 90), sv(UPPSALA, 85), sv(OREBRO, 80), sv(KUMLA, 60, n=8),
+    current = [sv(STOCKHOLM, 90), sv(UPPSALA, 85), sv(OREBRO, 80), sv(KUMLA, 60, n=12),
                sv(NORA, 70)]
     lan = build_ranking(current, [], CAT, 2023, "total", "nki", "foretag", RankFilter(lan="18"))
     assert {r.unit for r in lan.rows} == {k.code for k in CAT.in_lan("18")}

@@ -178,8 +178,8 @@ class RankingPage(DataPage):
         self.legend.setText(
             f"{table.ranked} kommuner rankade i {urval}.{where} Beräknad placering = "
             f"räknad av programmet inom urvalet, inte SKR:s publicerade rankning. "
-            f"{TIES_NOTE} Värden med färre än {table.min_answers} svar rankas inte när "
-            "”tillräckligt många svar” är valt. Min kommun är markerad med fet stil.")
+            f"{TIES_NOTE} Värden med färre än 10 svar rankas aldrig; med ”tillräckligt många "
+            f"svar” krävs {table.min_answers}. Min kommun är markerad med fet stil.")
         self.tools.title = self.heading.text()
         self.tools.notes = [self.legend.text()]
 
