@@ -26,7 +26,7 @@ from nki_desktop.domain.areas import (
     group_label,
 )
 from nki_desktop.domain.municipalities import GROUP_CODES
-from nki_desktop.domain.rules import year_caption
+from nki_desktop.domain.rules import publication_rules, year_caption
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
@@ -178,7 +178,8 @@ class RankingPage(DataPage):
         self.legend.setText(
             f"{table.ranked} kommuner rankade i {urval}.{where} Beräknad placering = "
             f"räknad av programmet inom urvalet, inte SKR:s publicerade rankning. "
-            f"{TIES_NOTE} Värden med färre än 10 svar rankas aldrig; med ”tillräckligt många "
+            f"{TIES_NOTE} Värden med färre än {publication_rules(table.year).min_answers_oj} "
+            f"svar rankas aldrig; med ”tillräckligt många "
             f"svar” krävs {table.min_answers}. Min kommun är markerad med fet stil.")
         self.tools.title = self.heading.text()
         self.tools.notes = [self.legend.text()]
