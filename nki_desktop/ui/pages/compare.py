@@ -35,6 +35,7 @@ OWN_PICK = "Egna val"
 class ComparePage(DataPage):
     key = "compare"
     title = "Jämför"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.comparison: Comparison | None = None

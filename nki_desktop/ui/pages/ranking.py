@@ -37,6 +37,7 @@ from nki_desktop.ui.pages.base import DataPage
 class RankingPage(DataPage):
     key = "ranking"
     title = "Ranking"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.table: RankingTable | None = None

@@ -70,6 +70,7 @@ def _round(v: float | None) -> float | None:
 class TrendPage(DataPage):
     key = "trend"
     title = "Trend"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.data: TrendData | None = None
