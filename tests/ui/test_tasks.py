@@ -22,11 +22,11 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot):
         seen["progress"].append((percent, text))
         seen["threads"].add(threading.get_ident())
 
-    with qtbot.waitSignal(runner.start(work, on_progress=on_progress,
-                                       on_done=lambda r: seen.setdefault("result", r)
-                                       ).signals.finished, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: "result" in seen)
+    # wait on the delivered result, not on the signal: a fast task may finish before a
+    # signal wait could be connected
+    runner.start(work, on_progress=on_progress,
+                 on_done=lambda r: seen.setdefault("result", r))
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
     assert seen["result"] == 42
     assert seen["worker"] != gui_thread  # ran off the GUI thread
     qtbot.waitUntil(lambda: len(seen["progress"]) == 3)
