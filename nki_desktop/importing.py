@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from nki_desktop.domain.ranking import complete_rank_totals
 from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, Skip, StoredValue
 from nki_desktop.importers import registry
 from nki_desktop.importers.base import (
@@ -88,18 +89,21 @@ def _parse(importer: Importer, workbook: Workbook, options: ImportOptions,
     with_layout = getattr(importer, "parse_with_layout", None)
     if with_layout is not None:
         batch, layout = with_layout(workbook, options, store.catalogue)
-        return batch, layout
-    return importer.parse(workbook, options, store.catalogue), Layout()
+    else:
+        batch, layout = importer.parse(workbook, options, store.catalogue), Layout()
+    complete_rank_totals(batch.observations)
+    return batch, layout
 
 
-def understand(store: Store, path: Path | str, options: ImportOptions | None = None
-               ) -> tuple[Importer, ImportBatch, Layout]:
+def understand(store: Store, path: Path | str, options: ImportOptions | None = None,
+               workbook: Workbook | None = None) -> tuple[Importer, ImportBatch, Layout]:
     """Read, detect and parse a file; a remembered column mapping is applied on the way.
 
+    ``workbook`` is the file already read, for callers that need it afterwards.
     Raises ImportProblem, or NeedsMapping when the layout needs the user.
     """
     options = options or ImportOptions()
-    workbook = read_workbook(path)
+    workbook = workbook or read_workbook(path)
     formula_problem = find_uncached_formula(workbook)
     if formula_problem is not None:
         raise formula_problem

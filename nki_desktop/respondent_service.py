@@ -54,9 +54,10 @@ def _import(store: Store, path: str | Path, options: ImportOptions,
     # the shared path: read, remembered mapping, parse (importing.understand)
     given = dict(options.mapping) if options.mapping else None
     options = replace(options, settings=dict(options.settings, kind=RESPONDENT_IMPORTER.kind))
-    _importer, batch, _layout = importing.understand(store, path, options)
+    workbook = read_workbook(path)  # once: parsing and the mapping's signature both need it
+    _importer, batch, _layout = importing.understand(store, path, options, workbook)
     if given:
-        store.save_mapping(RESPONDENT_IMPORTER.signature(read_workbook(path), options),
+        store.save_mapping(RESPONDENT_IMPORTER.signature(workbook, options),
                            RESPONDENT_IMPORTER.kind, {str(k): v for k, v in given.items()})
     saved = store.save_import(batch, progress=progress)
     return RespondentImportResult(batch, saved)

@@ -40,7 +40,7 @@ from nki_desktop.importers.header import (
     find_group,
     locate,
 )
-from nki_desktop.importers.layout import ColumnNote, Layout, note
+from nki_desktop.importers.layout import ColumnNote, Layout, LayoutImporter, note
 from nki_desktop.importers.wide import TableResult, read_rows
 
 # Known Kolada key figures → (area, factor). Data, extended as ids are confirmed; anything
@@ -106,7 +106,7 @@ def _missing_from_status(status: Any) -> str:
     return "-"
 
 
-class KoladaImporter:
+class KoladaImporter(LayoutImporter):
     kind = "kolada"
     label = "Kolada (export eller API)"
 
@@ -124,10 +124,6 @@ class KoladaImporter:
                 kolada = "kolada" in fold(header.title) or "kolada" in fold(workbook.name)
                 return min(1.0, 0.6 + 0.05 * years + (0.2 if kolada else 0.0))
         return 0.0
-
-    def parse(self, workbook: Workbook, options: ImportOptions,
-              catalogue: Catalogue) -> ImportBatch:
-        return self.parse_with_layout(workbook, options, catalogue)[0]
 
     def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
                           catalogue: Catalogue) -> tuple[ImportBatch, Layout]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nki_desktop.domain.areas import area_label, factor_label, group_label
+from nki_desktop.domain.municipalities import Catalogue
+from nki_desktop.domain.records import ImportBatch
+from nki_desktop.importers.base import ImportOptions, Workbook
 from nki_desktop.importers.header import (
     IGNORE,
     KOMMUN_CODE,
@@ -34,6 +37,19 @@ class Layout:
     columns: list[ColumnNote] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     year_source: str = ""
+
+
+class LayoutImporter:
+    """An importer that also reports its layout for the preview: ``parse`` is the batch of
+    ``parse_with_layout``, which subclasses implement."""
+
+    def parse(self, workbook: Workbook, options: ImportOptions,
+              catalogue: Catalogue) -> ImportBatch:
+        return self.parse_with_layout(workbook, options, catalogue)[0]
+
+    def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
+                          catalogue: Catalogue) -> tuple[ImportBatch, Layout]:
+        raise NotImplementedError
 
 
 def describe(column: Column, default_year: int | None = None) -> str:

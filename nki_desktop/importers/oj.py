@@ -33,7 +33,7 @@ from nki_desktop.importers.header import (
     find_year,
     locate,
 )
-from nki_desktop.importers.layout import Layout, note
+from nki_desktop.importers.layout import Layout, LayoutImporter, note
 from nki_desktop.importers.wide import TableResult, read_rows
 
 
@@ -100,7 +100,7 @@ def usable(header: Header | None) -> bool:
         c.role == VALUE and c.area and c.year is None for c in header.columns)
 
 
-class OjImporter:
+class OjImporter(LayoutImporter):
     kind = "oj"
     label = "Öppna jämförelser (SKR), rankningslista"
 
@@ -116,10 +116,6 @@ class OjImporter:
             score = 0.55 + 0.1 * min(3, len(areas)) - (0.3 if years else 0.0)
             best = max(best, score)
         return best
-
-    def parse(self, workbook: Workbook, options: ImportOptions,
-              catalogue: Catalogue) -> ImportBatch:
-        return self.parse_with_layout(workbook, options, catalogue)[0]
 
     def headers(self, workbook: Workbook, options: ImportOptions
                 ) -> tuple[list[Header], list[Skip]]:

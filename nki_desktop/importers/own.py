@@ -25,7 +25,7 @@ from nki_desktop.importers.base import (
 )
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_value
 from nki_desktop.importers.header import Label, classify_label, find_group, find_year, locate
-from nki_desktop.importers.layout import ColumnNote, Layout
+from nki_desktop.importers.layout import ColumnNote, Layout, LayoutImporter
 from nki_desktop.importers.oj import usable
 
 
@@ -93,7 +93,7 @@ def find_kommun(texts: list[str], catalogue: Catalogue) -> Kommun | None:
     return None
 
 
-class OwnResultsImporter:
+class OwnResultsImporter(LayoutImporter):
     kind = "own"
     label = "Egna resultat (Insikt-portal/konsult)"
 
@@ -111,10 +111,6 @@ class OwnResultsImporter:
                 if cols and below and classify_label(cell_text(below[0])).area:
                     return 0.6
         return 0.0
-
-    def parse(self, workbook: Workbook, options: ImportOptions,
-              catalogue: Catalogue) -> ImportBatch:
-        return self.parse_with_layout(workbook, options, catalogue)[0]
 
     def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
                           catalogue: Catalogue) -> tuple[ImportBatch, Layout]:

@@ -30,7 +30,7 @@ from nki_desktop.importers.base import (
 )
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_value
 from nki_desktop.importers.header import joint_members, match_unit
-from nki_desktop.importers.layout import ColumnNote, Layout
+from nki_desktop.importers.layout import ColumnNote, Layout, LayoutImporter
 from nki_desktop.importers.wide import unknown_kommun
 
 COLUMNS = ("År", "Kommun", "Område", "Faktor", "Svarsgrupp", "Värde", "Antal svar")
@@ -104,7 +104,7 @@ def _header(row: list) -> dict[str, int] | None:
     return found if needed <= set(found) else None
 
 
-class TemplateImporter:
+class TemplateImporter(LayoutImporter):
     kind = "template"
     label = "NKI Desktops mall (långt format)"
 
@@ -115,10 +115,6 @@ class TemplateImporter:
                 if found:
                     return 0.9 + 0.01 * len(found)
         return 0.0
-
-    def parse(self, workbook: Workbook, options: ImportOptions,
-              catalogue: Catalogue) -> ImportBatch:
-        return self.parse_with_layout(workbook, options, catalogue)[0]
 
     def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
                           catalogue: Catalogue) -> tuple[ImportBatch, Layout]:
