@@ -34,10 +34,6 @@ def remove_sample(store: Store) -> int:
     return removed
 
 
-def has_sample(store: Store) -> bool:
-    return bool(store.imports_of_publication("sample"))
-
-
 @dataclass
 class LongRow:
     year: int

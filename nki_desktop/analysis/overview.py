@@ -68,11 +68,11 @@ class KeyFigures:
         return min(shown, key=lambda f: f.value or 0) if shown else None
 
 
-def published_position(v: StoredValue, ranked: dict[tuple[str, str], int]) -> Position | None:
-    """A published rank as "x av y"; y from the file, else the number of ranked units."""
+def published_position(v: StoredValue) -> Position | None:
+    """A published rank as "x av y" (importers complete y when a file gives only x)."""
     if not v.rank:
         return None
-    return Position(v.rank, v.rank_of or ranked.get((v.area, v.factor), 0), False)
+    return Position(v.rank, v.rank_of or 0, False)
 
 
 def _index_factor(area: str) -> str:
@@ -97,13 +97,12 @@ def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
     riket = {(v.area, v.factor): v.value
              for v in store.values(year=year, unit=RIKET, group=group)}
     by_cell = {(v.area, v.factor): v for v in mine}
-    ranked = store.ranked_counts(year, group)
 
     def figure(area: str, factor: str, key: str) -> Figure:
         v = by_cell.get((area, factor))
         if v is None:
             return Figure(key, None, riket=riket.get((area, factor)))
-        rank = published_position(v, ranked)
+        rank = published_position(v)
         return Figure(key, v.value, v.n, riket.get((area, factor)), rank, v.missing,
                       v.source_ref)
 

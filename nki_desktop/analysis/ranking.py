@@ -130,7 +130,6 @@ def build_ranking(current: list[StoredValue], previous: list[StoredValue], catal
                       if previous_year is not None else {})
     need = min_answers(year, area)
     table = RankingTable(year, area, factor, group, filt, previous_year, min_answers=need)
-    published_of = len({v.unit for v in current if v.rank})  # when files omit "of y"
     for k in members:
         v = now.get(k.code)
         p = before.get(k.code)
@@ -138,7 +137,7 @@ def build_ranking(current: list[StoredValue], previous: list[StoredValue], catal
         table.rows.append(RankRow(
             k.code, k.name, k.lan_name, k.group_name, k.population,
             v.value if v else None, v.n if v else None, v.missing if v else None,
-            v.rank if v else None, (v.rank_of or published_of) if v else None, ranks.get(k.code),
+            v.rank if v else None, v.rank_of if v else None, ranks.get(k.code),
             previous_ranks.get(k.code), p.value if p else None, enough,
             v.source_ref if v else "", k.code == mine))
     table.rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.name))

@@ -268,10 +268,9 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     riket = {(v.area, v.factor): v.value for v in year_values if v.unit == RIKET}
     mine = [v for v in year_values if v.unit == kommun]
 
-    ranked = store.ranked_counts(year, group)
 
     def row(v: StoredValue) -> FigureRow:
-        rank = published_position(v, ranked)
+        rank = published_position(v)
         return FigureRow(v.area, v.factor, v.value, v.n, riket.get((v.area, v.factor)),
                          comparison.get((v.area, v.factor)), rank, v.missing)
 

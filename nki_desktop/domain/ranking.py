@@ -5,7 +5,10 @@ How SKR ranks ties is unconfirmed; the program uses shared positions (1, 2, 2, 4
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from nki_desktop.domain.records import Observation
 
 TIES_NOTE = "Lika värden delar placering (1, 2, 2, 4); SKR:s hantering av lika värden är inte " \
             "bekräftad."
@@ -22,3 +25,13 @@ def shared_ranks(scores: Mapping[str, float], decimals: int | None = None) -> di
     for position, score in enumerate(ordered, start=1):
         first.setdefault(score, position)
     return {unit: first[score] for unit, score in keyed.items()}
+
+
+def complete_rank_totals(observations: Sequence[Observation]) -> None:
+    """Give published ranks their "of y" where the file said only x: y is the number of
+    units ranked for that year, area, factor and group in the same file."""
+    counts: Counter[tuple[int, str, str, str]] = Counter(
+        (o.year, o.area, o.factor, o.group) for o in observations if o.rank is not None)
+    for o in observations:
+        if o.rank is not None and o.rank_of is None:
+            o.rank_of = counts[(o.year, o.area, o.factor, o.group)]

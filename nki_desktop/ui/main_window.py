@@ -153,8 +153,8 @@ class MainWindow(QMainWindow):
         if ctx.year is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(ctx.year))
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(ctx.group)))
-        self.action_remove_sample.setEnabled(services.has_sample(ctx.store))
         imports = ctx.store.list_imports()
+        self.action_remove_sample.setEnabled(any(i.publication == "sample" for i in imports))
         self.status_label.setText(
             f"Databas: {ctx.store.path} · {len(imports)} importer · "
             f"{sum(i.rows_stored for i in imports):,} värden".replace(",", "\u00a0"))

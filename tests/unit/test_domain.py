@@ -116,3 +116,15 @@ def test_swedish_number_format_and_nki_arithmetic():
     assert respondent_nki((10, 10, 10)) == 100
     assert respondent_nki((1, 1, 1)) == 0
     assert respondent_nki((7, 8, 9)) == pytest.approx((8 - 1) / 9 * 100)
+
+
+def test_rank_totals_completed_per_cell_and_never_overwritten():
+    from nki_desktop.domain.ranking import complete_rank_totals
+    from nki_desktop.domain.records import Observation
+
+    obs = [Observation(2023, "1880", "total", "nki", "foretag", 72, rank=2),
+           Observation(2023, "1814", "total", "nki", "foretag", 78, rank=1),
+           Observation(2023, "1860", "total", "nki", "foretag", 70),  # unranked
+           Observation(2023, "1880", "bygglov", "nki", "foretag", 64, rank=5, rank_of=198)]
+    complete_rank_totals(obs)
+    assert [o.rank_of for o in obs] == [2, 2, None, 198]
