@@ -50,7 +50,7 @@ def summary_sentences(kf: KeyFigures) -> list[str]:
     if kf.rank_national:
         r = kf.rank_national
         label = "den nationella rankingen" if not r.computed else "programmets egen rangordning"
-        out.append(f"På {label} placerar sig kommunen på plats {r.rank} av {r.of}.")
+        out.append(f"På {label} placerar sig kommunen på plats {r.text}.")
     best, weakest = kf.best_factor, kf.weakest_factor
     if best and weakest and best is not weakest:
         out.append(f"Bästa serviceområde är {factor_label(best.key).lower()} "

@@ -15,8 +15,13 @@ from nki_desktop.storage import Store
 @dataclass
 class Position:
     rank: int
-    of: int
+    of: int  # 0 when unknown (a file that gives the rank only)
     computed: bool  # True when the program ranked it (not a published rank)
+
+    @property
+    def text(self) -> str:
+        """'49 av 198', or '150' when the number ranked is unknown."""
+        return f"{self.rank} av {self.of}" if self.of else str(self.rank)
 
 
 @dataclass

@@ -177,7 +177,8 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
     if use_published:
         ranked = [v for v in shown if v.rank]
         ranks = {v.unit: int(v.rank or 0) for v in ranked}
-        of = max((v.rank_of or 0 for v in ranked), default=len(ranked)) or len(ranked)
+        of = max((v.rank_of or 0 for v in ranked), default=0)  # 0: unknown (importers
+        # complete it when the file holds the whole ranking)
     else:
         ranked = shown
         ranks = shared_ranks({v.unit: float(v.value or 0) for v in shown})

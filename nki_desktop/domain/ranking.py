@@ -29,9 +29,17 @@ def shared_ranks(scores: Mapping[str, float], decimals: int | None = None) -> di
 
 def complete_rank_totals(observations: Sequence[Observation]) -> None:
     """Give published ranks their "of y" where the file said only x: y is the number of
-    units ranked for that year, area, factor and group in the same file."""
-    counts: Counter[tuple[int, str, str, str]] = Counter(
-        (o.year, o.area, o.factor, o.group) for o in observations if o.rank is not None)
+    units ranked for that year, area, factor and group in the same file. A file that is an
+    excerpt (a rank above that number, e.g. one län of the national list) keeps y unknown."""
+    Cell = tuple[int, str, str, str]
+    counts: Counter[Cell] = Counter()
+    highest: dict[Cell, int] = {}
     for o in observations:
-        if o.rank is not None and o.rank_of is None:
-            o.rank_of = counts[(o.year, o.area, o.factor, o.group)]
+        if o.rank is not None:
+            cell = (o.year, o.area, o.factor, o.group)
+            counts[cell] += 1
+            highest[cell] = max(highest.get(cell, 0), o.rank)
+    for o in observations:
+        cell = (o.year, o.area, o.factor, o.group)
+        if o.rank is not None and o.rank_of is None and highest[cell] <= counts[cell]:
+            o.rank_of = counts[cell]

@@ -37,7 +37,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight
 
 
 def _pos(p) -> str:
-    return f"{p.rank} av {p.of}" if p else "–"
+    return p.text if p else "–"
 
 
 def _grade_text(value: float | None) -> str:
@@ -219,7 +219,7 @@ class ReportDocument:
         rows = [[str(r.rank), r.name + (" ◄" if r.is_self else ""), fmt_index(r.value),
                  _grade_text(r.value), fmt_number(r.n)] for r in ex.rows]
         strong = {i for i, r in enumerate(ex.rows) if r.is_self}
-        title = f"{ex.title} (av {ex.of} kommuner)"
+        title = f"{ex.title} (av {ex.of} kommuner)" if ex.of else ex.title
         return [L.Paragraph(title, self.h3, keep=True, space_after=4),
                 L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
                         splittable=False, caption=ex.note, caption_font=self.small)]

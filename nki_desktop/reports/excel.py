@@ -103,7 +103,7 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
         put(ws, 3, 1, "Exempeldata – fiktiva värden, inte SKR:s siffror.").font = Font(bold=True)
 
     def rank(p) -> str:
-        return f"{p.rank} av {p.of}" if p else "–"
+        return p.text if p else "–"
 
     rows = [
         ["NKI totalt", kf.total.value, grade_word(kf.total.value)],
@@ -190,7 +190,8 @@ def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str) -> None:
         if row.is_self:
             for c in range(1, len(headers) + 1):
                 ws.cell(row=r, column=c).font = Font(bold=True)
-    put(ws, last + 2, 1, f"{ex.title}: {len(ex.rows)} av {ex.of} kommuner visas. {ex.note}")
+    shown = f"{len(ex.rows)} av {ex.of}" if ex.of else str(len(ex.rows))
+    put(ws, last + 2, 1, f"{ex.title}: {shown} kommuner visas. {ex.note}")
 
 
 def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None = None) -> Path:

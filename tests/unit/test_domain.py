@@ -128,3 +128,16 @@ def test_rank_totals_completed_per_cell_and_never_overwritten():
            Observation(2023, "1880", "bygglov", "nki", "foretag", 64, rank=5, rank_of=198)]
     complete_rank_totals(obs)
     assert [o.rank_of for o in obs] == [2, 2, None, 198]
+
+
+def test_rank_total_stays_unknown_for_an_excerpt_of_a_larger_ranking():
+    """One län of a national list: rank 150 among 2 rows cannot be "150 av 2"."""
+    from nki_desktop.analysis.overview import Position
+    from nki_desktop.domain.ranking import complete_rank_totals
+    from nki_desktop.domain.records import Observation
+
+    obs = [Observation(2023, "1880", "total", "nki", "foretag", 72, rank=150),
+           Observation(2023, "1814", "total", "nki", "foretag", 78, rank=61)]
+    complete_rank_totals(obs)
+    assert [o.rank_of for o in obs] == [None, None]
+    assert Position(150, 0, False).text == "150" and Position(2, 3, False).text == "2 av 3"

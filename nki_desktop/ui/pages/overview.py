@@ -27,7 +27,7 @@ from nki_desktop.ui.pages.base import DataPage
 def _position(p: Position | None) -> str:
     if p is None:
         return "–"
-    return f"{p.rank} av {p.of}" + (" *" if p.computed else "")
+    return p.text + (" *" if p.computed else "")
 
 
 VALUE_STYLE = "font-size:19pt; font-weight:600;"
@@ -184,7 +184,7 @@ class OverviewPage(DataPage):
                + (f" – {grade.label.lower()}" if grade else "")
                + f"\nAntal svar: {fmt_number(f.n)}"
                + f"\nRiket: {fmt_index(f.riket)}"
-               + (f"\nPlacering: {f.rank.rank} av {f.rank.of}" if f.rank else "")
+               + (f"\nPlacering: {f.rank.text}" if f.rank else "")
                + (f"\nKälla: {f.source}" if f.source else ""))
         if f.value is None and f.missing:
             tip += f"\nVärdet visas inte ({f.missing}: för få svar)"
