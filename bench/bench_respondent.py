@@ -66,13 +66,14 @@ def phase_read(path: Path, gc_off: bool = False) -> dict:
 
 def phase_import(path: Path) -> dict:
     from nki_desktop.importers.base import ImportOptions
-    from nki_desktop.respondent_service import import_respondent_file
+    from nki_desktop.services.imports import import_file
     from nki_desktop.storage import Store
 
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "bench.sqlite")
         start = time.perf_counter()
-        result = import_respondent_file(store, path, ImportOptions(kommun="1880"))
+        result = import_file(store, path, ImportOptions(kind="respondent", kommun="1880"))
+        assert result.ok and result.batch is not None, result.message
         seconds = time.perf_counter() - start
         count = store.respondent_count()
         store.close()

@@ -111,7 +111,7 @@ def _function(module: str, name: str) -> Callable[..., Any]:
 
 
 def step_import(run: Run) -> str:
-    import_file = _function("nki_desktop.importing", "import_file")
+    import_file = _function("nki_desktop.services.imports", "import_file")
     from nki_desktop.paths import resource
 
     before = len(run.store.list_imports())

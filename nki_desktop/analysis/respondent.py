@@ -36,7 +36,6 @@ from nki_desktop.domain.respondent_stats import (
     t_quantile,
 )
 from nki_desktop.domain.rules import nki_total_areas, publication_rules
-from nki_desktop.importers.respondent_columns import factor_scale_of
 from nki_desktop.storage import Store
 
 MIN_N_REGRESSION = 30  # complete answers needed before the matrix is drawn (a setting)
@@ -113,7 +112,7 @@ def load_frame(store: Store, unit: str, group: str | None = None,
     scales: dict[int, tuple[float, float]] = {}
     for imp in {r["import_id"] for r in rows}:
         info = store.get_import(imp)
-        scales[imp] = (factor_scale_of(info.description) if info else None) or (1.0, 6.0)
+        scales[imp] = (info.settings.factor_scale if info else None) or (1.0, 6.0)
     return frame_from_rows(rows, scales, nki_rule)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 # Publications, in the default order of preference when two give the same cell.
 PUBLICATIONS: dict[str, str] = {
@@ -71,6 +73,29 @@ class JointBody:
     members: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class ImportSettings:
+    """How an import was made, as typed data (stored as JSON beside the import, never parsed
+    back out of its description)."""
+
+    factor_scale: tuple[float, float] | None = None  # respondent factor questions' scale
+    nki_rule: str | None = None  # respondent NKI: "all" or "two" answers needed
+    sheet: str | None = None  # the sheet a mapping was given for
+    header_row: int | None = None  # 1-based header row of a mapped table
+
+    def to_json(self) -> str:
+        return json.dumps({k: v for k, v in asdict(self).items() if v is not None},
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> ImportSettings:
+        data: dict[str, Any] = json.loads(text) if text else {}
+        scale = data.get("factor_scale")
+        return cls(factor_scale=(float(scale[0]), float(scale[1])) if scale else None,
+                   nki_rule=data.get("nki_rule"), sheet=data.get("sheet"),
+                   header_row=data.get("header_row"))
+
+
 @dataclass
 class ImportBatch:
     """What an importer understood from one file, ready to be stored in one transaction."""
@@ -86,6 +111,7 @@ class ImportBatch:
     description: str = ""
     notes: list[str] = field(default_factory=list)
     respondents: Sequence[dict] = field(default_factory=list)  # list or RespondentTable
+    settings: ImportSettings = field(default_factory=ImportSettings)
 
     @property
     def years(self) -> list[int]:
@@ -120,6 +146,7 @@ class ImportInfo:
     rows_stored: int
     rows_skipped: int
     years: str
+    settings: ImportSettings = field(default_factory=ImportSettings)
 
 
 @dataclass

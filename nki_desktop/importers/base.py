@@ -14,10 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nki_desktop.domain.municipalities import Catalogue
-from nki_desktop.domain.records import MISSING_MARKERS, ImportBatch
+from nki_desktop.domain.records import MISSING_MARKERS
+
+if TYPE_CHECKING:
+    from nki_desktop.importers.preview import Parsed
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -219,11 +222,19 @@ class NeedsMapping(Exception):
 
 @dataclass
 class ImportOptions:
+    """What the user (dialog, command line) tells the importer; every field typed."""
+
     year: int | None = None  # override when the file does not say
     kommun: str | None = None  # for a single kommun's own results
     sheet: str | None = None
     mapping: dict[int, str] | None = None  # column index → target key (from the dialog)
-    settings: dict[str, Any] = field(default_factory=dict)
+    kind: str | None = None  # the importer to use instead of detecting one
+    header_row: int | None = None  # 1-based header row of a mapped table
+    group: str | None = None  # respondent group when the file names none
+    factor_scale: str | None = None  # respondent factor questions: "1-6", "1-10" (None: data)
+    nki_rule: str | None = None  # respondent NKI: "all" three answers (default) or "two"
+    no_answer_codes: tuple[float, ...] | None = None  # respondent answers meaning no answer
+    no_answer_texts: tuple[str, ...] | None = None
 
 
 class Importer(Protocol):
@@ -233,9 +244,12 @@ class Importer(Protocol):
     def sniff(self, workbook: Workbook) -> float:
         """0–1: how sure this importer is that it understands the file."""
 
-    def parse(self, workbook: Workbook, options: ImportOptions,
-              catalogue: Catalogue) -> ImportBatch:
-        """Records from the file; raises ImportProblem or NeedsMapping."""
+    def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
+        """The records of the file and what was understood of its layout; raises
+        ImportProblem or NeedsMapping."""
+
+    def mapping_request(self, workbook: Workbook, options: ImportOptions) -> MappingRequest:
+        """The columns of the file as the mapping dialog (or ``--map``) would assign them."""
 
 
 def shape_signature(kind: str, headers: Sequence[str]) -> str:

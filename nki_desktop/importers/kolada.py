@@ -40,7 +40,7 @@ from nki_desktop.importers.header import (
     find_group,
     locate,
 )
-from nki_desktop.importers.layout import ColumnNote, Layout, LayoutImporter, note
+from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed, note
 from nki_desktop.importers.wide import TableResult, read_rows
 
 # Known Kolada key figures → (area, factor). Data, extended as ids are confirmed; anything
@@ -125,11 +125,25 @@ class KoladaImporter(LayoutImporter):
                 return min(1.0, 0.6 + 0.05 * years + (0.2 if kolada else 0.0))
         return 0.0
 
-    def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
-                          catalogue: Catalogue) -> tuple[ImportBatch, Layout]:
+    def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
         if workbook.json_data is not None:
-            return self._parse_json(workbook, options, catalogue)
-        return self._parse_table(workbook, options, catalogue)
+            return Parsed(*self._parse_json(workbook, options, catalogue))
+        return Parsed(*self._parse_table(workbook, options, catalogue))
+
+    def mapping_request(self, workbook: Workbook, options: ImportOptions) -> MappingRequest:
+        """The key figures of the file, to be placed on area × factor."""
+        data = workbook.json_data
+        if data is not None:
+            values = data.get("values") if isinstance(data, dict) else None
+            kpis = sorted({str(v.get("kpi", "")) for v in values or [] if isinstance(v, dict)})
+            return _ask(workbook, kpis, [kpis]).request
+        for sheet in workbook.sheets:
+            header = locate(sheet)
+            if header and any(c.role == YEAR for c in header.columns):
+                kpi_match = _KPI_ID.search(header.title)
+                name = kpi_match.group(1) if kpi_match else header.title or workbook.name
+                return _ask(workbook, [name], [[header.title]]).request
+        return super().mapping_request(workbook, options)
 
     # -- exported table ------------------------------------------------------------------
     def _parse_table(self, workbook: Workbook, options: ImportOptions,
@@ -152,8 +166,7 @@ class KoladaImporter(LayoutImporter):
         if placed is None:
             raise _ask(workbook, [kpi or header.title or workbook.name], [[header.title]])
         area, factor = placed
-        group = find_group(fold(header.title)) or str(options.settings.get("group")
-                                                      or DEFAULT_GROUP)
+        group = find_group(fold(header.title)) or (options.group or DEFAULT_GROUP)
         header.columns = [Column(c.index, c.header, VALUE, area, factor, "value", c.year)
                           if c.role == YEAR else c for c in header.columns]
         gender_col = next((i for i, t in enumerate(header.texts) if fold(t) in _GENDER_WORDS),
@@ -192,7 +205,7 @@ class KoladaImporter(LayoutImporter):
             placement[kpi] = _mapped(options, i) if options.mapping else place_kpi(kpi)
         if not options.mapping and any(p is None for p in placement.values()):
             raise _ask(workbook, kpis, [[k for k in kpis]])
-        group = str(options.settings.get("group") or DEFAULT_GROUP)
+        group = options.group or DEFAULT_GROUP
         observations: list[Observation] = []
         skipped: list[Skip] = []
         other_gender = 0

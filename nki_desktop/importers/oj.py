@@ -33,7 +33,7 @@ from nki_desktop.importers.header import (
     find_year,
     locate,
 )
-from nki_desktop.importers.layout import Layout, LayoutImporter, note
+from nki_desktop.importers.preview import Layout, LayoutImporter, Parsed, note
 from nki_desktop.importers.wide import TableResult, read_rows
 
 
@@ -79,7 +79,7 @@ def mapping_request(workbook: Workbook, kind: str = "oj", message: str = "") -> 
 
 
 def _mapped_header(sheet: Sheet, options: ImportOptions) -> Header | None:
-    header_row = int(options.settings.get("header_row") or 1) - 1
+    header_row = (options.header_row or 1) - 1
     if header_row >= len(sheet.rows):
         return None
     texts = [cell_text(c) for c in sheet.rows[header_row]]
@@ -141,8 +141,7 @@ class OjImporter(LayoutImporter):
                 skipped.append(Skip(sheet.name, None, "bladet har ingen tabell med kommuner"))
         return headers, skipped
 
-    def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
-                          catalogue: Catalogue) -> tuple[ImportBatch, Layout]:
+    def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
         headers, skipped = self.headers(workbook, options)
         if not headers:
             raise NeedsMapping(mapping_request(workbook, self.kind))
@@ -160,7 +159,7 @@ class OjImporter(LayoutImporter):
             raise ImportProblem(workbook.name, "Ärendeåret framgår inte av rubriken, bladnamnet "
                                 "eller filnamnet.", headers[0].sheet.name,
                                 hint="Ange året i förhandsvisningen eller med --year.")
-        group = str(options.settings.get("group") or DEFAULT_GROUP)
+        group = options.group or DEFAULT_GROUP
         result = TableResult(skipped=skipped)
         for header in headers:
             read_rows(workbook, header, catalogue, year=year, group=group, result=result)
@@ -171,4 +170,4 @@ class OjImporter(LayoutImporter):
         first = headers[0]
         layout = Layout(first.sheet.name, first.row_number, [note(c) for c in first.columns],
                         [h.sheet.name for h in headers], year_source)
-        return batch, layout
+        return Parsed(batch, layout)

@@ -25,7 +25,7 @@ from nki_desktop.importers.base import (
 )
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_value
 from nki_desktop.importers.header import Label, classify_label, find_group, find_year, locate
-from nki_desktop.importers.layout import ColumnNote, Layout, LayoutImporter
+from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed
 from nki_desktop.importers.oj import usable
 
 
@@ -112,8 +112,7 @@ class OwnResultsImporter(LayoutImporter):
                     return 0.6
         return 0.0
 
-    def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
-                          catalogue: Catalogue) -> tuple[ImportBatch, Layout]:
+    def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
         titles = [cell_text(c) for s in workbook.sheets for row in s.rows[:40] for c in row
                   if isinstance(c, str) and c.strip() and _header_columns([""] + [c]) is None]
         kommun = (catalogue.get(options.kommun) if options.kommun else None) or find_kommun(
@@ -130,8 +129,7 @@ class OwnResultsImporter(LayoutImporter):
                 continue
             year = options.year or find_year([sheet.name]) or find_year(
                 titles[:3] + [workbook.path.stem])
-            group = find_group(fold(sheet.name)) or str(options.settings.get("group")
-                                                          or DEFAULT_GROUP)
+            group = find_group(fold(sheet.name)) or (options.group or DEFAULT_GROUP)
             cols: list[_Col] | None = None
             before = sum(1 for o in observations if o.value is not None)
             for r, row in enumerate(sheet.rows):
@@ -163,7 +161,7 @@ class OwnResultsImporter(LayoutImporter):
         batch = ImportBatch(workbook.name, workbook.sha256, self.kind, "own", observations,
                             skipped, [], [s.name for s in workbook.sheets],
                             description=f"Egna resultat för {kommun.name}")
-        return batch, layout
+        return Parsed(batch, layout)
 
     def _row(self, workbook: Workbook, sheet: str, row: list, row_no: int, cols: list[_Col],
              label: Label, unit: str, year: int | None, group: str,

@@ -1,14 +1,15 @@
 """Respondent-level files: one row per answered questionnaire.
 
-Columns are recognised by the vocabulary in ``respondent_columns``; anything it cannot place
+Columns are assigned by the best match in ``respondent_columns``; anything it cannot place
 is put to the user through :class:`~nki_desktop.importers.base.NeedsMapping` and comes back
 as ``ImportOptions.mapping``. The batch carries the respondent rows (stored in the table
 ``respondents``) and the indices computed from them (per year × area × group, NKI totalt and
 all groups), with n and a 95 % interval, as observations of the same import.
 
-Settings (``ImportOptions.settings``): ``no_answer_codes`` (numbers meaning no answer,
-default 0 and 99), ``no_answer_texts``, ``factor_scale`` ("1-6", "1-10", 6 …; default: read
+Options used (typed fields of ``ImportOptions``): ``no_answer_codes`` (numbers meaning no
+answer, default 0 and 99), ``no_answer_texts``, ``factor_scale`` ("1-6", "1-10"; default: read
 from the data), ``nki_rule`` ("all" or "two"), ``group`` (when the file has no group column).
+The factor scale and NKI rule used are stored as the import's settings.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import numpy as np
 from nki_desktop.domain.areas import DEFAULT_GROUP, SERVICE_FACTORS, area_key, group_key
 from nki_desktop.domain.municipalities import Catalogue, joint_body_key, looks_like_joint_body
 from nki_desktop.domain.numbers import fmt_number
-from nki_desktop.domain.records import ImportBatch, JointBody, Observation, Skip
+from nki_desktop.domain.records import ImportBatch, ImportSettings, JointBody, Observation, Skip
 from nki_desktop.domain.respondent_stats import (
     NKI_RULE_ALL,
     NKI_SCALE,
@@ -57,14 +58,15 @@ from nki_desktop.importers.respondent_columns import (
     NO_ANSWER_CODES,
     NO_ANSWER_TEXTS,
     Memo,
-    assign_columns,
     background_name,
     find_header,
     read_answers,
     stat_observation,
     targets_for,
+    unplaced_columns,
     year_of,
 )
+from nki_desktop.importers.preview import ColumnNote, Layout, Parsed
 
 KIND = "respondent"
 
@@ -81,7 +83,11 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
 REQUIRED = ("area", "q1", "q2", "q3")
+
+
 class RespondentImporter:
     """Respondent rows (one per answered questionnaire) → respondents + computed indices."""
 
@@ -109,40 +115,47 @@ class RespondentImporter:
         return best
 
     # -- parse -----------------------------------------------------------------------------
-    def parse(self, workbook: Workbook, options: ImportOptions,
-              catalogue: Catalogue) -> ImportBatch:
+    def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
         sheet = self._sheet(workbook, options)
-        header_row, guesses = find_header(sheet)
+        header_row, mapping = find_header(sheet)
         headers = [cell_text(v) for v in sheet.rows[header_row]]
-        signature = shape_signature(KIND, headers)
-        mapping, unplaced = assign_columns(headers, guesses)
         if options.mapping:  # the user's choices win over the guesses
             given = {int(c): str(t) for c, t in options.mapping.items()}
             claimed = {t for t in given.values() if t != IGNORE and not t.startswith(BACKGROUND)}
             mapping = {c: t for c, t in mapping.items() if c not in given and t not in claimed}
             mapping.update(given)
-            unplaced = [c for c in unplaced if c not in mapping]
+        unplaced = unplaced_columns(headers, mapping)
         placed = set(mapping.values())
         lacking = [t for t in REQUIRED if t not in placed]
         if "year" not in placed and "date" not in placed and options.year is None:
             lacking.append("year")
         if unplaced or lacking:
-            raise NeedsMapping(MappingRequest(
-                signature=signature, kind=KIND, sheet=sheet.name, header_row=header_row + 1,
-                headers=headers,
-                samples=[[cell_text(v) for v in r] for r in
-                         sheet.rows[header_row + 1:header_row + 6]],
-                targets=targets_for(headers), initial=dict(mapping),
-                message=self._mapping_message(headers, unplaced, lacking)))
+            raise NeedsMapping(self._request(sheet, header_row, headers, mapping,
+                                             self._mapping_message(headers, unplaced, lacking)))
         with paused_gc():
-            return self._build(workbook, sheet, header_row, headers, mapping, options,
-                               catalogue)
+            batch = self._build(workbook, sheet, header_row, headers, mapping, options,
+                                catalogue)
+        labels = dict(targets_for(headers))
+        notes = [ColumnNote(column_letter(c), headers[c], labels.get(t, t))
+                 for c, t in sorted(mapping.items())]
+        return Parsed(batch, Layout(sheet.name, header_row + 1, notes, [sheet.name],
+                                    "kolumnen med år eller datum" if {"year", "date"} & placed
+                                    else "angivet"))
 
-    def signature(self, workbook: Workbook, options: ImportOptions) -> str:
-        """The file's shape key, under which a user's column mapping is remembered."""
+    def mapping_request(self, workbook: Workbook, options: ImportOptions) -> MappingRequest:
         sheet = self._sheet(workbook, options)
-        row, _ = find_header(sheet)
-        return shape_signature(KIND, [cell_text(v) for v in sheet.rows[row]])
+        header_row, mapping = find_header(sheet)
+        headers = [cell_text(v) for v in sheet.rows[header_row]]
+        return self._request(sheet, header_row, headers, mapping, "")
+
+    @staticmethod
+    def _request(sheet: Sheet, header_row: int, headers: list[str], mapping: dict[int, str],
+                 message: str) -> MappingRequest:
+        return MappingRequest(
+            signature=shape_signature(KIND, headers), kind=KIND, sheet=sheet.name,
+            header_row=header_row + 1, headers=headers,
+            samples=[[cell_text(v) for v in r] for r in sheet.rows[header_row + 1:header_row + 6]],
+            targets=targets_for(headers), initial=dict(mapping), message=message)
 
     def _sheet(self, workbook: Workbook, options: ImportOptions) -> Sheet:
         if not workbook.sheets:
@@ -168,7 +181,6 @@ class RespondentImporter:
     def _build(self, workbook: Workbook, sheet: Sheet, header_row: int, headers: list[str],
                mapping: dict[int, str], options: ImportOptions,
                catalogue: Catalogue) -> ImportBatch:
-        settings = options.settings or {}
         file = workbook.name
         data = sheet.rows[header_row + 1:]
         width = max(len(headers), max(mapping, default=0) + 1)
@@ -184,8 +196,10 @@ class RespondentImporter:
         row_numbers = np.arange(header_row + 2, header_row + 2 + len(data))
 
         # Answers: no-answer codes and texts become NaN.
-        codes = {float(c) for c in settings.get("no_answer_codes", NO_ANSWER_CODES)}
-        texts = {fold(t) for t in settings.get("no_answer_texts", NO_ANSWER_TEXTS)} | {""}
+        codes = {float(c) for c in (options.no_answer_codes if options.no_answer_codes
+                                    is not None else NO_ANSWER_CODES)}
+        texts = {fold(t) for t in (options.no_answer_texts if options.no_answer_texts
+                                   is not None else NO_ANSWER_TEXTS)} | {""}
         raw: dict[str, np.ndarray] = {}
         for target in ANSWER_TARGETS:
             if target in by_target:
@@ -204,7 +218,7 @@ class RespondentImporter:
         year = self._years(columns, by_target, options, keep, row_numbers, sheet, skipped)
         area = self._keys(columns, by_target.get("area"), area_key, "område", keep,
                           row_numbers, sheet, skipped)
-        default_group = str(settings.get("group") or DEFAULT_GROUP)
+        default_group = options.group or DEFAULT_GROUP
         if "group" in by_target:
             group = self._keys(columns, by_target["group"], group_key, "svarsgrupp", keep,
                                row_numbers, sheet, skipped)
@@ -235,7 +249,7 @@ class RespondentImporter:
         factor_values = np.column_stack([raw[f][keep] for f in SERVICE_FACTORS])
         observed = (float(np.nanmin(factor_values)), float(np.nanmax(factor_values))) \
             if np.isfinite(factor_values).any() else None
-        chosen = parse_scale(settings.get("factor_scale"))
+        chosen = parse_scale(options.factor_scale)
         factor_scale = chosen or choose_factor_scale(observed[1] if observed else None)
         for f in SERVICE_FACTORS:
             self._out_of_scale(raw[f], factor_scale, f, by_target, headers, sheet, skipped)
@@ -249,9 +263,7 @@ class RespondentImporter:
                                          f"{fmt_number(observed[1])}" if observed else "inga svar")
                      + f", vald skala {lo}–{hi}"
                      + (" (inställd)." if chosen else " (läst ur data)."))
-        nki_rule = str(settings.get("nki_rule", NKI_RULE_ALL))
-        notes.append(f"factor_scale={factor_scale[0]:g}-{factor_scale[1]:g}")
-        notes.append(f"nki_rule={nki_rule}")
+        nki_rule = options.nki_rule or NKI_RULE_ALL
 
         respondents = self._respondents(sheet.name, keep, row_numbers, year, unit, area, group,
                                         raw, columns, mapping, headers)
@@ -266,7 +278,9 @@ class RespondentImporter:
         return ImportBatch(file_name=file, sha256=workbook.sha256, kind=KIND,
                            publication=self.publication, observations=observations,
                            skipped=skipped, joint_bodies=bodies, sheets=[sheet.name],
-                           description=description, notes=notes, respondents=respondents)
+                           description=description, notes=notes, respondents=respondents,
+                           settings=ImportSettings(factor_scale=factor_scale, nki_rule=nki_rule,
+                                                   sheet=sheet.name, header_row=header_row + 1))
 
     # -- columns --------------------------------------------------------------------------
     @staticmethod

@@ -1,8 +1,10 @@
 """Recognising and reading the columns of a respondent file; the vocabulary is data.
 
 Each entry is (target key, regular expression on the folded header text, see
-``domain.text.fold``: lower case, å/ä/ö → a/a/o). The first matching entry wins, and each
-target except ``ignore`` and ``background:*`` is taken by one column only.
+``domain.text.fold``: lower case, å/ä/ö → a/a/o, score). Every target is scored against every
+column (the best matching entry's score) and the columns are assigned by the best match over
+the whole header, one column per target (``ignore`` and ``background:*`` may take several):
+"F1 Information" is the information factor even though "F1" alone would be NKI question 1.
 """
 
 from __future__ import annotations
@@ -20,32 +22,41 @@ from nki_desktop.domain.rules import publication_rules
 from nki_desktop.domain.text import fold
 from nki_desktop.importers.base import Sheet, cell_text, parse_number
 
-VOCABULARY: tuple[tuple[str, str], ...] = (
-    ("ignore", r"^(id|lopnummer|lopnr|nr|respondent ?id|svars ?id|enkat ?id|arende ?id)$"),
-    ("q1", r"^(nki ?-?1|fraga ?1|q ?1|f ?1|nkifraga ?1)\b|helhet|sammantaget|totalt sett"),
-    ("q2", r"^(nki ?-?2|fraga ?2|q ?2|f ?2|nkifraga ?2)\b|forvantning"),
-    ("q3", r"^(nki ?-?3|fraga ?3|q ?3|f ?3|nkifraga ?3)\b|ideal|forestall"),
-    ("year", r"^(ar|arendear|case ?year|year|undersokningsar|arende ?ar|ar for arendet)$"),
-    ("date", r"datum|^date$|avslutad|besvarad|svarstidpunkt"),
+STRONG, NAMED, WEAK = 1.0, 0.8, 0.4
+VOCABULARY: tuple[tuple[str, str, float], ...] = (
+    ("ignore", r"^(id|lopnummer|lopnr|nr|respondent ?id|svars ?id|enkat ?id|arende ?id)$",
+     STRONG),
+    ("q1", r"^(nki ?-?1|fraga ?1|nki ?-?fraga ?1)\b", STRONG),
+    ("q1", r"helhet|sammantaget|totalt sett", NAMED),
+    ("q1", r"^(q ?1|f ?1)\b", WEAK),
+    ("q2", r"^(nki ?-?2|fraga ?2|nki ?-?fraga ?2)\b", STRONG),
+    ("q2", r"forvantning", NAMED),
+    ("q2", r"^(q ?2|f ?2)\b", WEAK),
+    ("q3", r"^(nki ?-?3|fraga ?3|nki ?-?fraga ?3)\b", STRONG),
+    ("q3", r"ideal|forestall", NAMED),
+    ("q3", r"^(q ?3|f ?3)\b", WEAK),
+    ("year", r"^(ar|arendear|case ?year|year|undersokningsar|arende ?ar|ar for arendet)$",
+     STRONG),
+    ("date", r"datum|^date$|avslutad|besvarad|svarstidpunkt", NAMED),
     ("area", r"^(omrade|myndighetsomrade|verksamhet|verksamhetsomrade|area|arendetyp|"
-             r"arendeomrade|tjanst)$"),
+             r"arendeomrade|tjanst)$", STRONG),
     ("group", r"svarsgrupp|respondentgrupp|kundgrupp|kundkategori|kundtyp|^grupp$|"
-              r"^respondenttyp$|^kategori$"),
-    ("kommun", r"^(kommun|kommunkod|kommunnamn|kommun ?kod|kommun ?nr|enhet)$"),
-    ("information", r"\binfo(rmation(en)?)?\b"),
-    ("tillganglighet", r"tillganglig"),
-    ("bemotande", r"bemot"),
-    ("kompetens", r"kompeten"),
-    ("rattssakerhet", r"ratt ?s?saker"),
-    ("effektivitet", r"effektiv|handlaggningstid|snabbhet"),
-    ("background:bransch", r"bransch|\bsni\b"),
-    ("background:storlek", r"storlek|antal anstallda|anstallda"),
-    ("background:utfall", r"utfall|beslutet|fick du ja"),
-    ("background:kon", r"^kon$"),
-    ("background:alder", r"^alder|aldersgrupp"),
-    ("background:kontaktsatt", r"kontaktsatt|kontaktvag"),
+              r"^respondenttyp$|^kategori$", STRONG),
+    ("kommun", r"^(kommun|kommunkod|kommunnamn|kommun ?kod|kommun ?nr|enhet)$", STRONG),
+    ("information", r"\binfo(rmation(en)?)?\b", 0.9),
+    ("tillganglighet", r"tillganglig", 0.9),
+    ("bemotande", r"bemot", 0.9),
+    ("kompetens", r"kompeten", 0.9),
+    ("rattssakerhet", r"ratt ?s?saker", 0.9),
+    ("effektivitet", r"effektiv|handlaggningstid|snabbhet", 0.9),
+    ("background:bransch", r"bransch|\bsni\b", NAMED),
+    ("background:storlek", r"storlek|antal anstallda|anstallda", NAMED),
+    ("background:utfall", r"utfall|beslutet|fick du ja", NAMED),
+    ("background:kon", r"^kon$", NAMED),
+    ("background:alder", r"^alder|aldersgrupp", NAMED),
+    ("background:kontaktsatt", r"kontaktsatt|kontaktvag", NAMED),
 )
-_COMPILED = tuple((target, re.compile(pattern)) for target, pattern in VOCABULARY)
+_COMPILED = tuple((target, re.compile(pattern), score) for target, pattern, score in VOCABULARY)
 
 SINGLE_TARGETS: tuple[tuple[str, str], ...] = (
     ("year", "Ärendeår"),
@@ -69,15 +80,43 @@ NO_ANSWER_TEXTS: tuple[str, ...] = ("vet ej", "vet inte", "ej svar", "inget svar
 NO_ANSWER_CODES: tuple[float, ...] = (0.0, 99.0)
 
 
-def recognise(header: str) -> str | None:
-    """The target key a header names, or None when it is not recognised."""
+def scores(header: str) -> dict[str, float]:
+    """Each target's score for one header text (targets that do not match are left out)."""
     folded = fold(header)
+    out: dict[str, float] = {}
     if not folded:
-        return None
-    for target, pattern in _COMPILED:
-        if pattern.search(folded):
-            return target
-    return None
+        return out
+    for target, pattern, score in _COMPILED:
+        if score > out.get(target, 0.0) and pattern.search(folded):
+            out[target] = score
+    return out
+
+
+def recognise(header: str) -> str | None:
+    """The best-scoring target of one header on its own, or None when nothing matches."""
+    found = scores(header)
+    return max(found, key=lambda t: found[t]) if found else None
+
+
+def _shared(target: str) -> bool:
+    return target == IGNORE or target.startswith(BACKGROUND)
+
+
+def best_assignment(headers: Sequence[str]) -> dict[int, str]:
+    """Columns to targets by the best match over the whole header: every (column, target)
+    pair is scored, and pairs are taken best first, each column once and each single target
+    once (greedy over the score matrix; ties go to the leftmost column)."""
+    pairs = sorted(((score, col, target) for col, header in enumerate(headers)
+                    for target, score in scores(header).items()),
+                   key=lambda p: (-p[0], p[1]))
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for _score, col, target in pairs:
+        if col in mapping or (target in taken and not _shared(target)):
+            continue
+        mapping[col] = target
+        taken.add(target)
+    return mapping
 
 
 def background_name(header: str) -> str:
@@ -102,27 +141,19 @@ _YEAR_IN_TEXT = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 
 def find_header(sheet: Sheet) -> tuple[int, dict[int, str]]:
-    """The header row (0-based) among the first 20 rows: the one with most recognised cells."""
+    """The header row (0-based) among the first 20 rows: the one with most recognised cells,
+    and its columns assigned by :func:`best_assignment`."""
     best, best_hits, best_map = 0, -1, {}
     for r, row in enumerate(sheet.rows[:20]):
-        found = {c: recognise(cell_text(v)) for c, v in enumerate(row)}
-        hits = {c: t for c, t in found.items() if t}
-        if len(hits) > best_hits:
-            best, best_hits, best_map = r, len(hits), hits
+        mapping = best_assignment([cell_text(v) for v in row])
+        if len(mapping) > best_hits:
+            best, best_hits, best_map = r, len(mapping), mapping
     return best, best_map
 
 
-def assign_columns(headers: list[str], guesses: dict[int, str]) -> tuple[dict[int, str], list[int]]:
-    """Each single target to its first column; returns the mapping and unplaced columns."""
-    mapping: dict[int, str] = {}
-    taken: set[str] = set()
-    for col in range(len(headers)):
-        target = guesses.get(col)
-        if target and (target == IGNORE or target.startswith(BACKGROUND) or target not in taken):
-            mapping[col] = target
-            taken.add(target)
-    unplaced = [c for c, h in enumerate(headers) if c not in mapping and h.strip()]
-    return mapping, unplaced
+def unplaced_columns(headers: Sequence[str], mapping: dict[int, str]) -> list[int]:
+    """Columns with a header that no target was assigned to."""
+    return [c for c, h in enumerate(headers) if c not in mapping and h.strip()]
 
 
 def read_answers(column: Sequence[Any], codes: set[float], texts: set[str]
@@ -178,9 +209,6 @@ def year_of(value: Any) -> int | None:
 
 
 # -- computed indices as observations ----------------------------------------------------
-SCALE_NOTE = re.compile(r"faktorskala (\d+(?:[.,]\d+)?)–(\d+(?:[.,]\d+)?)")
-
-
 def stat_observation(unit: str, year: int, area: str, group: str, factor: str,
                      stat: Any) -> Observation:
     """A computed index as an observation; below the year's minimum for showing it at all
@@ -192,11 +220,3 @@ def stat_observation(unit: str, year: int, area: str, group: str, factor: str,
                            sheet="beräknat")
     return Observation(year, unit, area, factor, group, stat.mean, stat.n,
                        ci_low=stat.ci_low, ci_high=stat.ci_high, sheet="beräknat")
-
-
-def factor_scale_of(description: str) -> tuple[float, float] | None:
-    """The factor scale recorded in an import's description ("… faktorskala 1–6 …")."""
-    match = SCALE_NOTE.search(description or "")
-    if not match:
-        return None
-    return (float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", ".")))

@@ -30,7 +30,7 @@ from nki_desktop.importers.base import (
 )
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_value
 from nki_desktop.importers.header import joint_members, match_unit
-from nki_desktop.importers.layout import ColumnNote, Layout, LayoutImporter
+from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed
 from nki_desktop.importers.wide import unknown_kommun
 
 COLUMNS = ("År", "Kommun", "Område", "Faktor", "Svarsgrupp", "Värde", "Antal svar")
@@ -116,8 +116,7 @@ class TemplateImporter(LayoutImporter):
                     return 0.9 + 0.01 * len(found)
         return 0.0
 
-    def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
-                          catalogue: Catalogue) -> tuple[ImportBatch, Layout]:
+    def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
         observations: list[Observation] = []
         skipped: list[Skip] = []
         joint: dict[str, JointBody] = {}
@@ -155,7 +154,7 @@ class TemplateImporter(LayoutImporter):
         batch = ImportBatch(workbook.name, workbook.sha256, self.kind, "template", observations,
                             skipped, list(joint.values()), [layout.sheet],
                             description="Egen mall")
-        return batch, layout
+        return Parsed(batch, layout)
 
     def _row(self, workbook: Workbook, sheet: str, row: list, row_no: int,
              cols: dict[str, int], options: ImportOptions, catalogue: Catalogue,

@@ -6,6 +6,8 @@ Add a step at the end; never edit a released step.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -59,7 +61,39 @@ def _v3(db: sqlite_utils.Database) -> None:
                                           index_name="idx_observations_unit_year_grp")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """Reserved for h10a's step (response rate / Kolada status); it replaces this at merge."""
+
+
+_SCALE_IN_TEXT = re.compile(r"faktorskala (\d+(?:[.,]\d+)?)–(\d+(?:[.,]\d+)?)")
+
+
+def _v5(db: sqlite_utils.Database) -> None:
+    """Typed import settings (JSON) beside each import; one stored column-mapping format."""
+    conn = db.conn
+    conn.execute("ALTER TABLE imports ADD COLUMN settings TEXT")
+    # Respondent imports recorded their factor scale and NKI rule only in the description.
+    rows = conn.execute("SELECT id, description FROM imports WHERE kind = 'respondent'")
+    for import_id, description in rows.fetchall():
+        settings: dict[str, object] = {"nki_rule": "two" if "minst två av tre" in (
+            description or "") else "all"}
+        match = _SCALE_IN_TEXT.search(description or "")
+        if match:
+            settings["factor_scale"] = [float(g.replace(",", ".")) for g in match.groups()]
+        conn.execute("UPDATE imports SET settings = ? WHERE id = ?",
+                     (json.dumps(settings), import_id))
+    # Respondent mappings were stored as a bare {column: target}; every other importer's as
+    # {"columns": {...}, "sheet": ..., "header_row": ...}. One format from now on.
+    for signature, text in conn.execute("SELECT signature, mapping FROM column_mappings"
+                                        ).fetchall():
+        data = json.loads(text)
+        if isinstance(data, dict) and "columns" not in data:
+            conn.execute("UPDATE column_mappings SET mapping = ? WHERE signature = ?",
+                         (json.dumps({"columns": data, "sheet": None, "header_row": None},
+                                     ensure_ascii=False), signature))
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 LATEST = len(MIGRATIONS)
 
 

@@ -20,6 +20,7 @@ from nki_desktop.domain.records import (
     DEFAULT_PREFERENCE,
     ImportBatch,
     ImportInfo,
+    ImportSettings,
     SaveResult,
     StoredValue,
 )
@@ -123,13 +124,13 @@ class Store:
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO imports(file_name, sha256, kind, publication, description, "
-                "imported_at, sheets, rows_stored, rows_skipped, years, notes) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "imported_at, sheets, rows_stored, rows_skipped, years, notes, settings) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (batch.file_name, batch.sha256, batch.kind, batch.publication,
                  batch.description, now, json.dumps(batch.sheets, ensure_ascii=False),
                  len(batch.observations), len(batch.skipped),
                  ",".join(str(y) for y in batch.years),
-                 json.dumps(batch.notes, ensure_ascii=False)))
+                 json.dumps(batch.notes, ensure_ascii=False), batch.settings.to_json()))
             import_id = int(cur.lastrowid or 0)
             conn.executemany(
                 "INSERT OR IGNORE INTO units(key, kind, name, lan_code, members) "
@@ -280,6 +281,25 @@ class Store:
                 "VALUES (?,?,?,?)", (signature, kind, json.dumps(mapping, ensure_ascii=False),
                                      datetime.now().isoformat(timespec="seconds")))
 
+    def list_mappings(self) -> list[tuple[str, str, str, dict]]:
+        """Every remembered mapping: (signature, kind, updated_at, mapping), newest first."""
+        rows = self.conn.execute("SELECT signature, kind, updated_at, mapping FROM "
+                                 "column_mappings ORDER BY updated_at DESC, signature")
+        return [(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+    def clear_mappings(self, signature: str | None = None) -> int:
+        """Forget one remembered mapping (by signature or a unique prefix of it), or all."""
+        with self.transaction() as conn:
+            if signature is None:
+                return conn.execute("DELETE FROM column_mappings").rowcount
+            matches = [r[0] for r in conn.execute(
+                "SELECT signature FROM column_mappings WHERE signature LIKE ? || '%'",
+                (signature,))]
+            if len(matches) != 1:
+                return 0
+            return conn.execute("DELETE FROM column_mappings WHERE signature = ?",
+                                (matches[0],)).rowcount
+
     # -- respondent rows -----------------------------------------------------------------
     def respondents(self, *, year: int | None = None, unit: str | None = None,
                     area: str | None = None, group: str | None = None) -> list[dict]:
@@ -329,7 +349,8 @@ def _respondent_rows(import_id: int, rows: Sequence[dict]) -> list[tuple]:
 def _import_info(row: sqlite3.Row) -> ImportInfo:
     return ImportInfo(row["id"], row["file_name"], row["sha256"], row["kind"],
                       row["publication"], row["description"] or "", row["imported_at"],
-                      row["rows_stored"] or 0, row["rows_skipped"] or 0, row["years"] or "")
+                      row["rows_stored"] or 0, row["rows_skipped"] or 0, row["years"] or "",
+                      ImportSettings.from_json(row["settings"]))
 
 
 def _stored_value(r: sqlite3.Row) -> StoredValue:

@@ -109,12 +109,12 @@ def test_template_download_and_source_order(make_window, store, tmp_path):
 
 
 def test_sources_tab_shows_used_and_other_value(make_window, store, tmp_path):
-    from nki_desktop import importing
+    from nki_desktop.services import imports
 
     window = make_window()
     window.show()
     page = window.pages["import"]
-    assert importing.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx")).ok
+    assert imports.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx")).ok
     kolada = b.write_csv(tmp_path / "kolada.csv", b.KOLADA_LINES, "utf-8")  # Örebro 2023: 68
     page.add_files([str(kolada)])
     assert "1 värden finns redan från en annan källa" in page.summary.text()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from nki_desktop.analysis import respondent as ar
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.reports.matrix_page import draw_matrix_page, render_matrix_pdf
-from nki_desktop.respondent_service import import_respondent_file
+from nki_desktop.services.imports import import_file
 from tests.respondent_builders import make_rows, write_xlsx
 
 FEW = [[9000 + i, 2023, "Serveringstillstånd", "Företag", 8, 8, 8, 5, 5, 5, 5, 5, 5, "Bygg"]
@@ -23,8 +23,8 @@ FEW = [[9000 + i, 2023, "Serveringstillstånd", "Företag", 8, 8, 8, 5, 5, 5, 5,
 def respondent_store(store, tmp_path):
     rows = make_rows(700, seed=9, areas=("Bygglov", "Miljö- och hälsoskydd",
                                          "Livsmedelskontroll")) + FEW
-    import_respondent_file(store, write_xlsx(tmp_path / "svar.xlsx", rows),
-                           ImportOptions(kommun="1880"))
+    assert import_file(store, write_xlsx(tmp_path / "svar.xlsx", rows),
+                       ImportOptions(kind="respondent", kommun="1880")).ok
     return store
 
 

@@ -7,7 +7,8 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from nki_desktop import importing
+from nki_desktop.services import imports
+from nki_desktop.services.mappings import remember_mapping
 from nki_desktop.importers.base import ImportOptions
 from tests import import_builders as b
 
@@ -19,7 +20,7 @@ def cell(store, unit, area, factor="nki", year=None, group="foretag"):
 
 
 def landed(store, path, options=None):
-    outcome = importing.import_file(store, path, options)
+    outcome = imports.import_file(store, path, options)
     assert outcome.ok, outcome.message
     return outcome
 
@@ -120,12 +121,12 @@ def test_kolada_excel_with_gender_rows(store, tmp_path):
 
 def test_kolada_json_asks_for_the_kpi_then_remembers(store, tmp_path):
     path = b.kolada_json(tmp_path / "kolada.json")
-    outcome = importing.import_file(store, path)
+    outcome = imports.import_file(store, path)
     assert not outcome.ok and outcome.mapping_request is not None
     request = outcome.mapping_request
     assert request.headers == ["U07451"]
     assert ("bygglov:nki", "Bygglov – NKI") in request.targets
-    importing.remember_mapping(store, request, {0: "bygglov:nki"})
+    remember_mapping(store, request, {0: "bygglov:nki"})
     outcome = landed(store, path)
     assert cell(store, "2514", "bygglov", year=2022).value == 86.3  # gender T only
     assert cell(store, "riket", "bygglov", year=2022).value == 70.2
@@ -160,7 +161,7 @@ def test_own_results_kommun_from_option_years_as_columns(store, tmp_path):
     path = b.write_xlsx(tmp_path / "portal.xlsx", {"NKI": [
         ["Resultat från Insikt-portalen"], ["Område", 2022, 2023],
         ["Bygglov", "70 (30)", "72 (28)"], ["Livsmedelskontroll", 81, "-"]]})
-    assert not importing.import_file(store, path).ok  # no kommun named anywhere
+    assert not imports.import_file(store, path).ok  # no kommun named anywhere
     landed(store, path, ImportOptions(kommun="1880"))
     assert cell(store, "1880", "bygglov", year=2022).n == 30
     assert cell(store, "1880", "livsmedelskontroll", year=2023).missing == "-"
@@ -204,12 +205,12 @@ def test_template_csv(store, tmp_path):
 def test_unmapped_layout_asks_and_mapping_is_remembered(store, tmp_path):
     path = b.write_xlsx(tmp_path / "okant.xlsx", {"Data": [
         ["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12], ["Boden", 70, 9]]})
-    preview = importing.preview(store, path)
+    preview = imports.preview(store, path)
     request = preview.mapping_request
     assert request is not None and request.headers == ["Enhetsnamn", "Värde A", "Värde B"]
     assert request.samples[0] == ["Kalix", "80", "12"]
     columns = {0: "kommun_name", 1: "bygglov:nki:value", 2: "bygglov:nki:n"}
-    importing.remember_mapping(store, request, columns)
+    remember_mapping(store, request, columns)
     outcome = landed(store, path, ImportOptions(year=2023))
     assert outcome.kind == "oj"
     v = cell(store, "2514", "bygglov", year=2023)
@@ -219,7 +220,7 @@ def test_unmapped_layout_asks_and_mapping_is_remembered(store, tmp_path):
 def test_preview_describes_without_writing(store, tmp_path):
     path = b.oj_two_row_header(tmp_path / "oj.xlsx")
     before = store.list_imports()
-    preview = importing.preview(store, path)
+    preview = imports.preview(store, path)
     assert preview.ok and preview.kind == "oj" and preview.sheet == "Rankning"
     assert preview.header_row == 5 and preview.years == [2023] and preview.kommuner == 4
     meanings = {c.letter: c.meaning for c in preview.columns}
@@ -234,14 +235,14 @@ def test_two_sources_disagree_both_kept_preference_decides(store, tmp_path):
     kolada.write_text(json.dumps({"values": [{"kpi": "X1", "municipality": "2514",
                                               "period": 2022, "values": [
                                                   {"gender": "T", "value": 84.6}]}]}))
-    request = importing.import_file(store, kolada).mapping_request
-    importing.remember_mapping(store, request, {0: "bygglov:nki"})
-    assert importing.preview(store, kolada).differing == 1
+    request = imports.import_file(store, kolada).mapping_request
+    remember_mapping(store, request, {0: "bygglov:nki"})
+    assert imports.preview(store, kolada).differing == 1
     landed(store, kolada)
     assert cell(store, "2514", "bygglov", year=2022).value == 84.0  # ÖJ preferred
     alternatives = store.alternatives(2022, "2514", "bygglov", "nki", "foretag")
     assert [a.value for a in alternatives] == [84.0, 84.6]
-    [conflict] = importing.conflicts(store)
+    [conflict] = imports.conflicts(store)
     assert conflict.used.publication == "oj" and conflict.others[0].value == 84.6
     store.set_preference(["kolada", "oj"])
     assert cell(store, "2514", "bygglov", year=2022).value == 84.6
@@ -252,7 +253,7 @@ def test_numbers_in_own_row_with_formula_text_in_ods(store, tmp_path):
     wb.active.append(["Kommun", "NKI totalt"])
     wb.active.append(["Kalix", "=SUM(1,2)"])
     wb.save(tmp_path / "f.xlsx")
-    outcome = importing.import_file(store, tmp_path / "f.xlsx", ImportOptions(year=2023))
+    outcome = imports.import_file(store, tmp_path / "f.xlsx", ImportOptions(year=2023))
     assert not outcome.ok and "formler utan sparade värden" in outcome.message
 
 
@@ -292,7 +293,7 @@ def test_own_results_transposed_with_answers_row_and_group_sheets(store, tmp_pat
 def test_flat_header_measures_follow_their_area_column(tmp_path, store):
     """'NKI totalt | Rank | Antal svar' on one header row: rank and n belong to NKI totalt,
     and "x av y" uses the number of ranked kommuner when the file does not say y."""
-    from nki_desktop import importing
+    from nki_desktop.services import imports
     from nki_desktop.analysis.overview import key_figures
     from tests.import_builders import write_xlsx
 
@@ -304,7 +305,7 @@ def test_flat_header_measures_follow_their_area_column(tmp_path, store):
         ["1814", "Lekeberg", 78, 1, 34, 72, 11],
         ["1860", "Laxå", 70, 3, 22, 66, 8],
     ]})
-    assert importing.import_file(store, path).ok
+    assert imports.import_file(store, path).ok
     [total] = store.values(unit="1880", area="total", factor="nki")
     assert (total.value, total.rank, total.n) == (72.0, 2, 612)
     [bygg] = store.values(unit="1814", area="bygglov", factor="nki")

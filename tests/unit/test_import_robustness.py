@@ -7,7 +7,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from nki_desktop import cli, importing
+from nki_desktop import cli
+from nki_desktop.services import imports
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.storage import Store
 from nki_desktop.storage.repository import Cancelled
@@ -89,11 +90,11 @@ def _unknown_kommun(tmp_path):
 ])
 def test_rejected_file_clear_message_database_unchanged(store, tmp_path, make, expected):
     b.oj_two_row_header(tmp_path / "first_2022.xlsx", title="ÖJ 2022")
-    assert importing.import_file(store, tmp_path / "first_2022.xlsx").ok
+    assert imports.import_file(store, tmp_path / "first_2022.xlsx").ok
     before = db_bytes(store)
     path = make(tmp_path)
-    preview = importing.preview(store, path)
-    outcome = importing.import_file(store, path)
+    preview = imports.preview(store, path)
+    outcome = imports.import_file(store, path)
     assert not outcome.ok and preview.problem == outcome.message
     for text in expected:
         assert text in outcome.message
@@ -103,19 +104,19 @@ def test_rejected_file_clear_message_database_unchanged(store, tmp_path, make, e
 
 def test_reimport_is_a_no_op_and_says_so(store, tmp_path):
     path = b.oj_two_row_header(tmp_path / "oj.xlsx")
-    first = importing.import_file(store, path)
+    first = imports.import_file(store, path)
     before = db_bytes(store)
-    again = importing.import_file(store, path)
+    again = imports.import_file(store, path)
     assert again.ok and again.duplicate and "redan importerad" in again.message
     assert again.import_id == first.import_id
     assert db_bytes(store) == before
-    assert "redan importerad" in importing.preview(store, path).duplicate
+    assert "redan importerad" in imports.preview(store, path).duplicate
 
 
 def test_undo_removes_exactly_one_import(store, tmp_path):
-    a = importing.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx"))
+    a = imports.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx"))
     kept = store.values()
-    c = importing.import_file(store, b.write_csv(tmp_path / "k.csv", b.KOLADA_LINES, "utf-8"))
+    c = imports.import_file(store, b.write_csv(tmp_path / "k.csv", b.KOLADA_LINES, "utf-8"))
     assert len(store.values(effective=False)) > len(kept)
     assert store.undo_import(c.import_id)
     assert [i.id for i in store.list_imports()] == [a.import_id]
@@ -130,23 +131,23 @@ def test_cancel_from_progress_leaves_nothing(store, tmp_path):
 
     big = b.oj_two_row_header(tmp_path / "oj.xlsx")
     with pytest.raises(Cancelled):
-        importing.import_file(store, big, progress=progress)
+        imports.import_file(store, big, progress=progress)
     assert store.list_imports() == [] and store.values() == []
     assert db_bytes(store) == before
 
 
 def test_dry_run_writes_nothing(store, tmp_path):
     before = db_bytes(store)
-    outcome = importing.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx"),
+    outcome = imports.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx"),
                                     dry_run=True)
     assert outcome.ok and outcome.batch.observations and outcome.import_id is None
     assert db_bytes(store) == before
 
 
 def test_import_files_each_in_own_transaction(store, tmp_path):
-    outcomes = importing.import_files(store, [b.oj_two_row_header(tmp_path / "oj.xlsx"),
-                                              _empty(tmp_path),
-                                              b.own_results(tmp_path / "own.xlsx")])
+    paths = [b.oj_two_row_header(tmp_path / "oj.xlsx"), _empty(tmp_path),
+             b.own_results(tmp_path / "own.xlsx")]
+    outcomes = imports.commit_all(store, [imports.preview(store, p) for p in paths])
     assert [o.ok for o in outcomes] == [True, False, True]
     assert len(store.list_imports()) == 2
 
@@ -194,6 +195,6 @@ def test_cli_year_kommun_and_template(tmp_path):
 def test_year_missing_is_a_clear_problem(store, tmp_path):
     path = b.write_xlsx(tmp_path / "rankning.xlsx", {"Blad1": [
         ["Kommun", "NKI totalt"], ["Kalix", 86]]})
-    outcome = importing.import_file(store, path)
+    outcome = imports.import_file(store, path)
     assert not outcome.ok and "Ärendeåret framgår inte" in outcome.message
-    assert importing.import_file(store, path, ImportOptions(year=2020)).ok
+    assert imports.import_file(store, path, ImportOptions(year=2020)).ok

@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.reports import build_pdf
-from nki_desktop.respondent_service import import_respondent_file
+from nki_desktop.services.imports import import_file
 from tests.respondent_builders import make_rows, write_xlsx
 
 
@@ -19,8 +19,8 @@ def test_matrix_page_only_with_respondent_data(sample_store, tmp_path):
     assert not any("Prioriteringsmatris" in t for t in _text(without))
 
     rows = make_rows(400, years=(2023,))
-    import_respondent_file(sample_store, write_xlsx(tmp_path / "svar.xlsx", rows),
-                           ImportOptions(kommun="1880"))
+    assert import_file(sample_store, write_xlsx(tmp_path / "svar.xlsx", rows),
+                       ImportOptions(kind="respondent", kommun="1880")).ok
     with_matrix = build_pdf(sample_store, "1880", 2023, "foretag", tmp_path / "med.pdf")
     pages = _text(with_matrix)
     matrix_pages = [t for t in pages if "Prioriteringsmatris" in t and "Kvadrant" in t]

@@ -9,7 +9,7 @@ import pytest
 
 from nki_desktop.analysis import respondent as ar
 from nki_desktop.importers.base import ImportOptions
-from nki_desktop.respondent_service import import_respondent_file
+from nki_desktop.services.imports import import_file
 from tests.respondent_builders import make_rows, write_xlsx
 
 FACTOR_COLUMNS = range(7, 13)
@@ -22,8 +22,8 @@ def _valid(a) -> bool:
 @pytest.fixture
 def imported(store, tmp_path):
     rows = make_rows(900, seed=11, groups=("Företag", "Företag", "Privatperson"))
-    import_respondent_file(store, write_xlsx(tmp_path / "svar.xlsx", rows),
-                           ImportOptions(kommun="1880"))
+    assert import_file(store, write_xlsx(tmp_path / "svar.xlsx", rows),
+                       ImportOptions(kind="respondent", kommun="1880")).ok
     return store, rows
 
 

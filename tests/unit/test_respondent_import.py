@@ -6,14 +6,16 @@ import contextlib
 import io
 import math
 import statistics
+from dataclasses import replace
 
 import pytest
 
 from nki_desktop import cli
-from nki_desktop.importers.base import ImportOptions, ImportProblem, NeedsMapping, read_workbook
+from nki_desktop.domain.records import ImportSettings
+from nki_desktop.importers.base import ImportOptions, read_workbook
 from nki_desktop.importers.respondent import RESPONDENT_IMPORTER
-from nki_desktop.importers.respondent_columns import factor_scale_of
-from nki_desktop.respondent_service import import_respondent_file
+from nki_desktop.services.imports import FileOutcome, import_file
+from nki_desktop.services.mappings import remember_mapping
 from tests.respondent_builders import make_rows, write_csv, write_xlsx
 
 # year, area, group, q1..q3, six factors (1–6), bransch
@@ -50,6 +52,11 @@ def _factor(row: list, i: int, top: int = 6) -> float | None:
     return (a - 1) / (top - 1) * 100
 
 
+def import_respondent_file(store, path, options: ImportOptions | None = None) -> FileOutcome:
+    """The one import path, told that the file holds respondent rows."""
+    return import_file(store, path, replace(options or ImportOptions(), kind="respondent"))
+
+
 def _values(store, **filters):
     return {(v.year, v.area, v.factor, v.group): v for v in store.values(unit="1880",
                                                                            **filters)}
@@ -64,7 +71,7 @@ def known_file(request, tmp_path):
 
 def test_known_answers_give_independently_computed_indices(store, known_file):
     result = import_respondent_file(store, known_file, ImportOptions(kommun="1880"))
-    assert not result.saved.duplicate
+    assert result.ok and not result.duplicate
     assert store.respondent_count() == len(KNOWN)
     values = _values(store)
     rows_2023 = [r for r in KNOWN if r[1] == 2023 and r[2] == "Bygglov"]
@@ -93,7 +100,7 @@ def test_known_answers_give_independently_computed_indices(store, known_file):
 
 def test_stored_rows_keep_raw_answers_and_background(store, tmp_path):
     path = write_xlsx(tmp_path / "svar.xlsx", KNOWN)
-    import_respondent_file(store, path, ImportOptions(kommun="1880"))
+    assert import_respondent_file(store, path, ImportOptions(kommun="1880")).ok
     rows = store.respondents(year=2023, area="bygglov")
     first = rows[0]
     assert (first["q1"], first["q2"], first["q3"], first["information"]) == (8, 9, 7, 5)
@@ -101,7 +108,8 @@ def test_stored_rows_keep_raw_answers_and_background(store, tmp_path):
     assert rows[2]["q3"] is None  # "vet ej"
     assert rows[5]["information"] is None and rows[5]["background"] == {}
     info = store.list_imports()[0]
-    assert factor_scale_of(info.description) == (1.0, 6.0)
+    assert info.settings == ImportSettings(factor_scale=(1.0, 6.0), nki_rule="all",
+                                           sheet="Svar", header_row=1)
 
 
 def test_no_answer_codes_are_configurable(store, tmp_path):
@@ -110,15 +118,14 @@ def test_no_answer_codes_are_configurable(store, tmp_path):
     rows[1][4] = 98
     path = write_xlsx(tmp_path / "svar.xlsx", rows)
     batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(
-        kommun="1880", settings={"no_answer_codes": [98, 99, 0],
-                                 "no_answer_texts": ["kan ej bedöma", "vet ej", "ej svar"]}),
-        store.catalogue)
+        kommun="1880", no_answer_codes=(98, 99, 0),
+        no_answer_texts=("kan ej bedöma", "vet ej", "ej svar")), store.catalogue).batch
     first, second = batch.respondents[0], batch.respondents[1]
     assert first["q1"] is None and second["q1"] is None
     assert not any("inte tal" in s.reason for s in batch.skipped)
     # With the default settings "kan ej bedöma" is unreadable and 98 is out of scale.
     batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(kommun="1880"),
-                                      store.catalogue)
+                                      store.catalogue).batch
     reasons = " ".join(s.reason for s in batch.skipped)
     assert "inte tal" in reasons and "utanför skalan" in reasons
     assert batch.respondents[1]["q1"] is None
@@ -128,7 +135,7 @@ def test_factor_scale_1_to_10_is_read_from_the_data(store, tmp_path):
     rows = make_rows(60, seed=2, factor_max=10, no_answer_rate=0)
     path = write_xlsx(tmp_path / "svar10.xlsx", rows)
     batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(kommun="1880"),
-                                      store.catalogue)
+                                      store.catalogue).batch
     assert any("vald skala 1–10 (läst ur data)" in n for n in batch.notes)
     cell = next(o for o in batch.observations if (o.year, o.area, o.factor) ==
                 (2022, "total", "kompetens") and o.group == "foretag")
@@ -140,10 +147,11 @@ def test_factor_scale_1_to_10_is_read_from_the_data(store, tmp_path):
 def test_factor_scale_can_be_overridden(store, tmp_path):
     path = write_xlsx(tmp_path / "svar.xlsx", KNOWN)
     batch = RESPONDENT_IMPORTER.parse(
-        read_workbook(path), ImportOptions(kommun="1880", settings={"factor_scale": "1-10"}),
-        store.catalogue)
+        read_workbook(path), ImportOptions(kommun="1880", factor_scale="1-10"),
+        store.catalogue).batch
     assert any("observerat 1–6, vald skala 1–10 (inställd)" in n for n in batch.notes)
     assert "faktorskala 1–10" in batch.description
+    assert batch.settings.factor_scale == (1.0, 10.0)
     cell = next(o for o in batch.observations if (o.year, o.area, o.factor, o.group) ==
                 (2023, "bygglov", "bemotande", "foretag"))
     rows = [r for r in KNOWN if r[1] == 2023 and r[2] == "Bygglov"]
@@ -156,9 +164,9 @@ def test_unknown_columns_ask_for_a_mapping_that_is_then_honoured_and_remembered(
                "Q9", "Vet du"]
     rows = [r[1:3] + r[4:13] + ["ja"] for r in KNOWN]
     path = write_xlsx(tmp_path / "q.xlsx", rows, headers=headers)
-    with pytest.raises(NeedsMapping) as info:
-        import_respondent_file(store, path, ImportOptions(kommun="1880"))
-    request = info.value.request
+    refused = import_respondent_file(store, path, ImportOptions(kommun="1880"))
+    assert not refused.ok and store.list_imports() == []
+    request = refused.mapping_request
     assert request.kind == "respondent" and request.header_row == 1
     assert request.initial[2] == "q1" and 5 not in request.initial
     assert "F (" in request.message
@@ -169,6 +177,8 @@ def test_unknown_columns_ask_for_a_mapping_that_is_then_honoured_and_remembered(
     mapping.update({5: "information", 6: "tillganglighet", 7: "bemotande", 8: "kompetens",
                     9: "rattssakerhet", 10: "effektivitet", 11: "background:Vet du"})
     result = import_respondent_file(store, path, ImportOptions(kommun="1880", mapping=mapping))
+    assert result.ok
+    remember_mapping(store, request, mapping)  # as the mapping dialog does
     assert result.batch.respondents[0]["background"] == {"Vet du": "ja"}
     assert result.batch.respondents[0]["effektivitet"] == 3
     # The same layout again (another file) is imported with the remembered mapping.
@@ -218,7 +228,7 @@ def test_cli_data_carries_computed_intervals_and_undo_removes_everything(store, 
 def test_nki_rule_at_least_two_of_three_is_a_setting(store, tmp_path):
     path = write_xlsx(tmp_path / "svar.xlsx", KNOWN)
     batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(
-        kommun="1880", settings={"nki_rule": "two"}), store.catalogue)
+        kommun="1880", nki_rule="two"), store.catalogue).batch
     cell = next(o for o in batch.observations if (o.year, o.area, o.factor, o.group) ==
                 (2023, "bygglov", "nki", "foretag"))
     rows = [r for r in KNOWN if r[1] == 2023 and r[2] == "Bygglov"]
@@ -227,7 +237,7 @@ def test_nki_rule_at_least_two_of_three_is_a_setting(store, tmp_path):
         answers = [a for a in r[4:7] if isinstance(a, int) and a not in (0, 99)]
         values.append((statistics.mean(answers) - 1) / 9 * 100)
     assert cell.n == 9 and cell.value == pytest.approx(statistics.mean(values))
-    assert "minst två av tre" in batch.description
+    assert "minst två av tre" in batch.description and batch.settings.nki_rule == "two"
 
 
 def test_sniff_tells_respondent_files_from_others(tmp_path, store, sample_batch):
@@ -263,19 +273,17 @@ def test_cli_import_respondents_with_mapping_and_settings(store, tmp_path):
 def test_a_file_without_readable_answers_is_a_located_problem(store, tmp_path):
     rows = [[1, 2023, "Okänt område", "Företag", 8, 8, 8, 5, 5, 5, 5, 5, 5, "Bygg"]]
     path = write_xlsx(tmp_path / "tom.xlsx", rows)
-    with pytest.raises(ImportProblem) as info:
-        import_respondent_file(store, path, ImportOptions(kommun="1880"))
-    assert "Inga svar" in info.value.text and "blad: Svar" in info.value.text
-    assert "Okänt område 'Okänt område'" in info.value.text
+    outcome = import_respondent_file(store, path, ImportOptions(kommun="1880"))
+    assert not outcome.ok
+    assert "Inga svar" in outcome.message and "blad: Svar" in outcome.message
+    assert "Okänt område 'Okänt område'" in outcome.message
     assert store.list_imports() == []
 
 
 def test_generic_import_path_detects_respondent_files(store, known_file):
-    """The Import screen and `nki-desktop import` use importing.import_file: a respondent
-    file is recognised there too and gives the same indices as the dedicated service."""
-    from nki_desktop import importing
-
-    outcome = importing.import_file(store, known_file, ImportOptions(kommun="1880"))
+    """Without being told its kind, a respondent file is recognised on the one import path
+    and gives the same indices."""
+    outcome = import_file(store, known_file, ImportOptions(kommun="1880"))
     assert outcome.ok, outcome.message
     [info] = store.list_imports()
     assert info.kind == "respondent" and store.respondent_count() == len(KNOWN)

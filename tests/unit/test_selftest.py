@@ -16,7 +16,7 @@ from nki_desktop import cli, selftest
 from nki_desktop.domain.records import ImportBatch, Observation
 from nki_desktop.paths import resource
 
-MODULES = ("nki_desktop.importing", "nki_desktop.reports")
+MODULES = ("nki_desktop.services.imports", "nki_desktop.reports")
 
 
 def _present(name: str) -> bool:
@@ -66,7 +66,7 @@ class FakeResult:
 
 @pytest.fixture
 def fake_modules(monkeypatch):
-    """Stand-ins with the agreed interfaces of nki_desktop.importing and nki_desktop.reports."""
+    """Stand-ins with the agreed interfaces of nki_desktop.services.imports and nki_desktop.reports."""
     calls: dict[str, tuple] = {}
 
     def import_file(store, path, options=None, dry_run=False, progress=None):
@@ -89,11 +89,11 @@ def fake_modules(monkeypatch):
         wb.save(path)
         return Path(path)
 
-    importing = types.ModuleType("nki_desktop.importing")
+    importing = types.ModuleType("nki_desktop.services.imports")
     importing.import_file = import_file
     reports = types.ModuleType("nki_desktop.reports")
     reports.build_pdf, reports.build_xlsx = build_pdf, build_xlsx
-    monkeypatch.setitem(sys.modules, "nki_desktop.importing", importing)
+    monkeypatch.setitem(sys.modules, "nki_desktop.services.imports", importing)
     monkeypatch.setitem(sys.modules, "nki_desktop.reports", reports)
     return calls
 
@@ -137,7 +137,7 @@ def test_failed_import_result_names_the_step(fake_modules, monkeypatch, tmp_path
     def rejecting(store, path, options=None, dry_run=False, progress=None):
         return FakeResult(False, "Filen kunde inte läsas: blad 1, rad 5", 0)
 
-    monkeypatch.setattr(sys.modules["nki_desktop.importing"], "import_file", rejecting)
+    monkeypatch.setattr(sys.modules["nki_desktop.services.imports"], "import_file", rejecting)
     code, out = run(partial=True, keep=tmp_path)
     assert code == 1
     assert "[4/7] Import av arbetsbok (ÖJ): FEL – Filen kunde inte läsas: blad 1, rad 5" in out

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nki_desktop import importing
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
+from nki_desktop.services import imports
+from nki_desktop.services.mappings import remember_mapping
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
 from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel
@@ -50,11 +51,11 @@ class ImportPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.tasks = tasks
-        self.previews: dict[str, importing.Preview] = {}
+        self.previews: dict[str, imports.Preview] = {}
         self.options: dict[str, ImportOptions] = {}
         self.handle: TaskHandle | None = None
         self._busy = False
-        self.last_outcomes: list[importing.FileOutcome] = []
+        self.last_outcomes: list[imports.FileOutcome] = []
         layout = QVBoxLayout(self)
         heading = QLabel("<h2>Import</h2>Välj filer eller dra dem till fönstret: SKR:s "
                          "rankningslista (Öppna jämförelser), Kolada (export eller API), "
@@ -204,11 +205,11 @@ class ImportPage(QWidget):
 
     def _run_preview(self, path: str) -> None:
         store, options = self.context.store, self.options[path]
-        self.tasks.start(lambda _p, _c: importing.preview(store, path, options),
+        self.tasks.start(lambda _p, _c: imports.preview(store, path, options),
                          on_done=lambda preview, p=path: self._on_preview_done(p, preview),
                          on_error=lambda message, _d, p=path: self._on_preview_failed(p, message))
 
-    def _on_preview_done(self, path: str, preview: importing.Preview) -> None:
+    def _on_preview_done(self, path: str, preview: imports.Preview) -> None:
         self.previews[path] = preview
         for i in range(self.file_list.count()):
             item = self.file_list.item(i)
@@ -224,7 +225,7 @@ class ImportPage(QWidget):
         self._sync_buttons()
 
     def _on_preview_failed(self, path: str, message: str) -> None:
-        self._on_preview_done(path, importing.Preview(Path(path).name, problem=message))
+        self._on_preview_done(path, imports.Preview(Path(path).name, problem=message, path=path))
 
     def _on_file_list_row_changed(self, _row: int) -> None:
         path = self.current_path()
@@ -258,7 +259,7 @@ class ImportPage(QWidget):
             self._run_preview(path)
 
     # -- preview -------------------------------------------------------------------------
-    def show_preview(self, preview: importing.Preview | None) -> None:
+    def show_preview(self, preview: imports.Preview | None) -> None:
         if preview is None:
             self.summary.setText("Inga filer valda.")
             self.columns_model.set_rows([])
@@ -287,7 +288,7 @@ class ImportPage(QWidget):
         request = self.previews[path].mapping_request
         if request is None:
             return
-        importing.remember_mapping(self.context.store, request, columns)
+        remember_mapping(self.context.store, request, columns)
         self._run_preview(path)
 
     # -- importing -----------------------------------------------------------------------
@@ -298,31 +299,16 @@ class ImportPage(QWidget):
                 and not self.previews[p].duplicate]
 
     def confirm(self) -> None:
-        """Import every file whose preview is ready, each in its own transaction."""
+        """Store every file whose preview is ready (exactly what the preview showed), each in
+        its own transaction; cancelling undoes the files already stored in the run."""
         paths = self.ready_paths()
         if not paths or self._busy:
             return
         store = self.context.store
-        jobs = [(p, self.options[p]) for p in paths]
+        ready = [self.previews[p] for p in paths]
 
-        def work(progress, _cancel) -> list[importing.FileOutcome]:
-            outcomes: list[importing.FileOutcome] = []
-            try:
-                for i, (path, options) in enumerate(jobs):
-                    name = Path(path).name
-
-                    def step(done: int, total: int, i: int = i, name: str = name) -> None:
-                        progress(int(100 * (i + done / max(total, 1)) / len(jobs)),
-                                 f"Sparar {name}…")  # raises when cancelled: rollback
-                    progress(int(100 * i / len(jobs)), f"Läser {name}…")
-                    outcomes.append(importing.import_file(store, path, options,
-                                                          progress=step))
-            except BaseException:
-                for outcome in outcomes:  # cancel leaves nothing behind
-                    if outcome.import_id and not outcome.duplicate:
-                        store.undo_import(outcome.import_id)
-                raise
-            return outcomes
+        def work(progress, _cancel) -> list[imports.FileOutcome]:
+            return imports.commit_all(store, ready, progress)  # progress raises on cancel
 
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -355,7 +341,7 @@ class ImportPage(QWidget):
         self.context.notify_data_changed()
         self._sync_buttons()
 
-    def _on_import_done(self, outcomes: list[importing.FileOutcome]) -> None:
+    def _on_import_done(self, outcomes: list[imports.FileOutcome]) -> None:
         self.last_outcomes = outcomes
         for outcome in outcomes:
             for i in range(self.file_list.count()):

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nki_desktop import importing
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS, StoredValue
+from nki_desktop.services import imports
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy
 from nki_desktop.ui.tasks import TaskRunner
@@ -162,7 +162,7 @@ class SourcesPanel(QWidget):
         right.addWidget(self.conflict_label)
         names = context.store.unit_names
 
-        def other_text(c: importing.Conflict) -> str:
+        def other_text(c: imports.Conflict) -> str:
             return "; ".join(f"{value_text(v)} ({SHORT_SOURCE.get(v.publication, '')}, "
                              f"{v.source_ref})" for v in c.others)
 
@@ -202,10 +202,10 @@ class SourcesPanel(QWidget):
         self._stale = False
         self.conflict_label.setText("Letar efter värden där källorna skiljer sig…")
         store = self.context.store
-        self.tasks.start(lambda _p, _c: importing.conflicts(store),
+        self.tasks.start(lambda _p, _c: imports.conflicts(store),
                          on_done=self._on_conflicts_loaded)
 
-    def _on_conflicts_loaded(self, conflicts: list[importing.Conflict]) -> None:
+    def _on_conflicts_loaded(self, conflicts: list[imports.Conflict]) -> None:
         self.model.set_rows(conflicts)
         self.conflict_label.setText(
             f"{len(conflicts)} värden där källorna skiljer sig. Det använda värdet visas "
@@ -229,7 +229,7 @@ class SourcesPanel(QWidget):
         self.order.setCurrentRow(target)
 
 
-def summary_html(p: importing.Preview) -> str:
+def summary_html(p: imports.Preview) -> str:
     """What the program understood about a file, in a few lines."""
     if p.mapping_request:
         return (f"<b>{p.file}</b><br><span style='color:#8a4b00'>⚠ Behöver koppling:</span> "

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from nki_desktop import __version__, import_cli, respondent_service, services
+from nki_desktop import __version__, services
+from nki_desktop.cli import imports as import_commands
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
@@ -154,9 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add commands (import, report, export, …) register here.
 _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [
-    import_cli.register,
+    import_commands.register,
     register_report,
-    respondent_service.register,
 ]
 
 

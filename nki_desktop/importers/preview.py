@@ -1,4 +1,5 @@
-"""What an importer understood about a file's layout, for the preview (no values)."""
+"""What every importer returns: the parsed batch and what was understood of the file's layout
+(the preview shows both; confirming stores exactly this batch)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.municipalities import Catalogue
 from nki_desktop.domain.records import ImportBatch
-from nki_desktop.importers.base import ImportOptions, Workbook
+from nki_desktop.importers.base import ImportOptions, MappingRequest, Workbook
 from nki_desktop.importers.header import (
     IGNORE,
     KOMMUN_CODE,
@@ -39,17 +40,26 @@ class Layout:
     year_source: str = ""
 
 
+@dataclass
+class Parsed:
+    """One importer's result: the batch to store and the layout notes for the preview."""
+
+    batch: ImportBatch
+    layout: Layout = field(default_factory=Layout)
+
+
 class LayoutImporter:
-    """An importer that also reports its layout for the preview: ``parse`` is the batch of
-    ``parse_with_layout``, which subclasses implement."""
+    """Shared by the table importers: the mapping request for a file's first table."""
 
-    def parse(self, workbook: Workbook, options: ImportOptions,
-              catalogue: Catalogue) -> ImportBatch:
-        return self.parse_with_layout(workbook, options, catalogue)[0]
+    kind = ""
 
-    def parse_with_layout(self, workbook: Workbook, options: ImportOptions,
-                          catalogue: Catalogue) -> tuple[ImportBatch, Layout]:
+    def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
         raise NotImplementedError
+
+    def mapping_request(self, workbook: Workbook, options: ImportOptions) -> MappingRequest:
+        from nki_desktop.importers.oj import mapping_request  # oj imports this module
+
+        return mapping_request(workbook, self.kind)
 
 
 def describe(column: Column, default_year: int | None = None) -> str:
