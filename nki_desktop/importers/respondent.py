@@ -136,8 +136,9 @@ class RespondentImporter:
             batch = self._build(workbook, sheet, header_row, headers, mapping, options,
                                 catalogue)
         labels = dict(targets_for(headers))
-        notes = [ColumnNote(column_letter(c), headers[c], labels.get(t, t))
-                 for c, t in sorted(mapping.items())]
+        notes = [ColumnNote(column_letter(c), headers[c], labels.get(t) or (
+            "Bakgrundsfråga: " + (t[len(BACKGROUND):] or background_name(headers[c]))
+            if t.startswith(BACKGROUND) else t)) for c, t in sorted(mapping.items())]
         return Parsed(batch, Layout(sheet.name, header_row + 1, notes, [sheet.name],
                                     "kolumnen med år eller datum" if {"year", "date"} & placed
                                     else "angivet"))
