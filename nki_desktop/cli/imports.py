@@ -22,8 +22,11 @@ def _summary(outcome: imports.FileOutcome, out: TextIO) -> None:
         return
     years = ", ".join(str(y) for y in batch.years) or "–"
     kommuner = len({o.unit for o in batch.observations if o.unit.isdigit()})
-    print(f"  Typ: {imports.publication_label(batch.publication)} ({outcome.kind}); "
-          f"år: {years}; kommuner: {kommuner}; värden: {len(batch.observations)}", file=out)
+    print(
+        f"  Typ: {imports.publication_label(batch.publication)} ({outcome.kind}); "
+        f"år: {years}; kommuner: {kommuner}; värden: {len(batch.observations)}",
+        file=out,
+    )
     if batch.respondents:
         print(f"  {batch.description}", file=out)
     for note in batch.notes:
@@ -32,8 +35,10 @@ def _summary(outcome: imports.FileOutcome, out: TextIO) -> None:
         print(f"  Hoppade över {len(batch.skipped)} rader:", file=out)
         for skip in batch.skipped[:20]:
             where = f"{skip.sheet} rad {skip.row}" if skip.row else skip.sheet
-            print(f"    {where}: {skip.reason}" + (f" ({skip.text[:60]})" if skip.text else ""),
-                  file=out)
+            print(
+                f"    {where}: {skip.reason}" + (f" ({skip.text[:60]})" if skip.text else ""),
+                file=out,
+            )
         if len(batch.skipped) > 20:
             print(f"    … och {len(batch.skipped) - 20} till", file=out)
 
@@ -45,14 +50,23 @@ def _explain_mapping(request: MappingRequest, err: TextIO) -> None:
         print(f"  {column_letter(col):>3}  {header[:40]!r:42}  {guess}", file=err)
     targets = [k for k, _ in request.targets if not k.startswith("background:")]
     shown = ", ".join(targets[:40]) + (" …" if len(targets) > 40 else "")
-    print("Ange kolumnerna med --map KOLUMN=MÅL (kolumnen som bokstav, nummer eller rubrik), "
-          f"t.ex. --map F=information. Mål: {shown}"
-          + (", background:<namn>." if len(targets) < len(request.targets) else "."), file=err)
+    print(
+        "Ange kolumnerna med --map KOLUMN=MÅL (kolumnen som bokstav, nummer eller rubrik), "
+        f"t.ex. --map F=information. Mål: {shown}"
+        + (", background:<namn>." if len(targets) < len(request.targets) else "."),
+        file=err,
+    )
 
 
 def _options(args: argparse.Namespace, kommun: str | None) -> ImportOptions:
-    return ImportOptions(year=args.year, kommun=kommun, kind=args.kind, sheet=args.sheet,
-                         factor_scale=args.factor_scale, nki_rule=args.nki_rule)
+    return ImportOptions(
+        year=args.year,
+        kommun=kommun,
+        kind=args.kind,
+        sheet=args.sheet,
+        factor_scale=args.factor_scale,
+        nki_rule=args.nki_rule,
+    )
 
 
 def cmd_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
@@ -65,10 +79,12 @@ def cmd_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     options = _options(args, kommun)
     rejected = 0
     for path in args.files:
-        result = (imports.preview_with_map(store, path, options, args.map) if args.map
-                  else imports.preview(store, path, options))
-        outcome = (imports.dry_run_outcome(result) if args.dry_run
-                   else imports.commit(store, result))
+        result = (
+            imports.preview_with_map(store, path, options, args.map)
+            if args.map
+            else imports.preview(store, path, options)
+        )
+        outcome = imports.dry_run_outcome(result) if args.dry_run else imports.commit(store, result)
         if outcome.ok:
             print(f"{'Provkörd' if args.dry_run else 'Importerad'}: {path}", file=out)
             _summary(outcome, out)
@@ -79,8 +95,11 @@ def cmd_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             if outcome.mapping_request is not None:
                 _explain_mapping(outcome.mapping_request, sys.stderr)
     if len(args.files) > 1:
-        print(f"{len(args.files) - rejected} av {len(args.files)} filer "
-              f"{'godkända' if args.dry_run else 'importerade'}.", file=out)
+        print(
+            f"{len(args.files) - rejected} av {len(args.files)} filer "
+            f"{'godkända' if args.dry_run else 'importerade'}.",
+            file=out,
+        )
     return 2 if rejected else 0
 
 
@@ -89,16 +108,24 @@ def cmd_mappings(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         if args.all:
             args.clear = "all"
         elif args.clear == "":
-            print("Ange vilken koppling som ska glömmas (ID från nki-desktop mappings) eller "
-                  "--all.", file=sys.stderr)
+            print(
+                "Ange vilken koppling som ska glömmas (ID från nki-desktop mappings) eller --all.",
+                file=sys.stderr,
+            )
             return 2
         removed = store.clear_mappings(None if args.clear == "all" else args.clear)
         if not removed and args.clear != "all":
-            print(f"Ingen sparad koppling har ID {args.clear} (eller flera börjar så).",
-                  file=sys.stderr)
+            print(
+                f"Ingen sparad koppling har ID {args.clear} (eller flera börjar så).",
+                file=sys.stderr,
+            )
             return 2
-        print(f"{removed} sparade kopplingar glömda." if removed != 1 else
-              "Den sparade kopplingen är glömd.", file=out)
+        print(
+            f"{removed} sparade kopplingar glömda."
+            if removed != 1
+            else "Den sparade kopplingen är glömd.",
+            file=out,
+        )
         return 0
     mappings = remembered_mappings(store)
     if not mappings:
@@ -106,8 +133,9 @@ def cmd_mappings(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         return 0
     print(f"{'ID':12}  {'Sparad':19}  {'Typ':10}  Kolumner", file=out)
     for m in mappings:
-        columns = ", ".join(f"{column_letter(c)}={t}" for c, t in sorted(m.columns.items())
-                            if t != "ignore")
+        columns = ", ".join(
+            f"{column_letter(c)}={t}" for c, t in sorted(m.columns.items()) if t != "ignore"
+        )
         print(f"{m.signature[:12]:12}  {m.updated_at:19}  {m.kind:10}  {columns}", file=out)
     print("Glöm en koppling: nki-desktop mappings --clear ID (eller --all).", file=out)
     return 0
@@ -115,8 +143,11 @@ def cmd_mappings(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
 def cmd_template(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     path = write_template(args.out)
-    print(f"Mallen är sparad: {path}. Fyll i bladet Data och importera med "
-          f"nki-desktop import {path.name}", file=out)
+    print(
+        f"Mallen är sparad: {path}. Fyll i bladet Data och importera med "
+        f"nki-desktop import {path.name}",
+        file=out,
+    )
     return 0
 
 
@@ -125,32 +156,54 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, metavar="ÅR", help="ärendeår om filen inte anger det")
     p.add_argument("--kommun", metavar="KOD", help="kommunkod när filen inte anger kommun")
     p.add_argument("--sheet", metavar="BLAD", help="bladet att läsa")
-    p.add_argument("--map", action="append", metavar="KOLUMN=MÅL", default=[],
-                   help="koppla en kolumn (bokstav, nummer eller rubrik) till ett mål, t.ex. "
-                        "F=information eller \"Värde A=bygglov:nki:value\" (kan upprepas; "
-                        "kopplingen sparas för filer med samma upplägg)")
-    p.add_argument("--factor-scale", metavar="SKALA", help="svarsdata: faktorfrågornas skala, "
-                   "1-6 eller 1-10 (standard: läses ur data)")
-    p.add_argument("--nki-rule", choices=("all", "two"), help="svarsdata: NKI kräver alla tre "
-                   "frågor (all, standard) eller minst två (two)")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="KOLUMN=MÅL",
+        default=[],
+        help="koppla en kolumn (bokstav, nummer eller rubrik) till ett mål, t.ex. "
+        'F=information eller "Värde A=bygglov:nki:value" (kan upprepas; '
+        "kopplingen sparas för filer med samma upplägg)",
+    )
+    p.add_argument(
+        "--factor-scale",
+        metavar="SKALA",
+        help="svarsdata: faktorfrågornas skala, 1-6 eller 1-10 (standard: läses ur data)",
+    )
+    p.add_argument(
+        "--nki-rule",
+        choices=("all", "two"),
+        help="svarsdata: NKI kräver alla tre frågor (all, standard) eller minst två (two)",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="importera filer (ÖJ, Kolada, egna resultat, svarsdata, "
-                                      "mallen)")
+    p = sub.add_parser(
+        "import", help="importera filer (ÖJ, Kolada, egna resultat, svarsdata, mallen)"
+    )
     p.add_argument("files", nargs="+", metavar="FIL")
-    p.add_argument("--kind", choices=("oj", "kolada", "own", "template", "respondent"),
-                   help="filens typ, om programmet inte ska avgöra den")
+    p.add_argument(
+        "--kind",
+        choices=("oj", "kolada", "own", "template", "respondent"),
+        help="filens typ, om programmet inte ska avgöra den",
+    )
     _import_arguments(p)
     p.set_defaults(func=cmd_import)
-    p = sub.add_parser("import-respondents", help="importera svarsdata (en rad per besvarad "
-                                                  "enkät); samma som import --kind respondent")
+    p = sub.add_parser(
+        "import-respondents",
+        help="importera svarsdata (en rad per besvarad enkät); samma som import --kind respondent",
+    )
     p.add_argument("files", nargs="+", metavar="FIL")
     _import_arguments(p)
     p.set_defaults(func=cmd_import, kind="respondent")
     p = sub.add_parser("mappings", help="lista eller glöm sparade kolumnkopplingar")
-    p.add_argument("--clear", nargs="?", const="", metavar="ID",
-                   help="glöm kopplingen med detta ID (de första tecknen räcker)")
+    p.add_argument(
+        "--clear",
+        nargs="?",
+        const="",
+        metavar="ID",
+        help="glöm kopplingen med detta ID (de första tecknen räcker)",
+    )
     p.add_argument("--all", action="store_true", help="med --clear: glöm alla kopplingar")
     p.set_defaults(func=cmd_mappings)
     p = sub.add_parser("template", help="spara importmallen (långt format) som .xlsx")

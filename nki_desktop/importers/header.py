@@ -1,133 +1,30 @@
-"""Finding and understanding the header of a wide table (ÖJ workbooks, Kolada exports).
+"""Finding the header of a wide table (ÖJ workbooks, Kolada exports) and classifying its
+columns.
 
 A header may sit below title and note rows and span one or two rows, the upper one with
 merged group cells (calamine gives a merged cell's value in its first cell and '' in the
 rest, so group labels are carried rightwards). Each column is classified as kommun code,
-kommun name, län, a year, or area × factor × measure. Rows are classified as kommun, Riket,
-joint body, summary (län/group) or unknown.
+kommun name, län, a year, or area × factor × measure (see ``labels``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from nki_desktop.domain.areas import AREAS, FACTORS, GROUPS, TOTAL
-from nki_desktop.domain.municipalities import (
-    GROUP_CODES,
-    Catalogue,
-    is_riket,
-    joint_body_key,
-    looks_like_joint_body,
-    normalise_code,
-)
-from nki_desktop.domain.rules import case_year_from_title
+from nki_desktop.domain.areas import TOTAL
 from nki_desktop.domain.text import fold
 from nki_desktop.importers.base import Sheet, cell_text, column_letter
-
-KOMMUN_CODE, KOMMUN_NAME, LAN, VALUE, YEAR, IGNORE = (
-    "kommun_code", "kommun_name", "lan", "value", "year", "ignore")
-MEASURES = {"value": "värde", "n": "antal svar", "rank": "rank"}
-
-_CODE_WORDS = {"kommunkod", "kod", "kommun kod", "kommunnr", "kommunnummer", "kommun id",
-               "kommun-id", "kommunid", "id", "kkod", "lankommunkod", "kommunkod 4 siffror"}
-_NAME_WORDS = {"kommun", "kommunnamn", "namn", "kommun namn", "kommuner", "enhet", "organisation",
-               "kommun/forbund", "kommun/organisation", "kommun eller forbund", "omrade/kommun",
-               "kommun/enhet", "deltagare", "kommun/gemensam namnd", "kommun forbund"}
-_LAN_WORDS = {"lan", "lansnamn", "lanskod", "lan kod", "lan namn", "region"}
-_RANK_RE = re.compile(r"\b(rank|ranking|rankning|placering|plats)\b")
-_N_RE = re.compile(r"\b(antal svar|antal|svar|n|svarande|antal svarande|respondenter)\b")
-_YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20[0-9]\d)(?!\d)")
-_CASE_YEAR_RE = re.compile(r"arendear\w*\s*(19[89]\d|20[0-9]\d)")
-_TOTAL_RE = re.compile(r"\b(nki totalt|totalt|total|samtliga omraden|sammanfattande)\b")
-
-
-def _alias_patterns(items: Sequence[Any]) -> list[tuple[re.Pattern[str], str]]:
-    pairs: list[tuple[str, str]] = []
-    for item in items:
-        for name in (item.key, item.label, *item.aliases):
-            folded = fold(name)
-            if folded:
-                pairs.append((folded, item.key))
-    pairs.sort(key=lambda p: -len(p[0]))  # longest first: "miljo och halsoskydd" before "miljo"
-    return [(re.compile(r"(?<![a-z0-9])" + re.escape(text) + r"(?![a-z0-9])"), key)
-            for text, key in pairs]
-
-
-_AREA_PATTERNS = [(p, k) for p, k in _alias_patterns(AREAS) if k != TOTAL]
-_FACTOR_PATTERNS = _alias_patterns(FACTORS)
-_GROUP_PATTERNS = _alias_patterns(GROUPS)
-
-
-@dataclass(frozen=True)
-class Label:
-    """What a header text names: an area, a factor, a measure (value, n, rank), a year."""
-
-    area: str | None = None
-    factor: str | None = None
-    measure: str = "value"
-    year: int | None = None
-    group: str | None = None
-
-
-def find_area(folded: str) -> str | None:
-    for pattern, key in _AREA_PATTERNS:
-        if pattern.search(folded):
-            return key
-    if _TOTAL_RE.search(folded) or folded in ("nki", "index"):
-        return TOTAL
-    return None
-
-
-def find_factor(folded: str) -> str | None:
-    for pattern, key in _FACTOR_PATTERNS:
-        if pattern.search(folded):
-            return key
-    return None
-
-
-def find_group(folded: str) -> str | None:
-    for pattern, key in _GROUP_PATTERNS:
-        if key != "alla" and pattern.search(folded):
-            return key
-    return None
-
-
-@lru_cache(maxsize=8192)
-def classify_label(text: str) -> Label:
-    """Read a (combined) header text: 'Bygglov NKI', 'Brandtillsyn – Antal svar', 'Rank'."""
-    folded = fold(text)
-    measure = "value"
-    if _RANK_RE.search(folded):
-        measure = "rank"
-    elif _N_RE.search(folded):
-        measure = "n"
-    year_match = _YEAR_RE.fullmatch(folded.strip())
-    year = int(year_match.group(1)) if year_match else None
-    area = find_area(folded)
-    rest = folded
-    for pattern, key in _AREA_PATTERNS:
-        if key == area:
-            rest = pattern.sub(" ", rest)
-    factor = find_factor(rest)
-    if factor == "nki" and area == "upphandling":
-        factor = "nui"
-    return Label(area, factor, measure, year, find_group(folded))
-
-
-@lru_cache(maxsize=8192)
-def unit_column_role(text: str) -> str | None:
-    folded = fold(text)
-    if folded in _CODE_WORDS or (folded.startswith("kommunkod") and len(folded) < 20):
-        return KOMMUN_CODE
-    if folded in _NAME_WORDS or folded.startswith("kommunnamn"):
-        return KOMMUN_NAME
-    if folded in _LAN_WORDS or folded.startswith("lans"):
-        return LAN
-    return None
+from nki_desktop.importers.labels import (
+    IGNORE,
+    KOMMUN_CODE,
+    KOMMUN_NAME,
+    VALUE,
+    YEAR,
+    classify_label,
+    unit_column_role,
+)
 
 
 @dataclass
@@ -323,98 +220,3 @@ def _drop_duplicates(columns: list[Column]) -> None:
             if column.target in seen:
                 column.role = IGNORE
             seen.add(column.target)
-
-
-# -- years ------------------------------------------------------------------------------
-def find_year(texts: Sequence[str], oj_title: bool = False) -> int | None:
-    """The case year named in a title, sheet name or file name.
-
-    'Ärendeår 2014' is a case year as written. Otherwise, for ÖJ titles (oj_title) a
-    year up to 2015 is the publication year and maps to the case year before it.
-    """
-    for text in texts:
-        folded = fold(text)
-        match = _CASE_YEAR_RE.search(folded)
-        if match:
-            return int(match.group(1))
-    for text in texts:
-        years = [int(y) for y in _YEAR_RE.findall(fold(text).replace("_", " "))]
-        if years:
-            year = max(years)
-            return case_year_from_title(year) if oj_title else year
-    return None
-
-
-# -- rows ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class UnitMatch:
-    kind: str  # kommun | riket | joint | summary | unknown | empty
-    key: str = ""
-    name: str = ""
-    reason: str = ""
-
-
-def _summary_reason(name: str, catalogue: Catalogue) -> str:
-    folded = fold(name)
-    lan = {fold(n) for n in catalogue.lan_names().values()}
-    lan |= {f.removesuffix(" lan") for f in lan}
-    groups = {fold(g) for g in GROUP_CODES}
-    if folded in lan or folded.startswith("lan ") or folded == "lanet":
-        return "länsrad (summering, inte en kommun)"
-    if folded in groups or "kommungrupp" in folded or folded.removeprefix("grupp ") in groups:
-        return "gruppsrad (summering, inte en kommun)"
-    if any(w in folded for w in ("medel", "genomsnitt", "summa", "median", "storre kommuner")):
-        return "summeringsrad (inte en kommun)"
-    return ""
-
-
-def match_unit(catalogue: Catalogue, code: Any, name: Any) -> UnitMatch:
-    """Which unit a row is about: kommun by code and/or name, Riket, joint body, summary."""
-    name_text = cell_text(name)
-    code_text = cell_text(code)
-    if not name_text and not code_text:
-        return UnitMatch("empty")
-    if code_text:
-        norm = normalise_code(code_text)
-        kommun = catalogue.get(norm) if norm else None
-        if kommun:
-            return UnitMatch("kommun", kommun.code, kommun.name)
-        if norm == "0000" or is_riket(code_text):
-            return UnitMatch("riket", "riket", "Riket")
-    if name_text:
-        if is_riket(name_text):
-            return UnitMatch("riket", "riket", "Riket")
-        kommun = catalogue.match_name(name_text)
-        if kommun:
-            return UnitMatch("kommun", kommun.code, kommun.name)
-        if looks_like_joint_body(name_text):
-            return UnitMatch("joint", joint_body_key(name_text), name_text)
-        reason = _summary_reason(name_text, catalogue)
-        if reason:
-            return UnitMatch("summary", name=name_text, reason=reason)
-    return UnitMatch("unknown", name=name_text or code_text)
-
-
-def joint_members(name: str, catalogue: Catalogue) -> tuple[str, ...]:
-    """Member kommuner named in brackets: 'Miljöförbundet X (Kalix, Haparanda)'."""
-    match = re.search(r"\(([^)]*)\)", name)
-    if not match:
-        return ()
-    members = []
-    for part in re.split(r"[,;/]| och ", match.group(1)):
-        kommun = catalogue.match_name(part.strip()) if part.strip() else None
-        if kommun is None:
-            return ()
-        members.append(kommun.code)
-    return tuple(members)
-
-
-def looks_like_footnote(texts: Sequence[str]) -> bool:
-    """A line of text under the table: source, note, asterisk explanation."""
-    filled = [t for t in texts if t]
-    if len(filled) != 1:
-        return False
-    folded = fold(filled[0])
-    return (filled[0].startswith(("*", "¹", "²", "(", "Not", "Anm", "Källa", "Kalla"))
-            or folded.startswith(("kalla", "not ", "anm", "fotnot", "observera", "forklaring"))
-            or len(filled[0]) > 40)

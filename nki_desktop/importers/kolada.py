@@ -30,16 +30,8 @@ from nki_desktop.importers.base import (
     parse_number,
     shape_signature,
 )
-from nki_desktop.importers.header import (
-    VALUE,
-    YEAR,
-    Column,
-    Header,
-    find_area,
-    find_factor,
-    find_group,
-    locate,
-)
+from nki_desktop.importers.header import Column, Header, locate
+from nki_desktop.importers.labels import VALUE, YEAR, find_area, find_factor, find_group
 from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed, note
 from nki_desktop.importers.wide import TableResult, read_rows
 

@@ -21,20 +21,11 @@ from nki_desktop.importers.base import (
     cell_text,
     shape_signature,
 )
-from nki_desktop.importers.header import (
-    KOMMUN_CODE,
-    KOMMUN_NAME,
-    LAN,
-    MEASURES,
-    VALUE,
-    YEAR,
-    Header,
-    column_from_target,
-    find_year,
-    locate,
-)
+from nki_desktop.importers.header import Header, column_from_target, locate
+from nki_desktop.importers.labels import KOMMUN_CODE, KOMMUN_NAME, LAN, MEASURES, VALUE, YEAR
 from nki_desktop.importers.preview import Layout, LayoutImporter, Parsed, note
 from nki_desktop.importers.wide import TableResult, read_rows
+from nki_desktop.importers.years import find_year
 
 
 def value_targets() -> list[tuple[str, str]]:

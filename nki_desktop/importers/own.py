@@ -24,9 +24,11 @@ from nki_desktop.importers.base import (
     parse_number,
 )
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_value
-from nki_desktop.importers.header import Label, classify_label, find_group, find_year, locate
-from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed
+from nki_desktop.importers.header import locate
+from nki_desktop.importers.labels import Label, classify_label, find_group
 from nki_desktop.importers.oj import usable
+from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed
+from nki_desktop.importers.years import find_year
 
 
 @dataclass

@@ -9,7 +9,8 @@ from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.municipalities import Catalogue
 from nki_desktop.domain.records import ImportBatch
 from nki_desktop.importers.base import ImportOptions, MappingRequest, Workbook
-from nki_desktop.importers.header import (
+from nki_desktop.importers.header import Column
+from nki_desktop.importers.labels import (
     IGNORE,
     KOMMUN_CODE,
     KOMMUN_NAME,
@@ -17,7 +18,6 @@ from nki_desktop.importers.header import (
     MEASURES,
     VALUE,
     YEAR,
-    Column,
 )
 
 _ROLE_TEXT = {KOMMUN_CODE: "kommunkod", KOMMUN_NAME: "kommunnamn", LAN: "län (används inte)",

@@ -51,6 +51,7 @@ from nki_desktop.importers.base import (
     column_letter,
     shape_signature,
 )
+from nki_desktop.importers.preview import ColumnNote, Layout, Parsed
 from nki_desktop.importers.respondent_columns import (
     ANSWER_TARGETS,
     BACKGROUND,
@@ -66,7 +67,6 @@ from nki_desktop.importers.respondent_columns import (
     unplaced_columns,
     year_of,
 )
-from nki_desktop.importers.preview import ColumnNote, Layout, Parsed
 
 KIND = "respondent"
 

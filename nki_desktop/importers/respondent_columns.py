@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -82,14 +83,17 @@ NO_ANSWER_CODES: tuple[float, ...] = (0.0, 99.0)
 
 def scores(header: str) -> dict[str, float]:
     """Each target's score for one header text (targets that do not match are left out)."""
-    folded = fold(header)
+    return dict(_scores(fold(header)))
+
+
+@lru_cache(maxsize=4096)
+def _scores(folded: str) -> tuple[tuple[str, float], ...]:
     out: dict[str, float] = {}
-    if not folded:
-        return out
-    for target, pattern, score in _COMPILED:
-        if score > out.get(target, 0.0) and pattern.search(folded):
-            out[target] = score
-    return out
+    if folded:
+        for target, pattern, score in _COMPILED:
+            if score > out.get(target, 0.0) and pattern.search(folded):
+                out[target] = score
+    return tuple(out.items())
 
 
 def recognise(header: str) -> str | None:
@@ -142,13 +146,20 @@ _YEAR_IN_TEXT = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 def find_header(sheet: Sheet) -> tuple[int, dict[int, str]]:
     """The header row (0-based) among the first 20 rows: the one with most recognised cells,
-    and its columns assigned by :func:`best_assignment`."""
+    and its columns assigned by :func:`best_assignment`. Kept on the sheet: sniffing,
+    choosing the sheet and parsing all ask."""
+    cached = sheet.__dict__.get("_respondent_header")
+    if cached is not None:
+        return cached[0], dict(cached[1])
     best, best_hits, best_map = 0, -1, {}
     for r, row in enumerate(sheet.rows[:20]):
-        mapping = best_assignment([cell_text(v) for v in row])
+        # Only text is a header: numbers and dates are answers (cell_text of them is not).
+        texts = [v if isinstance(v, str) else "" for v in row]
+        mapping = best_assignment(texts) if any(texts) else {}
         if len(mapping) > best_hits:
             best, best_hits, best_map = r, len(mapping), mapping
-    return best, best_map
+    sheet.__dict__["_respondent_header"] = (best, best_map)
+    return best, dict(best_map)
 
 
 def unplaced_columns(headers: Sequence[str], mapping: dict[int, str]) -> list[int]:

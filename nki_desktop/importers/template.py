@@ -29,8 +29,8 @@ from nki_desktop.importers.base import (
     column_letter,
 )
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_value
-from nki_desktop.importers.header import joint_members, match_unit
 from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed
+from nki_desktop.importers.rows import joint_members, match_unit
 from nki_desktop.importers.wide import unknown_kommun
 
 COLUMNS = ("År", "Kommun", "Område", "Faktor", "Svarsgrupp", "Värde", "Antal svar")

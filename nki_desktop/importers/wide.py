@@ -10,21 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nki_desktop.domain.municipalities import Catalogue
+from nki_desktop.domain.municipalities import Catalogue, joint_body_key
 from nki_desktop.domain.records import JointBody, Observation, Skip
 from nki_desktop.importers.base import ImportProblem, Workbook, cell_text
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_rank, read_value
-from nki_desktop.importers.header import (
-    KOMMUN_CODE,
-    KOMMUN_NAME,
-    VALUE,
-    Column,
-    Header,
-    joint_body_key,
-    joint_members,
-    looks_like_footnote,
-    match_unit,
-)
+from nki_desktop.importers.header import Column, Header
+from nki_desktop.importers.labels import KOMMUN_CODE, KOMMUN_NAME, VALUE
+from nki_desktop.importers.rows import joint_members, looks_like_footnote, match_unit
 
 
 @dataclass

@@ -94,15 +94,18 @@ class FileOutcome:
     mapping_request: MappingRequest | None = None
 
 
-def _parse(importer: Importer, workbook: Workbook, options: ImportOptions,
-           store: Store) -> Parsed:
+def _parse(importer: Importer, workbook: Workbook, options: ImportOptions, store: Store) -> Parsed:
     parsed = importer.parse(workbook, options, store.catalogue)
     complete_rank_totals(parsed.batch.observations)
     return parsed
 
 
-def understand(store: Store, path: Path | str, options: ImportOptions | None = None,
-               workbook: Workbook | None = None) -> tuple[Importer, Parsed]:
+def understand(
+    store: Store,
+    path: Path | str,
+    options: ImportOptions | None = None,
+    workbook: Workbook | None = None,
+) -> tuple[Importer, Parsed]:
     """Read (unless ``workbook`` is given), detect and parse a file; a remembered column
     mapping is applied on the way. Raises ImportProblem, or NeedsMapping when the layout
     needs the user."""
@@ -124,8 +127,12 @@ def understand(store: Store, path: Path | str, options: ImportOptions | None = N
         return importer, _parse(importer, workbook, options, store)
 
 
-def preview(store: Store, path: Path | str, options: ImportOptions | None = None,
-            workbook: Workbook | None = None) -> Preview:
+def preview(
+    store: Store,
+    path: Path | str,
+    options: ImportOptions | None = None,
+    workbook: Workbook | None = None,
+) -> Preview:
     """What importing the file would do, without writing anything; holds the parsed batch."""
     result = Preview(Path(path).name, path=str(path))
     try:
@@ -140,8 +147,11 @@ def preview(store: Store, path: Path | str, options: ImportOptions | None = None
     batch, layout = parsed.batch, parsed.layout
     units = {o.unit for o in batch.observations}
     result.kind, result.kind_label = importer.kind, importer.label
-    result.sheet, result.header_row, result.columns = (layout.sheet, layout.header_row,
-                                                       layout.columns)
+    result.sheet, result.header_row, result.columns = (
+        layout.sheet,
+        layout.header_row,
+        layout.columns,
+    )
     result.sheets, result.year_source = layout.sheets or batch.sheets, layout.year_source
     result.years = batch.years
     result.kommuner = sum(1 for u in units if u.isdigit())
@@ -154,15 +164,18 @@ def preview(store: Store, path: Path | str, options: ImportOptions | None = None
     existing = store.find_import_by_sha(batch.sha256)
     if existing:
         result.duplicate_id = existing.id
-        result.duplicate = (f"Filen är redan importerad (import {existing.id}, "
-                            f"{existing.imported_at}). En ny import ändrar ingenting.")
+        result.duplicate = (
+            f"Filen är redan importerad (import {existing.id}, "
+            f"{existing.imported_at}). En ny import ändrar ingenting."
+        )
     else:
         result.differing = len(differences(store, batch))
     return result
 
 
-def preview_with_map(store: Store, path: Path | str, options: ImportOptions,
-                     specs: Sequence[str]) -> Preview:
+def preview_with_map(
+    store: Store, path: Path | str, options: ImportOptions, specs: Sequence[str]
+) -> Preview:
     """A preview with the user's column assignments (``"F=information"``, ``"3=kommun_name"``,
     ``"Värde A=bygglov:nki:value"``) over the importer's own guesses; the file is read once.
     A mapping that gives a good preview is remembered for files of the same shape."""
@@ -194,8 +207,9 @@ def differences(store: Store, batch: ImportBatch) -> list[tuple[str, float, Stor
     if not batch.years:
         return []
     stored: dict[tuple[int, str, str, str, str], list[StoredValue]] = {}
-    for v in store.values(years=batch.years, units=sorted({o.unit for o in batch.observations}),
-                          effective=False):
+    for v in store.values(
+        years=batch.years, units=sorted({o.unit for o in batch.observations}), effective=False
+    ):
         stored.setdefault((v.year, v.unit, v.area, v.factor, v.group), []).append(v)
     if not stored:
         return []
@@ -220,9 +234,11 @@ def refusal(result: Preview) -> FileOutcome:
     """The outcome of a file whose preview cannot be imported."""
     message = result.problem
     if result.mapping_request is not None:
-        message = (f"{result.file}: {result.problem} Öppna filen på skärmen Import och koppla "
-                   "kolumnerna, ange dem med --map KOLUMN=MÅL, eller använd mallen "
-                   "(nki-desktop template).")
+        message = (
+            f"{result.file}: {result.problem} Öppna filen på skärmen Import och koppla "
+            "kolumnerna, ange dem med --map KOLUMN=MÅL, eller använd mallen "
+            "(nki-desktop template)."
+        )
     return FileOutcome(result.path, False, message, mapping_request=result.mapping_request)
 
 
@@ -237,12 +253,25 @@ def commit(store: Store, result: Preview, progress: Progress | None = None) -> F
         return refusal(result)
     with paused_gc():  # hundreds of thousands of respondent rows: no full collections
         saved = store.save_import(batch, progress=progress)
-    return FileOutcome(result.path, True, saved.message, saved.stored, batch, saved.import_id,
-                       saved.duplicate, result.kind)
+    return FileOutcome(
+        result.path,
+        True,
+        saved.message,
+        saved.stored,
+        batch,
+        saved.import_id,
+        saved.duplicate,
+        result.kind,
+    )
 
 
-def import_file(store: Store, path: Path | str, options: ImportOptions | None = None,
-                dry_run: bool = False, progress: Progress | None = None) -> FileOutcome:
+def import_file(
+    store: Store,
+    path: Path | str,
+    options: ImportOptions | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> FileOutcome:
     """Preview and commit one file (the file is read and parsed once)."""
     result = preview(store, path, options)
     return dry_run_outcome(result) if dry_run else commit(store, result, progress)
@@ -253,15 +282,20 @@ def dry_run_outcome(result: Preview) -> FileOutcome:
     batch = result.batch
     if batch is None or not result.ok:
         return refusal(result)
-    message = (f"{result.file}: provkörning, filen är redan importerad (import "
-               f"{result.duplicate_id}); en ny import ändrar ingenting." if result.duplicate else
-               f"{result.file}: provkörning, {len(batch.observations)} värden skulle sparas.")
-    return FileOutcome(result.path, True, message, 0, batch, kind=result.kind,
-                       duplicate=bool(result.duplicate))
+    message = (
+        f"{result.file}: provkörning, filen är redan importerad (import "
+        f"{result.duplicate_id}); en ny import ändrar ingenting."
+        if result.duplicate
+        else f"{result.file}: provkörning, {len(batch.observations)} värden skulle sparas."
+    )
+    return FileOutcome(
+        result.path, True, message, 0, batch, kind=result.kind, duplicate=bool(result.duplicate)
+    )
 
 
-def commit_all(store: Store, previews: Sequence[Preview],
-               report: Report | None = None) -> list[FileOutcome]:
+def commit_all(
+    store: Store, previews: Sequence[Preview], report: Report | None = None
+) -> list[FileOutcome]:
     """Commit several previewed files, each in its own transaction. ``report(percent, text)``
     may raise to cancel: then the files already stored in this run are undone as well, so a
     cancelled run leaves nothing behind."""

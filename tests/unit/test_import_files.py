@@ -7,9 +7,9 @@ import json
 import pytest
 from openpyxl import Workbook
 
+from nki_desktop.importers.base import ImportOptions
 from nki_desktop.services import imports
 from nki_desktop.services.mappings import remember_mapping
-from nki_desktop.importers.base import ImportOptions
 from tests import import_builders as b
 
 
@@ -293,8 +293,8 @@ def test_own_results_transposed_with_answers_row_and_group_sheets(store, tmp_pat
 def test_flat_header_measures_follow_their_area_column(tmp_path, store):
     """'NKI totalt | Rank | Antal svar' on one header row: rank and n belong to NKI totalt,
     and "x av y" uses the number of ranked kommuner when the file does not say y."""
-    from nki_desktop.services import imports
     from nki_desktop.analysis.overview import key_figures
+    from nki_desktop.services import imports
     from tests.import_builders import write_xlsx
 
     path = write_xlsx(tmp_path / "flat.xlsx", {"Rankning 2023": [

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import Workbook
 
 from nki_desktop import cli
-from nki_desktop.services import imports
 from nki_desktop.importers.base import ImportOptions
+from nki_desktop.services import imports
 from nki_desktop.storage import Store
 from nki_desktop.storage.repository import Cancelled
 from tests import import_builders as b

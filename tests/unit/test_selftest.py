@@ -66,7 +66,7 @@ class FakeResult:
 
 @pytest.fixture
 def fake_modules(monkeypatch):
-    """Stand-ins with the agreed interfaces of nki_desktop.services.imports and nki_desktop.reports."""
+    """Stand-ins with the agreed interfaces of services.imports and reports."""
     calls: dict[str, tuple] = {}
 
     def import_file(store, path, options=None, dry_run=False, progress=None):

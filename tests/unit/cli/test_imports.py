@@ -35,17 +35,31 @@ def values(db, **filters):
 def test_column_named_by_letter_number_or_header():
     headers = ["Enhetsnamn", "Värde A", "Värde B"]
     assert [column_index(s, headers) for s in ("A", "b", "3", "värde a", " Varde B ")] == [
-        0, 1, 2, 1, 2]
+        0,
+        1,
+        2,
+        1,
+        2,
+    ]
     assert column_index("AA", headers) == 26
     with pytest.raises(ValueError, match="finns inte"):
         column_index("Värde C", headers)
 
 
 def test_map_checks_targets_and_columns():
-    request = MappingRequest("sig", "oj", "Data", 1, ["Kommun", "X"], [],
-                             [("ignore", ""), ("kommun_name", ""), ("bygglov:nki:value", "")])
+    request = MappingRequest(
+        "sig",
+        "oj",
+        "Data",
+        1,
+        ["Kommun", "X"],
+        [],
+        [("ignore", ""), ("kommun_name", ""), ("bygglov:nki:value", "")],
+    )
     assert map_columns(request, ["A=kommun_name", "X=bygglov:nki:value"]) == {
-        0: "kommun_name", 1: "bygglov:nki:value"}
+        0: "kommun_name",
+        1: "bygglov:nki:value",
+    }
     with pytest.raises(ValueError, match="okänt mål 'bygglov'"):
         map_columns(request, ["B=bygglov"])
     with pytest.raises(ValueError, match="bara 2 kolumner"):
@@ -56,22 +70,36 @@ def test_map_checks_targets_and_columns():
 
 def test_import_map_for_an_unknown_table_then_remembered_listed_and_cleared(tmp_path):
     db = tmp_path / "cli.sqlite"
-    path = b.write_xlsx(tmp_path / "okand_2023.xlsx", {"Data": [
-        ["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12], ["Boden", 70, 9]]})
+    path = b.write_xlsx(
+        tmp_path / "okand_2023.xlsx",
+        {"Data": [["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12], ["Boden", 70, 9]]},
+    )
     code, _out, err = run(db, "import", str(path))
     assert code == 2 and "Enhetsnamn" in err and "--map" in err and "bygglov:nki:value" in err
-    code, out, err = run(db, "import", str(path), "--map", "A=kommun_name",
-                         "--map", "Värde A=bygglov:nki:value", "--map", "3=bygglov:nki:n")
+    code, out, err = run(
+        db,
+        "import",
+        str(path),
+        "--map",
+        "A=kommun_name",
+        "--map",
+        "Värde A=bygglov:nki:value",
+        "--map",
+        "3=bygglov:nki:n",
+    )
     assert code == 0, err
     [kalix] = values(db, unit="2514", area="bygglov")
     assert (kalix.year, kalix.value, kalix.n) == (2023, 80.0, 12)
     code, out, _err = run(db, "mappings")
-    assert code == 0 and "oj" in out and "A=kommun_name, B=bygglov:nki:value, C=bygglov:nki:n" \
-        in out
+    assert (
+        code == 0 and "oj" in out and "A=kommun_name, B=bygglov:nki:value, C=bygglov:nki:n" in out
+    )
     signature = out.splitlines()[1].split()[0]
     # Another file of the same shape goes in with the remembered mapping.
-    other = b.write_xlsx(tmp_path / "okand2_2023.xlsx", {"Data": [
-        ["Enhetsnamn", "Värde A", "Värde B"], ["Örebro", 66, 140]]})
+    other = b.write_xlsx(
+        tmp_path / "okand2_2023.xlsx",
+        {"Data": [["Enhetsnamn", "Värde A", "Värde B"], ["Örebro", 66, 140]]},
+    )
     assert run(db, "import", str(other))[0] == 0
     code, out, _err = run(db, "mappings", "--clear", signature)
     assert code == 0 and "glömd" in out
@@ -81,8 +109,9 @@ def test_import_map_for_an_unknown_table_then_remembered_listed_and_cleared(tmp_
 
 def test_import_map_bad_target_is_a_clear_refusal(tmp_path):
     db = tmp_path / "cli.sqlite"
-    path = b.write_xlsx(tmp_path / "okand_2023.xlsx", {"Data": [
-        ["Enhetsnamn", "Värde A"], ["Kalix", 80]]})
+    path = b.write_xlsx(
+        tmp_path / "okand_2023.xlsx", {"Data": [["Enhetsnamn", "Värde A"], ["Kalix", 80]]}
+    )
     code, _out, err = run(db, "import", str(path), "--map", "A=kommun", "--map", "B=nki")
     assert code == 2 and "okänt mål 'kommun'" in err
     assert "Traceback" not in err
@@ -101,8 +130,9 @@ def test_import_map_on_a_kolada_json_names_the_key_figure(tmp_path):
 def test_import_map_overrides_a_respondent_guess_and_all_clears(tmp_path):
     db = tmp_path / "cli.sqlite"
     path = write_xlsx(tmp_path / "svar.xlsx", make_rows(60))
-    code, out, err = run(db, "import", str(path), "--kommun", "1880", "--map",
-                         "Bransch=ignore", "--nki-rule", "two")
+    code, out, err = run(
+        db, "import", str(path), "--kommun", "1880", "--map", "Bransch=ignore", "--nki-rule", "two"
+    )
     assert code == 0, err
     assert "NKI-regel: minst två av tre frågor besvarade" in out
     store = Store.open(db)

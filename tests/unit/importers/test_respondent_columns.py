@@ -6,16 +6,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nki_desktop.importers.base import Sheet
 from nki_desktop.importers.respondent_columns import (
     best_assignment,
     find_header,
     recognise,
     targets_for,
 )
-from nki_desktop.importers.base import Sheet
 
-FACTORS = ("information", "tillganglighet", "bemotande", "kompetens", "rattssakerhet",
-           "effektivitet")
+FACTORS = (
+    "information",
+    "tillganglighet",
+    "bemotande",
+    "kompetens",
+    "rattssakerhet",
+    "effektivitet",
+)
 
 # Ways each column is written in real files, per target.
 SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -23,14 +29,22 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "area": ("Område", "Myndighetsområde", "Verksamhet", "Omrade"),
     "group": ("Svarsgrupp", "Kundgrupp", "Respondentgrupp"),
     "kommun": ("Kommun", "Kommunkod", "Kommunnamn"),
-    "q1": ("NKI1 Helhet", "NKI-1", "Fråga 1", "Nöjd sammantaget", "NKI-fråga 1",
-           "NKI 1 Helhet"),
-    "q2": ("NKI2 Förväntningar", "NKI-2", "Fråga 2", "Motsvarade förväntningarna",
-           "NKI 2 Forvantningar"),
+    "q1": ("NKI1 Helhet", "NKI-1", "Fråga 1", "Nöjd sammantaget", "NKI-fråga 1", "NKI 1 Helhet"),
+    "q2": (
+        "NKI2 Förväntningar",
+        "NKI-2",
+        "Fråga 2",
+        "Motsvarade förväntningarna",
+        "NKI 2 Forvantningar",
+    ),
     "q3": ("NKI3 Ideal", "NKI-3", "Fråga 3", "Nära det ideala", "NKI 3 Ideal"),
     "information": ("F1 Information", "Information", "Informationen", "F1 information"),
-    "tillganglighet": ("F2 Tillgänglighet", "Tillgänglighet", "TILLGÄNGLIGHET",
-                       "F2 Tillganglighet"),
+    "tillganglighet": (
+        "F2 Tillgänglighet",
+        "Tillgänglighet",
+        "TILLGÄNGLIGHET",
+        "F2 Tillganglighet",
+    ),
     "bemotande": ("F3 Bemötande", "Bemötande", "Bemotandet"),
     "kompetens": ("F4 Kompetens", "Kompetens", "kompetensen"),
     "rattssakerhet": ("F5 Rättssäkerhet", "Rättssäkerhet", "Rattssakerhet"),
@@ -41,29 +55,63 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
 def test_factor_columns_numbered_f1_to_f6_beside_the_nki_questions():
     """The bug: 'F1 Information' was taken for NKI question 1 (first pattern to fire) and
     the real NKI columns went unrecognised."""
-    headers = ["Ärendeår", "Område", "F1 Information", "F2 Tillgänglighet", "F3 Bemötande",
-               "F4 Kompetens", "F5 Rättssäkerhet", "F6 Effektivitet", "NKI1 Helhet",
-               "NKI2 Förväntningar", "NKI3 Ideal"]
+    headers = [
+        "Ärendeår",
+        "Område",
+        "F1 Information",
+        "F2 Tillgänglighet",
+        "F3 Bemötande",
+        "F4 Kompetens",
+        "F5 Rättssäkerhet",
+        "F6 Effektivitet",
+        "NKI1 Helhet",
+        "NKI2 Förväntningar",
+        "NKI3 Ideal",
+    ]
     mapping = best_assignment(headers)
-    assert mapping == {0: "year", 1: "area", 2: "information", 3: "tillganglighet",
-                       4: "bemotande", 5: "kompetens", 6: "rattssakerhet", 7: "effektivitet",
-                       8: "q1", 9: "q2", 10: "q3"}
+    assert mapping == {
+        0: "year",
+        1: "area",
+        2: "information",
+        3: "tillganglighet",
+        4: "bemotande",
+        5: "kompetens",
+        6: "rattssakerhet",
+        7: "effektivitet",
+        8: "q1",
+        9: "q2",
+        10: "q3",
+    }
 
 
 def test_short_f_columns_are_still_the_nki_questions_when_nothing_else_claims_them():
     assert best_assignment(["År", "Område", "F1", "F2", "F3"]) == {
-        0: "year", 1: "area", 2: "q1", 3: "q2", 4: "q3"}
+        0: "year",
+        1: "area",
+        2: "q1",
+        3: "q2",
+        4: "q3",
+    }
     assert recognise("F1 Information") == "information"
 
 
 def test_a_target_goes_to_one_column_and_ties_to_the_leftmost():
     assert best_assignment(["Information", "Informationen", "Område"]) == {
-        0: "information", 2: "area"}
+        0: "information",
+        2: "area",
+    }
 
 
 def test_header_row_found_below_title_rows():
-    sheet = Sheet("Svar", [["Enkätsvar 2023"], [], ["Ärendeår", "Område", "F1 Information",
-                                                     "NKI1 Helhet"], [2023, "Bygglov", 5, 8]])
+    sheet = Sheet(
+        "Svar",
+        [
+            ["Enkätsvar 2023"],
+            [],
+            ["Ärendeår", "Område", "F1 Information", "NKI1 Helhet"],
+            [2023, "Bygglov", 5, 8],
+        ],
+    )
     row, mapping = find_header(sheet)
     assert row == 2 and mapping == {0: "year", 1: "area", 2: "information", 3: "q1"}
 

@@ -11,8 +11,7 @@ from tests import import_builders as b
 from tests.respondent_builders import make_rows, write_xlsx
 
 
-def test_file_is_read_once_and_confirm_stores_what_the_preview_showed(store, tmp_path,
-                                                                       monkeypatch):
+def test_file_is_read_once_and_confirm_stores_what_the_preview_showed(store, tmp_path, monkeypatch):
     path = b.oj_two_row_header(tmp_path / "oj.xlsx")
     reads = []
     real = base.read_workbook
@@ -30,10 +29,12 @@ def test_file_is_read_once_and_confirm_stores_what_the_preview_showed(store, tmp
 
 
 def test_every_importer_returns_the_same_result_type(store, tmp_path):
-    files = {"oj": b.oj_two_row_header(tmp_path / "oj.xlsx"),
-             "kolada": b.write_csv(tmp_path / "k.csv", b.KOLADA_LINES, "utf-8"),
-             "own": b.own_results(tmp_path / "own.xlsx"),
-             "respondent": write_xlsx(tmp_path / "svar.xlsx", make_rows(40))}
+    files = {
+        "oj": b.oj_two_row_header(tmp_path / "oj.xlsx"),
+        "kolada": b.write_csv(tmp_path / "k.csv", b.KOLADA_LINES, "utf-8"),
+        "own": b.own_results(tmp_path / "own.xlsx"),
+        "respondent": write_xlsx(tmp_path / "svar.xlsx", make_rows(40)),
+    }
     for kind, path in files.items():
         importer, parsed = imports.understand(store, path, ImportOptions(kommun="1880"))
         assert importer.kind == kind
@@ -55,9 +56,10 @@ def test_respondent_preview_shows_its_columns_and_settings(store, tmp_path):
 
 
 def test_commit_all_cancelled_undoes_the_files_already_stored(store, tmp_path):
-    previews = [imports.preview(store, b.oj_two_row_header(tmp_path / "oj.xlsx")),
-                imports.preview(store, b.write_csv(tmp_path / "k.csv", b.KOLADA_LINES,
-                                                   "utf-8"))]
+    previews = [
+        imports.preview(store, b.oj_two_row_header(tmp_path / "oj.xlsx")),
+        imports.preview(store, b.write_csv(tmp_path / "k.csv", b.KOLADA_LINES, "utf-8")),
+    ]
     calls = []
 
     def report(percent: int, text: str) -> None:
@@ -73,8 +75,9 @@ def test_commit_all_cancelled_undoes_the_files_already_stored(store, tmp_path):
 
 
 def test_a_refused_preview_commits_nothing(store, tmp_path):
-    path = b.write_xlsx(tmp_path / "okant.xlsx", {"Data": [["Enhetsnamn", "Värde A"],
-                                                           ["Kalix", 80]]})
+    path = b.write_xlsx(
+        tmp_path / "okant.xlsx", {"Data": [["Enhetsnamn", "Värde A"], ["Kalix", 80]]}
+    )
     outcome = imports.commit(store, imports.preview(store, path))
     assert not outcome.ok and outcome.mapping_request is not None
     assert "--map" in outcome.message and store.list_imports() == []
