@@ -135,7 +135,7 @@ def targets_for(headers: list[str]) -> list[tuple[str, str]]:
         name = background_name(header)
         if header.strip():
             choices.append((BACKGROUND + name, f"Bakgrundsfråga: {name}"))
-    choices.append((IGNORE, "Använd inte"))
+    choices.append((IGNORE, "Används inte"))
     return choices
 
 

@@ -124,3 +124,40 @@ def test_sources_tab_shows_used_and_other_value(make_window, store, tmp_path):
     rows = page.sources.model.rows
     assert [(c.unit, c.used.value, c.used.publication, [o.value for o in c.others])
             for c in rows] == [("1880", 66.0, "oj", [68.0])]
+
+
+def test_respondent_file_on_the_one_path_with_its_mapping_targets(make_window, store, tmp_path,
+                                                                  qtbot):
+    from tests.respondent_builders import make_rows, write_xlsx
+
+    page = make_window("1880").pages["import"]
+    headers = ["Ärendeår", "Område", "Svarsgrupp", "NKI1 Helhet", "NKI2 Förväntningar",
+               "NKI3 Ideal", "F1 Information", "F2 Tillgänglighet", "F3 Bemötande",
+               "F4 Kompetens", "F5 Rättssäkerhet", "F6 Effektivitet", "Betyg"]
+    rows = [r[1:13] + ["A"] for r in make_rows(60)]
+    path = write_xlsx(tmp_path / "svar.xlsx", rows, headers=headers)
+    page.add_files([str(path)])
+    page.kommun_edit.setText("1880")
+    page._on_overrides_changed()
+    preview = page.previews[str(path)]
+    request = preview.mapping_request  # "Betyg" is not recognised
+    assert request is not None and request.kind == "respondent"
+    assert request.initial[3] == "q1" and request.initial[6] == "information"
+    dialog = MappingDialog(path.name, request.sheet, request.headers, request.samples,
+                           request.targets, request.initial)
+    qtbot.addWidget(dialog)
+    offered = [dialog.combos[0].itemData(i) for i in range(dialog.combos[0].count())]
+    assert offered[:8] == ["year", "date", "area", "group", "kommun", "q1", "q2", "q3"]
+    assert "effektivitet" in offered and "background:Betyg" in offered
+    assert dialog.combos[3].currentData() == "q1"
+    assert dialog.combos[6].currentData() == "information"
+    dialog.set_target(12, "background:Betyg")
+    page.apply_mapping(str(path), dialog.mapping())
+    preview = page.previews[str(path)]
+    assert preview.ok and preview.kind == "respondent"
+    meanings = {c.header: c.meaning for c in page.columns_model.rows}
+    assert meanings["F1 Information"] == "Information"
+    assert meanings["NKI1 Helhet"].startswith("NKI-fråga 1")
+    page.import_button.click()
+    assert store.respondent_count() == 60
+    assert store.respondents()[0]["background"] == {"Betyg": "A"}
