@@ -43,17 +43,40 @@ def _summary(outcome: imports.FileOutcome, out: TextIO) -> None:
             print(f"    … och {len(batch.skipped) - 20} till", file=out)
 
 
+def _targets_text(targets: list[str]) -> str:
+    """The targets in short: plain keys as they are, composite keys by their parts."""
+    plain = [t for t in targets if ":" not in t and not t.startswith("background")]
+    text = ", ".join(plain)
+    for size, names in ((3, ("OMRÅDE", "FAKTOR", "MÅTT")), (2, ("OMRÅDE", "FAKTOR"))):
+        split = [
+            t.split(":")
+            for t in targets
+            if t.count(":") == size - 1 and not t.startswith("background")
+        ]
+        if not split:
+            continue
+        parts = [list(dict.fromkeys(s[i] for s in split)) for i in range(size)]
+        text += (
+            (", " if text else "")
+            + ":".join(names)
+            + " där "
+            + "; ".join(
+                f"{name} är {', '.join(values)}" for name, values in zip(names, parts, strict=True)
+            )
+        )
+    if any(t.startswith("background:") for t in targets):
+        text += ", background:<namn>"
+    return text
+
+
 def _explain_mapping(request: MappingRequest, err: TextIO) -> None:
     """The columns as the program read them and how to assign them with --map."""
     for col, header in enumerate(request.headers):
         guess = request.initial.get(col, "?")
         print(f"  {column_letter(col):>3}  {header[:40]!r:42}  {guess}", file=err)
-    targets = [k for k, _ in request.targets if not k.startswith("background:")]
-    shown = ", ".join(targets[:40]) + (" …" if len(targets) > 40 else "")
     print(
         "Ange kolumnerna med --map KOLUMN=MÅL (kolumnen som bokstav, nummer eller rubrik), "
-        f"t.ex. --map F=information. Mål: {shown}"
-        + (", background:<namn>." if len(targets) < len(request.targets) else "."),
+        f"t.ex. --map F=information. Mål: {_targets_text([k for k, _ in request.targets])}.",
         file=err,
     )
 

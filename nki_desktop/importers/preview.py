@@ -57,9 +57,11 @@ class LayoutImporter:
         raise NotImplementedError
 
     def mapping_request(self, workbook: Workbook, options: ImportOptions) -> MappingRequest:
+        """Columns assigned by the user are read as a wide table (one row per unit) by the
+        ÖJ importer, which is the one that honours a column mapping."""
         from nki_desktop.importers.oj import mapping_request  # oj imports this module
 
-        return mapping_request(workbook, self.kind)
+        return mapping_request(workbook, "oj")
 
 
 def describe(column: Column, default_year: int | None = None) -> str:

@@ -75,7 +75,12 @@ def test_import_map_for_an_unknown_table_then_remembered_listed_and_cleared(tmp_
         {"Data": [["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12], ["Boden", 70, 9]]},
     )
     code, _out, err = run(db, "import", str(path))
-    assert code == 2 and "Enhetsnamn" in err and "--map" in err and "bygglov:nki:value" in err
+    assert (
+        code == 2
+        and "Enhetsnamn" in err
+        and "--map" in err
+        and "OMRÅDE:FAKTOR:MÅTT där OMRÅDE är total, brandskydd" in err
+    )
     code, out, err = run(
         db,
         "import",
@@ -145,3 +150,22 @@ def test_import_map_overrides_a_respondent_guess_and_all_clears(tmp_path):
     assert "respondent" in run(db, "mappings")[1]
     code, out, _err = run(db, "mappings", "--clear", "--all")
     assert code == 0 and "Inga sparade" in run(db, "mappings")[1]
+
+
+def test_import_map_on_a_detected_table_reads_it_by_the_given_columns(tmp_path):
+    """A file the program understands on its own can still be told what its columns are."""
+    db = tmp_path / "cli.sqlite"
+    path = b.write_xlsx(
+        tmp_path / "rankning_2023.xlsx",
+        {"Blad1": [["Kommun", "Bygglov", "Antal svar"], ["Kalix", 84, 31], ["Boden", 77, 25]]},
+    )
+    code, _out, err = run(
+        db, "import", str(path), "--map", "B=bygglov:nki:value", "--map", "C=bygglov:nki:n"
+    )
+    assert code == 0, err
+    [kalix] = values(db, unit="2514", area="bygglov")
+    assert (kalix.year, kalix.value, kalix.n) == (2023, 84.0, 31)
+    code, _out, err = run(
+        db, "import", str(b.own_results(tmp_path / "own.xlsx")), "--map", "A=kommun_name"
+    )
+    assert code == 2 and "Avvisad" in err and "Traceback" not in err
