@@ -30,7 +30,7 @@ from nki_desktop.importers.preview import ColumnNote, Parsed
 from nki_desktop.importers.respondent import paused_gc
 from nki_desktop.services.mappings import map_columns, remember_mapping, with_mapping
 from nki_desktop.storage import Store
-from nki_desktop.storage.conflicts import conflicting_cells
+from nki_desktop.storage.conflicts import conflicting_cells, differing_values
 
 Progress = Callable[[int, int], None]
 Report = Callable[[int, str], None]  # percent, Swedish text; may raise to cancel
@@ -204,21 +204,9 @@ def preview_with_map(
 
 def differences(store: Store, batch: ImportBatch) -> list[tuple[str, float, StoredValue]]:
     """Cells of the batch that other imports already give with another value."""
-    if not batch.years:
-        return []
-    stored: dict[tuple[int, str, str, str, str], list[StoredValue]] = {}
-    for v in store.values(
-        years=batch.years, units=sorted({o.unit for o in batch.observations}), effective=False
-    ):
-        stored.setdefault((v.year, v.unit, v.area, v.factor, v.group), []).append(v)
-    if not stored:
-        return []
-    out = []
-    for o in batch.observations:
-        for v in stored.get((o.year, o.unit, o.area, o.factor, o.group), []):
-            if o.value is not None and v.value is not None and abs(v.value - o.value) > 1e-9:
-                out.append((o.unit, o.value, v))
-    return out
+    cells = [(o.year, o.unit, o.area, o.factor, o.group, o.value)
+             for o in batch.observations if o.value is not None]
+    return [(v.unit, given, v) for given, v in differing_values(store, cells)]
 
 
 def conflicts(store: Store, limit: int = 500) -> list[Conflict]:
