@@ -204,8 +204,13 @@ def preview_with_map(
 
 def differences(store: Store, batch: ImportBatch) -> list[tuple[str, float, StoredValue]]:
     """Cells of the batch that other imports already give with another value."""
-    cells = [(o.year, o.unit, o.area, o.factor, o.group, o.value)
-             for o in batch.observations if o.value is not None]
+    if not set(batch.years) & set(store.years()):  # nothing stored for these years
+        return []
+    cells = [
+        (o.year, o.unit, o.area, o.factor, o.group, o.value)
+        for o in batch.observations
+        if o.value is not None
+    ]
     return [(v.unit, given, v) for given, v in differing_values(store, cells)]
 
 
