@@ -26,19 +26,13 @@ import numpy as np
 from nki_desktop.domain.areas import DEFAULT_GROUP, SERVICE_FACTORS, area_key, group_key
 from nki_desktop.domain.municipalities import Catalogue, joint_body_key, looks_like_joint_body
 from nki_desktop.domain.numbers import fmt_number
-from nki_desktop.domain.records import ImportBatch, ImportSettings, JointBody, Observation, Skip
+from nki_desktop.domain.records import ImportBatch, ImportSettings, JointBody, Skip
 from nki_desktop.domain.respondent_stats import (
     NKI_RULE_ALL,
     NKI_SCALE,
-    RespondentArrays,
-    cell_stats,
     choose_factor_scale,
-    factor_index_array,
     parse_scale,
-    respondent_nki_array,
 )
-from nki_desktop.domain.respondent_table import RespondentTable
-from nki_desktop.domain.rules import nki_total_areas
 from nki_desktop.domain.text import fold
 from nki_desktop.importers.base import (
     ImportOptions,
@@ -62,11 +56,11 @@ from nki_desktop.importers.respondent_columns import (
     background_name,
     find_header,
     read_answers,
-    stat_observation,
     targets_for,
     unplaced_columns,
     year_of,
 )
+from nki_desktop.importers.respondent_records import computed_observations, respondent_table
 
 KIND = "respondent"
 
@@ -266,10 +260,10 @@ class RespondentImporter:
                      + (" (inställd)." if chosen else " (läst ur data)."))
         nki_rule = options.nki_rule or NKI_RULE_ALL
 
-        respondents = self._respondents(sheet.name, keep, row_numbers, year, unit, area, group,
-                                        raw, columns, mapping, headers)
-        observations = self._observations(keep, year, unit, area, group, q, raw, factor_scale,
-                                          nki_rule)
+        respondents = respondent_table(sheet.name, keep, row_numbers, year, unit, area, group,
+                                       raw, columns, mapping, headers)
+        observations = computed_observations(keep, year, unit, area, group, q, raw,
+                                             factor_scale, nki_rule)
         kept = int(keep.sum())
         years = sorted({int(y) for y in year[keep]})
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
@@ -369,65 +363,6 @@ class RespondentImporter:
                                 f"({headers[col]}) ligger utanför skalan "
                                 f"{scale[0]:g}–{scale[1]:g} och räknas som ej svar."))
             values[outside] = np.nan
-
-    # -- records --------------------------------------------------------------------------
-    @staticmethod
-    def _respondents(sheet_name: str, keep: np.ndarray, rows: np.ndarray, year: np.ndarray,
-                     unit: list[str], area: list[str], group: list[str],
-                     raw: dict[str, np.ndarray], columns: list[Sequence[Any]],
-                     mapping: dict[int, str], headers: list[str]) -> RespondentTable:
-        index = np.nonzero(keep)[0]
-        answers = []
-        for target in ANSWER_TARGETS:
-            values = raw[target][index]
-            answers.append(values.tolist())  # NaN = no answer (NULL in SQLite)
-        background = [(c, t[len(BACKGROUND):] or background_name(headers[c]))
-                      for c, t in sorted(mapping.items()) if t.startswith(BACKGROUND)]
-        ix = index.tolist()
-        bgs: list[dict]
-        if background:
-            # Few distinct answer combinations: one (read-only) dict per combination.
-            texts: list[list[str]] = []
-            for c, _ in background:
-                seen: dict[Any, str] = {}
-                col = columns[c]
-                texts.append([seen[v] if v in seen else seen.setdefault(v, cell_text(v))
-                              for v in (col[i] for i in ix)])
-            names = [name for _, name in background]
-            shared: dict[tuple, dict] = {}
-            bgs = []
-            for combo in zip(*texts, strict=True):
-                bg = shared.get(combo)
-                if bg is None:
-                    bg = shared[combo] = {n: t for n, t in zip(names, combo, strict=True) if t}
-                bgs.append(bg)
-        else:
-            bgs = [{}] * len(index)
-        return RespondentTable(year[index].tolist(), [unit[i] for i in ix],
-                               [area[i] for i in ix], [group[i] for i in ix],
-                               dict(zip(ANSWER_TARGETS, answers, strict=True)), bgs, sheet_name,
-                               rows[index].tolist())
-
-    @staticmethod
-    def _observations(keep: np.ndarray, year: np.ndarray, unit: list[str], area: list[str],
-                      group: list[str], q: np.ndarray, raw: dict[str, np.ndarray],
-                      factor_scale: tuple[float, float], nki_rule: str) -> list[Observation]:
-        nki = respondent_nki_array(q, nki_rule)
-        factors = factor_index_array(np.column_stack([raw[f] for f in SERVICE_FACTORS]),
-                                     factor_scale)
-        units = np.array(unit, dtype=object)
-        areas = np.array(area, dtype=object)
-        groups = np.array(group, dtype=object)
-        out: list[Observation] = []
-        for u in sorted(set(units[keep])):
-            sel = keep & (units == u)
-            years = sorted({int(y) for y in year[sel]})
-            data = RespondentArrays(year[sel], list(areas[sel]), list(groups[sel]), nki[sel],
-                                    factors[sel])
-            for cell in cell_stats(data, {y: nki_total_areas(y) for y in years}):
-                out.append(stat_observation(u, cell.year, cell.area, cell.group, cell.factor,
-                                            cell.stat))
-        return out
 
 
 RESPONDENT_IMPORTER = RespondentImporter()

@@ -1,0 +1,118 @@
+"""Records of a respondent import: the respondent rows as stored and the indices computed from
+them (per unit, year, area and group; NKI totalt and all groups), as observations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from nki_desktop.domain.areas import SERVICE_FACTORS
+from nki_desktop.domain.records import Observation
+from nki_desktop.domain.respondent_stats import (
+    RespondentArrays,
+    cell_stats,
+    factor_index_array,
+    respondent_nki_array,
+)
+from nki_desktop.domain.respondent_table import RespondentTable
+from nki_desktop.domain.rules import nki_total_areas
+from nki_desktop.importers.base import cell_text
+from nki_desktop.importers.respondent_columns import (
+    ANSWER_TARGETS,
+    BACKGROUND,
+    background_name,
+    stat_observation,
+)
+
+
+def respondent_table(
+    sheet_name: str,
+    keep: np.ndarray,
+    rows: np.ndarray,
+    year: np.ndarray,
+    unit: list[str],
+    area: list[str],
+    group: list[str],
+    raw: dict[str, np.ndarray],
+    columns: list[Sequence[Any]],
+    mapping: dict[int, str],
+    headers: list[str],
+) -> RespondentTable:
+    """The kept rows as stored: raw answers (NaN = no answer), background, sheet and row."""
+    index = np.nonzero(keep)[0]
+    answers = []
+    for target in ANSWER_TARGETS:
+        values = raw[target][index]
+        answers.append(values.tolist())  # NaN = no answer (NULL in SQLite)
+    background = [
+        (c, t[len(BACKGROUND) :] or background_name(headers[c]))
+        for c, t in sorted(mapping.items())
+        if t.startswith(BACKGROUND)
+    ]
+    ix = index.tolist()
+    bgs: list[dict]
+    if background:
+        # Few distinct answer combinations: one (read-only) dict per combination.
+        texts: list[list[str]] = []
+        for c, _ in background:
+            seen: dict[Any, str] = {}
+            col = columns[c]
+            texts.append(
+                [
+                    seen[v] if v in seen else seen.setdefault(v, cell_text(v))
+                    for v in (col[i] for i in ix)
+                ]
+            )
+        names = [name for _, name in background]
+        shared: dict[tuple, dict] = {}
+        bgs = []
+        for combo in zip(*texts, strict=True):
+            bg = shared.get(combo)
+            if bg is None:
+                bg = shared[combo] = {n: t for n, t in zip(names, combo, strict=True) if t}
+            bgs.append(bg)
+    else:
+        bgs = [{}] * len(index)
+    return RespondentTable(
+        year[index].tolist(),
+        [unit[i] for i in ix],
+        [area[i] for i in ix],
+        [group[i] for i in ix],
+        dict(zip(ANSWER_TARGETS, answers, strict=True)),
+        bgs,
+        sheet_name,
+        rows[index].tolist(),
+    )
+
+
+def computed_observations(
+    keep: np.ndarray,
+    year: np.ndarray,
+    unit: list[str],
+    area: list[str],
+    group: list[str],
+    q: np.ndarray,
+    raw: dict[str, np.ndarray],
+    factor_scale: tuple[float, float],
+    nki_rule: str,
+) -> list[Observation]:
+    """The indices computed from the kept rows, with n and a 95 % interval, per unit."""
+    nki = respondent_nki_array(q, nki_rule)
+    factors = factor_index_array(np.column_stack([raw[f] for f in SERVICE_FACTORS]), factor_scale)
+    units = np.array(unit, dtype=object)
+    areas = np.array(area, dtype=object)
+    groups = np.array(group, dtype=object)
+    out: list[Observation] = []
+    for u in sorted(set(units[keep])):
+        sel = keep & (units == u)
+        years = sorted({int(y) for y in year[sel]})
+        data = RespondentArrays(
+            year[sel], list(areas[sel]), list(groups[sel]), nki[sel], factors[sel]
+        )
+        for cell in cell_stats(data, {y: nki_total_areas(y) for y in years}):
+            out.append(
+                stat_observation(u, cell.year, cell.area, cell.group, cell.factor, cell.stat)
+            )
+    return out
