@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nki_desktop.domain.ranking import complete_rank_totals
-from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, Skip, StoredValue
+from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, ImportInfo, Skip, StoredValue
 from nki_desktop.importers import registry
 from nki_desktop.importers.base import (
     Importer,
@@ -30,7 +30,7 @@ from nki_desktop.importers.preview import ColumnNote, Parsed
 from nki_desktop.importers.respondent import paused_gc
 from nki_desktop.services.mappings import map_columns, remember_mapping, with_mapping
 from nki_desktop.storage import Store
-from nki_desktop.storage.conflicts import conflicting_cells, differing_values
+from nki_desktop.storage.conflicts import conflicting_cells, count_differing, differing_values
 
 Progress = Callable[[int, int], None]
 Report = Callable[[int, str], None]  # percent, Swedish text; may raise to cancel
@@ -161,16 +161,23 @@ def preview(
     result.missing = len(batch.observations) - result.values
     result.skipped = batch.skipped
     result.batch = batch
-    existing = store.find_import_by_sha(batch.sha256)
+    existing, result.differing = preview_checks(store, batch)
     if existing:
         result.duplicate_id = existing.id
         result.duplicate = (
             f"Filen är redan importerad (import {existing.id}, "
             f"{existing.imported_at}). En ny import ändrar ingenting."
         )
-    else:
-        result.differing = len(differences(store, batch))
     return result
+
+
+def preview_checks(store: Store, batch: ImportBatch) -> tuple[ImportInfo | None, int]:
+    """The earlier import of the same file, if any; else how many stored cells the batch
+    gives with another value."""
+    existing = store.find_import_by_sha(batch.sha256)
+    if existing:
+        return existing, 0
+    return None, count_differing(store, _given_cells(store, batch))
 
 
 def preview_with_map(
@@ -202,15 +209,20 @@ def preview_with_map(
     return result
 
 
-def differences(store: Store, batch: ImportBatch) -> list[tuple[str, float, StoredValue]]:
-    """Cells of the batch that other imports already give with another value."""
-    if not set(batch.years) & set(store.years()):  # nothing stored for these years
+def _given_cells(store: Store, batch: ImportBatch) -> list[tuple[int, str, str, str, str, float]]:
+    """The batch's cells with a value, or none when nothing is stored for its years."""
+    if not set(batch.years) & set(store.years()):
         return []
-    cells = [
+    return [
         (o.year, o.unit, o.area, o.factor, o.group, o.value)
         for o in batch.observations
         if o.value is not None
     ]
+
+
+def differences(store: Store, batch: ImportBatch) -> list[tuple[str, float, StoredValue]]:
+    """Cells of the batch that other imports already give with another value."""
+    cells = _given_cells(store, batch)
     return [(v.unit, given, v) for given, v in differing_values(store, cells)]
 
 

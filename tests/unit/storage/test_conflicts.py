@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nki_desktop.domain.records import ImportBatch, Observation
-from nki_desktop.storage.conflicts import differing_values
+from nki_desktop.storage.conflicts import count_differing, differing_values
 
 
 def test_only_cells_stored_with_another_value_are_returned(store):
@@ -21,4 +21,5 @@ def test_only_cells_stored_with_another_value_are_returned(store):
     assert given == 84.6 and (stored.year, stored.unit, stored.area, stored.value) == (
         2023, "2514", "bygglov", 84.0)
     assert stored.source == "a.xlsx" and stored.publication == "oj"
-    assert differing_values(store, []) == []
+    assert count_differing(store, cells) == 1
+    assert differing_values(store, []) == [] and count_differing(store, []) == 0
