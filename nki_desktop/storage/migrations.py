@@ -59,7 +59,12 @@ def _v3(db: sqlite_utils.Database) -> None:
                                           index_name="idx_observations_unit_year_grp")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    # Kolada's svarsfrekvens key figures: the response rate (per cent) of the value beside it.
+    db.execute("ALTER TABLE observations ADD COLUMN response_rate FLOAT")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 LATEST = len(MIGRATIONS)
 
 
