@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from nki_desktop.domain.municipalities import recorded_matches
 from nki_desktop.domain.ranking import complete_rank_totals
 from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, Skip, StoredValue
 from nki_desktop.importers import registry
@@ -64,6 +65,7 @@ class Preview:
     problem: str = ""
     duplicate: str = ""
     differing: int = 0  # cells already stored from another source with another value
+    name_matches: list[str] = field(default_factory=list)  # "Upplands Bro → Upplands-Bro (0139)"
     batch: ImportBatch | None = None
 
     @property
@@ -87,10 +89,12 @@ class FileOutcome:
 def _parse(importer: Importer, workbook: Workbook, options: ImportOptions,
            store: Store) -> tuple[ImportBatch, Layout]:
     with_layout = getattr(importer, "parse_with_layout", None)
-    if with_layout is not None:
-        batch, layout = with_layout(workbook, options, store.catalogue)
-    else:
-        batch, layout = importer.parse(workbook, options, store.catalogue), Layout()
+    with recorded_matches() as matches:  # names matched other than by code or exact name
+        if with_layout is not None:
+            batch, layout = with_layout(workbook, options, store.catalogue)
+        else:
+            batch, layout = importer.parse(workbook, options, store.catalogue), Layout()
+    batch.name_matches = list(matches)
     complete_rank_totals(batch.observations)
     return batch, layout
 
@@ -163,6 +167,7 @@ def preview(store: Store, path: Path | str, options: ImportOptions | None = None
     result.values = sum(1 for o in batch.observations if o.value is not None)
     result.missing = sum(1 for o in batch.observations if o.value is None)
     result.skipped = batch.skipped
+    result.name_matches = [m.text for m in batch.name_matches]
     result.batch = batch
     existing = store.find_import_by_sha(batch.sha256)
     if existing:
