@@ -265,7 +265,7 @@ def observations_from_api(pages: Any, catalogue: Catalogue,
     for item in items:
         if isinstance(item, dict):
             year = year_of(item.get("period"))
-            years.setdefault(str(item.get("kpi", "")).strip().upper(), set()).update(
+            years.setdefault(cell_text(item.get("kpi")).upper(), set()).update(
                 [year] if year else [])
     data.kpis = sorted(years)
     targets = {k.strip().upper(): v for k, v in options.kpi_targets.items()}
@@ -285,7 +285,7 @@ def observations_from_api(pages: Any, catalogue: Catalogue,
             data.skipped.append(Skip("values", row_no, "inte ett värde från Kolada",
                                      cell_text(item)[:60]))
             continue
-        kpi_id = str(item.get("kpi", "")).strip().upper()
+        kpi_id = cell_text(item.get("kpi")).upper()
         placed = data.placed.get(kpi_id)
         if placed is None:
             data.skipped.append(Skip("values", row_no, "nyckeltalet används inte", kpi_id))

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nki_desktop import cli, importing
 from nki_desktop.analysis.overview import key_figures
@@ -229,3 +231,47 @@ def test_measures_table_is_consistent():
 
     assert {k.measure for k in KOLADA_KPIS.values()} == {INDEX, ANSWERS, RESPONSE_RATE}
     assert KOLADA_KPIS["U07453"].first_year == 2024
+
+
+def test_national_position_counts_kommuner_with_a_publishable_value(store):
+    from nki_desktop.domain.records import ImportBatch, Observation
+
+    obs = [Observation(2021, code, "total", "nki", "foretag", value=value, n=n)
+           for code, value, n in (("2582", 87.96, None), ("2514", 86.36, 120),
+                                  ("1880", 90.0, 5), ("0305", 70.0, None))]
+    store.save_import(ImportBatch("k.csv", "s", "kolada", "kolada", obs))
+    # Örebro's 90 rests on 5 answers (ÖJ publishes from 10): not ranked, as on Ranking
+    assert key_figures(store, "2514", 2021).rank_national.text == "2 av 3"
+    table = load_ranking(store, 2021, "total", "nki", "foretag")
+    assert table.ranked == 3 and table.row_of("2514").rank == 2
+    assert key_figures(store, "1880", 2021).rank_national is None
+
+
+_ANY_CELL = st.one_of(
+    st.text(max_size=12), st.floats(), st.integers(min_value=-(10 ** 30), max_value=10 ** 30),
+    st.booleans(), st.none(), st.datetimes(),
+    st.sampled_from(["U07451", "B3", "F1", "x5", "<5", "- (4)", "..", "0000", "0", "2514",
+                     "Håbo", "Riket", "2021", "86,4", "1e308", "nan"]))
+
+
+@settings(max_examples=80, derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_ANY_CELL, _ANY_CELL, _ANY_CELL), min_size=1, max_size=6),
+       st.booleans())
+def test_no_cell_in_a_kolada_table_raises_anything_but_the_located_problem(rows, wide):
+    from nki_desktop.importers.base import ImportProblem, NeedsMapping, Sheet, Workbook
+    from nki_desktop.importers.kolada import KoladaImporter
+
+    if wide:
+        head = [["Företagsklimat Insikt - Bygglov - Index"], [], ["Kommun", "2021", "2022"]]
+    else:
+        head = [["geo", "year", "u07451"]]
+    book = Workbook(Path("k.csv"), "sha", [Sheet("k", head + [list(r) for r in rows])])
+    try:
+        batch = KoladaImporter().parse(book, ImportOptions(), default_catalogue())
+    except ImportProblem as problem:
+        assert problem.file == "k.csv" and problem.message
+        return
+    except NeedsMapping:
+        return
+    assert all(o.value is None or o.value == o.value for o in batch.observations)
