@@ -33,18 +33,20 @@ MAX_COUNT = 10_000_000  # a number of answers or a rank above this is not one
 _SIGN = "[" + "".join(re.escape(s) for s in SIGNS) + "]"
 _GROUP = "[" + "".join(GROUP_SPACES) + "]"
 _DIGITS = rf"(?:[0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})+|[0-9]+)"
-_NUMBER_RE = re.compile(
-    rf"(?P<sign>{_SIGN})?(?P<int>{_DIGITS})(?:[.,](?P<frac>[0-9]+))?(?:\s*%)?")
-_WITH_N_RE = re.compile(
-    rf"(?P<head>.*?)\s*\(\s*(?:n\s*[=:]?\s*)?(?P<n>{_DIGITS})\s*(?:svar)?\s*\)")
+_NUMBER_RE = re.compile(rf"(?P<sign>{_SIGN})?(?P<int>{_DIGITS})(?:[.,](?P<frac>[0-9]+))?(?:\s*%)?")
+_WITH_N_RE = re.compile(rf"(?P<head>.*?)\s*\(\s*(?:n\s*[=:]?\s*)?(?P<n>{_DIGITS})\s*(?:svar)?\s*\)")
 _FOOTNOTE_RE = re.compile(r"(?:\s*[" + re.escape(FOOTNOTE_MARKS) + r"])+$")
 _GROUP_TABLE = str.maketrans("", "", "".join(GROUP_SPACES))
 _RANK_OF = re.compile(rf"^\s*({_DIGITS})\s*(?:av|/|of)\s*({_DIGITS})\s*$")
 
-FIX_HINT = ("Rätta cellen (ett tal som 77,4), lämna den tom eller skriv '..' för saknat värde, "
-            "och importera igen.")
-FORMULA_HINT = ("Öppna filen i Excel eller LibreOffice, spara den och importera igen "
-                "(då sparas de uträknade värdena).")
+FIX_HINT = (
+    "Rätta cellen (ett tal som 77,4), lämna den tom eller skriv '..' för saknat värde, "
+    "och importera igen."
+)
+FORMULA_HINT = (
+    "Öppna filen i Excel eller LibreOffice, spara den och importera igen "
+    "(då sparas de uträknade värdena)."
+)
 
 
 # -- the grammar (pure: no file, no location) ------------------------------------------------
@@ -161,8 +163,7 @@ def parse_index_with_n(value: Any) -> tuple[float, int] | None:
 
 def whole_number(value: Any) -> int | None:
     """A count or rank: a whole number 0 … MAX_COUNT (rounded), else None."""
-    number = parse_number(value.strip().rstrip(FOOTNOTE_MARKS) if isinstance(value, str)
-                          else value)
+    number = parse_number(value.strip().rstrip(FOOTNOTE_MARKS) if isinstance(value, str) else value)
     if number is None or not 0 <= number <= MAX_COUNT:
         return None
     return int(round(number))
@@ -188,8 +189,9 @@ def _shown(value: Any) -> str:
 
 def _formula(value: Any, where: Where) -> None:
     if isinstance(value, str) and value.strip().startswith("="):
-        raise where.problem(f"Cellen innehåller formeln '{_shown(value.strip())}' utan sparat "
-                            "värde.", FORMULA_HINT)
+        raise where.problem(
+            f"Cellen innehåller formeln '{_shown(value.strip())}' utan sparat värde.", FORMULA_HINT
+        )
 
 
 def read_value(value: Any, where: Where) -> tuple[float | None, int | None, str | None]:
@@ -211,8 +213,7 @@ def read_count(value: Any, where: Where) -> int | None:
     if count is not None:
         return count
     _formula(value, where)
-    raise where.problem(f"Antal svar '{_shown(value)}' är inget antal (ett heltal, 0 eller "
-                        "mer).")
+    raise where.problem(f"Antal svar '{_shown(value)}' är inget antal (ett heltal, 0 eller mer).")
 
 
 def read_rank(value: Any, where: Where) -> tuple[int | None, int | None]:
@@ -247,9 +248,11 @@ def find_uncached_formula(workbook: Workbook) -> ImportProblem | None:
 
     try:
         with zipfile.ZipFile(workbook.path) as archive:
-            if not any(_FORMULA_TAG.search(archive.read(name))
-                       for name in archive.namelist()
-                       if name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            if not any(
+                _FORMULA_TAG.search(archive.read(name))
+                for name in archive.namelist()
+                if name.startswith("xl/worksheets/") and name.endswith(".xml")
+            ):
                 return None
     except (zipfile.BadZipFile, OSError, KeyError):
         return None
@@ -262,14 +265,19 @@ def find_uncached_formula(workbook: Workbook) -> ImportProblem | None:
         return None
     try:
         for name in formulas.sheetnames:
-            pairs = zip(formulas[name].iter_rows(values_only=True),
-                        values[name].iter_rows(values_only=True), strict=False)
+            pairs = zip(
+                formulas[name].iter_rows(values_only=True),
+                values[name].iter_rows(values_only=True),
+                strict=False,
+            )
             for r, (f_row, v_row) in enumerate(pairs, start=1):
                 for c, (formula, value) in enumerate(zip(f_row, v_row, strict=False)):
                     if isinstance(formula, str) and formula.startswith("=") and value is None:
                         return Where(workbook.name, name, r, c).problem(
                             "Bladet innehåller formler utan sparade värden (här: "
-                            f"'{formula}'), så talen kan inte läsas.", FORMULA_HINT)
+                            f"'{formula}'), så talen kan inte läsas.",
+                            FORMULA_HINT,
+                        )
     finally:
         formulas.close()
         values.close()

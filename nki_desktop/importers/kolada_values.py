@@ -64,13 +64,22 @@ def kpi_from_title(kpi_id: str, title: str) -> KoladaKpi | None:
     factor = find_factor(folded.replace("nojd kund index", "nki")) or "nki"
     if area == "upphandling" and factor == "nki":
         factor = "nui"
-    definition = (NEW_DEFINITION if "ny definition" in folded
-                  else OLD_DEFINITION if "gammal definition" in folded else "")
+    definition = (
+        NEW_DEFINITION
+        if "ny definition" in folded
+        else OLD_DEFINITION
+        if "gammal definition" in folded
+        else ""
+    )
     return KoladaKpi(kpi_id.strip().upper(), area, factor, measure, definition, title=title)
 
 
-def place_kpi(kpi_id: str, title: str = "", years: Iterable[int] = (),
-              targets: Mapping[str, str] | None = None) -> KoladaKpi | None:
+def place_kpi(
+    kpi_id: str,
+    title: str = "",
+    years: Iterable[int] = (),
+    targets: Mapping[str, str] | None = None,
+) -> KoladaKpi | None:
     """Where a key figure's values go, or None when it cannot be told (then ask).
 
     ``targets`` are the user's statements (``{"U07451": "total:nki"}``, from ``--kpi``).
@@ -90,9 +99,11 @@ def not_ours_reason(kpi_id: str, title: str, years: Iterable[int]) -> str:
     known = kolada_kpi(kpi_id)
     if known is None or kpi_applies(known, title, years):
         return ""
-    return (f"{known.id} betyder {known.title!r} bara från ärendeår {known.first_year} "
-            "eller när titeln säger Insikt/Företagsklimat; före dess var det ett annat "
-            "nyckeltal.")
+    return (
+        f"{known.id} betyder {known.title!r} bara från ärendeår {known.first_year} "
+        "eller när titeln säger Insikt/Företagsklimat; före dess var det ett annat "
+        "nyckeltal."
+    )
 
 
 def target_of(kpi: KoladaKpi | None) -> str:
@@ -145,16 +156,34 @@ class Collector:
     index_from: dict[Cell, tuple[KoladaKpi, int | None]] = field(default_factory=dict)
     skipped: list[Skip] = field(default_factory=list)
 
-    def add(self, kpi: KoladaKpi, year: int, unit: str, value: float | None, n: int | None,
-            missing: str | None, where: Where, column: str = "") -> None:
+    def add(
+        self,
+        kpi: KoladaKpi,
+        year: int,
+        unit: str,
+        value: float | None,
+        n: int | None,
+        missing: str | None,
+        where: Where,
+        column: str = "",
+    ) -> None:
         """One value of a key figure; empty cells (no value, no marker, no n) are nothing."""
         if value is None and n is None and not missing:
             return
         key = (year, unit, kpi.area, kpi.factor)
         obs = self.cells.get(key)
         if obs is None:
-            obs = Observation(year, unit, kpi.area, kpi.factor, self.group, missing=None,
-                              sheet=where.sheet, row=where.row, column=column)
+            obs = Observation(
+                year,
+                unit,
+                kpi.area,
+                kpi.factor,
+                self.group,
+                missing=None,
+                sheet=where.sheet,
+                row=where.row,
+                column=column,
+            )
             self.cells[key] = obs
         if kpi.measure == INDEX:
             self._index(key, obs, kpi, value, n, missing, where, column)
@@ -165,29 +194,55 @@ class Collector:
         elif kpi.measure == RESPONSE_RATE and value is not None:
             obs.response_rate = value
 
-    def _index(self, key: Cell, obs: Observation, kpi: KoladaKpi, value: float | None,
-               n: int | None, missing: str | None, where: Where, column: str) -> None:
+    def _index(
+        self,
+        key: Cell,
+        obs: Observation,
+        kpi: KoladaKpi,
+        value: float | None,
+        n: int | None,
+        missing: str | None,
+        where: Where,
+        column: str,
+    ) -> None:
         earlier = self.index_from.get(key)
         if earlier is not None:
             first, row = earlier
             if first.id == kpi.id or not (first.definition and kpi.definition):
                 if (obs.value, obs.missing) == (value, missing or None):
-                    self.skipped.append(Skip(where.sheet, where.row, f"dubblett av rad {row}",
-                                             f"{kpi.id} {unit_name(key)}"))
+                    self.skipped.append(
+                        Skip(
+                            where.sheet,
+                            where.row,
+                            f"dubblett av rad {row}",
+                            f"{kpi.id} {unit_name(key)}",
+                        )
+                    )
                     return
                 raise where.problem(
                     f"Samma värde ({kpi.id or kpi.target}, {key[1]}, {key[0]}) förekommer två "
                     f"gånger med olika värden (rad {row} och rad {where.row}).",
-                    "Ta bort den felaktiga raden och importera igen.")
+                    "Ta bort den felaktiga raden och importera igen.",
+                )
             wanted = NEW_DEFINITION if key[0] >= 2024 else OLD_DEFINITION
             if first.definition == wanted:
-                self.skipped.append(Skip(where.sheet, where.row, f"{kpi.id} används inte för "
-                                         f"{key[0]}: {first.id} har årets definition",
-                                         unit_name(key)))
+                self.skipped.append(
+                    Skip(
+                        where.sheet,
+                        where.row,
+                        f"{kpi.id} används inte för {key[0]}: {first.id} har årets definition",
+                        unit_name(key),
+                    )
+                )
                 return
-            self.skipped.append(Skip(where.sheet, row, f"{first.id} används inte för "
-                                     f"{key[0]}: {kpi.id} har årets definition",
-                                     unit_name(key)))
+            self.skipped.append(
+                Skip(
+                    where.sheet,
+                    row,
+                    f"{first.id} används inte för {key[0]}: {kpi.id} har årets definition",
+                    unit_name(key),
+                )
+            )
         self.index_from[key] = (kpi, where.row)
         obs.value, obs.missing = value, (missing if value is None else None)
         if value is None and obs.missing is None:
@@ -234,14 +289,21 @@ def api_values(pages: Any) -> tuple[list[Any], list[str]] | None:
     notes = []
     last = pages[-1]
     if last.get("next_url") or last.get("next_page"):
-        notes.append("Svaret har fler sidor (next_url/next_page) än filen innehåller: bara "
-                     "de sparade sidorna importeras.")
+        notes.append(
+            "Svaret har fler sidor (next_url/next_page) än filen innehåller: bara "
+            "de sparade sidorna importeras."
+        )
     return values, notes
 
 
-def observations_from_api(pages: Any, catalogue: Catalogue,
-                          options: ImportOptions | None = None, *, file: str = "Kolada API",
-                          titles: Mapping[str, str] | None = None) -> ApiData:
+def observations_from_api(
+    pages: Any,
+    catalogue: Catalogue,
+    options: ImportOptions | None = None,
+    *,
+    file: str = "Kolada API",
+    titles: Mapping[str, str] | None = None,
+) -> ApiData:
     """Observations from Kolada's API JSON (v2 or v3), one page (a dict) or several (a list).
 
     Each item ``{"kpi", "municipality", "period", "values": [{"gender", "count", "status",
@@ -256,9 +318,11 @@ def observations_from_api(pages: Any, catalogue: Catalogue,
     options = options or ImportOptions()
     found = api_values(pages)
     if found is None:
-        raise ImportProblem(file, "JSON-filen saknar listan 'values' som Kolada API ger.",
-                            hint="Hämta data från Koladas API (v2/v3) och spara svaret som "
-                                 ".json.")
+        raise ImportProblem(
+            file,
+            "JSON-filen saknar listan 'values' som Kolada API ger.",
+            hint="Hämta data från Koladas API (v2/v3) och spara svaret som .json.",
+        )
     items, notes = found
     data = ApiData(notes=notes)
     years: dict[str, set[int]] = {}
@@ -266,7 +330,8 @@ def observations_from_api(pages: Any, catalogue: Catalogue,
         if isinstance(item, dict):
             year = year_of(item.get("period"))
             years.setdefault(cell_text(item.get("kpi")).upper(), set()).update(
-                [year] if year else [])
+                [year] if year else []
+            )
     data.kpis = sorted(years)
     targets = {k.strip().upper(): v for k, v in options.kpi_targets.items()}
     for i, kpi in enumerate(data.kpis):
@@ -274,16 +339,20 @@ def observations_from_api(pages: Any, catalogue: Catalogue,
             targets.setdefault(kpi, options.mapping[i])
     for kpi in data.kpis:
         target = targets.get(kpi)
-        data.placed[kpi] = (None if target == "ignore" else
-                            place_kpi(kpi, (titles or {}).get(kpi, ""), years[kpi], targets))
+        data.placed[kpi] = (
+            None
+            if target == "ignore"
+            else place_kpi(kpi, (titles or {}).get(kpi, ""), years[kpi], targets)
+        )
     group = str(options.settings.get("group") or DEFAULT_GROUP)
     collector = Collector(file, group)
     other_gender = 0
     for row_no, item in enumerate(items, start=1):
         where = Where(file, "values", row_no, 0)
         if not isinstance(item, dict):
-            data.skipped.append(Skip("values", row_no, "inte ett värde från Kolada",
-                                     cell_text(item)[:60]))
+            data.skipped.append(
+                Skip("values", row_no, "inte ett värde från Kolada", cell_text(item)[:60])
+            )
             continue
         kpi_id = cell_text(item.get("kpi")).upper()
         placed = data.placed.get(kpi_id)
@@ -293,16 +362,18 @@ def observations_from_api(pages: Any, catalogue: Catalogue,
         unit, reason = unit_of(item.get("municipality"), catalogue)
         if unit is None:
             if not reason:
-                raise where.problem(f"Kommunkoden {cell_text(item.get('municipality'))} "
-                                    "finns inte i kommunlistan.",
-                                    "Kontrollera filen; kommunkoder har fyra siffror.")
-            data.skipped.append(Skip("values", row_no, reason,
-                                     cell_text(item.get("municipality"))))
+                raise where.problem(
+                    f"Kommunkoden {cell_text(item.get('municipality'))} finns inte i kommunlistan.",
+                    "Kontrollera filen; kommunkoder har fyra siffror.",
+                )
+            data.skipped.append(Skip("values", row_no, reason, cell_text(item.get("municipality"))))
             continue
         year = year_of(item.get("period"))
         if year is None:
-            raise where.problem(f"Perioden '{cell_text(item.get('period'))}' är inget år.",
-                                "Kontrollera filen; perioden ska vara ett årtal.")
+            raise where.problem(
+                f"Perioden '{cell_text(item.get('period'))}' är inget år.",
+                "Kontrollera filen; perioden ska vara ett årtal.",
+            )
         entries = item.get("values")
         for entry in entries if isinstance(entries, list) else []:
             if not isinstance(entry, dict):
@@ -318,8 +389,9 @@ def observations_from_api(pages: Any, catalogue: Catalogue,
             value, n, missing = read_value(raw, where)
             collector.add(placed, year, unit, value, n, missing, where)
     if other_gender:
-        data.skipped.append(Skip("values", None, f"{other_gender} värden för kvinnor/män "
-                                 "(bara totalt, T, används)"))
+        data.skipped.append(
+            Skip("values", None, f"{other_gender} värden för kvinnor/män (bara totalt, T, används)")
+        )
     data.observations = collector.observations()
     data.skipped.extend(collector.skipped)
     return data

@@ -39,8 +39,9 @@ def _strip_marks(name: str) -> str:
 
 
 def test_every_pair_of_names_that_collide_when_folded(cat):
-    pairs = [(a, b) for a, b in itertools.combinations(cat.kommuner, 2)
-             if fold(a.name) == fold(b.name)]
+    pairs = [
+        (a, b) for a, b in itertools.combinations(cat.kommuner, 2) if fold(a.name) == fold(b.name)
+    ]
     assert pairs, "the catalogue has colliding names (Håbo/Habo)"
     for a, b in pairs:
         for kommun in (a, b):
@@ -76,8 +77,10 @@ def test_matches_are_recorded_once_each(cat):
     with recorded_matches() as found:
         for name in ("Upplands Bro", "Upplands Bro", "Örebro", "Orebro", "Kalix kommun"):
             cat.match_name(name)
-    assert [m.text for m in found] == ["Upplands Bro → Upplands-Bro (0139)",
-                                      "Orebro → Örebro (1880)"]
+    assert [m.text for m in found] == [
+        "Upplands Bro → Upplands-Bro (0139)",
+        "Orebro → Örebro (1880)",
+    ]
     assert cat.match_name("Orebro").code == "1880"  # outside the block: nothing recorded
 
 
@@ -96,17 +99,17 @@ def test_habo_row_never_takes_habo_values(store, tmp_path):
 
 def test_preview_and_import_output_list_non_exact_matches(store, tmp_path):
     path = tmp_path / "oj.csv"
-    path.write_text("Kommun;NKI totalt\nUpplands Bro;70\nOrebro;71\nKalix;80\n",
-                    encoding="utf-8")
+    path.write_text("Kommun;NKI totalt\nUpplands Bro;70\nOrebro;71\nKalix;80\n", encoding="utf-8")
     preview = importing.preview(store, path, importing.ImportOptions(year=2021))
-    assert preview.name_matches == ["Upplands Bro → Upplands-Bro (0139)",
-                                    "Orebro → Örebro (1880)"]
+    assert preview.name_matches == ["Upplands Bro → Upplands-Bro (0139)", "Orebro → Örebro (1880)"]
     import io
 
     from nki_desktop import cli
 
     out = io.StringIO()
-    assert cli.run(["--db", str(tmp_path / "c.sqlite"), "import", str(path), "--year",
-                    "2021"], out) == 0
+    assert (
+        cli.run(["--db", str(tmp_path / "c.sqlite"), "import", str(path), "--year", "2021"], out)
+        == 0
+    )
     assert "Upplands Bro → Upplands-Bro (0139)" in out.getvalue()
     assert "Orebro → Örebro (1880)" in out.getvalue() and "Kalix →" not in out.getvalue()

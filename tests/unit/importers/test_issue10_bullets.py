@@ -26,8 +26,10 @@ def _run(tmp_path: Path, *args: str) -> tuple[int, str]:
 @pytest.mark.parametrize("text", ["U07451", "B3", "F1", "x5", "<5"])
 def test_a_text_cell_never_crashes_the_import(tmp_path, capsys, text):
     path = tmp_path / "k.csv"
-    path.write_text(f"Nöjd Kund Index - Bygglov, företag (NKI)\n\nKommun;2021;2022\n"
-                    f"Kalix;80;{text}\n", encoding="utf-8")
+    path.write_text(
+        f"Nöjd Kund Index - Bygglov, företag (NKI)\n\nKommun;2021;2022\nKalix;80;{text}\n",
+        encoding="utf-8",
+    )
     code, _out = _run(tmp_path, "import", str(path))
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err
@@ -46,8 +48,7 @@ def test_the_real_kolada_file_imports(tmp_path):
 
 def test_long_table_geo_year_u07451(tmp_path):
     path = tmp_path / "long.csv"
-    path.write_text("geo,year,u07451\n2514,2021,86.36136644\n0000,2021,73.92\n",
-                    encoding="utf-8")
+    path.write_text("geo,year,u07451\n2514,2021,86.36136644\n0000,2021,73.92\n", encoding="utf-8")
     code, out = _run(tmp_path, "import", str(path))
     assert code == 0, out
     store = Store.open(tmp_path / "b.sqlite")
@@ -60,8 +61,7 @@ def test_habo_values_never_land_on_habo(store, tmp_path):
     path.write_text("Kommun;NKI totalt\nHåbo;72\nHabo;60\nKalix;80\n", encoding="utf-8")
     outcome = importing.import_file(store, path, ImportOptions(year=2021))
     assert outcome.ok, outcome.message
-    assert {v.unit: v.value for v in store.values()} == {"0305": 72.0, "0643": 60.0,
-                                                          "2514": 80.0}
+    assert {v.unit: v.value for v in store.values()} == {"0305": 72.0, "0643": 60.0, "2514": 80.0}
 
 
 def test_portal_cell_too_few_answers(store, tmp_path):
@@ -80,29 +80,43 @@ def test_portal_cell_too_few_answers(store, tmp_path):
     assert (cell.value, cell.n, cell.missing) == (None, 4, "-")
 
 
-@pytest.mark.parametrize("title, area, factor", [
-    ("Företagsklimat Insikt - Bemötande - Index", "total", "bemotande"),
-    ("Företagsklimat enl. ÖJ (Insikt) - Bygglov - Index", "bygglov", "nki"),
-    ("Företagsklimat Insikt - Totalt, Index, ny definition", "total", "nki"),
-])
+@pytest.mark.parametrize(
+    "title, area, factor",
+    [
+        ("Företagsklimat Insikt - Bemötande - Index", "total", "bemotande"),
+        ("Företagsklimat enl. ÖJ (Insikt) - Bygglov - Index", "bygglov", "nki"),
+        ("Företagsklimat Insikt - Totalt, Index, ny definition", "total", "nki"),
+    ],
+)
 def test_real_key_figure_titles_are_placed(store, tmp_path, title, area, factor):
     path = tmp_path / "k.csv"
     path.write_text(f"{title}\n\nKommun;2024;2025\nKalix;80,5;81\n", encoding="utf-8")
     outcome = importing.import_file(store, path)
     assert outcome.ok, outcome.message
     assert {(v.area, v.factor, v.value) for v in store.values(unit="2514")} == {
-        (area, factor, 80.5), (area, factor, 81.0)}
+        (area, factor, 80.5),
+        (area, factor, 81.0),
+    }
 
 
 def test_real_key_figure_ids_are_placed(store, tmp_path):
     import json
 
-    values = [{"kpi": kpi, "municipality": "2514", "period": 2022,
-               "values": [{"gender": "T", "count": 1, "status": "", "value": value}]}
-              for kpi, value in (("U07447", 81.5), ("U07510", 77.25), ("U07451", 86.4))]
+    values = [
+        {
+            "kpi": kpi,
+            "municipality": "2514",
+            "period": 2022,
+            "values": [{"gender": "T", "count": 1, "status": "", "value": value}],
+        }
+        for kpi, value in (("U07447", 81.5), ("U07510", 77.25), ("U07451", 86.4))
+    ]
     path = tmp_path / "api.json"
     path.write_text(json.dumps({"values": values}), encoding="utf-8")
     outcome = importing.import_file(store, path)
     assert outcome.ok, outcome.message
     assert {(v.area, v.factor): v.value for v in store.values()} == {
-        ("bygglov", "nki"): 81.5, ("total", "bemotande"): 77.25, ("total", "nki"): 86.4}
+        ("bygglov", "nki"): 81.5,
+        ("total", "bemotande"): 77.25,
+        ("total", "nki"): 86.4,
+    }
