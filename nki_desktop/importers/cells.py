@@ -73,7 +73,12 @@ def _finite(number: float) -> float | None:
 
 def number_from_text(text: str) -> float | None:
     """The number a text states under the strict grammar, or None."""
-    match = _NUMBER_RE.fullmatch(text.strip())
+    text = text.strip()
+    if text.isascii() and text[:1].isdigit() and text[-1:].isdigit():
+        plain = text.replace(".", "", 1)
+        if plain.isdigit():  # the common case, '86.36136644' or '114': no regex needed
+            return _finite(float(text))
+    match = _NUMBER_RE.fullmatch(text)
     if match is None:
         return None
     digits = match.group("int").translate(_GROUP_TABLE)
@@ -111,6 +116,9 @@ class CellReading:
     footnote: bool = False
 
 
+_EMPTY = CellReading(missing="")
+
+
 def read_cell(value: Any) -> CellReading | None:
     """A value cell read under the grammar, or None when it is text (not a value).
 
@@ -118,12 +126,17 @@ def read_cell(value: Any) -> CellReading | None:
     ``'86 ¹'`` · ``'77,4 %'`` · ``'..'`` · ``''``.
     """
     if value is None:
-        return CellReading(missing="")
+        return _EMPTY
     if not isinstance(value, str):
         number = parse_number(value)
         return CellReading(number) if number is not None else None
     text = value.strip()
-    stripped = _FOOTNOTE_RE.sub("", text)
+    if not text:
+        return _EMPTY
+    number = number_from_text(text)
+    if number is not None:
+        return CellReading(number)
+    stripped = _FOOTNOTE_RE.sub("", text) if text[-1] in FOOTNOTE_MARKS else text
     footnote = stripped != text
     if footnote and not stripped:
         return None  # a lone '*' is text, not an empty cell

@@ -196,10 +196,24 @@ def parse_long(
     def cell(raw: list, index: int | None) -> Any:
         return raw[index] if index is not None and index < len(raw) else ""
 
+    # A few hundred units and years repeat over thousands of rows: read each once.
+    units: dict[Any, tuple[str | None, str]] = {}
+    year_cells: dict[Any, int | None] = {}
+
+    def _unit(value: Any) -> tuple[str | None, str]:
+        if value not in units:
+            units[value] = unit_of(value, catalogue)
+        return units[value]
+
+    def _year(value: Any) -> int | None:
+        if value not in year_cells:
+            year_cells[value] = year_of(value)
+        return year_cells[value]
+
     keys: dict[str, tuple[str, str]] = {}
     years: dict[str, set[int]] = {}
     for _row_no, raw in rows:
-        year = year_of(cell(raw, long.year))
+        year = _year(cell(raw, long.year))
         if long.kpi is not None:
             kid = cell_text(cell(raw, long.kpi)).upper()
             title = cell_text(cell(raw, long.title))
@@ -222,7 +236,7 @@ def parse_long(
         if long.gender is not None and not is_total_gender(cell(raw, long.gender)):
             other_gender += 1
             continue
-        unit, reason = unit_of(cell(raw, long.unit), catalogue)
+        unit, reason = _unit(cell(raw, long.unit))
         if unit is None:
             if reason:
                 skipped.append(Skip(sheet.name, row_no, reason, cell_text(cell(raw, long.unit))))
@@ -230,7 +244,7 @@ def parse_long(
             raise unknown_kommun(
                 workbook, catalogue, sheet.name, row_no, long.unit, cell_text(cell(raw, long.unit))
             )
-        year = year_of(cell(raw, long.year))
+        year = _year(cell(raw, long.year))
         if year is None:
             raise Where(file, sheet.name, row_no, long.year).problem(
                 f"Året '{cell_text(cell(raw, long.year))}' är inget årtal.",
