@@ -167,8 +167,11 @@ class Collector:
         where: Where,
         column: str = "",
     ) -> None:
-        """One value of a key figure; empty cells (no value, no marker, no n) are nothing."""
+        """One value of a key figure; empty cells (no value, no marker, no n) are nothing,
+        and a missing number of answers or response rate says nothing about the index."""
         if value is None and n is None and not missing:
+            return
+        if kpi.measure != INDEX and value is None:
             return
         key = (year, unit, kpi.area, kpi.factor)
         obs = self.cells.get(key)
@@ -252,7 +255,14 @@ class Collector:
         obs.sheet, obs.row, obs.column = where.sheet, where.row, column
 
     def observations(self) -> list[Observation]:
-        return list(self.cells.values())
+        return [
+            o
+            for o in self.cells.values()
+            if o.value is not None
+            or o.missing is not None
+            or o.n is not None
+            or o.response_rate is not None
+        ]
 
 
 def unit_name(key: Cell) -> str:

@@ -393,3 +393,16 @@ def test_wide_exports_of_answers_and_response_rate_describe_the_index(store, tmp
         for v in store.values(unit="2514", year=2021, effective=False)
     } == {(86.36, None, None), (None, 120, None), (None, None, 47.5)}
     assert {(v.area, v.factor) for v in store.values()} == {("total", "nki")}
+
+
+def test_suppressed_answers_or_rate_store_nothing_of_their_own(store, tmp_path):
+    path = tmp_path / "kpi.csv"
+    path.write_text(
+        "kommunkod;år;kpi;värde\n2514;2022;U07551;..\n2514;2022;U07552;-\n1880;2022;U07451;71\n"
+        "1880;2022;U07551;..\n",
+        encoding="utf-8",
+    )
+    landed(store, path)
+    assert store.values(unit="2514") == []
+    orebro = one(store, "1880", 2022)
+    assert (orebro.value, orebro.n, orebro.missing) == (71.0, None, None)
