@@ -9,6 +9,7 @@ from nki_desktop.domain.grades import Grade, grade_for
 from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
 from nki_desktop.domain.records import StoredValue
+from nki_desktop.domain.rules import publication_rules
 from nki_desktop.storage import Store
 
 
@@ -85,7 +86,10 @@ def _index_factor(area: str) -> str:
 
 
 def _position_among(values: list[StoredValue], unit: str, members: set[str]) -> Position | None:
-    scores = {v.unit: v.value for v in values if v.unit in members and v.value is not None}
+    # As the Ranking screen: kommuner with a value, except values known to rest on fewer
+    # answers than ÖJ publishes (Kolada 2021: 190 kommuner have a value, "plats 2 av 190").
+    scores = {v.unit: v.value for v in values if v.unit in members and v.value is not None
+              and (v.n is None or v.n >= publication_rules(v.year).min_answers_oj)}
     if unit not in scores:
         return None
     ranks = shared_ranks(scores)

@@ -212,8 +212,7 @@ def _sources(store: Store, used: list[StoredValue]) -> list[SourceRef]:
 def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBreak],
                  comparison_label: str) -> list[tuple[str, str]]:
     """Short notes on method, each a (heading, text) pair."""
-    bands = "; ".join(f"{g.symbol} {g.label.lower()} {b}" for g, b in zip(
-        GRADES, ("80 eller mer", "70–79", "62–69", "under 62"), strict=True))
+    bands = "; ".join(f"{g.symbol} {g.label.lower()} {g.band}" for g in GRADES)
     notes = [
         ("Vad NKI är",
          "Nöjd Kund Index (NKI) mäter hur nöjda de som haft ett ärende hos kommunens "

@@ -110,10 +110,9 @@ def legend_html() -> str:
     from nki_desktop.domain.grades import GRADES
 
     parts = []
-    bands = {"mycket_hogt": "≥ 80", "hogt": "70–79", "godkant": "62–69", "lagt": "&lt; 62"}
     for g in GRADES:
         parts.append(f"<span style='color:{g.colour}'>■</span> {g.symbol} {g.label} "
-                     f"({bands[g.key]})")
+                     f"({g.band.replace('<', '&lt;')})")
     parts.append("<b>|</b> Riket")
     return " &nbsp;&nbsp; ".join(parts)
 

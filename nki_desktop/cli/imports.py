@@ -8,6 +8,7 @@ import argparse
 import sys
 from typing import TextIO
 
+from nki_desktop.domain.kolada import kpi_from_target
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.importers.base import ImportOptions, MappingRequest, column_letter
 from nki_desktop.importers.template import write_template
@@ -27,6 +28,13 @@ def _summary(outcome: imports.FileOutcome, out: TextIO) -> None:
         f"år: {years}; kommuner: {kommuner}; värden: {len(batch.observations)}",
         file=out,
     )
+    if batch.name_matches:
+        print(
+            f"  Kommunnamn som inte stod som i kommunlistan ({len(batch.name_matches)}):",
+            file=out,
+        )
+        for match in batch.name_matches:
+            print(f"    {match.text} ({match.how_text})", file=out)
     if batch.respondents:
         print(f"  {batch.description}", file=out)
     for note in batch.notes:
@@ -81,7 +89,26 @@ def _explain_mapping(request: MappingRequest, err: TextIO) -> None:
     )
 
 
-def _options(args: argparse.Namespace, kommun: str | None) -> ImportOptions:
+def _kpi_targets(args: argparse.Namespace) -> dict[str, str] | None:
+    """``--kpi ID=area:factor[:measure]`` as a dict; None (after a message) when one is wrong."""
+    targets: dict[str, str] = {}
+    for statement in getattr(args, "kpi", None) or []:
+        kpi_id, _, target = statement.partition("=")
+        if not kpi_id.strip() or kpi_from_target(kpi_id, target) is None:
+            print(
+                f"Okänt --kpi '{statement}'. Skriv ID=område:faktor, t.ex. "
+                "U07451=total:nki, U07551=total:nki:antal_svar eller "
+                "U07552=total:nki:svarsfrekvens.",
+                file=sys.stderr,
+            )
+            return None
+        targets[kpi_id.strip().upper()] = target.strip()
+    return targets
+
+
+def _options(
+    args: argparse.Namespace, kommun: str | None, kpi_targets: dict[str, str] | None = None
+) -> ImportOptions:
     return ImportOptions(
         year=args.year,
         kommun=kommun,
@@ -89,6 +116,7 @@ def _options(args: argparse.Namespace, kommun: str | None) -> ImportOptions:
         sheet=args.sheet,
         factor_scale=args.factor_scale,
         nki_rule=args.nki_rule,
+        kpi_targets=kpi_targets or {},
     )
 
 
@@ -99,7 +127,10 @@ def cmd_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         if kommun is None or store.catalogue.get(kommun) is None:
             print(f"Okänd kommunkod: {args.kommun}", file=sys.stderr)
             return 2
-    options = _options(args, kommun)
+    kpi_targets = _kpi_targets(args)
+    if kpi_targets is None:
+        return 2
+    options = _options(args, kommun, kpi_targets)
     rejected = 0
     for path in args.files:
         result = (
@@ -178,6 +209,13 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="visa vad som skulle importeras")
     p.add_argument("--year", type=int, metavar="ÅR", help="ärendeår om filen inte anger det")
     p.add_argument("--kommun", metavar="KOD", help="kommunkod när filen inte anger kommun")
+    p.add_argument(
+        "--kpi",
+        action="append",
+        metavar="ID=MÅL",
+        help="vad ett Kolada-nyckeltal mäter, t.ex. U07451=total:nki eller "
+        "U07551=total:nki:antal_svar (kan upprepas)",
+    )
     p.add_argument("--sheet", metavar="BLAD", help="bladet att läsa")
     p.add_argument(
         "--map",

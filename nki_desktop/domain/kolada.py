@@ -7,6 +7,7 @@ placed as NKI only when its title says Insikt/Företagsklimat or the year is 202
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # What a key figure's value is: an index (NKI/NUI), the number of answers behind the
@@ -86,3 +87,48 @@ KOLADA_GROUPS = {"GKPI294": "Öppna jämförelser - Företagsklimat (Insikt)",
 def kolada_kpi(kpi_id: str) -> KoladaKpi | None:
     """The known key figure for an id (any case: ``u07451`` as in file headers)."""
     return KOLADA_KPIS.get(kpi_id.strip().upper())
+
+
+_INSIKT_WORDS = ("insikt", "foretagsklimat")
+
+
+def says_insikt(title: str) -> bool:
+    """Whether a key-figure title is one of Insikt's ("Företagsklimat …", "… (Insikt) …")."""
+    from nki_desktop.domain.text import fold
+
+    folded = fold(title)
+    return any(word in folded for word in _INSIKT_WORDS)
+
+
+def kpi_applies(kpi: KoladaKpi, title: str = "", years: Iterable[int] = ()) -> bool:
+    """Whether a known id means what the table says in this data.
+
+    An id tied to a first year (U07453 was reused: before 2024 it measured something else)
+    counts only when the title says Insikt/Företagsklimat, or, without a title, when every
+    year is at or after that first year. Any id whose title is given but is not Insikt's is
+    not ours.
+    """
+    if title.strip():
+        return says_insikt(title)
+    if kpi.first_year is None:
+        return True
+    years = list(years)
+    return bool(years) and min(years) >= kpi.first_year
+
+
+def kpi_from_target(kpi_id: str, target: str) -> KoladaKpi | None:
+    """A key figure as the user states it: ``total:nki``, ``bygglov:nki:antal_svar``,
+    ``total:nki:svarsfrekvens`` (area and factor keys as in ``domain.areas``)."""
+    from nki_desktop.domain.areas import AREA_BY_KEY, FACTORS
+
+    parts = [p.strip() for p in target.strip().split(":")]
+    if len(parts) == 3 and parts[2] in ("", INDEX, "value", "varde"):
+        parts = parts[:2]
+    if len(parts) not in (2, 3) or parts[0] not in AREA_BY_KEY:
+        return None
+    if parts[1] not in {f.key for f in FACTORS}:
+        return None
+    measure = parts[2] if len(parts) == 3 else INDEX
+    if measure not in MEASURES:
+        return None
+    return KoladaKpi(kpi_id.strip().upper(), parts[0], parts[1], measure)

@@ -1,7 +1,9 @@
 """The catalogue of Sweden's 290 kommuner, their län and SKR kommungrupp, and name matching.
 
 Files name kommuner in many ways ("Upplands Bro", "Region Gotland", "Falu kommun",
-"Malung-Sälens kommun"). Matching goes by code first, then by a normalised name.
+"Malung-Sälens kommun"). Matching goes by code first, then by the exact name (å/ä/ö kept),
+then by a known variant, and by the name without diacritics only when that is unique:
+Håbo (0305) is not Habo (0643).
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,11 +43,9 @@ _RIKET_NAMES = {"riket", "sverige", "hela riket", "hela landet", "samtliga kommu
 _JOINT_WORDS = ("forbund", "gemensam", "samverkan", "nämnd", "namnd", "forvaltning",
                 "overformyndar", "kommunalforbund", "myndighetsnamnd", "miljokontor")
 _SUFFIXES = ("kommun", "kommuns", "stad", "stads", "kommunen", "municipality")
-# Irregular official forms: the key is a folded name-part as written in files.
-_IRREGULAR = {"falu": "falun", "region gotland": "gotland", "gotlands": "gotland",
-              "malung": "malung-salen", "upplands bro": "upplands-bro"}
-
-
+# Irregular official forms, written as in files (å/ä/ö kept) → the catalogue name.
+_VARIANTS = {"Falu": "Falun", "Region Gotland": "Gotland", "Gotlands": "Gotland",
+             "Malung": "Malung-Sälen", "Upplands Bro": "Upplands-Bro"}
 @dataclass(frozen=True)
 class Kommun:
     code: str
@@ -74,6 +77,88 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+CODE, EXACT, VARIANT, FOLDED = "code", "exact", "variant", "folded"
+_HOW_TEXT = {CODE: "kod", EXACT: "namn", VARIANT: "namnvariant", FOLDED: "utan å/ä/ö"}
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A written unit name matched to a kommun, and how (code / exact / variant / folded)."""
+
+    written: str
+    kommun: Kommun
+    how: str
+
+    @property
+    def listed(self) -> bool:
+        """Whether the match is shown to the user (anything but code or exact name)."""
+        return self.how in (VARIANT, FOLDED)
+
+    @property
+    def text(self) -> str:
+        """'Upplands Bro → Upplands-Bro (0139)'."""
+        return f"{self.written} → {self.kommun.name} ({self.kommun.code})"
+
+    @property
+    def how_text(self) -> str:
+        return _HOW_TEXT.get(self.how, self.how)
+
+
+_RECORDER: ContextVar[list[NameMatch] | None] = ContextVar("name_matches", default=None)
+
+
+@contextmanager
+def recorded_matches() -> Iterator[list[NameMatch]]:
+    """Collect, while the block runs, every name matched by variant or folding (once each).
+
+    The importers match names in many places; the preview and the ``import`` command list
+    the collected matches so the user sees every name that was not written as in the
+    catalogue ("Upplands Bro → Upplands-Bro (0139)").
+    """
+    found: list[NameMatch] = []
+    token = _RECORDER.set(found)
+    try:
+        yield found
+    finally:
+        _RECORDER.reset(token)
+
+
+def _found(match: NameMatch) -> NameMatch:
+    recorder = _RECORDER.get()
+    if recorder is not None and match.listed and not any(
+            m.written == match.written and m.kommun == match.kommun for m in recorder):
+        recorder.append(match)
+    return match
+
+
+def _add(index: dict[str, list[Kommun]], key: str, kommun: Kommun) -> None:
+    hits = index.setdefault(key, [])
+    if kommun not in hits:
+        hits.append(kommun)
+
+
+def exact_key(name: str) -> str:
+    """A name compared exactly: case-insensitive, å/ä/ö kept, dashes and spaces unified."""
+    text = unicodedata.normalize("NFC", str(name)).casefold()
+    for dash in ("–", "—", "\u2011", "\u2010"):
+        text = text.replace(dash, "-")
+    text = re.sub(r"[^\w\- ]+", " ", text.replace("_", " "))
+    words = (w.strip("-") for w in text.split())
+    return " ".join(w for w in words if w)
+
+
+def variant_key(name: str) -> str:
+    """A name with the known variations removed, å/ä/ö kept: hyphens as spaces, a bracket,
+    a trailing 'kommun'/'stad', a leading 'Region'."""
+    text = re.sub(r"\(.*?\)", " ", str(name))
+    words = exact_key(text).replace("-", " ").split()
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    if words and words[0] == "region" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
 def is_riket(name: str) -> bool:
     text = fold(name).replace("-", " ")
     text = re.sub(r"[()]", "", text).strip()
@@ -96,13 +181,21 @@ class Catalogue:
     def __init__(self, kommuner: Iterable[Kommun]):
         self.kommuner: tuple[Kommun, ...] = tuple(sorted(kommuner, key=lambda k: k.code))
         self.by_code: dict[str, Kommun] = {k.code: k for k in self.kommuner}
-        self._by_key: dict[str, Kommun] = {}
+        self._exact: dict[str, Kommun] = {}
+        self._variant: dict[str, list[Kommun]] = {}
+        self._folded: dict[str, list[Kommun]] = {}
         for k in self.kommuner:
-            self._by_key[name_key(k.name)] = k
-        for alias, target in _IRREGULAR.items():
-            match = self._by_key.get(name_key(target))
-            if match:
-                self._by_key[name_key(alias)] = match
+            key = exact_key(k.name)
+            self._exact[key] = k
+            self._exact[key + " kommun"] = k
+            self._exact[key + " stad"] = k
+            _add(self._variant, variant_key(k.name), k)
+            _add(self._folded, name_key(k.name), k)
+        for alias, target in _VARIANTS.items():
+            hits = self._variant.get(variant_key(target), [])
+            if len(hits) == 1:
+                _add(self._variant, variant_key(alias), hits[0])
+                _add(self._folded, name_key(alias), hits[0])
 
     @classmethod
     def from_csv(cls, path: Path) -> Catalogue:
@@ -125,26 +218,61 @@ class Catalogue:
         k = self.by_code.get(unit)
         return k.name if k else unit
 
-    def match_name(self, name: str) -> Kommun | None:
-        """The kommun a written name refers to, or None (never a guess)."""
-        key = name_key(name)
+    def resolve(self, name: str) -> NameMatch | None:
+        """The kommun a written name refers to, and how it was matched; None when the name
+        matches nothing or more than one kommun (never a guess).
+
+        Order: a leading kommunkod ("1880 Örebro"); the exact name (case-insensitive,
+        å/ä/ö kept, "X kommun"); a known variant (hyphen or space, genitive "Xs kommun",
+        "Region Gotland", "Falu kommun"); the name without diacritics, only when exactly
+        one kommun has that folded name ("Orebro" is Örebro; "Habo" is Habo, never Håbo).
+        """
+        text = str(name).strip()
+        key = exact_key(text)
         if not key:
             return None
-        hit = self._by_key.get(key)
-        if hit:
-            return hit
-        code = normalise_code(name.strip()[:4])
-        if code and code in self.by_code and name_key(name[4:]) in ("", name_key(
-                self.by_code[code].name)):
-            return self.by_code[code]
-        if key.endswith("s"):  # genitive: "Kalix kommuns", "Malung-Sälens"
-            hit = self._by_key.get(key[:-1])
-            if hit:
-                return hit
+        hit = self._exact.get(key)
+        if hit is not None:
+            return _found(NameMatch(text, hit, EXACT))
+        code = normalise_code(text[:4]) if text[:4].isdigit() else None
+        if code and code in self.by_code and (text[4:5] in ("", " ", "\t")):
+            rest = text[4:].strip()
+            kommun = self.by_code[code]
+            if not rest or self.resolve_quietly(rest) is kommun:
+                return _found(NameMatch(text, kommun, CODE))
+            return None
+        variant = variant_key(text)
+        for candidate in (variant, variant[:-1] if variant.endswith("s") else ""):
+            hits = self._variant.get(candidate, [])
+            if len(hits) == 1:
+                return _found(NameMatch(text, hits[0], VARIANT))
+            if hits:
+                return None
+        folded = name_key(text)
+        for candidate in (folded, folded[:-1] if folded.endswith("s") else ""):
+            hits = self._folded.get(candidate, [])
+            if len(hits) == 1:
+                return _found(NameMatch(text, hits[0], FOLDED))
+            if hits:
+                return None
         return None
 
+    def resolve_quietly(self, name: str) -> Kommun | None:
+        """Like :meth:`resolve`, without recording the match."""
+        token = _RECORDER.set(None)
+        try:
+            found = self.resolve(name)
+        finally:
+            _RECORDER.reset(token)
+        return found.kommun if found else None
+
+    def match_name(self, name: str) -> Kommun | None:
+        """The kommun a written name refers to, or None (never a guess): see :meth:`resolve`."""
+        found = self.resolve(name)
+        return found.kommun if found else None
+
     def match(self, code: str | None = None, name: str | None = None) -> Kommun | None:
-        """Match by code first, then by normalised name."""
+        """Match by code first, then by name."""
         if code:
             hit = self.get(code)
             if hit:
@@ -155,13 +283,13 @@ class Catalogue:
 
     def candidates(self, name: str, count: int = 3) -> list[Kommun]:
         """The closest kommun names, for a message about an unmatched name."""
-        keys = difflib.get_close_matches(name_key(name), list(self._by_key), n=count * 2,
+        keys = difflib.get_close_matches(name_key(name), list(self._folded), n=count * 2,
                                          cutoff=0.6)
         seen: list[Kommun] = []
         for key in keys:
-            k = self._by_key[key]
-            if k not in seen:
-                seen.append(k)
+            for k in self._folded[key]:
+                if k not in seen:
+                    seen.append(k)
         return seen[:count]
 
     def search(self, text: str) -> list[Kommun]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nki_desktop.domain.municipalities import NameMatch
 
 # Publications, in the default order of preference when two give the same cell.
 PUBLICATIONS: dict[str, str] = {
@@ -35,7 +38,8 @@ MISSING_MARKERS: dict[str, str] = {
 class Observation:
     """One cell: case year × unit × area × factor × respondent group, with its measures.
 
-    ``value`` is the index; ``missing`` holds the marker when the source suppressed it.
+    ``value`` is the index; ``missing`` holds the marker when the source suppressed it
+    (``None`` with no value: the source gave only the number of answers or response rate).
     ``unit`` is a 4-digit kommunkod, ``riket`` or ``jb:<name>`` for a joint body.
     """
 
@@ -54,6 +58,7 @@ class Observation:
     sheet: str = ""
     row: int | None = None  # 1-based row in the sheet, as a user sees it
     column: str = ""  # column letter(s) of the value
+    response_rate: float | None = None  # svarsfrekvens in per cent (0–100), where published
 
 
 @dataclass
@@ -112,6 +117,7 @@ class ImportBatch:
     notes: list[str] = field(default_factory=list)
     respondents: Sequence[dict] = field(default_factory=list)  # list or RespondentTable
     settings: ImportSettings = field(default_factory=ImportSettings)
+    name_matches: list[NameMatch] = field(default_factory=list)  # names matched not exactly
 
     @property
     def years(self) -> list[int]:

@@ -10,14 +10,18 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from nki_desktop.domain.municipalities import Catalogue
-from nki_desktop.domain.records import MISSING_MARKERS
+from nki_desktop.importers.cells import (  # noqa: F401 - the cell grammar, re-exported
+    cell_text,
+    missing_marker,
+    parse_index_with_n,
+    parse_number,
+)
 
 if TYPE_CHECKING:
     from nki_desktop.importers.preview import Parsed
@@ -149,50 +153,6 @@ def read_workbook(path: Path | str) -> Workbook:
     return Workbook(path, sha, sheets)
 
 
-# -- cells ------------------------------------------------------------------------------
-_NUMBER_RE = re.compile(r"^[+-−]?\d+(?:[.,]\d+)?$")
-_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f'")
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def missing_marker(value: Any) -> str | None:
-    """The marker when the cell says "no value" ('..', '-', '–', 'x', '.', empty), else None."""
-    text = cell_text(value)
-    return text if text in MISSING_MARKERS else None
-
-
-def parse_number(value: Any) -> float | None:
-    """A number from a cell: 77.4, '77,4', '1 234', '77 %', '−3'. None if it is not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = cell_text(value).translate(_SPACES).rstrip("%").replace("−", "-")
-    if not text or not _NUMBER_RE.match(text):
-        return None
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    return float(text)
-
-
-_INDEX_WITH_N = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*\(\s*([0-9 \u00a0]+)\s*\)\s*$")
-
-
-def parse_index_with_n(value: Any) -> tuple[float, int] | None:
-    """'86 (114)' → (86.0, 114): an index with its number of answers in brackets."""
-    match = _INDEX_WITH_N.match(cell_text(value))
-    if not match:
-        return None
-    return float(match.group(1).replace(",", ".")), int(match.group(2).translate(_SPACES))
-
-
 # -- importer protocol and column mapping -----------------------------------------------
 @dataclass
 class MappingRequest:
@@ -235,6 +195,8 @@ class ImportOptions:
     nki_rule: str | None = None  # respondent NKI: "all" three answers (default) or "two"
     no_answer_codes: tuple[float, ...] | None = None  # respondent answers meaning no answer
     no_answer_texts: tuple[str, ...] | None = None
+    # Kolada key figure id → "area:factor[:antal_svar|:svarsfrekvens]" (``--kpi``)
+    kpi_targets: dict[str, str] = field(default_factory=dict)
 
 
 class Importer(Protocol):

@@ -30,6 +30,8 @@ class UnitMatch:
 
 def _summary_reason(name: str, catalogue: Catalogue) -> str:
     folded = fold(name)
+    if re.match(r"^[abc][1-9]( |$)", folded):  # "B3 Större stad": SKR's group code first
+        return "gruppsrad (summering, inte en kommun)"
     lan = {fold(n) for n in catalogue.lan_names().values()}
     lan |= {f.removesuffix(" lan") for f in lan}
     groups = {fold(g) for g in GROUP_CODES}

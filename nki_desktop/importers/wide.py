@@ -7,13 +7,21 @@ Every row is accounted for: stored (kommun, Riket, joint body), skipped with a r
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from nki_desktop.domain.municipalities import Catalogue, joint_body_key
 from nki_desktop.domain.records import JointBody, Observation, Skip
 from nki_desktop.importers.base import ImportProblem, Workbook, cell_text
-from nki_desktop.importers.cells import Where, check_formulas, read_count, read_rank, read_value
+from nki_desktop.importers.cells import (
+    MAX_COUNT,
+    Where,
+    check_formulas,
+    read_count,
+    read_rank,
+    read_value,
+)
 from nki_desktop.importers.header import Column, Header
 from nki_desktop.importers.labels import KOMMUN_CODE, KOMMUN_NAME, VALUE
 from nki_desktop.importers.rows import joint_members, looks_like_footnote, match_unit
@@ -127,7 +135,7 @@ def _read_row(file: str, sheet: str, raw: list, row_no: int, unit: str, plan: _P
             found[key] = obs
         cell = raw[index] if index < width else ""
         if measure == "value":
-            if type(cell) is float:
+            if type(cell) is float and math.isfinite(cell):
                 obs.value = cell
             else:
                 obs.value, n, obs.missing = read_value(cell, Where(file, sheet, row_no, index))
@@ -138,10 +146,10 @@ def _read_row(file: str, sheet: str, raw: list, row_no: int, unit: str, plan: _P
                 result.values += 1
         elif measure == "n":
             if obs.n is None:
-                obs.n = int(round(cell)) if type(cell) is float else read_count(
-                    cell, Where(file, sheet, row_no, index))
+                obs.n = (int(round(cell)) if type(cell) is float and 0 <= cell <= MAX_COUNT
+                         else read_count(cell, Where(file, sheet, row_no, index)))
         elif measure == "rank":
-            if type(cell) is float:
+            if type(cell) is float and 0 <= cell <= MAX_COUNT:
                 obs.rank = int(round(cell))
             else:
                 obs.rank, obs.rank_of = read_rank(cell, Where(file, sheet, row_no, index))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nki_desktop.domain.municipalities import recorded_matches
 from nki_desktop.domain.ranking import complete_rank_totals
 from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, ImportInfo, Skip, StoredValue
 from nki_desktop.importers import registry
@@ -73,6 +74,7 @@ class Preview:
     duplicate: str = ""
     duplicate_id: int | None = None  # the earlier import of the same file
     differing: int = 0  # cells already stored from another source with another value
+    name_matches: list[str] = field(default_factory=list)  # "Upplands Bro → Upplands-Bro (0139)"
     batch: ImportBatch | None = None
     path: str = ""
 
@@ -95,7 +97,9 @@ class FileOutcome:
 
 
 def _parse(importer: Importer, workbook: Workbook, options: ImportOptions, store: Store) -> Parsed:
-    parsed = importer.parse(workbook, options, store.catalogue)
+    with recorded_matches() as matches:  # names matched other than by code or exact name
+        parsed = importer.parse(workbook, options, store.catalogue)
+    parsed.batch.name_matches = list(matches)
     complete_rank_totals(parsed.batch.observations)
     return parsed
 
@@ -160,6 +164,7 @@ def preview(
     result.values = sum(1 for o in batch.observations if o.value is not None)
     result.missing = len(batch.observations) - result.values
     result.skipped = batch.skipped
+    result.name_matches = [m.text for m in batch.name_matches]
     result.batch = batch
     existing, result.differing = preview_checks(store, batch)
     if existing:

@@ -62,7 +62,8 @@ def _v3(db: sqlite_utils.Database) -> None:
 
 
 def _v4(db: sqlite_utils.Database) -> None:
-    """Reserved for h10a's step (response rate / Kolada status); it replaces this at merge."""
+    """Kolada's svarsfrekvens key figures: the response rate (per cent) of the value beside it."""
+    db.execute("ALTER TABLE observations ADD COLUMN response_rate FLOAT")
 
 
 _SCALE_IN_TEXT = re.compile(r"faktorskala (\d+(?:[.,]\d+)?)–(\d+(?:[.,]\d+)?)")

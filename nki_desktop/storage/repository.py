@@ -28,7 +28,7 @@ from nki_desktop.storage.db import connect
 from nki_desktop.storage.migrations import migrate
 
 _OBS_COLUMNS = ("import_id", "year", "unit", "area", "factor", "grp", "value", "n", "rank",
-                "rank_of", "ci_low", "ci_high", "missing", "sheet", "row", "col")
+                "rank_of", "ci_low", "ci_high", "missing", "sheet", "row", "col", "response_rate")
 _RESPONDENT_COLUMNS = ("import_id", "year", "unit", "area", "grp", "q1", "q2", "q3",
                        "information", "tillganglighet", "bemotande", "kompetens",
                        "rattssakerhet", "effektivitet", "background", "sheet", "row")
@@ -145,7 +145,7 @@ class Store:
                     f"VALUES ({','.join('?' * len(_OBS_COLUMNS))})",
                     [(import_id, o.year, o.unit, o.area, o.factor, o.group, o.value, o.n,
                       o.rank, o.rank_of, o.ci_low, o.ci_high, o.missing, o.sheet, o.row,
-                      o.column) for o in obs[start:start + chunk]])
+                      o.column, o.response_rate) for o in obs[start:start + chunk]])
                 done += len(obs[start:start + chunk])
                 if progress:
                     progress(done, total)
@@ -228,7 +228,9 @@ class Store:
                             if p.isidentifier())
             sql = (f"SELECT * FROM (SELECT b.*, ROW_NUMBER() OVER (PARTITION BY year, unit, "
                    f"area, factor, grp ORDER BY CASE publication {case} ELSE 99 END, "
-                   f"import_id DESC) AS pick FROM ({base}) b) WHERE pick = 1")
+                   # a row with only n / response rate (no value, no marker) never hides one
+                   f"(value IS NULL AND missing IS NULL), import_id DESC) AS pick "
+                   f"FROM ({base}) b) WHERE pick = 1")
         else:
             sql = base
         rows = self.conn.execute(sql + " ORDER BY year, unit, area, factor, grp",
@@ -358,5 +360,6 @@ def _stored_value(r: sqlite3.Row) -> StoredValue:
         year=r["year"], unit=r["unit"], area=r["area"], factor=r["factor"], group=r["grp"],
         value=r["value"], n=r["n"], rank=r["rank"], rank_of=r["rank_of"], ci_low=r["ci_low"],
         ci_high=r["ci_high"], missing=r["missing"], sheet=r["sheet"] or "", row=r["row"],
-        column=r["col"] or "", import_id=r["import_id"], source=r["source"],
+        column=r["col"] or "", response_rate=r["response_rate"], import_id=r["import_id"],
+        source=r["source"],
         publication=r["publication"], imported_at=r["imported_at"])

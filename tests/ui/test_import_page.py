@@ -161,3 +161,19 @@ def test_respondent_file_on_the_one_path_with_its_mapping_targets(make_window, s
     page.import_button.click()
     assert store.respondent_count() == 60
     assert store.respondents()[0]["background"] == {"Betyg": "A"}
+
+
+def test_preview_lists_names_not_written_as_in_the_catalogue(make_window, tmp_path):
+    window = make_window("2514")
+    window.show()
+    window.show_page("import")
+    page = window.pages["import"]
+    path = tmp_path / "oj_2021.csv"
+    path.write_text("Kommun;NKI totalt\nUpplands Bro;70\nHåbo;72\nHabo;60\n", encoding="utf-8")
+    page.add_files([str(path)])
+    assert page.previews[str(path)].name_matches == ["Upplands Bro → Upplands-Bro (0139)"]
+    assert "Namn tolkade (1): Upplands Bro → Upplands-Bro (0139)" in page.summary.text()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    window.grab().save(str(tmp_path / "import.png"))

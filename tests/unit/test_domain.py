@@ -76,9 +76,12 @@ def test_area_factor_group_labels_and_older_names():
     assert area_key("Okänt område") is None
 
 
-@pytest.mark.parametrize("value, label", [(80, "Mycket högt"), (79, "Högt"), (70, "Högt"),
-                                          (69.9, "Godkänt"), (62, "Godkänt"),
-                                          (61.9, "Lågt"), (0, "Lågt")])
+@pytest.mark.parametrize("value, label", [(80, "Mycket högt"), (79.5, "Mycket högt"),
+                                          (79.4, "Högt"), (70, "Högt"), (69.9, "Högt"),
+                                          (69.5, "Högt"), (69.4, "Godkänt"), (62, "Godkänt"),
+                                          (61.5, "Godkänt"), (61.4, "Lågt"), (50, "Lågt"),
+                                          (49.5, "Lågt"), (49.4, "Mycket lågt"),
+                                          (0, "Mycket lågt")])
 def test_grade_bands(value, label):
     assert grade_for(value).label == label
     assert grade_for(value).symbol  # never colour alone

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from nki_desktop import cli
 from nki_desktop.analysis.overview import key_figures
 from nki_desktop.analysis.report_data import gather
+from nki_desktop.domain.grades import GRADES
 from nki_desktop.domain.records import ImportBatch, JointBody, Observation
 from nki_desktop.reports import ReportOptions, build_pdf, build_xlsx
 from tests.report_fixtures import report_store_fixture, sample_db_fixture  # noqa: F401
@@ -122,7 +123,7 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     assert isinstance(trend._charts[0], LineChart) and len(trend._charts[0].series) == 3
     areas = wb["Områden"]
     assert areas["A2"].value == "Brandskydd" and areas["C2"].number_format == "0.0"
-    assert areas["D2"].value in {"●●● Mycket högt", "●●○ Högt", "●○○ Godkänt", "○○○ Lågt"}
+    assert areas["D2"].value in {f"{g.symbol} {g.label}" for g in GRADES}
     assert areas["C2"].fill.fill_type == "solid"
     assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "bar"
     assert isinstance(wb["Serviceområden"]._charts[0], BarChart)

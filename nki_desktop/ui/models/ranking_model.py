@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nki_desktop.analysis.ranking import RankingTable, RankRow
-from nki_desktop.domain.grades import grade_for
+from nki_desktop.domain.grades import GRADES, grade_for
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.records import MISSING_MARKERS
 from nki_desktop.domain.rules import year_caption
@@ -91,8 +91,10 @@ class RankingModel(RowTableModel):
             Column("Index", _value, sort=lambda r: r.value, export=lambda r: r.value,
                    tooltip=value_tip, align=RIGHT),
             Column("Betyg", _grade, sort=lambda r: r.value, foreground=_grade_colour,
-                   header_tip="SKR:s betygsnivåer: ●●● mycket högt (≥ 80), ●●○ högt (70–79), "
-                              "●○○ godkänt (62–69), ○○○ lågt (< 62)."),
+                   header_tip="SKR:s betygsnivåer, på indexet avrundat till heltal som SKR "
+                              "publicerar det: " + ", ".join(
+                                  f"{g.symbol} {g.label.lower()} ({g.band})" for g in GRADES)
+                              + "."),
             Column("Antal\nsvar", lambda r: fmt_number(r.n) + ("" if r.enough_answers or
                                                              r.n is None else " (för få)"),
                    sort=lambda r: r.n, export=lambda r: r.n, align=RIGHT,

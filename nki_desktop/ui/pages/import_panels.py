@@ -3,6 +3,8 @@ sources' order of preference with the cells where sources disagree."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -256,6 +258,10 @@ def summary_html(p: imports.Preview) -> str:
              f"{units} · {p.values} värden, {p.missing} saknade"
              + (f" ({missing})" if missing else "")
              + f" · {len(p.skipped)} {'rad' if len(p.skipped) == 1 else 'rader'} hoppas över"]
+    if p.name_matches:  # every kommun name not written as in the catalogue
+        shown = ", ".join(html.escape(m) for m in p.name_matches[:15])
+        more = f" … och {len(p.name_matches) - 15} till" if len(p.name_matches) > 15 else ""
+        lines.append(f"Namn tolkade ({len(p.name_matches)}): {shown}{more}")
     if p.duplicate:
         lines.append(f"<span style='color:#555'>= {p.duplicate}</span>")
     if p.differing:

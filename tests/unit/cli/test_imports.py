@@ -124,10 +124,10 @@ def test_import_map_bad_target_is_a_clear_refusal(tmp_path):
 
 def test_import_map_on_a_kolada_json_names_the_key_figure(tmp_path):
     db = tmp_path / "cli.sqlite"
-    path = b.kolada_json(tmp_path / "kolada.json")
+    path = b.kolada_json(tmp_path / "kolada.json", kpi="N99999")  # an id we do not know
     code, _out, err = run(db, "import", str(path))
-    assert code == 2 and "U07451" in err
-    code, _out, err = run(db, "import", str(path), "--map", "U07451=bygglov:nki")
+    assert code == 2 and "N99999" in err
+    code, _out, err = run(db, "import", str(path), "--map", "N99999=bygglov:nki")
     assert code == 0, err
     assert [v.value for v in values(db, unit="2514", area="bygglov", year=2022)] == [86.3]
 
