@@ -42,6 +42,10 @@ _RANK_RE = re.compile(r"\b(rank|ranking|rankning|placering|plats)\b")
 _N_RE = re.compile(r"\b(antal svar|antal|svar|n|svarande|antal svarande|respondenter)\b")
 _YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20[0-9]\d)(?!\d)")
 _CASE_YEAR_RE = re.compile(r"arendear\w*\s*(19[89]\d|20[0-9]\d)")
+# When a title was published or updated is not the year it is about: "Publicerad 2024-04-15",
+# "uppdaterad 2 maj 2024" are removed before years are looked for.
+_DATED_RE = re.compile(r"\b(?:publicerad|uppdaterad|hamtad|utgiven|skapad|datum)\w*[\s:]*"
+                       r"(?:\d{1,2}\s+)?(?:[a-z]+\s+)?\d{4}(?:-\d\d-\d\d)?|\b\d{4}-\d\d-\d\d\b")
 _TOTAL_RE = re.compile(r"\b(nki totalt|totalt|total|samtliga omraden|sammanfattande)\b")
 
 
@@ -264,8 +268,7 @@ def _locate(sheet: Sheet, scan: int) -> Header | None:
                         for a, t in zip(above, texts, strict=True)]
     # Or the group row is the one found and the measures sit below it.
     below = _row_texts(sheet, r + 1)
-    if len(rows) == 1 and below and sum(1 for t in below if t and classify_label(t).measure
-                                       != "value" or fold(t) in ("nki", "nui", "index")) >= 2:
+    if len(rows) == 1 and below and sum(1 for t in below if measure_word(t)) >= 2:
         grouped = carry_right(sheet.rows[r])
         grouped += [""] * (width - len(grouped))
         below += [""] * (width - len(below))
@@ -286,9 +289,18 @@ def _lone_group_cell(above: Sequence[Any], texts: Sequence[str]) -> bool:
         return False
     index, text = filled[0]
     below = texts[index] if index < len(texts) else ""
-    measure_only = not classify_label(below).area or fold(below) in ("nki", "nui", "index")
     return bool(below and unit_column_role(below) is None and classify_label(text).area
-                and measure_only)
+                and (not classify_label(below).area or measure_word(below)))
+
+
+def measure_word(text: str) -> bool:
+    """A heading that names a measure and no area: 'Rank', 'Antal svar', 'NKI', 'Index',
+    'NKI-värde' (the lower row of a two-row header)."""
+    if not text:
+        return False
+    label = classify_label(text)
+    return (label.measure != "value" or fold(text) in ("nki", "nui", "index")
+            or (label.area is None and label.factor in ("nki", "nui")))
 
 
 def classify_columns(texts: Sequence[str]) -> list[Column]:
@@ -351,7 +363,8 @@ def find_year(texts: Sequence[str], oj_title: bool = False) -> int | None:
         if match:
             return int(match.group(1))
     for text in texts:
-        years = [int(y) for y in _YEAR_RE.findall(fold(text).replace("_", " "))]
+        undated = _DATED_RE.sub(" ", fold(text).replace("_", " "))
+        years = [int(y) for y in _YEAR_RE.findall(undated)]
         if years:
             year = max(years)
             return case_year_from_title(year) if oj_title else year

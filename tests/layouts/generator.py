@@ -49,6 +49,7 @@ class Layout:
     lan_column: str  # none | first | after
     lan_as_code: bool
     lead_column: bool  # an unnamed first column (row labels of notes, Riket …)
+    extra_column: str  # '' or an unused column after the unit columns: Kommungrupp, Befolkning
     area_words: tuple[str, ...]  # per truth area
     value_word: str
     rank_word: str
@@ -98,6 +99,8 @@ def _columns(layout: Layout) -> list[str]:
         cols.append("lan")
     cols += {"code": ["code"], "name": ["name"], "both": ["code", "name"],
              "combined": ["combined"]}[layout.unit_columns]
+    if layout.extra_column:
+        cols.append("extra")
     if layout.lan_column == "after":
         cols.append("lan")
     return cols
@@ -154,6 +157,9 @@ def _unit_cells(layout: Layout, lead: list[str], unit: Unit, line: Line,
             row.append("")
         elif col == "lan":
             row.append(unit.lan if layout.lan_as_code else lan_names[unit.lan])
+        elif col == "extra":
+            row.append(unit.group if layout.extra_column == "Kommungrupp" else
+                       _count(layout, unit.population))
         elif col == "code":
             row.append(float(int(unit.code)) if layout.code_as_number and layout.fmt != "csv"
                        else unit.code)
@@ -188,9 +194,11 @@ def _area_cells(layout: Layout, area: AreaColumns, cell: Cell) -> list[Any]:
     for measure in area.measures:
         if measure == "value":
             if cell.value is None:
-                out.append(cell.marker)
+                out.append(f"{cell.marker} ({cell.n})" if cell.n_in_cell else cell.marker)
             elif cell.n_in_cell and cell.n is not None:
                 out.append(f"{number_text(cell.value, layout.decimal)} ({cell.n})")
+            elif cell.mark:
+                out.append(number_text(cell.value, layout.decimal) + cell.mark)
             else:
                 out.append(_number(layout, cell.value))
         elif measure == "rank":
@@ -205,13 +213,15 @@ def _area_cells(layout: Layout, area: AreaColumns, cell: Cell) -> list[Any]:
     return out
 
 
-_UNIT_HEADER = {"lead": "", "lan": "Län"}
+
+def _unit_header(layout: Layout, column: str) -> str:
+    return {"lead": "", "lan": "Län", "extra": layout.extra_column, "code": layout.code_header
+            }.get(column, layout.name_header)
 
 
 def _header(truth: Truth, layout: Layout, lead: list[str], first_row: int,
             merges: list[tuple[int, int, int, int]]) -> list[list[Any]]:
-    names = [_UNIT_HEADER.get(c) if c in _UNIT_HEADER else
-             (layout.code_header if c == "code" else layout.name_header) for c in lead]
+    names = [_unit_header(layout, c) for c in lead]
     words = {"value": layout.value_word, "rank": layout.rank_word, "n": layout.n_word}
     if layout.two_row_header:
         upper: list[Any] = [""] * len(lead) if layout.unit_headers_low else list(names)

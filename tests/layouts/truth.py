@@ -16,7 +16,8 @@ class Cell:
     n: int | None = None
     rank: int | None = None
     rank_of: int | None = None  # written "12 av 190"
-    n_in_cell: bool = False  # written "86 (114)" in the value cell (no n column)
+    n_in_cell: bool = False  # written "86 (114)" or "- (4)" in the value cell (no n column)
+    mark: str = ""  # a footnote mark after the value: "86*", "86 ¹"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Unit:
     code: str = ""  # kommunkod (kommuner only)
     name: str = ""  # catalogue name, or the joint body's name
     lan: str = ""  # län code (kommuner only)
+    group: str = ""  # SKR kommungrupp (kommuner only; written in an unused column)
+    population: int = 0
     members: tuple[str, ...] = ()  # a joint body's member kommuner (codes)
     member_names: tuple[str, ...] = ()
 

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from nki_desktop import importing
@@ -41,9 +41,10 @@ PROFILE = settings.get_profile(
 
 
 @st.composite
-def cases(draw: st.DrawFn, exclude: frozenset[str] = frozenset()) -> tuple[Truth, Layout]:
-    truth = draw(truths(CATALOGUE, set(exclude)))
-    return truth, draw(layouts(truth, CATALOGUE))
+def cases(draw: st.DrawFn, exclude: frozenset[str] = frozenset(),
+          h10a: bool = False) -> tuple[Truth, Layout]:
+    truth = draw(truths(CATALOGUE, set(exclude), h10a))
+    return truth, draw(layouts(truth, CATALOGUE, h10a))
 
 
 def _table(rendered: Rendered) -> str:
@@ -118,4 +119,14 @@ def layout_store(tmp_path_factory: pytest.TempPathFactory):
 @given(case=cases(frozenset(colliding_codes(CATALOGUE))))
 def test_generated_layouts_import_exactly(layout_store: Store,
                                           case: tuple[Truth, Layout]) -> None:
+    check_case(*case, layout_store)
+
+
+@pytest.mark.xfail(strict=False, reason="h10a: Håbo/Habo told apart by å (names matched with "
+                   "diacritics folded), a name with a footnote mark ('Kalix¹') and the cell "
+                   "'- (4)' (too few answers, with their number) are issue 10 items 1-2")
+@settings(PROFILE, max_examples=40, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(case=cases(h10a=True))
+def test_generated_layouts_with_forms_h10a_reads(layout_store: Store,
+                                                 case: tuple[Truth, Layout]) -> None:
     check_case(*case, layout_store)

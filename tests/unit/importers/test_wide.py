@@ -122,3 +122,24 @@ def test_single_area_under_a_merged_group_cell(store, tmp_path):
     book.save(tmp_path / "oj.xlsx")
     assert importing.import_file(store, tmp_path / "oj.xlsx").ok
     assert _values(store, "2514") == {"bygglov": (84.0, None, 5, None)}
+
+
+def test_two_row_header_value_word_nki_varde_keeps_its_answers_column(store, tmp_path):
+    """'NKI-värde | Svar' under merged group cells (unit headings in the upper row): found by
+    the generator; the lower row was not seen as measures and 'Svar' was lost."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Rankning"
+    ws.append(TITLE)
+    ws.append(["Kommun", "NKI totalt", "Livsmedelskontroll", None])
+    ws.append([None, "NKI-värde", "NKI-värde", "Svar"])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("C2:D2")
+    ws.append(["Kalix", 86, 84, 31])
+    book.save(tmp_path / "oj.xlsx")
+    outcome = importing.import_file(store, tmp_path / "oj.xlsx")
+    assert outcome.ok and outcome.batch.skipped == []
+    assert _values(store, "2514") == {"total": (86.0, None, None, None),
+                                      "livsmedelskontroll": (84.0, 31, None, None)}
