@@ -14,6 +14,9 @@ from typing import Any
 
 from tests.layouts.truth import AreaColumns, Cell, Truth, Unit
 
+UNIT_COLUMNS = {"code": ["code"], "name": ["name"], "both": ["code", "name"],
+                "name_code": ["name", "code"], "combined": ["combined"]}
+
 
 @dataclass(frozen=True)
 class Line:
@@ -43,7 +46,7 @@ class Layout:
     two_row_header: bool
     unit_headers_low: bool  # two-row header: unit headings in the lower row
     flat_measures: bool  # one-row header: "Bygglov | Rank | Antal svar"
-    unit_columns: str  # code | name | both | combined
+    unit_columns: str  # code | name | both | name_code | combined
     code_header: str
     name_header: str
     lan_column: str  # none | first | after
@@ -55,6 +58,7 @@ class Layout:
     rank_word: str
     n_word: str
     separator: str  # between area and measure in one-row headers
+    upper_headers: bool  # 'KOMMUN', 'NKI TOTALT'…
     decimal: str  # ',' or '.'
     numbers_as_text: bool  # spreadsheet formats: numbers stored as text cells
     code_as_number: bool  # spreadsheet formats: 114.0 rather than '0114'
@@ -97,8 +101,7 @@ def _columns(layout: Layout) -> list[str]:
     cols = ["lead"] if layout.lead_column else []
     if layout.lan_column == "first":
         cols.append("lan")
-    cols += {"code": ["code"], "name": ["name"], "both": ["code", "name"],
-             "combined": ["combined"]}[layout.unit_columns]
+    cols += UNIT_COLUMNS[layout.unit_columns]
     if layout.extra_column:
         cols.append("extra")
     if layout.lan_column == "after":
@@ -116,6 +119,8 @@ def _sheet(truth: Truth, layout: Layout, plan: SheetPlan, lan_names: dict[str, s
         sheet.roles.append(("blank", None))
     lead = _columns(layout)
     header_rows = _header(truth, layout, lead, len(sheet.rows), sheet.merges)
+    if layout.upper_headers:
+        header_rows = [[str(c).upper() for c in row] for row in header_rows]
     for row in header_rows:
         sheet.rows.append(row)
         sheet.roles.append(("header", None))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from hypothesis import strategies as st
 
 from nki_desktop.domain.municipalities import Catalogue, Kommun, joint_body_key, name_key
-from tests.layouts.generator import Layout, Line, SheetPlan
+from tests.layouts.generator import UNIT_COLUMNS, Layout, Line, SheetPlan
 from tests.layouts.truth import AreaColumns, Cell, Truth, Unit
 
 MARKERS = ("", "-", "–", "—", ".", "..", "x")
@@ -33,7 +33,8 @@ HEADINGS = ("Förbund och gemensamma nämnder", "Gemensamma nämnder", "Kommuner
 SUMMARIES = ("Medelvärde", "Genomsnitt", "Median", "Storstäder", "Större kommuner", "Länet")
 TITLES = ("Nöjd Kund Index (NKI) per kommun och myndighetsområde", "Respondentgrupp: företag",
           "Källa: Sveriges Kommuner och Regioner (SKR) och Stockholm Business Alliance",
-          "Kommuner med färre än 10 svar redovisas inte.", "Resultat för företag")
+          "Kommuner med färre än 10 svar redovisas inte.", "Resultat för företag",
+          "Nöjd Kund Index, företag, samtliga myndighetsområden, SKR")
 YEAR_TITLES = ("Öppna jämförelser Företagsklimat {}", "ÖJ Företagsklimat {} – rankningslista",
                "Ärendeår {}", "Insikt – Nöjd Kund Index {}")
 PUBLISHED = ("Publicerad {}-04-15", "Uppdaterad {}-05-02")  # the year after the case year
@@ -158,7 +159,7 @@ def _something(unit: Unit, row: tuple[Cell, ...]) -> tuple[Cell, ...]:
 @st.composite
 def layouts(draw: st.DrawFn, truth: Truth, catalogue: Catalogue, h10a: bool = False) -> Layout:
     fmt = draw(st.sampled_from(["xlsx", "xls", "ods", "csv"]))
-    unit_columns = draw(st.sampled_from(["code", "name", "both", "combined"]))
+    unit_columns = draw(st.sampled_from(["code", "name", "both", "name_code", "combined"]))
     lan_column = draw(st.sampled_from(["none", "none", "first", "after"]))
     lead_column = draw(st.integers(0, 3)) == 0
     per_lan = fmt != "csv" and draw(st.booleans())
@@ -178,8 +179,7 @@ def layouts(draw: st.DrawFn, truth: Truth, catalogue: Catalogue, h10a: bool = Fa
             (year_place == "sheet" and fmt == "csv") else
             draw(st.sampled_from(["rankningslista", "oj_foretagsklimat", "export"])))
     label_cols = (["lead"] if lead_column else []) + (["lan"] if lan_column != "none" else [])
-    label_cols += {"code": ["code"], "name": ["name"], "both": ["code", "name"],
-                   "combined": ["combined"]}[unit_columns]
+    label_cols += UNIT_COLUMNS[unit_columns]
     # kommun rows, sheet by sheet
     lan_names = catalogue.lan_names()
     groups: dict[str, list[Line]] = {}
@@ -192,8 +192,11 @@ def layouts(draw: st.DrawFn, truth: Truth, catalogue: Catalogue, h10a: bool = Fa
                 label += draw(st.sampled_from(NAME_MARKS + (H10A_NAME_MARKS if h10a else ())))
             groups.setdefault(unit.lan if per_lan else "", []).append(
                 Line("unit", i, label, "name"))
+    if per_lan and any(u.kind != "kommun" for u in truth.units) and draw(st.booleans()):
+        groups["riket"] = []  # Riket and joint bodies on a sheet of their own
     sheets = [list(lines) for lines in groups.values()]
     sheet_lans = list(groups)
+    own_sheet = sheet_lans.index("riket") if "riket" in sheet_lans else None
 
     def insert(line: Line, sheet: int | None = None) -> None:
         index = draw(st.integers(0, len(sheets) - 1)) if sheet is None else sheet
@@ -212,7 +215,8 @@ def layouts(draw: st.DrawFn, truth: Truth, catalogue: Catalogue, h10a: bool = Fa
                                                            else ())))
         else:
             label = unit.name + (f" ({', '.join(unit.member_names)})" if unit.members else "")
-        targets = range(len(sheets)) if unit.kind == "riket" and riket_every_sheet else [None]
+        targets = (range(len(sheets)) if unit.kind == "riket" and riket_every_sheet else
+                   [own_sheet])
         for target in targets:
             insert(Line("unit", i, label, column), target)
     for _ in range(draw(st.integers(0, 3))):
@@ -221,7 +225,8 @@ def layouts(draw: st.DrawFn, truth: Truth, catalogue: Catalogue, h10a: bool = Fa
         column = draw(st.sampled_from(label_cols))
         if kind == "summary":
             index = draw(st.integers(0, len(sheets) - 1))
-            lan = sheet_lans[index] or truth.units[0].lan
+            lan = sheet_lans[index] if sheet_lans[index] not in ("", "riket") else \
+                truth.units[0].lan
             label = draw(st.sampled_from(SUMMARIES + (lan_names[lan],)))
             insert(Line("summary", draw(st.integers(0, len(truth.units) - 1)), label, column),
                    index)
@@ -230,7 +235,8 @@ def layouts(draw: st.DrawFn, truth: Truth, catalogue: Catalogue, h10a: bool = Fa
             insert(Line(kind, label=draw(st.sampled_from(text)), column=column))
     plans = []
     for lan, lines in zip(sheet_lans, sheets, strict=True):
-        name = lan_names[lan] if lan else draw(st.sampled_from(["Rankning", "Blad1", "Data"]))
+        name = lan_names.get(lan, "Riket och förbund") if lan else draw(
+            st.sampled_from(["Rankning", "Blad1", "Data"]))
         if year_place == "sheet" and fmt != "csv":
             name = f"{name} {truth.year}"
         plans.append(SheetPlan(name if fmt != "csv" else stem, lan_names.get(lan, ""),
@@ -252,6 +258,7 @@ def layouts(draw: st.DrawFn, truth: Truth, catalogue: Catalogue, h10a: bool = Fa
         rank_word=draw(st.sampled_from(["Rank", "Ranking", "Placering", "Rankning", "Plats"])),
         n_word=draw(st.sampled_from(["Antal svar", "Antal", "Antal svarande", "Svar"])),
         separator=draw(st.sampled_from([" ", " – ", ", ", "\n", " - "])),
+        upper_headers=draw(st.integers(0, 5)) == 0,
         decimal=draw(st.sampled_from([",", "."])), numbers_as_text=draw(st.booleans()),
         code_as_number=draw(st.booleans()), thousands=draw(st.sampled_from(["", " ", "\u00a0"])),
         info_sheet=per_lan and draw(st.booleans()), sheets=tuple(plans))

@@ -143,3 +143,16 @@ def test_two_row_header_value_word_nki_varde_keeps_its_answers_column(store, tmp
     assert outcome.ok and outcome.batch.skipped == []
     assert _values(store, "2514") == {"total": (86.0, None, None, None),
                                       "livsmedelskontroll": (84.0, 31, None, None)}
+
+
+def test_narrow_csv_with_decimal_commas_under_a_title_with_commas(store, tmp_path):
+    """Found by the layout generator: the delimiter was chosen by counting characters, so a
+    two-column table ('Kalix;86,4') under a title with commas was split at the commas."""
+    path = tmp_path / "oj.csv"
+    path.write_text("Öppna jämförelser Företagsklimat 2023, företag, alla områden, SKR\r\n"
+                    "Kommun;NKI totalt\r\nKalix;86,4\r\nBoden;77,5\r\nLuleå;70,1\r\n",
+                    encoding="utf-8")
+    outcome = importing.import_file(store, path)
+    assert outcome.ok, outcome.message
+    assert {v.unit: v.value for v in store.values()} == {"2514": 86.4, "2582": 77.5,
+                                                         "2580": 70.1}
