@@ -146,6 +146,8 @@ def _not_a_unit_row(raw: list, unit: UnitMatch, has_values: bool,
         return ("fotnot/text under tabellen" if looks_like_footnote(texts)
                 else "raden saknar kommun och värden")
     if unit.kind == "empty":
+        if looks_like_footnote(texts):  # a note typed into a value column
+            return "fotnot/text i tabellen"
         return "raden har värden men ingen kommun eller enhet; värdena sparas inte"
     return ""
 

@@ -14,8 +14,13 @@ from typing import Any
 
 from tests.layouts.truth import AreaColumns, Cell, Truth, Unit
 
-UNIT_COLUMNS = {"code": ["code"], "name": ["name"], "both": ["code", "name"],
-                "name_code": ["name", "code"], "combined": ["combined"]}
+UNIT_COLUMNS = {
+    "code": ["code"],
+    "name": ["name"],
+    "both": ["code", "name"],
+    "name_code": ["name", "code"],
+    "combined": ["combined"],
+}
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class Line:
     kind: str  # unit | footnote | summary | heading | repeated_header | blank
     unit: int = -1  # index into Truth.units (unit rows; summary rows copy its numbers)
     label: str = ""  # the unit's name as written, or the note's text
-    column: str = "name"  # where the label stands: code | name | combined | lan | lead
+    column: str = "name"  # where the label stands: code | name | combined | lan | lead | value
 
 
 @dataclass(frozen=True)
@@ -86,8 +91,11 @@ def render(truth: Truth, layout: Layout, lan_names: dict[str, str]) -> Rendered:
     sheets: list[Sheet] = []
     if layout.info_sheet and layout.fmt != "csv":
         info = Sheet("Info")
-        for text in ("Öppna jämförelser Företagsklimat", "Resultat per län, ett blad per län.",
-                     "Källa: SKR"):
+        for text in (
+            "Öppna jämförelser Företagsklimat",
+            "Resultat per län, ett blad per län.",
+            "Källa: SKR",
+        ):
             info.rows.append([text])
             info.roles.append(("title", None))
         sheets.append(info)
@@ -141,19 +149,23 @@ def _sheet(truth: Truth, layout: Layout, plan: SheetPlan, lan_names: dict[str, s
             for area, cell in zip(truth.areas, cells, strict=True):
                 row += _area_cells(layout, area, cell)
             sheet.rows.append(row)
-            sheet.roles.append(("noise", "summary") if line.kind == "summary"
-                               else ("unit", unit.key))
+            sheet.roles.append(
+                ("noise", "summary") if line.kind == "summary" else ("unit", unit.key)
+            )
     return sheet
 
 
 def _label_row(lead: list[str], column: str, label: str) -> list[Any]:
-    row: list[Any] = [""] * len(lead)
-    row[lead.index(column) if column in lead else 0] = label
+    """A row with one text: in a unit column, the län or lead column, or ('value') the first
+    value column, where a note typed into the table may stand."""
+    row: list[Any] = [""] * (len(lead) + (column == "value"))
+    row[lead.index(column) if column in lead else len(lead) if column == "value" else 0] = label
     return row
 
 
-def _unit_cells(layout: Layout, lead: list[str], unit: Unit, line: Line,
-                lan_names: dict[str, str]) -> list[Any]:
+def _unit_cells(
+    layout: Layout, lead: list[str], unit: Unit, line: Line, lan_names: dict[str, str]
+) -> list[Any]:
     if line.kind == "summary" or unit.kind != "kommun":
         return _label_row(lead, line.column, line.label)
     row: list[Any] = []
@@ -163,11 +175,17 @@ def _unit_cells(layout: Layout, lead: list[str], unit: Unit, line: Line,
         elif col == "lan":
             row.append(unit.lan if layout.lan_as_code else lan_names[unit.lan])
         elif col == "extra":
-            row.append(unit.group if layout.extra_column == "Kommungrupp" else
-                       _count(layout, unit.population))
+            row.append(
+                unit.group
+                if layout.extra_column == "Kommungrupp"
+                else _count(layout, unit.population)
+            )
         elif col == "code":
-            row.append(float(int(unit.code)) if layout.code_as_number and layout.fmt != "csv"
-                       else unit.code)
+            row.append(
+                float(int(unit.code))
+                if layout.code_as_number and layout.fmt != "csv"
+                else unit.code
+            )
         elif col == "name":
             row.append(line.label)
         else:
@@ -218,14 +236,19 @@ def _area_cells(layout: Layout, area: AreaColumns, cell: Cell) -> list[Any]:
     return out
 
 
-
 def _unit_header(layout: Layout, column: str) -> str:
-    return {"lead": "", "lan": "Län", "extra": layout.extra_column, "code": layout.code_header
-            }.get(column, layout.name_header)
+    return {"lead": "", "lan": "Län", "extra": layout.extra_column, "code": layout.code_header}.get(
+        column, layout.name_header
+    )
 
 
-def _header(truth: Truth, layout: Layout, lead: list[str], first_row: int,
-            merges: list[tuple[int, int, int, int]]) -> list[list[Any]]:
+def _header(
+    truth: Truth,
+    layout: Layout,
+    lead: list[str],
+    first_row: int,
+    merges: list[tuple[int, int, int, int]],
+) -> list[list[Any]]:
     names = [_unit_header(layout, c) for c in lead]
     words = {"value": layout.value_word, "rank": layout.rank_word, "n": layout.n_word}
     if layout.two_row_header:
@@ -238,8 +261,7 @@ def _header(truth: Truth, layout: Layout, lead: list[str], first_row: int,
         col = len(lead)
         for area, word in zip(truth.areas, layout.area_words, strict=True):
             upper += [word] + [""] * (len(area.measures) - 1)
-            lower += [_value_word(area, words) if m == "value" else words[m]
-                      for m in area.measures]
+            lower += [_value_word(area, words) if m == "value" else words[m] for m in area.measures]
             if len(area.measures) > 1:
                 merges.append((first_row, col, first_row, col + len(area.measures) - 1))
             col += len(area.measures)
@@ -248,8 +270,11 @@ def _header(truth: Truth, layout: Layout, lead: list[str], first_row: int,
     for area, word in zip(truth.areas, layout.area_words, strict=True):
         for measure in area.measures:
             if measure == "value":
-                row.append(word if layout.flat_measures else
-                           f"{word}{layout.separator}{_value_word(area, words)}")
+                row.append(
+                    word
+                    if layout.flat_measures
+                    else f"{word}{layout.separator}{_value_word(area, words)}"
+                )
             elif layout.flat_measures:
                 row.append(words[measure])
             else:

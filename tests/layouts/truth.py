@@ -56,10 +56,16 @@ class Truth:
             for area, cell in zip(self.areas, cells, strict=True):
                 missing = cell.marker if cell.value is None else None
                 out[(self.year, unit.key, area.key, area.factor, GROUP)] = (
-                    cell.value, missing, cell.n, cell.rank)
+                    cell.value,
+                    missing,
+                    cell.n,
+                    cell.rank,
+                )
         return out
 
     def joint_bodies(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """As ``Store.joint_bodies()`` lists them: (key, name, member codes), by name."""
-        return sorted(((u.key, u.name, u.members) for u in self.units if u.kind == "joint"),
-                      key=lambda j: j[1])
+        return sorted(
+            ((u.key, u.name, u.members) for u in self.units if u.kind == "joint"),
+            key=lambda j: j[1],
+        )

@@ -13,7 +13,8 @@ from tests.layouts.generator import Layout, Rendered, Sheet
 def write(rendered: Rendered, layout: Layout, folder: Path) -> Path:
     path = folder / f"{rendered.stem}.{layout.fmt}"
     {"xlsx": _xlsx, "xls": _xls, "ods": _ods, "csv": _csv}[layout.fmt](
-        path, rendered.sheets, layout)
+        path, rendered.sheets, layout
+    )
     return path
 
 
@@ -38,8 +39,7 @@ def _xlsx(path: Path, sheets: list[Sheet], layout: Layout) -> None:
                 if value not in ("", None):
                     ws.cell(r, c, value)
         for r1, c1, r2, c2 in sheet.merges:
-            ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1,
-                           end_column=c2 + 1)
+            ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
     book.save(path)
 
 
@@ -68,8 +68,12 @@ def _ods(path: Path, sheets: list[Sheet], layout: Layout) -> None:
     doc = OpenDocumentSpreadsheet()
     for sheet in sheets:
         spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in sheet.merges}
-        covered = {(r, c) for (r1, c1), (rows, cols) in spans.items()
-                   for r in range(r1, r1 + rows) for c in range(c1, c1 + cols)} - set(spans)
+        covered = {
+            (r, c)
+            for (r1, c1), (rows, cols) in spans.items()
+            for r in range(r1, r1 + rows)
+            for c in range(c1, c1 + cols)
+        } - set(spans)
         table = Table(name=sheet.name)
         for r, row in enumerate(sheet.rows):
             tr = TableRow()
@@ -79,8 +83,10 @@ def _ods(path: Path, sheets: list[Sheet], layout: Layout) -> None:
                     continue
                 attrs: dict[str, Any] = {}
                 if (r, c) in spans:
-                    attrs = {"numberrowsspanned": spans[r, c][0],
-                             "numbercolumnsspanned": spans[r, c][1]}
+                    attrs = {
+                        "numberrowsspanned": spans[r, c][0],
+                        "numbercolumnsspanned": spans[r, c][1],
+                    }
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     cell = TableCell(valuetype="float", value=value, **attrs)
                     cell.addElement(P(text=str(value)))
