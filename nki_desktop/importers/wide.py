@@ -1,8 +1,10 @@
 """Rows of a wide table (one row per unit) into observations: shared by ÖJ and Kolada.
 
-Every row is accounted for: stored (kommun, Riket, joint body), skipped with a reason
-(summary rows, footnotes, blank rows, duplicates), or rejected with a located problem
-(an unknown kommun with values, text in a number column).
+Every row is accounted for: stored (kommun, Riket, joint body), skipped with a reason and
+its row (summary rows, footnotes and notes, headings, a repeated header, duplicates, a row
+with values that names no unit), or rejected with a located problem (an unknown kommun
+with values, text in a number column). Blank rows are passed over. Riket, joint bodies,
+summaries and notes are recognised in whichever column their label stands.
 """
 
 from __future__ import annotations
@@ -81,7 +83,8 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
         code = raw[code_col] if code_col is not None and code_col < width else ""
         name = raw[name_col] if name_col is not None and name_col < width else ""
         unit = row_unit(catalogue, raw, code, name, value_cols)
-        has_values = any(i < width and cell_text(raw[i]) for i in value_cols)
+        has_values = unit.kind != "kommun" and any(
+            i < width and cell_text(raw[i]) for i in value_cols)
         why = _not_a_unit_row(raw, unit, has_values, header_rows)
         if why:
             result.skipped.append(Skip(sheet.name, row_no, why, _joined(raw)))
@@ -130,6 +133,8 @@ def _not_a_unit_row(raw: list, unit: UnitMatch, has_values: bool,
                     header_rows: list[list]) -> str:
     """Why a row that names no kommun is not stored ('' when it is a unit's row, or when
     an unknown name with values must be reported as a problem)."""
+    if unit.kind == "kommun":
+        return ""
     texts = [cell_text(c) for c in raw]
     filled = [(i, t) for i, t in enumerate(texts) if t]
     for header_row in header_rows:  # the header repeated (a printed list's page break)
