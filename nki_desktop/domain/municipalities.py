@@ -64,6 +64,10 @@ class Kommun:
         return self.population > LARGE_KOMMUN_POPULATION
 
 
+# footnote marks written after a name in published tables ("Heby¹", "Orsa*")
+_FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
 def name_key(name: str) -> str:
     """Normalised name for matching: folded, hyphens as spaces, suffixes like 'kommun' removed."""
     text = fold(name)
@@ -227,7 +231,7 @@ class Catalogue:
         "Region Gotland", "Falu kommun"); the name without diacritics, only when exactly
         one kommun has that folded name ("Orebro" is Örebro; "Habo" is Habo, never Håbo).
         """
-        text = str(name).strip()
+        text = str(name).strip().rstrip(_FOOTNOTE_MARKS).rstrip()  # "Heby¹", "Kalix *"
         key = exact_key(text)
         if not key:
             return None

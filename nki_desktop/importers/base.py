@@ -107,11 +107,25 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _csv_delimiter(sample: str) -> str:
+    """Tab, semicolon or comma: the one that splits most lines into the same number (> 1)
+    of fields. Counting characters is not enough: a narrow table with decimal commas under
+    titles with commas ('Kalix;86,4') would be split at its decimal commas."""
+    lines = sample.splitlines()[:-1] or sample.splitlines()  # the last may be cut short
+    best, best_score = ";", -1
+    for delimiter in ("\t", ";", ","):  # preferred in this order when they tie
+        counts: dict[int, int] = {}
+        for row in csv.reader(lines, delimiter=delimiter):
+            if len(row) > 1:
+                counts[len(row)] = counts.get(len(row), 0) + 1
+        score = max(counts.values(), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
 def read_csv_text(text: str) -> list[list[Any]]:
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") >= sample.count(",") else ","
-    if sample.count("\t") > max(sample.count(";"), sample.count(",")):
-        delimiter = "\t"
+    delimiter = _csv_delimiter(text[:8192])
     return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 

@@ -154,15 +154,14 @@ def _locate(sheet: Sheet, scan: int) -> Header | None:
         above += [""] * (width - len(above))
         filled_above = [cell_text(c) for c in sheet.rows[r - 1] if cell_text(c)]
         areas_above = sum(1 for t in set(above) if t and classify_label(t).area)
-        if (len(filled_above) >= 2 and areas_above >= 1
-                and any(t and not classify_label(t).area for t in texts)):
+        if ((len(filled_above) >= 2 or _lone_group_cell(sheet.rows[r - 1], texts))
+                and areas_above >= 1 and any(t and not classify_label(t).area for t in texts)):
             rows = [r - 1, r]
             combined = [f"{a} {t}".strip() if a and unit_column_role(t) is None else t
                         for a, t in zip(above, texts, strict=True)]
     # Or the group row is the one found and the measures sit below it.
     below = _row_texts(sheet, r + 1)
-    if len(rows) == 1 and below and sum(1 for t in below if t and classify_label(t).measure
-                                       != "value" or fold(t) in ("nki", "nui", "index")) >= 2:
+    if len(rows) == 1 and below and sum(1 for t in below if measure_word(t)) >= 2:
         grouped = carry_right(sheet.rows[r])
         grouped += [""] * (width - len(grouped))
         below += [""] * (width - len(below))
@@ -173,6 +172,28 @@ def _locate(sheet: Sheet, scan: int) -> Header | None:
     header = Header(sheet, rows, combined, title=title)
     header.columns = classify_columns(combined)
     return header
+
+
+def _lone_group_cell(above: Sequence[Any], texts: Sequence[str]) -> bool:
+    """A group row with a single area ("Bygglov" over "NKI | Rank"): its one cell names an
+    area and stands over a measure heading, not over the unit column as a title would."""
+    filled = [(i, cell_text(c)) for i, c in enumerate(above) if cell_text(c)]
+    if len(filled) != 1:
+        return False
+    index, text = filled[0]
+    below = texts[index] if index < len(texts) else ""
+    return bool(below and unit_column_role(below) is None and classify_label(text).area
+                and (not classify_label(below).area or measure_word(below)))
+
+
+def measure_word(text: str) -> bool:
+    """A heading that names a measure and no area: 'Rank', 'Antal svar', 'NKI', 'Index',
+    'NKI-värde' (the lower row of a two-row header)."""
+    if not text:
+        return False
+    label = classify_label(text)
+    return (label.measure != "value" or fold(text) in ("nki", "nui", "index")
+            or (label.area is None and label.factor in ("nki", "nui")))
 
 
 def classify_columns(texts: Sequence[str]) -> list[Column]:

@@ -1,8 +1,10 @@
 """Rows of a wide table (one row per unit) into observations: shared by ÖJ and Kolada.
 
-Every row is accounted for: stored (kommun, Riket, joint body), skipped with a reason
-(summary rows, footnotes, blank rows, duplicates), or rejected with a located problem
-(an unknown kommun with values, text in a number column).
+Every row is accounted for: stored (kommun, Riket, joint body), skipped with a reason and
+its row (summary rows, footnotes and notes, headings, a repeated header, duplicates, a row
+with values that names no unit), or rejected with a located problem (an unknown kommun
+with values, text in a number column). Blank rows are passed over. Riket, joint bodies,
+summaries and notes are recognised in whichever column their label stands.
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ from nki_desktop.importers.cells import (
 )
 from nki_desktop.importers.header import Column, Header
 from nki_desktop.importers.labels import KOMMUN_CODE, KOMMUN_NAME, VALUE
-from nki_desktop.importers.rows import joint_members, looks_like_footnote, match_unit
+from nki_desktop.importers.rows import (
+    UnitMatch,
+    joint_members,
+    looks_like_footnote,
+    match_unit,
+)
 
 
 @dataclass
@@ -66,6 +73,7 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
     value_keys = {(y, a, f) for _i, y, a, f, m, _l in plan if m == "value"}
     value_cols = {c.index for c in columns}
     before = result.values
+    header_rows = [sheet.rows[i] for i in header.rows]
     for r in range(header.data_start, len(sheet.rows)):
         raw = sheet.rows[r]
         if all(c == "" or c is None for c in raw):
@@ -78,12 +86,11 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
         width = len(raw)
         code = raw[code_col] if code_col is not None and code_col < width else ""
         name = raw[name_col] if name_col is not None and name_col < width else ""
-        unit = match_unit(catalogue, code, name)
-        if unit.kind == "empty" or (unit.kind == "unknown" and not any(
-                i < width and cell_text(raw[i]) for i in value_cols)):
-            texts = [cell_text(c) for c in raw]
-            why = ("fotnot/text under tabellen" if looks_like_footnote(texts)
-                   else "raden saknar kommun och värden")
+        unit = row_unit(catalogue, raw, code, name, value_cols)
+        has_values = unit.kind != "kommun" and any(
+            i < width and cell_text(raw[i]) for i in value_cols)
+        why = _not_a_unit_row(raw, unit, has_values, header_rows)
+        if why:
             result.skipped.append(Skip(sheet.name, row_no, why, _joined(raw)))
             continue
         if unit.kind == "unknown":
@@ -101,6 +108,57 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
         _read_row(file, sheet.name, raw, row_no, key, plan, value_keys, group, cells, result)
     if result.values == before and len(sheet.rows) > header.data_start:
         check_formulas(workbook, sheet.name)
+
+
+def row_unit(catalogue: Catalogue, raw: list, code: object, name: object,
+             value_cols: set[int]) -> UnitMatch:
+    """Which unit a row is about, wherever its label stands.
+
+    Kommuner are named in the unit columns. Riket, joint bodies and summary rows are often
+    labelled elsewhere: a name in the code column, or, with the unit columns empty, a label
+    in the län column or an unnamed first column. Those labels are only looked for outside
+    the value columns, and only when the unit columns are empty or do not name a kommun,
+    so a misspelled kommun is still reported rather than taken for something else.
+    """
+    unit = match_unit(catalogue, code, name)
+    if unit.kind not in ("empty", "unknown"):
+        return unit
+    texts = [cell_text(code), cell_text(name)] if unit.kind == "unknown" else [
+        cell_text(c) for i, c in enumerate(raw) if i not in value_cols]
+    for text in texts:
+        if text and not text.isdigit():
+            other = match_unit(catalogue, "", text)
+            if other.kind in ("riket", "joint", "summary"):
+                return other
+    return unit
+
+
+def _not_a_unit_row(raw: list, unit: UnitMatch, has_values: bool,
+                    header_rows: list[list]) -> str:
+    """Why a row that names no kommun is not stored ('' when it is a unit's row, or when
+    an unknown name with values must be reported as a problem)."""
+    if unit.kind == "kommun":
+        return ""
+    texts = [cell_text(c) for c in raw]
+    filled = [(i, t) for i, t in enumerate(texts) if t]
+    for header_row in header_rows:  # the header repeated (a printed list's page break)
+        if len(filled) >= 2 and all(i < len(header_row) and cell_text(header_row[i]) == t
+                                    for i, t in filled):
+            return "rubrikraden upprepas"
+    if unit.kind in ("riket", "joint") and not has_values:
+        # "Förbund och gemensamma nämnder", "¹ Gemensam nämnd …": a heading or a note
+        return ("fotnot/text i tabellen" if looks_like_footnote(texts)
+                else "rubrik eller text utan värden")
+    if unit.kind in ("kommun", "riket", "joint", "summary"):
+        return ""
+    if not has_values:
+        return ("fotnot/text under tabellen" if looks_like_footnote(texts)
+                else "raden saknar kommun och värden")
+    if unit.kind == "empty":
+        if looks_like_footnote(texts):  # a note typed into a value column
+            return "fotnot/text i tabellen"
+        return "raden har värden men ingen kommun eller enhet; värdena sparas inte"
+    return ""
 
 
 def _joined(raw: list) -> str:

@@ -177,3 +177,24 @@ def test_preview_lists_names_not_written_as_in_the_catalogue(make_window, tmp_pa
 
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "import.png"))
+def test_preview_lists_rows_not_stored_with_sheet_and_row(make_window, tmp_path):
+    """Riket labelled in the län column is stored; a row with values but no unit, a heading
+    and a repeated header are listed with sheet and row (issue 10, item 4)."""
+    header = ["Län", "Kommun", "NKI totalt", "Bygglov"]
+    path = b.write_xlsx(tmp_path / "Rankningslista_2023.xlsx", {"Rankning": [
+        ["Öppna jämförelser Företagsklimat 2023"], header,
+        ["Riket", "", 74, 70], ["Norrbottens län", "Kalix", 86, 84], header,
+        ["Norrbottens län", "Boden", 88, 80], ["", "", 80, 79],
+        ["", "Förbund och gemensamma nämnder"], ["", "Miljöförbundet Norr", 79, 81]]})
+    window = make_window("2514")
+    window.show_page("import")
+    page = window.pages["import"]
+    page.add_files([str(path)])
+    preview = page.previews[str(path)]
+    assert preview.ok and preview.riket and preview.joint_bodies == ["Miljöförbundet Norr"]
+    rows = [(s.sheet, s.row, s.reason) for s in page.skipped_model.rows]
+    assert rows == [("Rankning", 5, "rubrikraden upprepas"),
+                    ("Rankning", 7, "raden har värden men ingen kommun eller enhet; värdena "
+                                    "sparas inte"),
+                    ("Rankning", 8, "rubrik eller text utan värden")]
+    window.grab().save(str(tmp_path / "import_preview.png"))
