@@ -12,7 +12,7 @@ from pathlib import Path
 
 from nki_desktop.domain.ranking import complete_rank_totals
 from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, Skip, StoredValue
-from nki_desktop.importers import registry
+from nki_desktop.importers import door, registry
 from nki_desktop.importers.base import (
     Importer,
     ImportOptions,
@@ -92,6 +92,7 @@ def _parse(importer: Importer, workbook: Workbook, options: ImportOptions,
     else:
         batch, layout = importer.parse(workbook, options, store.catalogue), Layout()
     complete_rank_totals(batch.observations)
+    door.admit(batch, len(store.catalogue) + len(batch.joint_bodies) + 1)
     return batch, layout
 
 
@@ -100,8 +101,15 @@ def understand(store: Store, path: Path | str, options: ImportOptions | None = N
     """Read, detect and parse a file; a remembered column mapping is applied on the way.
 
     ``workbook`` is the file already read, for callers that need it afterwards.
-    Raises ImportProblem, or NeedsMapping when the layout needs the user.
+    Raises ImportProblem (for anything wrong with the file), or NeedsMapping when the
+    layout needs the user.
     """
+    with door.guarded(Path(path).name):
+        return _understand(store, path, options, workbook)
+
+
+def _understand(store: Store, path: Path | str, options: ImportOptions | None,
+                workbook: Workbook | None) -> tuple[Importer, ImportBatch, Layout]:
     options = options or ImportOptions()
     workbook = workbook or read_workbook(path)
     formula_problem = find_uncached_formula(workbook)
