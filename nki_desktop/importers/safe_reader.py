@@ -112,7 +112,8 @@ def read_sheets(path: Path | str, memory: int = MEMORY_FLOOR,
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(["nki_desktop.importers.safe_reader", "python_calamine"])
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(str(path), memory, sender), daemon=True,
+    process = ctx.Process(  # type: ignore[attr-defined]
+        target=_child, args=(str(path), memory, sender), daemon=True,
                           name="nki-reader")
     try:
         process.start()
