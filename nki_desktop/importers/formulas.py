@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element, iterparse
@@ -54,7 +55,8 @@ def sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
                     if part:
                         names[part] = element.get("name", part)
         return names
-    except (KeyError, SyntaxError, OSError, zipfile.BadZipFile):
+    except (KeyError, SyntaxError, OSError, zipfile.BadZipFile, zlib.error, ValueError,
+            EOFError, NotImplementedError, RuntimeError):
         return {}
 
 
@@ -115,6 +117,7 @@ def first_uncached(path: Path, parts: list[str] | None = None
                         continue
                     text = "=" + (formula.text or "").strip() if formula.text else "(delad formel)"
                     return names.get(part, posixpath.basename(part)), where[0], where[1], text
-    except (zipfile.BadZipFile, OSError, KeyError, SyntaxError, EOFError, ValueError):
+    except (zipfile.BadZipFile, zlib.error, OSError, KeyError, SyntaxError, EOFError,
+            ValueError, NotImplementedError, RuntimeError):
         return None  # the reader could read it; nothing more to say
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def _check_zip(path: Path, suffix: str) -> Budget:
                 return _check_sheets(archive, infos, unpacked)
             if suffix == ".ods":
                 _check_well_formed(archive, "content.xml")
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError,
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError,
                 NotImplementedError, RuntimeError) as exc:
             raise Damaged(f"en del av filen kan inte packas upp ({type(exc).__name__})") from exc
     return _budget(unpacked, 0)

@@ -15,7 +15,11 @@ This module must stay light: the child imports it before anything else.
 
 from __future__ import annotations
 
+import sys
 import time
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -57,7 +61,6 @@ def start_method() -> str:
     in the frozen program and on Windows (PyInstaller's multiprocessing support is for
     spawn; Windows has nothing else)."""
     import multiprocessing
-    import sys
 
     if getattr(sys, "frozen", False) or "forkserver" not in multiprocessing.get_all_start_methods():
         return "spawn"
@@ -116,7 +119,8 @@ def read_sheets(path: Path | str, memory: int = MEMORY_FLOOR,
         target=_child, args=(str(path), memory, sender), daemon=True,
                           name="nki-reader")
     try:
-        process.start()
+        with _main_hidden(ctx.get_start_method() == "forkserver"):
+            process.start()
     except (OSError, RuntimeError) as exc:
         receiver.close()
         sender.close()
@@ -143,7 +147,7 @@ def read_sheets(path: Path | str, memory: int = MEMORY_FLOOR,
             elif message[0] == "error" and message[1] == "MemoryError":
                 raise ReaderFailure("minnet tog slut")
             else:
-                raise ReaderFailure("läsaren gav ett fel", f"{message[1]}: {message[2]}".strip())
+                raise ReaderFailure(f"läsaren stötte på ett fel i filen: {message[1]}")
     finally:
         receiver.close()
         if process.is_alive():
@@ -151,6 +155,27 @@ def read_sheets(path: Path | str, memory: int = MEMORY_FLOOR,
         process.join(5)
         if hasattr(process, "close") and not process.is_alive():
             process.close()
+
+
+@contextmanager
+def _main_hidden(hide: bool) -> Iterator[None]:
+    """Start a forkserver child without the parent's main module.
+
+    The child needs only this module, but multiprocessing would run the parent's main
+    script again in every child (Python 3.11's forkserver does not keep a preloaded
+    ``__main__``: a bench or test script's imports cost a second per read). While the
+    child's preparation data is taken, ``__main__`` is a bare module.
+    """
+    if not hide:
+        yield
+        return
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def _death(exitcode: int | None) -> str:
