@@ -2,8 +2,8 @@
 
 Pure: each rule looks at one observation and says, in Swedish, what is wrong with it.
 An index and its interval lie in 0–100, a case year in 1990–(this year + 1), a number of
-answers is a whole number of at least 0, a rank is at least 1 and at most the number of
-units ranked. Anything else is a mistake in the file (or a hostile one), never a value.
+answers is a whole number from 0 to ten million, a rank is at least 1 and at most the number
+of units ranked. Anything else is a mistake in the file (or a hostile one), never a value.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from nki_desktop.domain.records import Observation
 
 INDEX_MIN, INDEX_MAX = 0.0, 100.0
 FIRST_YEAR = 1990
+MAX_ANSWERS = 10_000_000  # more answers than any survey has (and than SQLite's integers hold)
 
 
 def last_year(today: date | None = None) -> int:
@@ -50,7 +51,7 @@ def _index_problem(label: str, value: float | None) -> str | None:
     return None
 
 
-def _whole(label: str, value: object, minimum: int) -> str | None:
+def _whole(label: str, value: object, minimum: int, maximum: int = MAX_ANSWERS) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -59,6 +60,8 @@ def _whole(label: str, value: object, minimum: int) -> str | None:
         return f"{label} {_number(value)} är inget heltal."
     if value < minimum:
         return f"{label} {_number(value)} är mindre än {minimum}."
+    if value > maximum:
+        return f"{label} {_number(value)} är orimligt stort (högst {maximum:,}).".replace(",", " ")
     return None
 
 
