@@ -64,9 +64,41 @@ def clean(batch: ImportBatch) -> None:
     for skip in batch.skipped:
         skip.sheet, skip.reason = clean_text(skip.sheet, 100), clean_text(skip.reason, 400)
         skip.text = clean_text(skip.text)
+    _clean_respondents(batch)
     batch.sheets = [clean_text(s, 100) for s in batch.sheets]
     batch.description = clean_text(batch.description, 400)
     batch.notes = [clean_text(n, 400) for n in batch.notes]
+
+
+def _clean_background(background: object, done: dict[int, dict]) -> object:
+    """Background answers (shared dicts) cleaned once each."""
+    if not isinstance(background, dict):
+        return background
+    cleaned = done.get(id(background))
+    if cleaned is None:
+        cleaned = done[id(background)] = {clean_text(str(k), 100): clean_text(str(v))
+                                          for k, v in background.items()}
+    return cleaned
+
+
+def _clean_respondents(batch: ImportBatch) -> None:
+    respondents = batch.respondents
+    done: dict[int, dict] = {}
+    columns = getattr(respondents, "columns", None)
+    if columns is not None:  # RespondentTable: columns in KEYS order
+        from nki_desktop.domain.respondent_table import KEYS
+
+        unit, background = columns[KEYS.index("unit")], columns[KEYS.index("background")]
+        if any(u.startswith(JOINT_PREFIX) for u in unit):
+            unit[:] = [_unit_key(u) for u in unit]
+        background[:] = [_clean_background(b, done) for b in background]
+        return
+    for row in respondents:
+        if isinstance(row, dict):
+            if str(row.get("unit", "")).startswith(JOINT_PREFIX):
+                row["unit"] = _unit_key(row["unit"])
+            if "background" in row:
+                row["background"] = _clean_background(row["background"], done)
 
 
 def check_duplicates(batch: ImportBatch) -> None:
