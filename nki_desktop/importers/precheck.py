@@ -114,8 +114,8 @@ def _check_sheets(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
         rows, columns, has_formula = _scan_sheet(archive, info)
         sheet_cells = rows * columns
         if sheet_cells > MAX_CELLS:
-            raise TooBig(f"bladet sträcker sig till cell {_cell_name(rows, columns)} "
-                         f"({sheet_cells:,} celler)".replace(",", " "))
+            raise TooBig(f"bladet sträcker sig till cell {_cell_name(rows, columns)}, "
+                         f"{sheet_cells:,} celler".replace(",", " "))
         cells += sheet_cells
         if has_formula:
             formula_parts.append(name)

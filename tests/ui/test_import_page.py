@@ -124,3 +124,28 @@ def test_sources_tab_shows_used_and_other_value(make_window, store, tmp_path):
     rows = page.sources.model.rows
     assert [(c.unit, c.used.value, c.used.publication, [o.value for o in c.others])
             for c in rows] == [("1880", 66.0, "oj", [68.0])]
+
+
+def test_a_workbook_that_would_take_the_reader_down_is_a_message_on_screen(make_window,
+                                                                           tmp_path):
+    import random
+
+    from tests.robustness.corpus import far_out
+
+    window = make_window()
+    window.show_page("import")
+    page = window.pages["import"]
+    good = b.write_xlsx(tmp_path / "ok.xlsx", {"Data": [["Kommun", "NKI"], ["Kalix", 80]]})
+    rng = random.Random(0)
+    while True:
+        data, recipe = far_out(good.read_bytes(), rng)
+        if recipe == "far:cell:XFD1048576":
+            break
+    path = tmp_path / "sista_cellen.xlsx"
+    path.write_bytes(data)
+    page.add_files([str(path)])
+    assert "Filen sista_cellen.xlsx kunde inte läsas: den verkar skadad eller är för stor " \
+           "(bladet sträcker sig till cell XFD1048576" in page.summary.text()
+    assert not page.import_button.isEnabled()
+    window.resize(1366, 768)
+    window.grab().save(str(tmp_path / "import_refused.png"))
