@@ -15,6 +15,7 @@ from typing import TextIO
 from nki_desktop import __version__, services
 from nki_desktop.cli import imports as import_commands
 from nki_desktop.domain.municipalities import normalise_code
+from nki_desktop.domain.text import formula_safe
 from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
 
@@ -26,7 +27,7 @@ def _fmt(value: object) -> str:
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(round(value, 6))
-    return str(value)
+    return str(formula_safe(value)) if isinstance(value, str) else str(value)
 
 
 def cmd_data(args: argparse.Namespace, store: Store, out: TextIO) -> int:

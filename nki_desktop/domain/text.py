@@ -15,3 +15,29 @@ def fold(text: str) -> str:
     text = text.lower().replace("–", "-").replace("—", "-")
     text = re.sub(r"[^a-z0-9\-/ ]+", " ", text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+# -- text from files: cleaned at the door, never a formula on the way out ------------------
+TEXT_LIMIT = 200  # characters kept of a name or label read from a file
+_CONTROL_RE = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+# What Excel, LibreOffice and Google Sheets may read as the start of a formula; full-width
+# forms too, which some spreadsheet programs fold to ASCII on input.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def clean_text(text: str, limit: int = TEXT_LIMIT) -> str:
+    """Text read from a file as stored: control and direction characters become spaces,
+    runs of space one, and at most ``limit`` characters (an ellipsis marks a cut)."""
+    text = _SPACE_RE.sub(" ", _CONTROL_RE.sub(" ", str(text))).strip()
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def looks_like_formula(text: object) -> bool:
+    """Whether a spreadsheet program could take the text for a formula ('-' alone is not)."""
+    return isinstance(text, str) and len(text) > 1 and text.startswith(FORMULA_START)
+
+
+def formula_safe(value: object) -> object:
+    """The value for a text output (CSV, clipboard) that a spreadsheet opens: text that could
+    be read as a formula gets a leading apostrophe, so it stays text. Others unchanged."""
+    return "'" + value if looks_like_formula(value) else value  # type: ignore[operator]

@@ -85,6 +85,7 @@ class Workbook:
     sha256: str
     sheets: list[Sheet] = field(default_factory=list)
     json_data: Any = None  # for .json files
+    formula_parts: list[str] | None = None  # .xlsx parts with formulas, if the checks know
 
     @property
     def name(self) -> str:
@@ -100,7 +101,10 @@ def file_sha256(path: Path) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 (Swedish Excel's CSV)."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode text"), else
+    Windows-1252 (Swedish Excel's CSV)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -115,22 +119,84 @@ def _csv_delimiter(sample: str) -> str:
     best, best_score = ";", -1
     for delimiter in ("\t", ";", ","):  # preferred in this order when they tie
         counts: dict[int, int] = {}
-        for row in csv.reader(lines, delimiter=delimiter):
-            if len(row) > 1:
-                counts[len(row)] = counts.get(len(row), 0) + 1
+        try:
+            for row in csv.reader(lines, delimiter=delimiter):
+                if len(row) > 1:
+                    counts[len(row)] = counts.get(len(row), 0) + 1
+        except csv.Error:  # the full read below says where and why
+            continue
         score = max(counts.values(), default=0)
         if score > best_score:
             best, best_score = delimiter, score
     return best
 
 
-def read_csv_text(text: str) -> list[list[Any]]:
+def read_csv_text(text: str, file: str = "") -> list[list[Any]]:
+    """Rows of a delimited text; a line the csv module cannot split is a located problem."""
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportProblem(file, "Filen innehåller nolltecken (NUL) och är ingen vanlig "
+                            "textfil.", row=line, hint="Spara filen som CSV (UTF-8) i Excel "
+                            "och importera igen.")
     delimiter = _csv_delimiter(text[:8192])
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Any]] = []
+    try:
+        for row in reader:  # a field over csv.field_size_limit() is a csv.Error too
+            rows.append(list(row))
+    except csv.Error as exc:
+        raise ImportProblem(file, f"Raden kan inte delas upp i kolumner ({exc}).",
+                            row=reader.line_num or None,
+                            hint="Kontrollera citattecknen på raden (en text med radbrytning "
+                                 "eller semikolon ska stå inom \"…\") och importera igen."
+                            ) from exc
+    return rows
+
+
+def _read_json(path: Path, sha: str) -> Workbook:
+    import json
+
+    def refuse(constant: str) -> Any:
+        raise ValueError(f"{constant} är inget tal i JSON")
+
+    try:
+        data = json.loads(decode_text(path.read_bytes()), parse_constant=refuse)
+    except RecursionError as exc:
+        raise ImportProblem(path.name, "JSON-filen är för djupt nästlad för att vara data "
+                            "från Kolada.") from exc
+    except ValueError as exc:  # JSONDecodeError, NaN/Infinity, a number of 5 000 digits
+        raise ImportProblem(path.name, f"Filen är inte giltig JSON ({exc}).") from exc
+    return Workbook(path, sha, [], data)
+
+
+def unreadable(path: Path, reason: str) -> ImportProblem:
+    """The located message for a workbook the reader could not (or may not) read."""
+    return ImportProblem(
+        path.name, f"Filen {path.name} kunde inte läsas: den verkar skadad eller är för stor "
+        f"({reason}).", hint="Öppna filen i Excel eller LibreOffice och spara den igen; dela "
+        "upp en mycket stor fil i flera.")
+
+
+def _read_native(path: Path, sha: str) -> Workbook:
+    """A workbook read by calamine in a child process, after the cheap checks."""
+    from nki_desktop.importers import precheck, safe_reader
+
+    try:
+        budget = precheck.check(path)
+        sheets = safe_reader.read_sheets(path, budget.memory, budget.seconds)
+    except (precheck.TooBig, precheck.Damaged, safe_reader.ReaderFailure) as exc:
+        raise unreadable(path, str(exc)) from exc
+    workbook = Workbook(path, sha, [Sheet(name, rows) for name, rows in sheets])
+    workbook.formula_parts = budget.formula_parts
+    return workbook
 
 
 def read_workbook(path: Path | str) -> Workbook:
-    """Read any supported file; raise ImportProblem with a clear message otherwise."""
+    """Read any supported file; raise ImportProblem with a clear message otherwise.
+
+    Workbooks are read by the native reader in a child process with limits
+    (``safe_reader.py``), so no file can take the program down.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -138,33 +204,19 @@ def read_workbook(path: Path | str) -> Workbook:
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportProblem(path.name, f"Filtypen {suffix or '(ingen)'} stöds inte.",
                             hint="Använd .xlsx, .xlsm, .xls, .ods, .csv eller .json.")
-    sha = file_sha256(path)
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        raise ImportProblem(path.name, f"Filen kunde inte öppnas ({exc.strerror}).") from exc
     if suffix in JSON_SUFFIXES:
-        import json
-
-        try:
-            data = json.loads(decode_text(path.read_bytes()))
-        except ValueError as exc:
-            raise ImportProblem(path.name, f"Filen är inte giltig JSON ({exc}).") from exc
-        return Workbook(path, sha, [], data)
+        return _read_json(path, sha)
     if suffix in TEXT_SUFFIXES:
         return Workbook(path, sha, [Sheet(path.stem, read_csv_text(decode_text(
-            path.read_bytes())))])
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        sheets = [Sheet(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                  for name in book.sheet_names]
-    except Exception as exc:  # noqa: BLE001 - calamine raises several types for bad files
-        raise ImportProblem(
-            path.name, "Filen kunde inte läsas som ett Excel-/kalkylark "
-            f"({type(exc).__name__}: {exc}).",
-            hint="Kontrollera att filen inte är skadad eller avkortad; öppna och spara om "
-                 "den i Excel.") from exc
-    if not any(any(str(c).strip() for c in row) for s in sheets for row in s.rows):
+            path.read_bytes()), path.name))])
+    workbook = _read_native(path, sha)
+    if not any(any(str(c).strip() for c in row) for s in workbook.sheets for row in s.rows):
         raise ImportProblem(path.name, "Arbetsboken är tom: inget blad innehåller data.")
-    return Workbook(path, sha, sheets)
+    return workbook
 
 
 # -- importer protocol and column mapping -----------------------------------------------

@@ -245,56 +245,23 @@ def read_rank(value: Any, where: Where) -> tuple[int | None, int | None]:
     raise where.problem(f"Rangen '{_shown(value)}' är inget tal.")
 
 
-_FORMULA_TAG = re.compile(rb"<f[ >/]")
-
-
 def find_uncached_formula(workbook: Workbook) -> ImportProblem | None:
     """A located problem for the first formula whose value was never saved, else None.
 
     Files written by programs (not Excel) may hold formulas without results; calamine then
-    sees empty cells, which would be read as missing values. Only .xlsx/.xlsm files that
-    contain formulas at all are opened a second time (with openpyxl) to find them.
+    sees empty cells, which would be read as missing values. Streamed (``formulas.py``).
     """
     if workbook.path.suffix.lower() not in (".xlsx", ".xlsm"):
         return None
-    import zipfile
+    from nki_desktop.importers.formulas import first_uncached
 
-    try:
-        with zipfile.ZipFile(workbook.path) as archive:
-            if not any(
-                _FORMULA_TAG.search(archive.read(name))
-                for name in archive.namelist()
-                if name.startswith("xl/worksheets/") and name.endswith(".xml")
-            ):
-                return None
-    except (zipfile.BadZipFile, OSError, KeyError):
+    found = first_uncached(workbook.path, workbook.formula_parts)
+    if found is None:
         return None
-    from openpyxl import load_workbook
-
-    try:
-        formulas = load_workbook(workbook.path, read_only=True, data_only=False)
-        values = load_workbook(workbook.path, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - calamine could read it; nothing more to say
-        return None
-    try:
-        for name in formulas.sheetnames:
-            pairs = zip(
-                formulas[name].iter_rows(values_only=True),
-                values[name].iter_rows(values_only=True),
-                strict=False,
-            )
-            for r, (f_row, v_row) in enumerate(pairs, start=1):
-                for c, (formula, value) in enumerate(zip(f_row, v_row, strict=False)):
-                    if isinstance(formula, str) and formula.startswith("=") and value is None:
-                        return Where(workbook.name, name, r, c).problem(
-                            "Bladet innehåller formler utan sparade värden (här: "
-                            f"'{formula}'), så talen kan inte läsas.",
-                            FORMULA_HINT,
-                        )
-    finally:
-        formulas.close()
-        values.close()
-    return None
+    sheet, row, column, formula = found
+    return Where(workbook.name, sheet, row, column).problem(
+        "Bladet innehåller formler utan sparade värden (här: "
+        f"'{formula}'), så talen kan inte läsas.", FORMULA_HINT)
 
 
 def check_formulas(workbook: Workbook, sheet: str) -> None:

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+from nki_desktop.domain.text import formula_safe
 from nki_desktop.services import LONG_COLUMNS, LongRow
 
 HEADERS_SV = {"year": "Ärendeår", "unit": "Enhet", "unit_name": "Namn", "area": "Område",
@@ -13,13 +14,6 @@ HEADERS_SV = {"year": "Ärendeår", "unit": "Enhet", "unit_name": "Namn", "area"
               "n": "Antal svar", "rank": "Placering", "ci_low": "KI nedre",
               "ci_high": "KI övre", "source": "Källa", "missing": "Markering"}
 COLUMNS = (*LONG_COLUMNS, "missing")
-
-
-def safe_text(value: object) -> object:
-    """Text that Excel would read as a formula (=, +, -, @) is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def write_long(rows: Sequence[LongRow], path: Path) -> Path:
@@ -39,9 +33,12 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Data"
+    from nki_desktop.reports.excel import put
+
     ws.append([HEADERS_SV[c] for c in COLUMNS])
-    for r in rows:
-        ws.append([safe_text(getattr(r, c)) for c in COLUMNS])
+    for row_no, r in enumerate(rows, start=2):
+        for col_no, c in enumerate(COLUMNS, start=1):
+            put(ws, row_no, col_no, getattr(r, c))
     for cell in ws["G"][1:]:
         cell.number_format = "0.0"
     ws.freeze_panes = "A2"
@@ -62,4 +59,4 @@ def _csv_cell(value: object) -> str:
         return ""
     if isinstance(value, float):
         return (str(int(value)) if value.is_integer() else f"{value:.6g}").replace(".", ",")
-    return str(safe_text(value))
+    return str(formula_safe(value))

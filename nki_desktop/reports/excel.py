@@ -22,11 +22,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
 from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.domain.text import looks_like_formula
 from nki_desktop.reports.options import ReportOptions
 
 INDEX = "0.0"
 COUNT = "# ##0"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
 
 
@@ -49,10 +49,11 @@ def grade_word(value: float | None) -> str:
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None):
-    """Write one cell; strings are always text, never formulas."""
+    """Write one cell; strings are always text, never formulas (the one place every
+    workbook the program writes goes through for text that came from files)."""
     cell = ws.cell(row=row, column=column)
     cell.value = value
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if looks_like_formula(value):
         cell.data_type = "s"
         cell.quotePrefix = True
     if number_format and isinstance(value, int | float):

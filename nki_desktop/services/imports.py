@@ -16,7 +16,7 @@ from pathlib import Path
 from nki_desktop.domain.municipalities import recorded_matches
 from nki_desktop.domain.ranking import complete_rank_totals
 from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, ImportInfo, Skip, StoredValue
-from nki_desktop.importers import registry
+from nki_desktop.importers import door, registry
 from nki_desktop.importers.base import (
     Importer,
     ImportOptions,
@@ -101,6 +101,18 @@ def _parse(importer: Importer, workbook: Workbook, options: ImportOptions, store
         parsed = importer.parse(workbook, options, store.catalogue)
     parsed.batch.name_matches = list(matches)
     complete_rank_totals(parsed.batch.observations)
+    # plausibility and clean text at the door, for every importer alike
+    door.admit(parsed.batch, len(store.catalogue) + len(parsed.batch.joint_bodies) + 1)
+    batch = parsed.batch
+    if not batch.observations and not batch.respondents:
+        reasons = sorted({s.reason for s in batch.skipped})[:3]
+        raise ImportProblem(
+            workbook.name,
+            "Filen innehåller inga värden som kan sparas"
+            + (f" ({'; '.join(reasons)})" if reasons else "")
+            + ".",
+            hint="Kontrollera att det är rätt fil, eller koppla kolumnerna på skärmen Import.",
+        )
     return parsed
 
 
@@ -111,8 +123,15 @@ def understand(
     workbook: Workbook | None = None,
 ) -> tuple[Importer, Parsed]:
     """Read (unless ``workbook`` is given), detect and parse a file; a remembered column
-    mapping is applied on the way. Raises ImportProblem, or NeedsMapping when the layout
-    needs the user."""
+    mapping is applied on the way. Raises ImportProblem (for anything wrong with the file),
+    or NeedsMapping when the layout needs the user."""
+    with door.guarded(Path(path).name):
+        return _understand(store, path, options, workbook)
+
+
+def _understand(
+    store: Store, path: Path | str, options: ImportOptions | None, workbook: Workbook | None
+) -> tuple[Importer, Parsed]:
     options = options or ImportOptions()
     workbook = workbook or read_workbook(path)
     formula_problem = find_uncached_formula(workbook)
@@ -193,13 +212,14 @@ def preview_with_map(
     A mapping that gives a good preview is remembered for files of the same shape."""
     result = Preview(Path(path).name, path=str(path))
     try:
-        workbook = read_workbook(path)
-        importer = registry.by_kind(options.kind) if options.kind else None
-        try:
-            importer = importer or registry.detect(workbook)
-            request = importer.mapping_request(workbook, options)
-        except NeedsMapping as need:
-            request = need.request
+        with door.guarded(result.file):
+            workbook = read_workbook(path)
+            importer = registry.by_kind(options.kind) if options.kind else None
+            try:
+                importer = importer or registry.detect(workbook)
+                request = importer.mapping_request(workbook, options)
+            except NeedsMapping as need:
+                request = need.request
         columns = map_columns(request, specs)
     except ImportProblem as problem:
         result.problem = problem.text

@@ -198,3 +198,26 @@ def test_preview_lists_rows_not_stored_with_sheet_and_row(make_window, tmp_path)
                                     "sparas inte"),
                     ("Rankning", 8, "rubrik eller text utan värden")]
     window.grab().save(str(tmp_path / "import_preview.png"))
+def test_a_workbook_that_would_take_the_reader_down_is_a_message_on_screen(make_window,
+                                                                           tmp_path):
+    import random
+
+    from tests.robustness.corpus import far_out
+
+    window = make_window()
+    window.show_page("import")
+    page = window.pages["import"]
+    good = b.write_xlsx(tmp_path / "ok.xlsx", {"Data": [["Kommun", "NKI"], ["Kalix", 80]]})
+    rng = random.Random(0)
+    while True:
+        data, recipe = far_out(good.read_bytes(), rng)
+        if recipe == "far:cell:XFD1048576":
+            break
+    path = tmp_path / "sista_cellen.xlsx"
+    path.write_bytes(data)
+    page.add_files([str(path)])
+    assert "Filen sista_cellen.xlsx kunde inte läsas: den verkar skadad eller är för stor " \
+           "(bladet sträcker sig till cell XFD1048576" in page.summary.text()
+    assert not page.import_button.isEnabled()
+    window.resize(1366, 768)
+    window.grab().save(str(tmp_path / "import_refused.png"))

@@ -38,4 +38,18 @@ def test_csv_export_is_swedish_excel_friendly_and_formula_safe(tmp_path):
     assert cells[6] == "77,4" and cells[2].startswith("'=")
     xlsx = write_long([row], tmp_path / "a.xlsx")
     ws = load_workbook(xlsx)["Data"]
-    assert ws["C2"].data_type == "s" and ws["C2"].value.startswith("'=")
+    # in a workbook the text is kept as it is, marked as text (never a formula)
+    assert ws["C2"].data_type == "s" and ws["C2"].value == row.unit_name
+    assert ws["C2"].quotePrefix
+
+
+def test_full_width_and_tab_led_formulas_are_text_in_every_export(tmp_path):
+    names = ["＝1+1 Miljöförbund", "\t=1+1", "@SUM(1)", "+1 förbund"]
+    rows = [LongRow(2023, "jb:x", name, "total", "nki", "foretag", 77.0, 12, None, None,
+                    None, "fil.xlsx", None) for name in names]
+    cells = [next(csv.reader([line], delimiter=";")) for line in
+             write_long(rows, tmp_path / "b.csv").read_text("utf-8-sig").splitlines()[1:]]
+    assert [c[2] for c in cells] == ["'" + name for name in names]
+    ws = load_workbook(write_long(rows, tmp_path / "b.xlsx"))["Data"]
+    assert [ws.cell(r, 3).value for r in range(2, 6)] == names
+    assert all(ws.cell(r, 3).data_type == "s" for r in range(2, 6))

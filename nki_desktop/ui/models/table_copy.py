@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nki_desktop.domain.text import formula_safe
+from nki_desktop.reports.excel import put
 from nki_desktop.ui.models.columns import EXPORT_ROLE
 
 
@@ -43,7 +45,9 @@ def _text(value: Any) -> str:
     if isinstance(value, float):
         text = f"{value:.1f}" if not value.is_integer() else f"{value:.0f}"
         return text.replace(".", ",")
-    return str(value).replace("\t", " ").replace("\n", " ")
+    if not isinstance(value, str):
+        return str(value)
+    return str(formula_safe(value.replace("\t", " ").replace("\n", " ")))
 
 
 def selection_text(view: QAbstractItemView, headers: bool = True) -> str:
@@ -95,8 +99,8 @@ def export_excel(model: QAbstractItemModel, path: Path | str, title: str = "",
     for r in range(model.rowCount()):
         for c in range(columns):
             value = _raw(model, r, c)
-            ws.cell(start + 1 + r, c + 1, value if isinstance(value, int | float | str)
-                    or value is None else str(value))
+            put(ws, start + 1 + r, c + 1, value if isinstance(value, int | float | str)
+                or value is None else str(value))
     for c in range(columns):
         width = max([len(_text(model.headerData(c, Qt.Orientation.Horizontal)))]
                     + [len(_text(_raw(model, r, c))) for r in range(min(model.rowCount(), 400))])
