@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from nki_desktop import APP_NAME, ORG_NAME, __version__, services
+from nki_desktop import APP_NAME, ORG_NAME, __version__
 from nki_desktop.paths import data_dir, resource
+from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.main_window import MainWindow
@@ -65,7 +66,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db: str | Path | None = None) -> int:
     app = create_application()
-    store = services.open_store(db)
+    store = open_store(db)
     settings = Settings(data_dir() / "settings.ini")
     window = build_window(store, settings)
     window.show()

@@ -69,21 +69,21 @@ def step_resources(run: Run) -> str:
 
 
 def step_database(run: Run) -> str:
-    from nki_desktop import services
+    from nki_desktop.services.store import open_store
 
     path = run.folder / "självtest.sqlite"
     for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         old.unlink(missing_ok=True)  # a kept folder from an earlier run
-    run.store = services.open_store(path)
+    run.store = open_store(path)
     if run.store.catalogue.get(KOMMUN) is None:
         raise StepFailed(f"kommunkatalogen saknar {KOMMUN}")
     return path.name
 
 
 def step_sample(run: Run) -> str:
-    from nki_desktop import services
+    from nki_desktop.services.sample import load_sample
 
-    result = services.load_sample(run.store)
+    result = load_sample(run.store)
     if not result.stored:
         raise StepFailed("inga värden lagrades")
     return f"{result.stored} värden"

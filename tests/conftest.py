@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 import pytest  # noqa: E402
 
 from nki_desktop.importers import sample  # noqa: E402
+from nki_desktop.paths import shipped_catalogue  # noqa: E402
 from nki_desktop.storage import Store  # noqa: E402
 
 
@@ -30,7 +31,7 @@ def store(tmp_path):
 
 @pytest.fixture(scope="session")
 def sample_batch():
-    return sample.generate()
+    return sample.generate(shipped_catalogue())
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from nki_desktop.domain.text import fold
@@ -199,10 +198,3 @@ def normalise_code(value: object) -> str | None:
         return None
     return text.zfill(4)
 
-
-@lru_cache(maxsize=1)
-def default_catalogue() -> Catalogue:
-    """The shipped catalogue (resources/data/kommuner.csv)."""
-    from nki_desktop.paths import resource
-
-    return Catalogue.from_csv(resource("data", "kommuner.csv"))

@@ -11,7 +11,7 @@ import random
 from collections import defaultdict
 
 from nki_desktop.domain.areas import SERVICE_FACTORS
-from nki_desktop.domain.municipalities import RIKET, Catalogue, default_catalogue
+from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
 from nki_desktop.domain.records import ImportBatch, Observation
 from nki_desktop.domain.rules import PublicationRules, nki_total_areas, publication_rules
@@ -50,9 +50,8 @@ def _clip(value: float) -> float:
     return max(20.0, min(98.0, value))
 
 
-def generate(catalogue: Catalogue | None = None, seed: int = 20240401) -> ImportBatch:
+def generate(catalogue: Catalogue, seed: int = 20240401) -> ImportBatch:
     """The sample data set as one import batch (same output for the same seed)."""
-    catalogue = catalogue or default_catalogue()
     rng = random.Random(seed)
     kommuner = catalogue.kommuner
     level = {k.code: rng.gauss(0, 5) for k in kommuner}

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from nki_desktop.domain.municipalities import JOINT_PREFIX, RIKET, Catalogue, default_catalogue
+from nki_desktop.domain.municipalities import JOINT_PREFIX, RIKET, Catalogue
 from nki_desktop.domain.records import (
     DEFAULT_PREFERENCE,
     ImportBatch,
@@ -23,6 +23,7 @@ from nki_desktop.domain.records import (
     SaveResult,
     StoredValue,
 )
+from nki_desktop.paths import shipped_catalogue
 from nki_desktop.storage.db import connect
 from nki_desktop.storage.migrations import migrate
 
@@ -44,7 +45,7 @@ class Store:
                  catalogue: Catalogue | None = None):
         self.conn = conn
         self.path = path
-        self.catalogue = catalogue or default_catalogue()
+        self.catalogue = catalogue or shipped_catalogue()
         self._lock = threading.RLock()
         self.backup_path: Path | None = None
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nki_desktop import __version__, services
+from nki_desktop import __version__
 from nki_desktop.domain.areas import GROUPS
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
             self.progress.setVisible(False)
             QMessageBox.warning(self, "Exempeldata", f"Kunde inte ladda exempeldata: {message}")
 
-        self.tasks.start(lambda _p, _c: services.load_sample(store), on_done=done,
+        self.tasks.start(lambda _p, _c: load_sample(store), on_done=done,
                          on_error=failed)
 
     def remove_sample(self) -> None:
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
                                       "Ta bort all exempeldata? Dina importerade filer "
                                       "påverkas inte.")
         if answer == QMessageBox.StandardButton.Yes:
-            services.remove_sample(self.context.store)
+            remove_sample(self.context.store)
             self.context.notify_data_changed()
 
     # -- dropped files -------------------------------------------------------------------

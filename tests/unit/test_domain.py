@@ -6,17 +6,17 @@ from nki_desktop.domain import rules
 from nki_desktop.domain.areas import area_key, factor_key, group_key
 from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.municipalities import (
-    default_catalogue,
     is_riket,
     looks_like_joint_body,
     normalise_code,
 )
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number, respondent_nki
+from nki_desktop.paths import shipped_catalogue
 
 
 @pytest.fixture(scope="module")
 def cat():
-    return default_catalogue()
+    return shipped_catalogue()
 
 
 def test_catalogue_has_290_kommuner_21_lan_and_nine_groups(cat):

@@ -6,8 +6,8 @@ import io
 from openpyxl import load_workbook
 
 from nki_desktop import cli
+from nki_desktop.analysis.long_rows import LongRow
 from nki_desktop.reports.data_export import write_long
-from nki_desktop.services import LongRow
 
 
 def test_export_command_writes_a_filterable_excel_table(tmp_path):

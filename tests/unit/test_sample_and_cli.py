@@ -8,6 +8,7 @@ from collections import defaultdict
 from nki_desktop import cli
 from nki_desktop.domain.rules import nki_total_areas
 from nki_desktop.importers import sample
+from nki_desktop.paths import shipped_catalogue
 
 
 def run(args: list[str]) -> tuple[int, str]:
@@ -17,7 +18,7 @@ def run(args: list[str]) -> tuple[int, str]:
 
 
 def test_sample_is_deterministic_and_marked_fictitious(sample_batch):
-    again = sample.generate()
+    again = sample.generate(shipped_catalogue())
     assert again.sha256 == sample_batch.sha256
     assert [(o.unit, o.value) for o in again.observations[:500]] == \
         [(o.unit, o.value) for o in sample_batch.observations[:500]]

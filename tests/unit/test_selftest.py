@@ -28,12 +28,12 @@ def _present(name: str) -> bool:
 @pytest.fixture(autouse=True)
 def small_sample(sample_batch, monkeypatch):
     """The sample step with Örebro län only (the full national set takes seconds a run)."""
-    from nki_desktop import services
+    from nki_desktop.services import sample
 
     batch = replace(sample_batch, sha256="small-" + sample_batch.sha256,
                     observations=[o for o in sample_batch.observations
                                   if o.unit.startswith("18") or o.unit == "riket"])
-    monkeypatch.setattr(services, "load_sample", lambda store: store.save_import(batch))
+    monkeypatch.setattr(sample, "load_sample", lambda store: store.save_import(batch))
 
 
 def run(**kwargs) -> tuple[int, str]:
