@@ -10,7 +10,6 @@ from nki_desktop.analysis.overview import key_figures
 from nki_desktop.analysis.report_data import ReportDataError, gather
 from nki_desktop.domain.municipalities import RIKET
 from nki_desktop.domain.records import ImportBatch, JointBody, Observation
-from tests.report_fixtures import report_store_fixture, sample_db_fixture  # noqa: F401
 
 OREBRO = "1880"
 

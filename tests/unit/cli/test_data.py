@@ -62,9 +62,8 @@ def test_cli_sample_data_then_data_for_a_kommun(tmp_path):
     assert {d["year"] for d in data} == {2023}
 
 
-def test_cli_imports_and_undo(tmp_path):
-    db = str(tmp_path / "cli.sqlite")
-    run(["--db", db, "sample-data"])
+def test_cli_imports_and_undo(sample_db_copy):
+    db = str(sample_db_copy)
     code, out = run(["--db", db, "imports"])
     assert "Exempeldata" in out
     code, out = run(["--db", db, "undo-import", "1"])
@@ -75,9 +74,8 @@ def test_cli_imports_and_undo(tmp_path):
     assert run(["--db", db, "data", "--kommun", "12345"])[0] == 2
 
 
-def test_cli_sample_remove(tmp_path):
-    db = str(tmp_path / "cli.sqlite")
-    run(["--db", db, "sample-data"])
+def test_cli_sample_remove(sample_db_copy):
+    db = str(sample_db_copy)
     code, out = run(["--db", db, "sample-data", "--remove"])
     assert "borttagen" in out
     assert "Inga importer" in run(["--db", db, "imports"])[1]

@@ -15,7 +15,6 @@ from nki_desktop.analysis.overview import key_figures
 from nki_desktop.analysis.report_data import gather
 from nki_desktop.domain.records import ImportBatch, JointBody, Observation
 from nki_desktop.reports import ReportOptions, build_pdf, build_xlsx
-from tests.report_fixtures import report_store_fixture, sample_db_fixture  # noqa: F401
 
 OREBRO = "1880"
 
