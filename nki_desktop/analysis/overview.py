@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nki_desktop.domain.areas import AREA_BY_KEY, SERVICE_FACTORS, TOTAL
+from nki_desktop.domain.areas import AREA_BY_KEY, SERVICE_FACTORS, TOTAL, index_factor
 from nki_desktop.domain.grades import Grade, grade_for
 from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
@@ -80,10 +80,6 @@ def published_position(v: StoredValue) -> Position | None:
     return Position(v.rank, v.rank_of or 0, False)
 
 
-def _index_factor(area: str) -> str:
-    return AREA_BY_KEY[area].index_factor if area in AREA_BY_KEY else "nki"
-
-
 def _position_among(values: list[StoredValue], unit: str, members: set[str]) -> Position | None:
     scores = {v.unit: v.value for v in values if v.unit in members and v.value is not None}
     if unit not in scores:
@@ -130,6 +126,6 @@ def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
         result.previous_total = prev[0].value if prev else None
     areas = sorted({v.area for v in mine if v.area != TOTAL},
                    key=lambda a: list(AREA_BY_KEY).index(a) if a in AREA_BY_KEY else 99)
-    result.areas = [figure(a, _index_factor(a), a) for a in areas]
+    result.areas = [figure(a, index_factor(a), a) for a in areas]
     result.factors = [figure(TOTAL, f, f) for f in SERVICE_FACTORS if (TOTAL, f) in by_cell]
     return result

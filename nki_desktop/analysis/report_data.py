@@ -49,7 +49,7 @@ class ReportDataError(ValueError):
 
 
 @dataclass
-class TrendRow:
+class ReportTrendRow:
     year: int
     value: float | None
     n: int | None
@@ -85,7 +85,7 @@ class FigureRow:
 
 
 @dataclass
-class RankRow:
+class ExcerptRow:
     rank: int
     unit: str
     name: str
@@ -97,7 +97,7 @@ class RankRow:
 @dataclass
 class RankingExcerpt:
     title: str
-    rows: list[RankRow]
+    rows: list[ExcerptRow]
     of: int
     computed: bool  # True when the program ranked (not a published ranking)
     note: str = ""
@@ -128,7 +128,7 @@ class ReportData:
     summary: list[str]
     comparison_label: str
     comparison_members: list[tuple[str, str]]
-    trend: list[TrendRow]
+    trend: list[ReportTrendRow]
     areas: list[FigureRow]
     factors: list[FigureRow]
     table: list[FigureRow]
@@ -190,7 +190,7 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
     if len(ranked) > 2 * radius + 3:
         ranked = ranked[max(0, at - radius):at + radius + 1]
     window = ranked
-    rows = [RankRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
+    rows = [ExcerptRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
                     v.unit == kommun) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
             "en publicerad rankning." if not use_published else
@@ -287,7 +287,7 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     avg = {p.year: p.value for p in trend.average_series(store, members, TOTAL, "nki", group)}
     years = sorted(y for y in set(own) | set(nat) if y <= year
                    and (first_year is None or y >= first_year))
-    rows = [TrendRow(y, own[y].value if y in own else None, own[y].n if y in own else None,
+    rows = [ReportTrendRow(y, own[y].value if y in own else None, own[y].n if y in own else None,
                      nat.get(y), avg.get(y), own[y].missing if y in own else None)
             for y in years]
     first, last = (min(years), max(years)) if years else (year, year)

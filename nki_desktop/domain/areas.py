@@ -130,3 +130,8 @@ def factor_label(key: str) -> str:
 
 def group_label(key: str) -> str:
     return GROUP_BY_KEY[key].label if key in GROUP_BY_KEY else key
+
+
+def index_factor(area: str) -> str:
+    """The overall index of an area key (``Area.index_factor``; NKI for an unknown key)."""
+    return AREA_BY_KEY[area].index_factor if area in AREA_BY_KEY else "nki"

@@ -10,7 +10,7 @@ import hashlib
 import random
 from collections import defaultdict
 
-from nki_desktop.domain.areas import SERVICE_FACTORS
+from nki_desktop.domain.areas import SERVICE_FACTORS, index_factor
 from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
 from nki_desktop.domain.records import ImportBatch, Observation
@@ -90,9 +90,9 @@ def generate(catalogue: Catalogue, seed: int = 20240401) -> ImportBatch:
         def emit(unit: str, area: str, value: float, n: int, rank: int | None,
                  rank_of: int | None, min_n: int, year: int = year,
                  rules: PublicationRules = rules) -> None:
-            index_factor = "nui" if area == "upphandling" else "nki"
+            index = index_factor(area)
             shown = n >= rules.min_answers_oj
-            out.append(Observation(year, unit, area, index_factor, GROUP,
+            out.append(Observation(year, unit, area, index, GROUP,
                                    float(round(value)) if shown else None, n,
                                    rank if shown and n >= min_n else None,
                                    rank_of if shown and n >= min_n else None,

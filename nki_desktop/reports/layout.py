@@ -126,7 +126,7 @@ class Heading(Paragraph):
 
 
 @dataclass
-class Column:
+class ColumnSpec:
     title: str
     width: float  # share of the table width
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
@@ -134,7 +134,7 @@ class Column:
 
 @dataclass
 class Table(Block):
-    columns: list[Column]
+    columns: list[ColumnSpec]
     rows: list[list[str]]
     font: QFont
     header_font: QFont

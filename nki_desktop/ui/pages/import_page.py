@@ -29,7 +29,7 @@ from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel
+from nki_desktop.ui.models.columns import RIGHT, RowTableModel, TableColumn
 from nki_desktop.ui.pages.import_panels import (
     HistoryPanel,
     SourcesPanel,
@@ -130,14 +130,14 @@ class ImportPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rl.addWidget(self.summary)
         self.columns_model = RowTableModel([
-            Column("Kolumn", lambda c: c.letter, lambda c: f"{len(c.letter)}{c.letter}"),
-            Column("Rubrik i filen", lambda c: c.header),
-            Column("Tolkas som", lambda c: c.meaning)])
+            TableColumn("Kolumn", lambda c: c.letter, lambda c: f"{len(c.letter)}{c.letter}"),
+            TableColumn("Rubrik i filen", lambda c: c.header),
+            TableColumn("Tolkas som", lambda c: c.meaning)])
         self.columns_view = table_view(self.columns_model)
         self.skipped_model = RowTableModel([
-            Column("Blad", lambda s: s.sheet), Column("Rad", lambda s: str(s.row or ""),
+            TableColumn("Blad", lambda s: s.sheet), TableColumn("Rad", lambda s: str(s.row or ""),
                                                 lambda s: s.row or 0, align=RIGHT),
-            Column("Orsak", lambda s: s.reason), Column("Text", lambda s: s.text)])
+            TableColumn("Orsak", lambda s: s.reason), TableColumn("Text", lambda s: s.text)])
         self.skipped_view = table_view(self.skipped_model)
         tables = QSplitter(Qt.Orientation.Vertical)
         for title, view in (("Så tolkades kolumnerna", self.columns_view),

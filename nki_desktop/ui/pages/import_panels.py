@@ -23,7 +23,7 @@ from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS, StoredValue
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy
+from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
 
 
@@ -79,15 +79,15 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RowTableModel([
-            Column("ID", lambda i: str(i.id), lambda i: i.id, align=RIGHT),
-            Column("Importerad", lambda i: i.imported_at.replace("T", " ")),
-            Column("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
-            Column("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
-            Column("År", lambda i: _years(i.years)),
-            Column("Värden", lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
+            TableColumn("ID", lambda i: str(i.id), lambda i: i.id, align=RIGHT),
+            TableColumn("Importerad", lambda i: i.imported_at.replace("T", " ")),
+            TableColumn("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
+            TableColumn("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
+            TableColumn("År", lambda i: _years(i.years)),
+            TableColumn("Värden", lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
                 lambda i: i.rows_stored, align=RIGHT),
-            Column("Överhoppade rader", lambda i: str(i.rows_skipped), lambda i: i.rows_skipped,
-                align=RIGHT),
+            TableColumn("Överhoppade rader", lambda i: str(i.rows_skipped),
+                        lambda i: i.rows_skipped, align=RIGHT),
         ])
         self.view = table_view(self.model, stretch=3)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -167,15 +167,15 @@ class SourcesPanel(QWidget):
                              f"{v.source_ref})" for v in c.others)
 
         self.model = RowTableModel([
-            Column("År", lambda c: str(c.year), lambda c: c.year),
-            Column("Enhet", lambda c: names().get(c.unit, c.unit)),
-            Column("Område", lambda c: area_label(c.area)),
-            Column("Faktor", lambda c: factor_label(c.factor)),
-            Column("Används", lambda c: f"{value_text(c.used)} "
+            TableColumn("År", lambda c: str(c.year), lambda c: c.year),
+            TableColumn("Enhet", lambda c: names().get(c.unit, c.unit)),
+            TableColumn("Område", lambda c: area_label(c.area)),
+            TableColumn("Faktor", lambda c: factor_label(c.factor)),
+            TableColumn("Används", lambda c: f"{value_text(c.used)} "
                 f"({SHORT_SOURCE.get(c.used.publication, '')})",
                 lambda c: c.used.value if c.used.value is not None else -1.0,
                 tooltip=lambda c: c.used.source_ref),
-            Column("Andra källor", other_text, tooltip=other_text),
+            TableColumn("Andra källor", other_text, tooltip=other_text),
         ])
         self.view = table_view(self.model)
         right.addWidget(self.view, 1)
