@@ -12,6 +12,7 @@ from typing import TextIO
 
 from nki_desktop.analysis.long_rows import LONG_COLUMNS
 from nki_desktop.domain.municipalities import normalise_code
+from nki_desktop.services import history
 from nki_desktop.services.data import long_rows
 from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.storage import Store
@@ -45,7 +46,7 @@ def cmd_data(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
 
 def cmd_imports(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    imports = store.list_imports()
+    imports = history.list_imports(store)
     if not imports:
         print("Inga importer ännu. Prova: nki-desktop sample-data", file=out)
         return 0
@@ -59,8 +60,8 @@ def cmd_imports(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
 
 def cmd_undo_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    info = store.get_import(args.id)
-    if info is None or not store.undo_import(args.id):
+    info = history.undo_import(store, args.id)
+    if info is None:
         print(f"Det finns ingen import med id {args.id}.", file=sys.stderr)
         return 2
     print(f"Import {args.id} ({info.file_name}) är borttagen med sina {info.rows_stored} "

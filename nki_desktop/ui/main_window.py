@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from nki_desktop import __version__
 from nki_desktop.domain.areas import GROUPS
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.services import history
 from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
@@ -154,11 +155,11 @@ class MainWindow(QMainWindow):
         if ctx.year is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(ctx.year))
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(ctx.group)))
-        imports = ctx.store.list_imports()
-        self.action_remove_sample.setEnabled(any(i.publication == "sample" for i in imports))
+        imports = history.summary(ctx.store)
+        self.action_remove_sample.setEnabled(imports.has_sample)
         self.status_label.setText(
-            f"Databas: {ctx.store.path} · {len(imports)} importer · "
-            f"{sum(i.rows_stored for i in imports):,} värden".replace(",", "\u00a0"))
+            f"Databas: {ctx.store.path} · {imports.imports} importer · "
+            f"{imports.values:,} värden".replace(",", "\u00a0"))
 
     def _on_year_combo_activated(self, index: int) -> None:
         year = self.year_combo.itemData(index)

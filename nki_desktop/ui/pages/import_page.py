@@ -27,6 +27,7 @@ from nki_desktop import importing
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
+from nki_desktop.services import history
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, TableColumn
@@ -383,14 +384,14 @@ class ImportPage(QWidget):
         self._end_task("Importen avbröts. Inget sparades.")
 
     def _on_history_undo_requested(self, import_id: int, confirm: bool = True) -> None:
-        info = self.context.store.get_import(import_id)
+        info = history.get_import(self.context.store, import_id)
         if info is None:
             return
         if confirm and QMessageBox.question(
                 self, "Ångra import", f"Ta bort import {import_id} ({info.file_name}) med "
                 f"dess {info.rows_stored} värden?") != QMessageBox.StandardButton.Yes:
             return
-        self.context.store.undo_import(import_id)
+        history.undo_import(self.context.store, import_id)
         self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen.")
         self.context.notify_data_changed()
 

@@ -22,6 +22,8 @@ from nki_desktop import importing
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS, StoredValue
+from nki_desktop.services import history
+from nki_desktop.services.data import unit_names
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
@@ -105,7 +107,7 @@ class HistoryPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(self.context.store.list_imports())
+        self.model.set_rows(history.list_imports(self.context.store))
         self._sync_buttons()
 
     def selected_id(self) -> int | None:
@@ -160,7 +162,10 @@ class SourcesPanel(QWidget):
         self.conflict_label = QLabel()
         self.conflict_label.setWordWrap(True)
         right.addWidget(self.conflict_label)
-        names = context.store.unit_names
+        store = context.store
+
+        def names() -> dict[str, str]:
+            return unit_names(store)
 
         def other_text(c: importing.Conflict) -> str:
             return "; ".join(f"{value_text(v)} ({SHORT_SOURCE.get(v.publication, '')}, "
@@ -185,7 +190,7 @@ class SourcesPanel(QWidget):
     def reload(self) -> None:
         """Show the order now; look for disagreeing cells when the panel is visible."""
         self.order.clear()
-        for key in self.context.store.preference():
+        for key in history.source_preference(self.context.store):
             item = QListWidgetItem(PUBLICATIONS.get(key, key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.order.addItem(item)
@@ -223,7 +228,7 @@ class SourcesPanel(QWidget):
             return
         order = self.preference()
         order.insert(target, order.pop(row))
-        self.context.store.set_preference(order)
+        history.set_source_preference(self.context.store, order)
         self.context.notify_data_changed()  # the page reloads this panel
         self.reload()
         self.order.setCurrentRow(target)

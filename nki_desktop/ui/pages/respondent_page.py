@@ -28,6 +28,7 @@ from nki_desktop.domain.areas import SERVICE_FACTORS, TOTAL, area_label, factor_
 from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.domain.respondent_stats import MeanStat
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.services.data import respondent_count
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
@@ -224,7 +225,7 @@ class RespondentPage(QWidget):
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
         ctx = self.context
-        if not ctx.kommun or not ctx.store.respondent_count(ctx.kommun):
+        if not ctx.kommun or not respondent_count(ctx.store, ctx.kommun):
             self._show_empty()
             return
         kommun, group = ctx.kommun, ctx.group
