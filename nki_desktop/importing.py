@@ -201,7 +201,8 @@ def import_file(store: Store, path: Path | str, options: ImportOptions | None = 
                 dry_run: bool = False, progress: Progress | None = None) -> FileOutcome:
     """Import one file in one transaction; a rejected file leaves the database as it was.
 
-    ``progress(done, total)`` may raise (e.g. storage.Cancelled) to abandon the import.
+    ``progress(done, total)`` may raise (as the task runner's cancel does) to abandon the
+    import.
     """
     name = Path(path).name
     try:

@@ -37,7 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
                         "datamapp; NKI_DATA_DIR ändrar den)")
     parser.add_argument("--self-test", action="store_true", help="kontrollera att "
                         "installationen är hel (tillfällig databas, import, rapporter)")
-    parser.add_argument("--self-test-partial", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for register in _COMMAND_GROUPS:
         register(sub)
@@ -52,10 +51,10 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.self_test or args.self_test_partial:
+    if args.self_test:
         from nki_desktop.selftest import run_self_test
 
-        return run_self_test(out, partial=args.self_test_partial or None)
+        return run_self_test(out)
     if not getattr(args, "func", None):
         parser.print_help(out)
         return 0

@@ -61,17 +61,6 @@ class Block:
 
 
 @dataclass
-class Spacer(Block):
-    size: float
-
-    def height(self, width: float) -> float:
-        return self.size
-
-    def draw(self, painter: QPainter, x: float, y: float, width: float) -> None:
-        return None
-
-
-@dataclass
 class Paragraph(Block):
     text: str
     font: QFont

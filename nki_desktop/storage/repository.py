@@ -34,10 +34,6 @@ _RESPONDENT_COLUMNS = ("import_id", "year", "unit", "area", "grp", "q1", "q2", "
                        "rattssakerhet", "effektivitet", "background", "sheet", "row")
 
 
-class Cancelled(Exception):
-    """Raised by a progress callback to abandon an import; the transaction rolls back."""
-
-
 class Store:
     """The program's database. Open with :meth:`open`; one instance per file."""
 
@@ -111,8 +107,8 @@ class Store:
                     chunk: int = 20_000) -> SaveResult:
         """Store a batch in one transaction. The same file (sha256) twice is a no-op.
 
-        ``progress(done, total)`` is called between chunks; raising :class:`Cancelled`
-        from it rolls everything back.
+        ``progress(done, total)`` is called between chunks; any exception raised from it
+        rolls everything back.
         """
         existing = self.find_import_by_sha(batch.sha256)
         if existing:
