@@ -19,7 +19,7 @@ from nki_desktop.storage import Store
 Command = Callable[[argparse.Namespace, Store, TextIO], int]
 
 # Modules that add commands register here, in the order the help lists them.
-_COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction], None]] = [
+_COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     data.register,
     import_cli.register,
     report.register,

@@ -99,7 +99,7 @@ def cmd_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("data", help="skriv ut lagrade värden i långt format")
     p.add_argument("--kommun", metavar="KOD", help="kommunkod (4 siffror) eller 'riket'")
     p.add_argument("--year", type=int, metavar="ÅR", help="ärendeår")

@@ -96,7 +96,7 @@ GROUP_BY_KEY: dict[str, RespondentGroup] = {g.key: g for g in GROUPS}
 DEFAULT_GROUP = "foretag"
 
 
-def _lookup(items: tuple, text: str) -> str | None:
+def _lookup(items: tuple[Area | Factor | RespondentGroup, ...], text: str) -> str | None:
     folded = fold(text)
     if not folded:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 # Publications, in the default order of preference when two give the same cell.
 PUBLICATIONS: dict[str, str] = {
@@ -85,7 +86,7 @@ class ImportBatch:
     sheets: list[str] = field(default_factory=list)
     description: str = ""
     notes: list[str] = field(default_factory=list)
-    respondents: Sequence[dict] = field(default_factory=list)  # list or RespondentTable
+    respondents: Sequence[dict[str, Any]] = field(default_factory=list)  # list or RespondentTable
 
     @property
     def years(self) -> list[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -292,10 +292,10 @@ class ReportDocument:
         date = (self.options.report_date or d.created).isoformat()
         p.drawText(QRectF(x, top, w, 18), int(RIGHT), date)
         p.setPen(QPen(QColor("#000000"), 1))
-        p.drawLine(x, top + 12 * L.MM, x + w, top + 12 * L.MM)
+        p.drawLine(QLineF(x, top + 12 * L.MM, x + w, top + 12 * L.MM))
         foot = L.PAGE_H - L.MARGIN_BOTTOM - 6 * L.MM
         p.setPen(QPen(QColor("#000000"), 0.6))
-        p.drawLine(x, foot, x + w, foot)
+        p.drawLine(QLineF(x, foot, x + w, foot))
         p.setFont(self.small)
         p.drawText(QRectF(x, foot + 3, w, 16), " · ".join(d.citations) or "NKI Desktop")
         p.drawText(QRectF(x, foot + 3, w, 16), int(RIGHT), f"Sida {number} av {count}")

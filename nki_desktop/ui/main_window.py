@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,7 +38,8 @@ class MainWindow(QMainWindow):
 
     sample_loaded = Signal()
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, pages: list[QWidget]):
+    def __init__(self, context: AppContext, tasks: TaskRunner, pages: list[Any]):
+        # pages: QWidgets with ``key`` and ``title`` (DataPage, ImportPage, … share no base)
         super().__init__()
         self.context = context
         self.tasks = tasks
@@ -115,7 +118,8 @@ class MainWindow(QMainWindow):
         self.action_sample.triggered.connect(self.load_sample)
         self.action_remove_sample = QAction("Ta bort exempeldata", self)
         self.action_remove_sample.triggered.connect(self.remove_sample)
-        self.action_quit = QAction("Avsluta", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.action_quit = QAction("Avsluta", self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_choose, None, self.action_sample, self.action_remove_sample,
                        None, self.action_quit):
@@ -126,7 +130,8 @@ class MainWindow(QMainWindow):
         self.menu_file = arkiv
         visa = self.menuBar().addMenu("&Visa")
         for i, page in enumerate(self.pages.values()):
-            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _c=False, k=page.key: self.show_page(k))
             visa.addAction(action)
         self.menu_view = visa

@@ -26,6 +26,14 @@ def _cell_tip(row: CompareRow, unit: str, name: str) -> str:
     return text + (f"\nKälla: {cell.source}" if cell.source else "")
 
 
+def _unit_column(unit: str, name: str, mine: bool) -> TableColumn:
+    """One unit's column: its value per row, the Jämför table's middle columns."""
+    return TableColumn(name, lambda r: _cell_text(r, unit), sort=lambda r: r.value(unit),
+                       export=lambda r: r.value(unit),
+                       tooltip=lambda r: _cell_tip(r, unit, name), align=RIGHT,
+                       header_tip="Min kommun" if mine else name)
+
+
 class CompareModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__([], parent)
@@ -36,12 +44,7 @@ class CompareModel(RowTableModel):
         mine = comparison.mine
         columns = [TableColumn(first_header, lambda r: r.label)]
         for unit in comparison.units:
-            name = comparison.names.get(unit, unit)
-            columns.append(TableColumn(
-                name, lambda r, u=unit: _cell_text(r, u),
-                sort=lambda r, u=unit: r.value(u), export=lambda r, u=unit: r.value(u),
-                tooltip=lambda r, u=unit, n=name: _cell_tip(r, u, n), align=RIGHT,
-                header_tip="Min kommun" if unit == mine else name))
+            columns.append(_unit_column(unit, comparison.names.get(unit, unit), unit == mine))
         columns += [
             TableColumn("Medel jämförda", lambda r: fmt_index(_round(r.others_mean(mine))),
                    sort=lambda r: r.others_mean(mine),

@@ -206,8 +206,8 @@ class ImportPage(QWidget):
     def _run_preview(self, path: str) -> None:
         store, options = self.context.store, self.options[path]
         self.tasks.start(lambda _p, _c: importing.preview(store, path, options),
-                         on_done=lambda preview, p=path: self._on_preview_done(p, preview),
-                         on_error=lambda message, _d, p=path: self._on_preview_failed(p, message))
+                         on_done=lambda preview: self._on_preview_done(path, preview),
+                         on_error=lambda message, _d: self._on_preview_failed(path, message))
 
     def _on_preview_done(self, path: str, preview: importing.Preview) -> None:
         self.previews[path] = preview

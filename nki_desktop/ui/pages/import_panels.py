@@ -152,8 +152,8 @@ class SourcesPanel(QWidget):
         buttons = QHBoxLayout()
         self.up_button = QPushButton("Flytta upp")
         self.down_button = QPushButton("Flytta ner")
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_source(-1))
+        self.down_button.clicked.connect(lambda: self.move_source(1))
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         left.addLayout(buttons)
@@ -221,7 +221,7 @@ class SourcesPanel(QWidget):
         return [self.order.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.order.count())]
 
-    def move(self, step: int) -> None:
+    def move_source(self, step: int) -> None:
         row = self.order.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.order.count():

@@ -49,14 +49,18 @@ COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommung
                (COMPARE_UNITS, "Medel jämförelsegruppen (Jämför)"), (COMPARE_NONE, "Ingen"))
 
 
+def _line_column(key: str, label: str) -> TableColumn:
+    """One line's value per year (min kommun, Riket, a comparison average)."""
+    return TableColumn(label, lambda r: fmt_index(r.value(key)), sort=lambda r: r.value(key),
+                       export=lambda r: _round(r.value(key)), align=RIGHT)
+
+
 def _columns(data: TrendData) -> list[TableColumn]:
     labels = {line.key: line.label for line in data.lines}
     cols = [TableColumn("År", lambda r: str(r.year), sort=lambda r: r.year,
                         export=lambda r: r.year)]
     for key, label in labels.items():
-        cols.append(TableColumn(label, lambda r, k=key: fmt_index(r.value(k)),
-                           sort=lambda r, k=key: r.value(k),
-                           export=lambda r, k=key: _round(r.value(k)), align=RIGHT))
+        cols.append(_line_column(key, label))
         if key == "mine":
             cols.append(TableColumn("Antal svar", lambda r: fmt_number(_n(r)), sort=_n, export=_n,
                                align=RIGHT))
