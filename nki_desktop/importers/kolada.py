@@ -159,7 +159,7 @@ class KoladaImporter(LayoutImporter):
         gender_col = next((i for i, t in enumerate(header.texts) if fold(t) in _GENDER_WORDS),
                           None)
 
-        def not_total(row: list) -> str | None:
+        def not_total(row: list[Any]) -> str | None:
             if gender_col is None or gender_col >= len(row):
                 return None
             text = fold(cell_text(row[gender_col]))
@@ -225,7 +225,7 @@ class KoladaImporter(LayoutImporter):
         return batch, Layout("values", None, columns, ["values"], "period")
 
     @staticmethod
-    def _unit(workbook: Workbook, catalogue: Catalogue, item: dict, row_no: int,
+    def _unit(workbook: Workbook, catalogue: Catalogue, item: dict[str, Any], row_no: int,
               skipped: list[Skip]) -> str | None:
         municipality = str(item.get("municipality", ""))
         if municipality == "0000":

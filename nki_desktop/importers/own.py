@@ -46,7 +46,7 @@ def _is_year(value: Any) -> int | None:
     return None
 
 
-def _header_columns(row: list) -> list[_Col] | None:
+def _header_columns(row: list[Any]) -> list[_Col] | None:
     cols: list[_Col] = []
     for i, cell in enumerate(row[1:], start=1):
         text = cell_text(cell)
@@ -123,7 +123,7 @@ class OwnResultsImporter(LayoutImporter):
                                 hint="Ange kommunen i förhandsvisningen eller med --kommun KOD.")
         observations: list[Observation] = []
         skipped: list[Skip] = []
-        seen: dict[tuple, int] = {}
+        seen: dict[tuple[Any, ...], int] = {}
         layout = Layout()
         for sheet in workbook.sheets:
             if options.sheet and sheet.name != options.sheet:
@@ -165,9 +165,10 @@ class OwnResultsImporter(LayoutImporter):
                             description=f"Egna resultat för {kommun.name}")
         return batch, layout
 
-    def _row(self, workbook: Workbook, sheet: str, row: list, row_no: int, cols: list[_Col],
+    def _row(self, workbook: Workbook, sheet: str, row: list[Any], row_no: int, cols: list[_Col],
              label: Label, unit: str, year: int | None, group: str,
-             observations: list[Observation], skipped: list[Skip], seen: dict) -> None:
+             observations: list[Observation], skipped: list[Skip],
+             seen: dict[tuple[Any, ...], int]) -> None:
         texts = [cell_text(c) for c in row]
         first = texts[0] if texts else ""
         row_area = label.area if label.area else None

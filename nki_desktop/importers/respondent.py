@@ -369,7 +369,7 @@ class RespondentImporter:
         background = [(c, t[len(BACKGROUND):] or background_name(headers[c]))
                       for c, t in sorted(mapping.items()) if t.startswith(BACKGROUND)]
         ix = index.tolist()
-        bgs: list[dict]
+        bgs: list[dict[str, Any]]
         if background:
             # Few distinct answer combinations: one (read-only) dict per combination.
             texts: list[list[str]] = []
@@ -379,7 +379,7 @@ class RespondentImporter:
                 texts.append([seen[v] if v in seen else seen.setdefault(v, cell_text(v))
                               for v in (col[i] for i in ix)])
             names = [name for _, name in background]
-            shared: dict[tuple, dict] = {}
+            shared: dict[tuple[Any, ...], dict[str, Any]] = {}
             bgs = []
             for combo in zip(*texts, strict=True):
                 bg = shared.get(combo)

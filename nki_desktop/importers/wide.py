@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from nki_desktop.domain.municipalities import Catalogue
+from nki_desktop.domain.municipalities import Catalogue, joint_body_key
 from nki_desktop.domain.records import JointBody, Observation, Skip
 from nki_desktop.importers.base import ImportProblem, Workbook, cell_text
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_rank, read_value
@@ -20,7 +21,6 @@ from nki_desktop.importers.header import (
     VALUE,
     Column,
     Header,
-    joint_body_key,
     joint_members,
     looks_like_footnote,
     match_unit,
@@ -50,7 +50,7 @@ def unknown_kommun(workbook: Workbook, catalogue: Catalogue, sheet: str, row: in
 
 def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year: int | None,
               group: str, result: TableResult,
-              row_filter: Callable[[list], str | None] | None = None) -> None:
+              row_filter: Callable[[list[Any]], str | None] | None = None) -> None:
     """Read every row under the header into ``result``.
 
     ``row_filter(row)`` may return a reason to skip a row (e.g. Kolada's gender rows).
@@ -103,7 +103,7 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
         check_formulas(workbook, sheet.name)
 
 
-def _joined(raw: list) -> str:
+def _joined(raw: list[Any]) -> str:
     return " ".join(t for t in (cell_text(c) for c in raw) if t)
 
 
@@ -121,7 +121,7 @@ def _plan(workbook: Workbook, sheet: str, columns: list[Column], year: int | Non
     return plan
 
 
-def _read_row(file: str, sheet: str, raw: list, row_no: int, unit: str, plan: _Plan,
+def _read_row(file: str, sheet: str, raw: list[Any], row_no: int, unit: str, plan: _Plan,
               value_keys: set[tuple[int, str, str]], group: str,
               cells: dict[tuple[int, str, str, str], tuple[Observation, int]],
               result: TableResult) -> None:
