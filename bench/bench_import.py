@@ -23,10 +23,10 @@ from openpyxl import Workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
 from nki_desktop.domain.areas import AREAS, TOTAL  # noqa: E402
-from nki_desktop.domain.municipalities import default_catalogue  # noqa: E402
 from nki_desktop.domain.ranking import complete_rank_totals  # noqa: E402
 from nki_desktop.importers import registry, sample  # noqa: E402
 from nki_desktop.importers.base import ImportOptions, read_workbook  # noqa: E402
+from nki_desktop.paths import shipped_catalogue  # noqa: E402
 from nki_desktop.services import imports  # noqa: E402
 from nki_desktop.storage import Store  # noqa: E402
 
@@ -51,7 +51,7 @@ def build(path: Path) -> int:
     ws.append(sub)
     for col in range(4, len(top), 3):
         ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
-    kommuner = default_catalogue().kommuner
+    kommuner = shipped_catalogue().kommuner
     for i, k in enumerate(kommuner):
         row = [k.code, k.name, k.lan_name, 60 + (i * 7) % 35 + 0.4, i + 1, 40 + i % 200]
         for j, _label in enumerate(AREA_LABELS):

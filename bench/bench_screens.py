@@ -22,10 +22,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from nki_desktop.domain.areas import SERVICE_FACTORS  # noqa: E402
-from nki_desktop.domain.municipalities import RIKET, default_catalogue  # noqa: E402
+from nki_desktop.domain.municipalities import RIKET  # noqa: E402
 from nki_desktop.domain.ranking import shared_ranks  # noqa: E402
 from nki_desktop.domain.records import ImportBatch, Observation  # noqa: E402
 from nki_desktop.domain.rules import publication_rules  # noqa: E402
+from nki_desktop.paths import shipped_catalogue  # noqa: E402
 from nki_desktop.storage import Store  # noqa: E402
 
 YEARS = range(2010, 2025)
@@ -48,7 +49,7 @@ def areas_for(year: int) -> list[str]:
 
 def build_batch() -> ImportBatch:
     rng = random.Random(7)
-    catalogue = default_catalogue()
+    catalogue = shipped_catalogue()
     out: list[Observation] = []
     for year in YEARS:
         need = publication_rules(year).min_answers_oj

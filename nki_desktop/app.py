@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from nki_desktop import APP_NAME, ORG_NAME, __version__, services
+from nki_desktop import APP_NAME, ORG_NAME, __version__
 from nki_desktop.paths import data_dir, resource
+from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.main_window import MainWindow
@@ -30,7 +32,7 @@ def register_fonts() -> None:
         QFontDatabase.addApplicationFont(str(resource("fonts", name)))
 
 
-def build_pages(context: AppContext, tasks: TaskRunner) -> list[QWidget]:
+def build_pages(context: AppContext, tasks: TaskRunner) -> list[Any]:
     """One entry per screen, in navigation order."""
     return [
         OverviewPage(context),
@@ -52,7 +54,7 @@ def build_window(store: Store, settings: Settings, synchronous_tasks: bool = Fal
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
@@ -60,12 +62,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_gui(db: str | Path | None = None) -> int:
     app = create_application()
-    store = services.open_store(db)
+    store = open_store(db)
     settings = Settings(data_dir() / "settings.ini")
     window = build_window(store, settings)
     window.show()

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nki_desktop.domain.municipalities import Catalogue
 
 DB_FILE_NAME = "nki.sqlite"
 
@@ -46,3 +51,11 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+@lru_cache(maxsize=1)
+def shipped_catalogue() -> Catalogue:
+    """The kommun catalogue shipped in ``resources/data/kommuner.csv``, read once."""
+    from nki_desktop.domain.municipalities import Catalogue
+
+    return Catalogue.from_csv(resource("data", "kommuner.csv"))

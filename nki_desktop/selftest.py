@@ -4,15 +4,10 @@ Creates a temporary database, loads the sample data, imports the bundled ÖJ-sty
 renders the board PDF and Excel workbook into a temporary folder, checks them and builds the
 main window offscreen. Each step is printed in Swedish; the exit status is 0 when every step
 passed and 1 otherwise (the failing step is named).
-
-A step whose module is missing from this version (import or reports not yet merged) is
-reported as skipped and counts as a failure, unless partial mode is asked for with
-``--self-test-partial`` or ``NKI_SELFTEST_PARTIAL=1``.
 """
 
 from __future__ import annotations
 
-import importlib
 import io
 import os
 import re
@@ -23,20 +18,13 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
-from typing import Any, TextIO, cast
+from typing import Any, TextIO
 
 from nki_desktop import __version__
 
 SELFTEST_WORKBOOK = ("selftest", "oj-2023-rankningslista.xlsx")
 KOMMUN, YEAR, GROUP = "1880", 2023, "foretag"  # Örebro: in the sample data and the workbook
-SKIPPED = "hoppas över (modulen saknas i denna version)"
-PARTIAL_ENV = "NKI_SELFTEST_PARTIAL"
 KEEP_ENV = "NKI_SELFTEST_DIR"  # keep the test files in this folder instead of a temporary one
-
-
-class ModuleMissing(Exception):
-    """The module a step needs is not part of this version."""
 
 
 class StepFailed(Exception):
@@ -46,14 +34,8 @@ class StepFailed(Exception):
 @dataclass
 class Run:
     folder: Path
-    partial: bool
     store: Any = None
     results: list[tuple[str, str, str]] = field(default_factory=list)  # label, status, text
-
-
-def _import_missing(error: ModuleNotFoundError, module: str) -> bool:
-    """True when ``module`` itself (not something it imports) is absent."""
-    return error.name is not None and (error.name == module or module.startswith(error.name + "."))
 
 
 def step_resources(run: Run) -> str:
@@ -69,50 +51,29 @@ def step_resources(run: Run) -> str:
 
 
 def step_database(run: Run) -> str:
-    from nki_desktop import services
+    from nki_desktop.services.store import open_store
 
     path = run.folder / "självtest.sqlite"
     for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         old.unlink(missing_ok=True)  # a kept folder from an earlier run
-    run.store = services.open_store(path)
+    run.store = open_store(path)
     if run.store.catalogue.get(KOMMUN) is None:
         raise StepFailed(f"kommunkatalogen saknar {KOMMUN}")
     return path.name
 
 
 def step_sample(run: Run) -> str:
-    from nki_desktop import services
+    from nki_desktop.services.sample import load_sample
 
-    result = services.load_sample(run.store)
+    result = load_sample(run.store)
     if not result.stored:
         raise StepFailed("inga värden lagrades")
     return f"{result.stored} värden"
 
 
-def _module(name: str) -> ModuleType:
-    """Import a module a step needs; ModuleMissing when it is not part of this version.
-
-    A module that exists but fails to import (say, a library missing from a bundle) is an
-    error, not a skip. The frozen build collects every nki_desktop submodule (see the spec).
-    """
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if _import_missing(error, name):
-            raise ModuleMissing(name) from error
-        raise
-
-
-def _function(module: str, name: str) -> Callable[..., Any]:
-    function = getattr(_module(module), name, None)
-    if function is None:
-        raise ModuleMissing(f"{module}.{name}")
-    return cast(Callable[..., Any], function)
-
-
 def step_import(run: Run) -> str:
-    import_file = _function("nki_desktop.services.imports", "import_file")
     from nki_desktop.paths import resource
+    from nki_desktop.services.imports import import_file
 
     before = len(run.store.list_imports())
     result = import_file(run.store, resource(*SELFTEST_WORKBOOK))
@@ -131,7 +92,8 @@ def pdf_page_count(data: bytes) -> int:
 
 
 def step_pdf(run: Run) -> str:
-    build_pdf = _function("nki_desktop.reports", "build_pdf")
+    from nki_desktop.reports import build_pdf
+
     path = Path(build_pdf(run.store, KOMMUN, YEAR, GROUP, run.folder / "nämndrapport.pdf"))
     pages = pdf_page_count(path.read_bytes())
     if pages < 1:
@@ -140,9 +102,11 @@ def step_pdf(run: Run) -> str:
 
 
 def step_xlsx(run: Run) -> str:
-    build_xlsx = _function("nki_desktop.reports", "build_xlsx")
-    path = Path(build_xlsx(run.store, KOMMUN, YEAR, GROUP, run.folder / "nämndrapport.xlsx"))
     from openpyxl import load_workbook
+
+    from nki_desktop.reports import build_xlsx
+
+    path = Path(build_xlsx(run.store, KOMMUN, YEAR, GROUP, run.folder / "nämndrapport.xlsx"))
 
     workbook = load_workbook(path, read_only=True)
     try:
@@ -193,21 +157,17 @@ STEPS: tuple[tuple[str, Callable[[Run], str]], ...] = (
 )
 
 
-def run_self_test(out: TextIO | None = None, partial: bool | None = None,
-                  keep: Path | None = None) -> int:
+def run_self_test(out: TextIO | None = None, keep: Path | None = None) -> int:
     """Run every step, print a line per step; 0 when all passed, 1 otherwise."""
     out = out or sys.stdout or io.StringIO()  # a windowed Windows program has no stdout
-    if partial is None:
-        partial = os.environ.get(PARTIAL_ENV, "") not in ("", "0")
     keep = keep or (Path(os.environ[KEEP_ENV]) if os.environ.get(KEEP_ENV) else None)
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # reports and window: never on screen
-    mode = " (delvis: saknade moduler godtas)" if partial else ""
-    print(f"NKI Desktop {__version__} – självtest{mode}", file=out, flush=True)
+    print(f"NKI Desktop {__version__} – självtest", file=out, flush=True)
     with tempfile.TemporaryDirectory(prefix="nki-självtest-") as tmp:
         folder = keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        run = Run(folder=folder, partial=partial)
+        run = Run(folder=folder)
         try:
             failed = _run_steps(run, out)
         finally:
@@ -216,9 +176,7 @@ def run_self_test(out: TextIO | None = None, partial: bool | None = None,
     if failed:
         print(f"Självtestet misslyckades: {', '.join(failed)}.", file=out, flush=True)
         return 1
-    skipped = sum(1 for _, status, _ in run.results if status == "skip")
-    tail = f" ({skipped} hoppades över)" if skipped else ""
-    print(f"Självtestet lyckades{tail}.", file=out, flush=True)
+    print("Självtestet lyckades.", file=out, flush=True)
     return 0
 
 
@@ -235,9 +193,6 @@ def _run_steps(run: Run, out: TextIO) -> list[str]:
             try:
                 detail = step(run)
                 status, text = "ok", f"ok – {detail} ({time.perf_counter() - started:.1f} s)"
-            except ModuleMissing:
-                status = "skip" if run.partial else "fail"
-                text = SKIPPED if run.partial else f"FEL – {SKIPPED}"
             except StepFailed as error:
                 status, text = "fail", f"FEL – {error}"
             except Exception as error:  # noqa: BLE001 - the self-test reports every failure

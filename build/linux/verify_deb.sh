@@ -2,7 +2,6 @@
 # Install the .deb with apt, run the installed program's self-test, take a screenshot of its
 # window under Xvfb, then remove the package and check its files are gone. Needs root.
 #   bash build/linux/verify_deb.sh [dist/nki-desktop_<ver>_<arch>.deb] [shot.png]
-# Set NKI_SELFTEST_PARTIAL=1 to accept modules missing from this version.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DEB=${1:-$(ls -t dist/nki-desktop_*.deb | head -1)}

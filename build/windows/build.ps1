@@ -2,7 +2,6 @@
 #
 #   powershell -ExecutionPolicy Bypass -File build\windows\build.ps1
 #   ... -Python "C:\Python311\python.exe"   use this interpreter for the venv (default: py -3.11)
-#   ... -PartialSelfTest                    accept modules missing from this version
 #   ... -SkipInstaller                      stop after the self-test (no Inno Setup needed)
 #
 # Needs Python 3.11 (x64) and Inno Setup 6 (ISCC.exe on PATH or in its default folder).
@@ -10,7 +9,6 @@
 #         dist\nki-desktop-<version>-setup.exe. Work files: dist\work\.
 param(
     [string]$Python = "",
-    [switch]$PartialSelfTest,
     [switch]$SkipInstaller
 )
 $ErrorActionPreference = "Stop"
@@ -57,7 +55,6 @@ Write-Host ("Programmapp: dist\nki-desktop ({0:N0} MB)" -f $Size)
 # The console twin prints the self-test; the windowed exe has no console on Windows.
 $env:QT_QPA_PLATFORM = "offscreen"
 $SelfTestArgs = @("--self-test")
-if ($PartialSelfTest) { $SelfTestArgs = @("--self-test-partial") }
 Invoke-Checked "Självtest av det frysta programmet" {
     & (Join-Path $App "nki-desktop-cli.exe") @SelfTestArgs
 }

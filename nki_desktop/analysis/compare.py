@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nki_desktop.domain.areas import (
-    AREA_BY_KEY,
     AREAS,
     INDEX_FACTORS,
     SERVICE_FACTORS,
     TOTAL,
     area_label,
     factor_label,
+    index_factor,
 )
 from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.records import StoredValue
@@ -65,10 +65,6 @@ class Comparison:
         return self.areas if kind == AREA_ROWS else self.factors
 
 
-def _index_factor(area: str) -> str:
-    return AREA_BY_KEY[area].index_factor if area in AREA_BY_KEY else "nki"
-
-
 def build_comparison(values: list[StoredValue], mine: str, others: list[str], year: int,
                      group: str, catalogue: Catalogue) -> Comparison:
     """Pure: arrange the values of one year into area rows and factor rows.
@@ -90,7 +86,7 @@ def build_comparison(values: list[StoredValue], mine: str, others: list[str], ye
         out.riket = r.value if r else None
         return out
 
-    area_rows = [row(a, _index_factor(a), area_label(a) + (" (NUI)" if _index_factor(a) == "nui"
+    area_rows = [row(a, index_factor(a), area_label(a) + (" (NUI)" if index_factor(a) == "nui"
                                                           else "")) for a in areas]
     factor_rows = [row(TOTAL, f, factor_label(f)) for f in SERVICE_FACTORS
                    if any((u, TOTAL, f) in by_cell for u in units)]

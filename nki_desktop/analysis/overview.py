@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nki_desktop.domain.areas import AREA_BY_KEY, SERVICE_FACTORS, TOTAL
+from nki_desktop.domain.areas import AREA_BY_KEY, SERVICE_FACTORS, TOTAL, index_factor
 from nki_desktop.domain.grades import Grade, grade_for
 from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
@@ -81,10 +81,6 @@ def published_position(v: StoredValue) -> Position | None:
     return Position(v.rank, v.rank_of or 0, False)
 
 
-def _index_factor(area: str) -> str:
-    return AREA_BY_KEY[area].index_factor if area in AREA_BY_KEY else "nki"
-
-
 def _position_among(values: list[StoredValue], unit: str, members: set[str]) -> Position | None:
     # As the Ranking screen: kommuner with a value, except values known to rest on fewer
     # answers than ÖJ publishes (Kolada 2021: 190 kommuner have a value, "plats 2 av 190").
@@ -96,15 +92,42 @@ def _position_among(values: list[StoredValue], unit: str, members: set[str]) -> 
     return Position(ranks[unit], len(scores), computed=True)
 
 
-def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
-                catalogue: Catalogue | None = None) -> KeyFigures | None:
-    """Min kommun's figures for a year, or None when nothing is stored for it."""
-    catalogue = catalogue or store.catalogue
-    mine = store.values(year=year, unit=kommun, group=group)
+@dataclass
+class OverviewValues:
+    """The stored values the key figures are built from, fetched once."""
+
+    kommun: str
+    year: int
+    group: str
+    mine: list[StoredValue]  # min kommun, the year, every area and factor
+    riket: list[StoredValue]  # Riket, the year
+    totals: list[StoredValue]  # NKI totalt of every unit, the year
+    previous_year: int | None = None
+    previous_total: float | None = None
+
+
+def fetch_overview(store: Store, kommun: str, year: int, group: str = "foretag"
+                   ) -> OverviewValues:
+    """Read what :func:`build_key_figures` needs (the only reads of the Översikt)."""
+    values = OverviewValues(
+        kommun, year, group,
+        mine=store.values(year=year, unit=kommun, group=group),
+        riket=store.values(year=year, unit=RIKET, group=group),
+        totals=store.values(year=year, area=TOTAL, factor="nki", group=group))
+    earlier = [y for y in store.years(group) if y < year]
+    if earlier:
+        values.previous_year = earlier[-1]
+        prev = store.values(year=earlier[-1], unit=kommun, area=TOTAL, factor="nki", group=group)
+        values.previous_total = prev[0].value if prev else None
+    return values
+
+
+def build_key_figures(values: OverviewValues, catalogue: Catalogue) -> KeyFigures | None:
+    """Pure: min kommun's figures for the year, or None when nothing is stored for it."""
+    kommun, year, group, mine = values.kommun, values.year, values.group, values.mine
     if not mine:
         return None
-    riket = {(v.area, v.factor): v.value
-             for v in store.values(year=year, unit=RIKET, group=group)}
+    riket = {(v.area, v.factor): v.value for v in values.riket}
     by_cell = {(v.area, v.factor): v for v in mine}
 
     def figure(area: str, factor: str, key: str) -> Figure:
@@ -117,23 +140,26 @@ def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
 
     total = figure(TOTAL, "nki", TOTAL)
     k = catalogue.get(kommun)
-    totals = store.values(year=year, area=TOTAL, factor="nki", group=group)
+    totals = values.totals
     kommun_units = {x.code for x in catalogue.kommuner}
     national = total.rank or _position_among(totals, kommun, kommun_units)
     result = KeyFigures(kommun, catalogue.name_of(kommun), year, group, total,
-                        rank_national=national)
+                        rank_national=national, previous_year=values.previous_year,
+                        previous_total=values.previous_total)
     if k is not None:
         result.rank_lan = _position_among(totals, kommun, {x.code for x in catalogue.in_lan(
             k.lan_code)})
         result.rank_group = _position_among(totals, kommun, {x.code for x in catalogue.in_group(
             k.group_name)})
-    earlier = [y for y in store.years(group) if y < year]
-    if earlier:
-        result.previous_year = earlier[-1]
-        prev = store.values(year=earlier[-1], unit=kommun, area=TOTAL, factor="nki", group=group)
-        result.previous_total = prev[0].value if prev else None
     areas = sorted({v.area for v in mine if v.area != TOTAL},
                    key=lambda a: list(AREA_BY_KEY).index(a) if a in AREA_BY_KEY else 99)
-    result.areas = [figure(a, _index_factor(a), a) for a in areas]
+    result.areas = [figure(a, index_factor(a), a) for a in areas]
     result.factors = [figure(TOTAL, f, f) for f in SERVICE_FACTORS if (TOTAL, f) in by_cell]
     return result
+
+
+def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
+                catalogue: Catalogue | None = None) -> KeyFigures | None:
+    """Min kommun's figures for a year, or None when nothing is stored for it."""
+    return build_key_figures(fetch_overview(store, kommun, year, group),
+                             catalogue or store.catalogue)

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.narrative import summary_sentences
-from nki_desktop.analysis.overview import KeyFigures, Position, key_figures, published_position
+from nki_desktop.analysis.overview import (
+    KeyFigures,
+    Position,
+    build_key_figures,
+    fetch_overview,
+    published_position,
+)
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
 from nki_desktop.domain.areas import (
     AREA_BY_KEY,
@@ -19,11 +25,12 @@ from nki_desktop.domain.areas import (
     area_label,
     factor_label,
     group_label,
+    index_factor,
 )
 from nki_desktop.domain.grades import GRADES, Grade, grade_for
-from nki_desktop.domain.municipalities import GROUP_CODES, RIKET
+from nki_desktop.domain.municipalities import GROUP_CODES, RIKET, Catalogue
 from nki_desktop.domain.ranking import TIES_NOTE, shared_ranks
-from nki_desktop.domain.records import PUBLICATIONS, StoredValue
+from nki_desktop.domain.records import PUBLICATIONS, ImportInfo, StoredValue
 from nki_desktop.domain.rules import (
     DEFINITION_BREAKS,
     DefinitionBreak,
@@ -49,7 +56,7 @@ class ReportDataError(ValueError):
 
 
 @dataclass
-class TrendRow:
+class ReportTrendRow:
     year: int
     value: float | None
     n: int | None
@@ -85,7 +92,7 @@ class FigureRow:
 
 
 @dataclass
-class RankRow:
+class ExcerptRow:
     rank: int
     unit: str
     name: str
@@ -97,7 +104,7 @@ class RankRow:
 @dataclass
 class RankingExcerpt:
     title: str
-    rows: list[RankRow]
+    rows: list[ExcerptRow]
     of: int
     computed: bool  # True when the program ranked (not a published ranking)
     note: str = ""
@@ -128,7 +135,7 @@ class ReportData:
     summary: list[str]
     comparison_label: str
     comparison_members: list[tuple[str, str]]
-    trend: list[TrendRow]
+    trend: list[ReportTrendRow]
     areas: list[FigureRow]
     factors: list[FigureRow]
     table: list[FigureRow]
@@ -190,7 +197,7 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
     if len(ranked) > 2 * radius + 3:
         ranked = ranked[max(0, at - radius):at + radius + 1]
     window = ranked
-    rows = [RankRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
+    rows = [ExcerptRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
                     v.unit == kommun) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
             "en publicerad rankning." if not use_published else
@@ -199,14 +206,12 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
     return RankingExcerpt(title, rows, of, not use_published, note)
 
 
-def _sources(store: Store, used: list[StoredValue]) -> list[SourceRef]:
+def build_sources(imports: Sequence[ImportInfo], used: Sequence[StoredValue]) -> list[SourceRef]:
+    """Pure: the imports the shown values came from, each with its citation."""
     ids = {v.import_id for v in used}
-    out = []
-    for info in store.list_imports():
-        if info.id in ids:
-            out.append(SourceRef(info.id, info.file_name, info.imported_at[:10], info.publication,
-                                 CITATIONS.get(info.publication, "Källa: " + info.publication)))
-    return out
+    return [SourceRef(info.id, info.file_name, info.imported_at[:10], info.publication,
+                      CITATIONS.get(info.publication, "Källa: " + info.publication))
+            for info in imports if info.id in ids]
 
 
 def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBreak],
@@ -241,77 +246,110 @@ def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBrea
     return notes
 
 
-def gather(store: Store, kommun: str, year: int, group: str = "foretag",
-           compare_units: Sequence[str] | None = None, first_year: int | None = None,
-           radius: int = 5, today: dt.date | None = None) -> ReportData:
-    """The report's content for min kommun, a case year and a respondent group."""
-    catalogue = store.catalogue
-    kf = key_figures(store, kommun, year, group, catalogue)
-    if kf is None:
-        raise ReportDataError(f"Det finns inga lagrade värden för {catalogue.name_of(kommun)} "
-                              f"({group_label(group).lower()}, {year}).")
-    k = catalogue.get(kommun)
-    names = store.unit_names()
-    names.update({x.code: x.name for x in catalogue.kommuner})
-
-    # The comparison set: the user's chosen units, else the same SKR kommungrupp.
+def comparison_set(catalogue: Catalogue, kommun: str, compare_units: Sequence[str] | None
+                   ) -> tuple[set[str], str]:
+    """The comparison units and their label: the user's choice, else the SKR kommungrupp."""
     if compare_units:
         members = {u for u in compare_units if u != kommun}
-        comparison_label = f"Jämförelsegruppen ({len(members)} enheter)"
-    else:
-        members = peers.group_members(catalogue, kommun) - {kommun}
-        code = GROUP_CODES.get(k.group_name, "") if k else ""
-        comparison_label = (f"Kommungruppen ({code} {k.group_name})".replace("( ", "(")
-                            if k else "Kommungruppen")
-    year_values = store.values(year=year, units=sorted({kommun, RIKET} | members), group=group)
-    comparison = peers.averages(year_values, members)
-    riket = {(v.area, v.factor): v.value for v in year_values if v.unit == RIKET}
-    mine = [v for v in year_values if v.unit == kommun]
+        return members, f"Jämförelsegruppen ({len(members)} enheter)"
+    k = catalogue.get(kommun)
+    members = peers.group_members(catalogue, kommun) - {kommun}
+    code = GROUP_CODES.get(k.group_name, "") if k else ""
+    label = f"Kommungruppen ({code} {k.group_name})".replace("( ", "(") if k else "Kommungruppen"
+    return members, label
 
+
+def build_figure_rows(kf: KeyFigures, mine: Sequence[StoredValue],
+                      riket: dict[tuple[str, str], float | None],
+                      comparison: dict[tuple[str, str], float]
+                      ) -> tuple[list[FigureRow], list[FigureRow], list[FigureRow]]:
+    """Pure: the full table, the area rows and the factor rows of min kommun's year."""
 
     def row(v: StoredValue) -> FigureRow:
-        rank = published_position(v)
         return FigureRow(v.area, v.factor, v.value, v.n, riket.get((v.area, v.factor)),
-                         comparison.get((v.area, v.factor)), rank, v.missing)
+                         comparison.get((v.area, v.factor)), published_position(v), v.missing)
 
     by_cell = {(v.area, v.factor): v for v in mine}
     table = sorted((row(v) for v in mine), key=lambda r: _order(r.area, r.factor))
-    areas = [row(by_cell[(f.key, AREA_BY_KEY[f.key].index_factor)]) for f in kf.areas
-             if (f.key, AREA_BY_KEY[f.key].index_factor) in by_cell]
+    areas = [row(by_cell[(f.key, index_factor(f.key))]) for f in kf.areas
+             if (f.key, index_factor(f.key)) in by_cell]
     factors = [row(by_cell[(TOTAL, f.key)]) for f in kf.factors]
+    return table, areas, factors
 
-    # Trend of NKI totalt: min kommun, Riket and the comparison average.
-    own = {p.year: p for p in trend.series(store, kommun, TOTAL, "nki", group)}
-    nat = {p.year: p.value for p in trend.series(store, RIKET, TOTAL, "nki", group)}
-    avg = {p.year: p.value for p in trend.average_series(store, members, TOTAL, "nki", group)}
-    years = sorted(y for y in set(own) | set(nat) if y <= year
+
+def build_trend_rows(own: Sequence[trend.Point], riket: Sequence[trend.Point],
+                     comparison: Sequence[trend.Point], year: int, first_year: int | None
+                     ) -> list[ReportTrendRow]:
+    """Pure: NKI totalt per year up to the report year (min kommun, Riket, comparison)."""
+    mine = {p.year: p for p in own}
+    nat = {p.year: p.value for p in riket}
+    avg = {p.year: p.value for p in comparison}
+    years = sorted(y for y in set(mine) | set(nat) if y <= year
                    and (first_year is None or y >= first_year))
-    rows = [TrendRow(y, own[y].value if y in own else None, own[y].n if y in own else None,
-                     nat.get(y), avg.get(y), own[y].missing if y in own else None)
-            for y in years]
-    first, last = (min(years), max(years)) if years else (year, year)
+    return [ReportTrendRow(y, mine[y].value if y in mine else None,
+                           mine[y].n if y in mine else None, nat.get(y), avg.get(y),
+                           mine[y].missing if y in mine else None) for y in years]
+
+
+def build_breaks(kf: KeyFigures, rows: Sequence[ReportTrendRow], table: Sequence[FigureRow]
+                 ) -> list[DefinitionBreak]:
+    """Pure: the definition changes within the years shown (or within the change shown)."""
+    year = kf.year
+    first, last = (rows[0].year, rows[-1].year) if rows else (year, year)
     shown_areas = {TOTAL} | {r.area for r in table}
     breaks = [b for b in DEFINITION_BREAKS
               if first < b.year <= last and shown_areas & set(b.areas)]
     if kf.previous_year is not None:  # the change since last year may cross one too
         breaks += [b for b in DEFINITION_BREAKS if b not in breaks
                    and kf.previous_year < b.year <= year and shown_areas & set(b.areas)]
+    return breaks
 
-    totals = store.values(year=year, area=TOTAL, factor="nki", group=group)
+
+def gather(store: Store, kommun: str, year: int, group: str = "foretag",
+           compare_units: Sequence[str] | None = None, first_year: int | None = None,
+           radius: int = 5, today: dt.date | None = None,
+           figures: KeyFigures | None = None) -> ReportData:
+    """The report's content for min kommun, a case year and a respondent group.
+
+    Reads the store, then builds with the pure builders above; ``figures`` are the key
+    figures when the caller (the Översikt) has built them already for this refresh.
+    """
+    catalogue = store.catalogue
+    base = fetch_overview(store, kommun, year, group)
+    kf = figures or build_key_figures(base, catalogue)
+    if kf is None:
+        raise ReportDataError(f"Det finns inga lagrade värden för {catalogue.name_of(kommun)} "
+                              f"({group_label(group).lower()}, {year}).")
+    k = catalogue.get(kommun)
+    names = store.unit_names()
+    names.update({x.code: x.name for x in catalogue.kommuner})
+    members, comparison_label = comparison_set(catalogue, kommun, compare_units)
+    member_values = store.values(year=year, units=sorted(members), group=group) if members \
+        else []
+    riket = {(v.area, v.factor): v.value for v in base.riket}
+    table, areas, factors = build_figure_rows(kf, base.mine, riket,
+                                              peers.averages(member_values, members))
+    rows = build_trend_rows(trend.series(store, kommun, TOTAL, "nki", group),
+                            trend.series(store, RIKET, TOTAL, "nki", group),
+                            trend.average_series(store, members, TOTAL, "nki", group),
+                            year, first_year)
+    breaks = build_breaks(kf, rows, table)
+
+    own_total = next((v for v in base.mine if (v.area, v.factor) == (TOTAL, "nki")), None)
+    published = bool(own_total and own_total.rank)
     kommun_units = {x.code for x in catalogue.kommuner}
-    published = bool(by_cell.get((TOTAL, "nki")) and by_cell[(TOTAL, "nki")].rank)
-    national = _excerpt(totals, kommun, kommun_units, "Ranking i riket", names, radius,
+    national = _excerpt(base.totals, kommun, kommun_units, "Ranking i riket", names, radius,
                         published)
     lan = None
     if k is not None:
-        lan = _excerpt(totals, kommun, peers.lan_members(catalogue, kommun),
+        lan = _excerpt(base.totals, kommun, peers.lan_members(catalogue, kommun),
                        f"Ranking i {k.lan_name}", names, radius, False)
 
     matrix = None
     if store.respondent_count(kommun):
         candidate = driver_matrix_auto(load_frame(store, kommun, group), year, group)
         matrix = candidate if candidate.adequate else None
-    used = mine + [v for v in year_values if v.unit == RIKET]
+    used = base.mine + base.riket
     used += store.values(unit=kommun, area=TOTAL, factor="nki", group=group)
     rules = publication_rules(year)
     return ReportData(
@@ -321,6 +359,7 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
         comparison_members=sorted(((u, names.get(u, u)) for u in members),
                                   key=lambda m: m[1]),
         trend=rows, areas=areas, factors=factors, table=table, ranking_national=national,
-        ranking_lan=lan, breaks=breaks, rules=rules, sources=_sources(store, used), matrix=matrix,
+        ranking_lan=lan, breaks=breaks, rules=rules,
+        sources=build_sources(store.list_imports(), used), matrix=matrix,
         method_notes=method_notes(rules, year, breaks, comparison_label),
         created=today or dt.date.today())

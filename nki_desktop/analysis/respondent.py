@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -57,7 +58,7 @@ class RespondentFrame:
     group: list[str]
     nki: FloatArray
     factors: FloatArray  # n × 6, SERVICE_FACTORS order, 0–100
-    background: list[dict] = field(default_factory=list)
+    background: list[dict[str, Any]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return int(self.year.size)
@@ -88,7 +89,7 @@ class RespondentFrame:
         return keep
 
 
-def frame_from_rows(rows: list[dict], scales: dict[int, tuple[float, float]],
+def frame_from_rows(rows: list[dict[str, Any]], scales: dict[int, tuple[float, float]],
                     nki_rule: str = NKI_RULE_ALL) -> RespondentFrame:
     """Rows as stored (``Store.respondents``) → a frame; ``scales`` per import id."""
     n = len(rows)

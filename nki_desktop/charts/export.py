@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -71,7 +71,7 @@ def paint_chart(widget: QWidget, painter: QPainter, target: QRectF) -> None:
     else:
         painter.scale(target.width() / max(1, widget.width()),
                       target.height() / max(1, widget.height()))
-        widget.render(painter)
+        widget.render(painter, QPoint(0, 0))
 
 
 def render_svg(widget: QWidget, path: Path | str, size: QSize | None = None,
@@ -105,7 +105,7 @@ def save_image(widget: QWidget, path: Path | str, title: str = "") -> Path:
         path = path.with_suffix(".png")
     if path.suffix.lower() == ".svg":
         render_svg(widget, path, title=title)
-    elif not render_image(widget).save(str(path), "PNG"):
+    elif not render_image(widget).save(str(path)):  # the format follows the .png suffix
         raise OSError(f"Kunde inte spara bilden {path}")
     return path
 

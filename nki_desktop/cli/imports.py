@@ -238,7 +238,7 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import", help="importera filer (ÖJ, Kolada, egna resultat, svarsdata, mallen)"
     )

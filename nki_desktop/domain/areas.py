@@ -96,7 +96,7 @@ GROUP_BY_KEY: dict[str, RespondentGroup] = {g.key: g for g in GROUPS}
 DEFAULT_GROUP = "foretag"
 
 
-def _lookup(items: tuple, text: str) -> str | None:
+def _lookup(items: tuple[Area | Factor | RespondentGroup, ...], text: str) -> str | None:
     folded = fold(text)
     if not folded:
         return None
@@ -130,3 +130,8 @@ def factor_label(key: str) -> str:
 
 def group_label(key: str) -> str:
     return GROUP_BY_KEY[key].label if key in GROUP_BY_KEY else key
+
+
+def index_factor(area: str) -> str:
+    """The overall index of an area key (``Area.index_factor``; NKI for an unknown key)."""
+    return AREA_BY_KEY[area].index_factor if area in AREA_BY_KEY else "nki"

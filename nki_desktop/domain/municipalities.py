@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from nki_desktop.domain.text import fold
@@ -331,10 +330,3 @@ def normalise_code(value: object) -> str | None:
         return None
     return text.zfill(4)
 
-
-@lru_cache(maxsize=1)
-def default_catalogue() -> Catalogue:
-    """The shipped catalogue (resources/data/kommuner.csv)."""
-    from nki_desktop.paths import resource
-
-    return Catalogue.from_csv(resource("data", "kommuner.csv"))

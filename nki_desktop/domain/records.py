@@ -115,7 +115,7 @@ class ImportBatch:
     sheets: list[str] = field(default_factory=list)
     description: str = ""
     notes: list[str] = field(default_factory=list)
-    respondents: Sequence[dict] = field(default_factory=list)  # list or RespondentTable
+    respondents: Sequence[dict[str, Any]] = field(default_factory=list)  # list or RespondentTable
     settings: ImportSettings = field(default_factory=ImportSettings)
     name_matches: list[NameMatch] = field(default_factory=list)  # names matched not exactly
 

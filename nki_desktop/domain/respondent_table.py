@@ -15,15 +15,15 @@ ANSWER_KEYS = ("q1", "q2", "q3", *SERVICE_FACTORS)
 KEYS = ("year", "unit", "area", "group", *ANSWER_KEYS, "background", "sheet", "row")
 
 
-class RespondentTable(Sequence[dict]):
+class RespondentTable(Sequence[dict[str, Any]]):
     """Columns of equal length; ``background`` entries are dicts (shared, do not mutate).
 
     Answers may hold NaN for "no answer": rows read as dicts give None, and SQLite stores a
     bound NaN as NULL."""
 
     def __init__(self, year: list[int], unit: list[str], area: list[str], group: list[str],
-                 answers: dict[str, list[float | None]], background: list[dict], sheet: str,
-                 row: list[int]):
+                 answers: dict[str, list[float | None]], background: list[dict[str, Any]],
+                 sheet: str, row: list[int]):
         self.columns: list[list[Any]] = [year, unit, area, group,
                                          *(answers[k] for k in ANSWER_KEYS), background,
                                          [sheet] * len(year), row]
@@ -33,12 +33,12 @@ class RespondentTable(Sequence[dict]):
         return len(self.columns[0])
 
     @overload
-    def __getitem__(self, index: int) -> dict: ...
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[dict]: ...
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
 
-    def __getitem__(self, index: int | slice) -> dict | list[dict]:
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         row = dict(zip(KEYS, (c[index] for c in self.columns), strict=True))
@@ -48,7 +48,7 @@ class RespondentTable(Sequence[dict]):
                 row[key] = None
         return row
 
-    def table_rows(self, import_id: int, start: int, stop: int) -> list[tuple]:
+    def table_rows(self, import_id: int, start: int, stop: int) -> list[tuple[Any, ...]]:
         """Rows for the ``respondents`` table (storage column order), background as JSON."""
         cols = self.columns
         texts: dict[int, str] = {}

@@ -16,11 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from nki_desktop.domain.municipalities import Catalogue
-from nki_desktop.importers.cells import (  # noqa: F401 - the cell grammar, re-exported
-    cell_text,
-    missing_marker,
-    parse_index_with_n,
-    parse_number,
+from nki_desktop.importers.cells import (  # the cell grammar, re-exported
+    cell_text as cell_text,
+)
+from nki_desktop.importers.cells import (
+    missing_marker as missing_marker,
+)
+from nki_desktop.importers.cells import (
+    parse_index_with_n as parse_index_with_n,
+)
+from nki_desktop.importers.cells import (
+    parse_number as parse_number,
 )
 
 if TYPE_CHECKING:

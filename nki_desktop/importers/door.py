@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from nki_desktop.domain import plausibility
 from nki_desktop.domain.municipalities import JOINT_PREFIX
@@ -70,7 +71,7 @@ def clean(batch: ImportBatch) -> None:
     batch.notes = [clean_text(n, 400) for n in batch.notes]
 
 
-def _clean_background(background: object, done: dict[int, dict]) -> object:
+def _clean_background(background: object, done: dict[int, dict[str, Any]]) -> object:
     """Background answers (shared dicts) cleaned once each."""
     if not isinstance(background, dict):
         return background
@@ -83,7 +84,7 @@ def _clean_background(background: object, done: dict[int, dict]) -> object:
 
 def _clean_respondents(batch: ImportBatch) -> None:
     respondents = batch.respondents
-    done: dict[int, dict] = {}
+    done: dict[int, dict[str, Any]] = {}
     columns = getattr(respondents, "columns", None)
     if columns is not None:  # RespondentTable: columns in KEYS order
         from nki_desktop.domain.respondent_table import KEYS

@@ -10,6 +10,8 @@ the user (remembered per file shape). Values are stored at full precision.
 
 from __future__ import annotations
 
+from typing import Any
+
 from nki_desktop.domain.areas import DEFAULT_GROUP
 from nki_desktop.domain.kolada import ANSWERS, INDEX, RESPONSE_RATE
 from nki_desktop.domain.municipalities import Catalogue
@@ -130,7 +132,7 @@ class KoladaImporter(LayoutImporter):
         ]
         gender_col = next((i for i, t in enumerate(header.texts) if fold(t) in GENDER_WORDS), None)
 
-        def not_total(row: list) -> str | None:
+        def not_total(row: list[Any]) -> str | None:
             if gender_col is None or gender_col >= len(row):
                 return None
             return (

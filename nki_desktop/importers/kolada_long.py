@@ -193,7 +193,7 @@ def parse_long(
     sheet, file = long.sheet, workbook.name
     rows = [(r + 1, sheet.rows[r]) for r in range(long.row + 1, len(sheet.rows))]
 
-    def cell(raw: list, index: int | None) -> Any:
+    def cell(raw: list[Any], index: int | None) -> Any:
         return raw[index] if index is not None and index < len(raw) else ""
 
     # A few hundred units and years repeat over thousands of rows: read each once.

@@ -20,7 +20,6 @@ from nki_desktop.domain.municipalities import (
     RIKET,
     Catalogue,
     Kommun,
-    default_catalogue,
     is_riket,
     joint_body_key,
     looks_like_joint_body,
@@ -63,19 +62,22 @@ def _is_year(value: Any) -> int | None:
 _YEAR_AT_END = re.compile(r"^(.*?)[\s,:–-]*\b((?:19|20)\d\d)$")
 
 
-def _unit_column(text: str, catalogue: Catalogue) -> tuple[str, int | None] | None:
-    """A column headed by a unit, with or without a year: 'Riket', 'Kalix 2023'."""
+def _unit_column(text: str, catalogue: Catalogue | None) -> tuple[str, int | None] | None:
+    """A column headed by a unit, with or without a year: 'Riket', 'Kalix 2023' (kommuner
+    only with a catalogue: sniffing a file has none)."""
     match = _YEAR_AT_END.match(text.strip())
     name, year = (match.group(1), int(match.group(2))) if match else (text, None)
     if not name.strip():
         return None
     if is_riket(name):
         return RIKET, year
+    if catalogue is None:  # sniffing: a name with a year ("Kalix 2023") looks like a unit
+        return ("", year) if year is not None else None
     kommun = catalogue.match_name(name)
     return (kommun.code, year) if kommun else None
 
 
-def _header_columns(row: list, catalogue: Catalogue | None = None) -> list[_Col] | None:
+def _header_columns(row: list[Any], catalogue: Catalogue | None = None) -> list[_Col] | None:
     cols: list[_Col] = []
     for i, cell in enumerate(row[1:], start=1):
         text = cell_text(cell)
@@ -88,8 +90,7 @@ def _header_columns(row: list, catalogue: Catalogue | None = None) -> list[_Col]
         if isinstance(cell, float) or parse_number(cell) is not None:
             return None
         label = classify_label(text)
-        unit = None if label.area or label.factor else _unit_column(
-            text, catalogue or default_catalogue())
+        unit = None if label.area or label.factor else _unit_column(text, catalogue)
         if unit:
             cols.append(_Col(i, text, "unit", unit[0], year=unit[1]))
         elif label.measure == "n":
@@ -169,7 +170,7 @@ class OwnResultsImporter(LayoutImporter):
         unit_name = kommun.name if kommun else str(joint)
         observations: list[Observation] = []
         skipped: list[Skip] = []
-        seen: dict[tuple, int] = {}
+        seen: dict[tuple[Any, ...], tuple[int, Observation]] = {}
         layout = Layout()
         for sheet in workbook.sheets:
             if options.sheet and sheet.name != options.sheet:
@@ -211,9 +212,10 @@ class OwnResultsImporter(LayoutImporter):
                             description=f"Egna resultat för {unit_name}")
         return Parsed(batch, layout)
 
-    def _row(self, workbook: Workbook, sheet: str, row: list, row_no: int, cols: list[_Col],
+    def _row(self, workbook: Workbook, sheet: str, row: list[Any], row_no: int, cols: list[_Col],
              label: Label, unit: str, year: int | None, group: str,
-             observations: list[Observation], skipped: list[Skip], seen: dict) -> None:
+             observations: list[Observation], skipped: list[Skip],
+             seen: dict[tuple[Any, ...], tuple[int, Observation]]) -> None:
         texts = [cell_text(c) for c in row]
         first = next((t for t in texts if t), "")
         row_area = label.area if label.area else None

@@ -197,7 +197,7 @@ def read_answers(column: Sequence[Any], codes: set[float], texts: set[str]
     return values, bad
 
 
-class Memo(dict):
+class Memo(dict[Any, Any]):
     """value → fn(value), computed once per distinct cell value (map() at C speed)."""
 
     def __init__(self, fn: Any):

@@ -52,7 +52,7 @@ def respondent_table(
         if t.startswith(BACKGROUND)
     ]
     ix = index.tolist()
-    bgs: list[dict]
+    bgs: list[dict[str, Any]]
     if background:
         # Few distinct answer combinations: one (read-only) dict per combination.
         texts: list[list[str]] = []
@@ -66,7 +66,7 @@ def respondent_table(
                 ]
             )
         names = [name for _, name in background]
-        shared: dict[tuple, dict] = {}
+        shared: dict[tuple[Any, ...], dict[str, Any]] = {}
         bgs = []
         for combo in zip(*texts, strict=True):
             bg = shared.get(combo)

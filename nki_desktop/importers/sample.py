@@ -10,8 +10,8 @@ import hashlib
 import random
 from collections import defaultdict
 
-from nki_desktop.domain.areas import SERVICE_FACTORS
-from nki_desktop.domain.municipalities import RIKET, Catalogue, default_catalogue
+from nki_desktop.domain.areas import SERVICE_FACTORS, index_factor
+from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
 from nki_desktop.domain.records import ImportBatch, Observation
 from nki_desktop.domain.rules import PublicationRules, nki_total_areas, publication_rules
@@ -50,9 +50,8 @@ def _clip(value: float) -> float:
     return max(20.0, min(98.0, value))
 
 
-def generate(catalogue: Catalogue | None = None, seed: int = 20240401) -> ImportBatch:
+def generate(catalogue: Catalogue, seed: int = 20240401) -> ImportBatch:
     """The sample data set as one import batch (same output for the same seed)."""
-    catalogue = catalogue or default_catalogue()
     rng = random.Random(seed)
     kommuner = catalogue.kommuner
     level = {k.code: rng.gauss(0, 5) for k in kommuner}
@@ -91,9 +90,9 @@ def generate(catalogue: Catalogue | None = None, seed: int = 20240401) -> Import
         def emit(unit: str, area: str, value: float, n: int, rank: int | None,
                  rank_of: int | None, min_n: int, year: int = year,
                  rules: PublicationRules = rules) -> None:
-            index_factor = "nui" if area == "upphandling" else "nki"
+            index = index_factor(area)
             shown = n >= rules.min_answers_oj
-            out.append(Observation(year, unit, area, index_factor, GROUP,
+            out.append(Observation(year, unit, area, index, GROUP,
                                    float(round(value)) if shown else None, n,
                                    rank if shown and n >= min_n else None,
                                    rank_of if shown and n >= min_n else None,

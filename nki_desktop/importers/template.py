@@ -8,6 +8,7 @@ labels. The writer adds an instructions sheet and the lists of keys.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from nki_desktop.domain.areas import (
     AREAS,
@@ -94,7 +95,7 @@ def write_template(path: Path | str) -> Path:
     return path
 
 
-def _header(row: list) -> dict[str, int] | None:
+def _header(row: list[Any]) -> dict[str, int] | None:
     found = {}
     for i, cell in enumerate(row):
         key = _ALIASES.get(fold(cell_text(cell)))
@@ -120,7 +121,7 @@ class TemplateImporter(LayoutImporter):
         observations: list[Observation] = []
         skipped: list[Skip] = []
         joint: dict[str, JointBody] = {}
-        seen: dict[tuple, int] = {}
+        seen: dict[tuple[Any, ...], int] = {}
         layout = Layout()
         for sheet in workbook.sheets:
             start = next(((r, h) for r, row in enumerate(sheet.rows[:5])
@@ -156,7 +157,7 @@ class TemplateImporter(LayoutImporter):
                             description="Egen mall")
         return Parsed(batch, layout)
 
-    def _row(self, workbook: Workbook, sheet: str, row: list, row_no: int,
+    def _row(self, workbook: Workbook, sheet: str, row: list[Any], row_no: int,
              cols: dict[str, int], options: ImportOptions, catalogue: Catalogue,
              joint: dict[str, JointBody]) -> Observation:
         def cell(key: str) -> object:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from nki_desktop.domain.municipalities import Catalogue, joint_body_key
 from nki_desktop.domain.records import JointBody, Observation, Skip
@@ -57,7 +58,7 @@ def unknown_kommun(workbook: Workbook, catalogue: Catalogue, sheet: str, row: in
 
 def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year: int | None,
               group: str, result: TableResult,
-              row_filter: Callable[[list], str | None] | None = None) -> None:
+              row_filter: Callable[[list[Any]], str | None] | None = None) -> None:
     """Read every row under the header into ``result``.
 
     ``row_filter(row)`` may return a reason to skip a row (e.g. Kolada's gender rows).
@@ -110,7 +111,7 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
         check_formulas(workbook, sheet.name)
 
 
-def row_unit(catalogue: Catalogue, raw: list, code: object, name: object,
+def row_unit(catalogue: Catalogue, raw: list[Any], code: object, name: object,
              value_cols: set[int]) -> UnitMatch:
     """Which unit a row is about, wherever its label stands.
 
@@ -133,8 +134,8 @@ def row_unit(catalogue: Catalogue, raw: list, code: object, name: object,
     return unit
 
 
-def _not_a_unit_row(raw: list, unit: UnitMatch, has_values: bool,
-                    header_rows: list[list]) -> str:
+def _not_a_unit_row(raw: list[Any], unit: UnitMatch, has_values: bool,
+                    header_rows: list[list[Any]]) -> str:
     """Why a row that names no kommun is not stored ('' when it is a unit's row, or when
     an unknown name with values must be reported as a problem)."""
     if unit.kind == "kommun":
@@ -161,7 +162,7 @@ def _not_a_unit_row(raw: list, unit: UnitMatch, has_values: bool,
     return ""
 
 
-def _joined(raw: list) -> str:
+def _joined(raw: list[Any]) -> str:
     return " ".join(t for t in (cell_text(c) for c in raw) if t)
 
 
@@ -179,7 +180,7 @@ def _plan(workbook: Workbook, sheet: str, columns: list[Column], year: int | Non
     return plan
 
 
-def _read_row(file: str, sheet: str, raw: list, row_no: int, unit: str, plan: _Plan,
+def _read_row(file: str, sheet: str, raw: list[Any], row_no: int, unit: str, plan: _Plan,
               value_keys: set[tuple[int, str, str]], group: str,
               cells: dict[tuple[int, str, str, str], tuple[Observation, int]],
               result: TableResult) -> None:

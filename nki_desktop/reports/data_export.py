@@ -6,8 +6,8 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+from nki_desktop.analysis.long_rows import LONG_COLUMNS, LongRow
 from nki_desktop.domain.text import formula_safe
-from nki_desktop.services import LONG_COLUMNS, LongRow
 
 HEADERS_SV = {"year": "Ärendeår", "unit": "Enhet", "unit_name": "Namn", "area": "Område",
               "factor": "Faktor", "group": "Svarsgrupp", "value": "Värde",

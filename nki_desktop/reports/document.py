@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -213,9 +213,9 @@ class ReportDocument:
         return self._bars("factors", self.data.factors, lambda r: factor_label(r.factor))
 
     def _ranking_table(self, ex: RankingExcerpt) -> list[L.Block]:
-        cols = [L.Column("Plats", 0.8, RIGHT), L.Column("Kommun", 3.0),
-                L.Column("NKI totalt", 1.2, RIGHT), L.Column("Betyg", 1.8),
-                L.Column("Antal svar", 1.2, RIGHT)]
+        cols = [L.ColumnSpec("Plats", 0.8, RIGHT), L.ColumnSpec("Kommun", 3.0),
+                L.ColumnSpec("NKI totalt", 1.2, RIGHT), L.ColumnSpec("Betyg", 1.8),
+                L.ColumnSpec("Antal svar", 1.2, RIGHT)]
         rows = [[str(r.rank), r.name + (" ◄" if r.is_self else ""), fmt_index(r.value),
                  _grade_text(r.value), fmt_number(r.n)] for r in ex.rows]
         strong = {i for i, r in enumerate(ex.rows) if r.is_self}
@@ -236,10 +236,11 @@ class ReportDocument:
 
     def _table(self) -> list[L.Block]:
         d = self.data
-        cols = [L.Column("Område", 2.4), L.Column("Mått", 1.4), L.Column("Värde", 0.8, RIGHT),
-                L.Column("Betyg", 2.0), L.Column("Antal svar", 0.9, RIGHT),
-                L.Column("Riket", 0.8, RIGHT), L.Column("Jämf.-grupp", 1.0, RIGHT),
-                L.Column("Placering", 1.4, RIGHT)]
+        cols = [L.ColumnSpec("Område", 2.4), L.ColumnSpec("Mått", 1.4),
+                L.ColumnSpec("Värde", 0.8, RIGHT),
+                L.ColumnSpec("Betyg", 2.0), L.ColumnSpec("Antal svar", 0.9, RIGHT),
+                L.ColumnSpec("Riket", 0.8, RIGHT), L.ColumnSpec("Jämf.-grupp", 1.0, RIGHT),
+                L.ColumnSpec("Placering", 1.4, RIGHT)]
         rows, strong = [], set()
         for i, r in enumerate(d.table):
             if r.factor in ("nki", "nui"):
@@ -263,7 +264,8 @@ class ReportDocument:
             out.append(L.Paragraph(head, self.h3, keep=True, space_after=1))
             out.append(L.Paragraph(text, self.body, space_after=6))
         out.append(L.Paragraph("Källor", self.h3, keep=True, space_after=3))
-        cols = [L.Column("Fil", 4.0), L.Column("Publikation", 2.6), L.Column("Importerad", 1.3)]
+        cols = [L.ColumnSpec("Fil", 4.0), L.ColumnSpec("Publikation", 2.6),
+                L.ColumnSpec("Importerad", 1.3)]
         rows = [[s.file_name, s.publication_label, s.imported_at] for s in d.sources]
         out.append(L.Table(cols, rows, self.small, font(8.5, bold=True), space_after=4))
         out.append(L.Paragraph("\n".join(d.citations), self.body, space_after=4))
@@ -290,10 +292,10 @@ class ReportDocument:
         date = (self.options.report_date or d.created).isoformat()
         p.drawText(QRectF(x, top, w, 18), int(RIGHT), date)
         p.setPen(QPen(QColor("#000000"), 1))
-        p.drawLine(x, top + 12 * L.MM, x + w, top + 12 * L.MM)
+        p.drawLine(QLineF(x, top + 12 * L.MM, x + w, top + 12 * L.MM))
         foot = L.PAGE_H - L.MARGIN_BOTTOM - 6 * L.MM
         p.setPen(QPen(QColor("#000000"), 0.6))
-        p.drawLine(x, foot, x + w, foot)
+        p.drawLine(QLineF(x, foot, x + w, foot))
         p.setFont(self.small)
         p.drawText(QRectF(x, foot + 3, w, 16), " · ".join(d.citations) or "NKI Desktop")
         p.drawText(QRectF(x, foot + 3, w, 16), int(RIGHT), f"Sida {number} av {count}")

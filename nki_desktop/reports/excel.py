@@ -106,7 +106,7 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
     def rank(p) -> str:
         return p.text if p else "–"
 
-    rows = [
+    rows: list[list[Any]] = [
         ["NKI totalt", kf.total.value, grade_word(kf.total.value)],
         ["Antal svar", kf.total.n, ""],
         [f"Förändring sedan {kf.previous_year or '–'}", kf.change, ""],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -57,17 +57,6 @@ class Block:
 
     def split(self, width: float, available: float) -> tuple[Block, Block] | None:
         """A part that fits in ``available`` and the rest, or None when it cannot split."""
-        return None
-
-
-@dataclass
-class Spacer(Block):
-    size: float
-
-    def height(self, width: float) -> float:
-        return self.size
-
-    def draw(self, painter: QPainter, x: float, y: float, width: float) -> None:
         return None
 
 
@@ -122,11 +111,11 @@ class Heading(Paragraph):
         painter.drawText(QRectF(x, y + 8.0, width, h), WRAP, self.text)
         if self.rule:
             painter.setPen(QPen(QColor("#000000"), 0.8))
-            painter.drawLine(x, y + 8.0 + h + 2.0, x + width, y + 8.0 + h + 2.0)
+            painter.drawLine(QLineF(x, y + 8.0 + h + 2.0, x + width, y + 8.0 + h + 2.0))
 
 
 @dataclass
-class Column:
+class ColumnSpec:
     title: str
     width: float  # share of the table width
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
@@ -134,7 +123,7 @@ class Column:
 
 @dataclass
 class Table(Block):
-    columns: list[Column]
+    columns: list[ColumnSpec]
     rows: list[list[str]]
     font: QFont
     header_font: QFont
@@ -217,7 +206,7 @@ class Table(Block):
         top = y
         top += line([c.title for c in self.columns], self.header_font, top, "#D9D9D9")
         painter.setPen(QPen(QColor("#000000"), 1))
-        painter.drawLine(x, top, x + width, top)
+        painter.drawLine(QLineF(x, top, x + width, top))
         for i, cells in enumerate(self.rows):
             strong = i in self.strong_rows
             shade = "#EDEDED" if strong else None
@@ -226,7 +215,7 @@ class Table(Block):
             h = line(cells, bold if strong else self.font, top, shade)
             top += h
             painter.setPen(QPen(QColor("#BBBBBB"), 0.5))
-            painter.drawLine(x, top, x + width, top)
+            painter.drawLine(QLineF(x, top, x + width, top))
         if self.caption:
             painter.setFont(self.caption_font or self.font)
             painter.setPen(QColor("#333333"))

@@ -2,7 +2,7 @@
 explanation and the coefficient table.
 
 ``draw_matrix_page(painter, page, matrix, kommun_name)`` draws into any painter (the board
-report places it as one of its pages); ``render_matrix_pdf`` writes a standalone PDF.
+report places it as one of its pages); ``write_matrix_pdf`` writes it as a standalone PDF.
 The painter's device is expected at 96 dpi (as ``QPdfWriter.setResolution(96)``), so the
 chart's text sizes match the screen.
 """
@@ -16,10 +16,9 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from nki_desktop.analysis import respondent as ar
 from nki_desktop.charts.matrix import QUADRANT_COLOURS, render_matrix
-from nki_desktop.domain.areas import TOTAL, group_label
+from nki_desktop.domain.areas import group_label
 from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.domain.rules import year_caption
-from nki_desktop.storage import Store
 
 DPI = 96
 TEXT = ("Varje punkt är ett serviceområde. Vågrätt: områdets index (0–100) bland dem som "
@@ -132,11 +131,3 @@ def write_matrix_pdf(matrix: ar.DriverMatrix, kommun_name: str, path: str | Path
         painter.end()
     return path
 
-
-def render_matrix_pdf(store: Store, kommun: str, year: int, group: str,
-                      path: str | Path, area: str = TOTAL) -> ar.DriverMatrix:
-    """Compute the matrix from the stored respondent rows and write it as a one-page PDF."""
-    frame = ar.load_frame(store, kommun, group)
-    matrix = ar.driver_matrix_auto(frame, year, group, area)
-    write_matrix_pdf(matrix, store.catalogue.name_of(kommun), path)
-    return matrix

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from nki_desktop.analysis.overview import KeyFigures, key_figures
+from nki_desktop.services.data import years_with_data
 from nki_desktop.storage import Store
 from nki_desktop.ui.settings import Settings
 
@@ -29,6 +31,8 @@ class AppContext(QObject):
         self.compare_set: str = settings.get("compare_set")
         self._year: int = settings.get("year")
         self.years: list[int] = []
+        self._figures: KeyFigures | None = None
+        self._figures_for: tuple[str, int | None, str] | None = None
         self.refresh_years()
 
     @property
@@ -38,7 +42,19 @@ class AppContext(QObject):
         return self.years[-1] if self.years else None
 
     def refresh_years(self) -> None:
-        self.years = self.store.years(self.group)
+        self.years = years_with_data(self.store, self.group)
+
+    def key_figures(self) -> KeyFigures | None:
+        """Min kommun's key figures for the chosen year and group, built once per change of
+        choice or data (the Översikt and the report share them)."""
+        key = (self.kommun, self.year, self.group)
+        if key != self._figures_for:
+            self._figures = None
+            if self.kommun and self.year is not None:
+                self._figures = key_figures(self.store, self.kommun, self.year, self.group,
+                                            self.catalogue)
+            self._figures_for = key
+        return self._figures
 
     @property
     def kommun_name(self) -> str:
@@ -74,5 +90,6 @@ class AppContext(QObject):
         self.changed.emit()
 
     def notify_data_changed(self) -> None:
+        self._figures_for = None
         self.refresh_years()
         self.data_changed.emit()

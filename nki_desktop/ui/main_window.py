@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nki_desktop import __version__, services
+from nki_desktop import __version__
 from nki_desktop.domain.areas import GROUPS
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.services import history
+from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
@@ -34,7 +38,8 @@ class MainWindow(QMainWindow):
 
     sample_loaded = Signal()
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, pages: list[QWidget]):
+    def __init__(self, context: AppContext, tasks: TaskRunner, pages: list[Any]):
+        # pages: QWidgets with ``key`` and ``title`` (DataPage, ImportPage, … share no base)
         super().__init__()
         self.context = context
         self.tasks = tasks
@@ -113,7 +118,8 @@ class MainWindow(QMainWindow):
         self.action_sample.triggered.connect(self.load_sample)
         self.action_remove_sample = QAction("Ta bort exempeldata", self)
         self.action_remove_sample.triggered.connect(self.remove_sample)
-        self.action_quit = QAction("Avsluta", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.action_quit = QAction("Avsluta", self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         for action in (self.action_choose, None, self.action_sample, self.action_remove_sample,
                        None, self.action_quit):
@@ -124,7 +130,8 @@ class MainWindow(QMainWindow):
         self.menu_file = arkiv
         visa = self.menuBar().addMenu("&Visa")
         for i, page in enumerate(self.pages.values()):
-            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _c=False, k=page.key: self.show_page(k))
             visa.addAction(action)
         self.menu_view = visa
@@ -153,11 +160,11 @@ class MainWindow(QMainWindow):
         if ctx.year is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(ctx.year))
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(ctx.group)))
-        imports = ctx.store.list_imports()
-        self.action_remove_sample.setEnabled(any(i.publication == "sample" for i in imports))
+        imports = history.summary(ctx.store)
+        self.action_remove_sample.setEnabled(imports.has_sample)
         self.status_label.setText(
-            f"Databas: {ctx.store.path} · {len(imports)} importer · "
-            f"{sum(i.rows_stored for i in imports):,} värden".replace(",", "\u00a0"))
+            f"Databas: {ctx.store.path} · {imports.imports} importer · "
+            f"{imports.values:,} värden".replace(",", "\u00a0"))
 
     def _on_year_combo_activated(self, index: int) -> None:
         year = self.year_combo.itemData(index)
@@ -199,7 +206,7 @@ class MainWindow(QMainWindow):
             self.progress.setVisible(False)
             QMessageBox.warning(self, "Exempeldata", f"Kunde inte ladda exempeldata: {message}")
 
-        self.tasks.start(lambda _p, _c: services.load_sample(store), on_done=done,
+        self.tasks.start(lambda _p, _c: load_sample(store), on_done=done,
                          on_error=failed)
 
     def remove_sample(self) -> None:
@@ -207,7 +214,7 @@ class MainWindow(QMainWindow):
                                       "Ta bort all exempeldata? Dina importerade filer "
                                       "påverkas inte.")
         if answer == QMessageBox.StandardButton.Yes:
-            services.remove_sample(self.context.store)
+            remove_sample(self.context.store)
             self.context.notify_data_changed()
 
     # -- dropped files -------------------------------------------------------------------

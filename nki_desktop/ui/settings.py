@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSettings
 
@@ -47,7 +47,7 @@ class Settings:
 
     def __init__(self, path: Path):
         self._qs = QSettings(str(path), QSettings.Format.IniFormat)
-        if int(self._qs.value("settings_version", 0) or 0) < SETTINGS_VERSION:
+        if int(cast(Any, self._qs.value("settings_version", 0)) or 0) < SETTINGS_VERSION:
             self._qs.setValue("settings_version", SETTINGS_VERSION)
 
     def get(self, key: str) -> Any:
@@ -59,7 +59,7 @@ class Settings:
             if spec.type in (list, dict):
                 return json.loads(raw) if isinstance(raw, str) else spec.default
             if spec.type is bytes:
-                return bytes(raw)
+                return bytes(cast(Any, raw))
             return spec.type(raw)
         except (TypeError, ValueError):
             return spec.default

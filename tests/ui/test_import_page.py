@@ -103,7 +103,7 @@ def test_template_download_and_source_order(make_window, store, tmp_path):
     sources = page.sources
     assert sources.preference()[:2] == ["oj", "kolada"]
     sources.order.setCurrentRow(1)
-    sources.move(-1)
+    sources.move_source(-1)
     assert store.preference()[:2] == ("kolada", "oj")
     assert sources.order.currentRow() == 0
 

@@ -66,11 +66,12 @@ def test_choose_kommun_load_sample_and_read_overview(qtbot, make_window, store):
     assert "2020" in page.heading.text()
 
 
-def test_remove_sample_in_one_step(qtbot, make_window, monkeypatch):
+def test_remove_sample_in_one_step(qtbot, make_window, sample_store, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     window = make_window("1880")
-    window.load_sample()
+    window.show()
+    assert window.pages["overview"].stack.currentIndex() == 1  # the sample data shows
     assert window.action_remove_sample.isEnabled()
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)

@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from nki_desktop.analysis.report_data import gather
-from tests.report_fixtures import report_store_fixture, sample_db_fixture  # noqa: F401
 
 OREBRO = "1880"
 

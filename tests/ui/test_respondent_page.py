@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from nki_desktop.analysis import respondent as ar
 from nki_desktop.importers.base import ImportOptions
-from nki_desktop.reports.matrix_page import draw_matrix_page, render_matrix_pdf
+from nki_desktop.reports.matrix_page import draw_matrix_page, write_matrix_pdf
 from nki_desktop.services.imports import import_file
 from tests.respondent_builders import make_rows, write_xlsx
 
@@ -91,7 +91,9 @@ def test_page_without_respondent_data_says_what_to_do(store, make_window):
 
 def test_matrix_pdf_is_one_vector_page(respondent_store, tmp_path, qtbot):
     path = tmp_path / "matris.pdf"
-    matrix = render_matrix_pdf(respondent_store, "1880", 2023, "foretag", path)
+    frame = ar.load_frame(respondent_store, "1880", "foretag")
+    matrix = ar.driver_matrix_auto(frame, 2023, "foretag")
+    write_matrix_pdf(matrix, "Örebro", path)
     reader = PdfReader(str(path))
     assert len(reader.pages) == 1
     # NFKC: the font shapes "ff" as a ligature; whitespace between words varies.

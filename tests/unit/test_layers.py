@@ -1,8 +1,10 @@
-"""The core (domain, importers, storage, analysis) must import without Qt."""
+"""The core (domain, importers, storage, analysis, services, cli) imports without Qt, and
+layers import downward only."""
 
 from __future__ import annotations
 
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 
 import nki_desktop
 
-CORE = ("domain", "importers", "storage", "analysis")
+CORE = ("domain", "importers", "storage", "analysis", "services", "cli")
 
 
 def _modules(package: str) -> list[str]:
@@ -22,7 +24,7 @@ def _modules(package: str) -> list[str]:
 
 @pytest.mark.parametrize("package", CORE)
 def test_core_package_imports_without_qt(package):
-    modules = _modules(package) + ["nki_desktop.services", "nki_desktop.cli"]
+    modules = _modules(package)
     code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
             + "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))]\n"
             + "assert not bad, bad\n")
@@ -32,16 +34,22 @@ def test_core_package_imports_without_qt(package):
 
 def test_layers_import_downward_only():
     root = Path(nki_desktop.__file__).parent
-    forbidden = {"domain": ("importers", "storage", "analysis", "reports", "ui"),
-                 "importers": ("storage", "analysis", "reports", "ui"),
-                 "storage": ("importers", "analysis", "reports", "ui"),
-                 "analysis": ("reports", "ui", "charts"), "reports": ("ui",),
-                 "charts": ("ui", "reports")}
+    upper = ("services", "cli", "ui", "app")
+    forbidden = {"domain": ("importers", "storage", "analysis", "reports", "charts", "paths",
+                            *upper),
+                 "importers": ("storage", "analysis", "reports", "charts", *upper),
+                 "storage": ("importers", "analysis", "reports", "charts", *upper),
+                 "analysis": ("reports", "charts", *upper),
+                 "services": ("cli", "ui", "app"),
+                 "cli": ("ui", "app"),
+                 "reports": upper,
+                 "charts": ("reports", *upper)}
     offences = []
     for layer, above in forbidden.items():
         for path in (root / layer).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             for other in above:
-                if f"nki_desktop.{other}" in text:
+                if re.search(rf"nki_desktop\.{other}\b|from nki_desktop import .*\b{other}\b",
+                             text):
                     offences.append(f"{path.relative_to(root)} -> {other}")
     assert offences == []

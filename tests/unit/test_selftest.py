@@ -1,8 +1,7 @@
-"""``nki-desktop --self-test``: each step, skipped modules, strict and partial mode."""
+"""``nki-desktop --self-test``: each step, and a missing or failing module named."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sys
 import types
@@ -19,21 +18,15 @@ from nki_desktop.paths import resource
 MODULES = ("nki_desktop.services.imports", "nki_desktop.reports")
 
 
-def _present(name: str) -> bool:
-    module = sys.modules.get(name) or (importlib.util.find_spec(name) and
-                                       importlib.import_module(name))
-    return bool(module) and any(hasattr(module, f) for f in ("import_file", "build_pdf"))
-
-
 @pytest.fixture(autouse=True)
 def small_sample(sample_batch, monkeypatch):
     """The sample step with Örebro län only (the full national set takes seconds a run)."""
-    from nki_desktop import services
+    from nki_desktop.services import sample
 
     batch = replace(sample_batch, sha256="small-" + sample_batch.sha256,
                     observations=[o for o in sample_batch.observations
                                   if o.unit.startswith("18") or o.unit == "riket"])
-    monkeypatch.setattr(services, "load_sample", lambda store: store.save_import(batch))
+    monkeypatch.setattr(sample, "load_sample", lambda store: store.save_import(batch))
 
 
 def run(**kwargs) -> tuple[int, str]:
@@ -99,7 +92,7 @@ def fake_modules(monkeypatch):
 
 
 def test_all_steps_pass_against_the_agreed_interfaces(fake_modules, tmp_path):
-    code, out = run(partial=False, keep=tmp_path / "st")
+    code, out = run(keep=tmp_path / "st")
     assert code == 0, out
     assert "Självtestet lyckades." in out
     assert out.count(": ok – ") == len(selftest.STEPS)
@@ -109,28 +102,14 @@ def test_all_steps_pass_against_the_agreed_interfaces(fake_modules, tmp_path):
     assert (tmp_path / "st" / "fönster.png").stat().st_size > 10_000
 
 
-def test_missing_module_fails_unless_partial(monkeypatch, tmp_path):
+def test_missing_module_fails_its_step(monkeypatch, tmp_path):
     for name in MODULES:
         monkeypatch.setitem(sys.modules, name, None)  # import raises ModuleNotFoundError
-    code, out = run(partial=False, keep=tmp_path / "a")
+    code, out = run(keep=tmp_path / "a")
     assert code == 1
-    assert "[4/7] Import av arbetsbok (ÖJ): FEL – hoppas över (modulen saknas i denna version)" \
-        in out
+    assert "[4/7] Import av arbetsbok (ÖJ): FEL – ModuleNotFoundError" in out
     assert "Självtestet misslyckades: Import av arbetsbok (ÖJ), Nämndrapport som PDF, " \
            "Nämndrapport som Excel." in out
-    code, out = run(partial=True, keep=tmp_path / "b")
-    assert code == 0
-    assert "[5/7] Nämndrapport som PDF: hoppas över (modulen saknas i denna version)" in out
-    assert "Självtestet lyckades (3 hoppades över)." in out
-
-
-def test_partial_mode_from_environment(monkeypatch, tmp_path):
-    for name in MODULES:
-        monkeypatch.setitem(sys.modules, name, None)
-    monkeypatch.setenv(selftest.PARTIAL_ENV, "1")
-    assert run(keep=tmp_path)[0] == 0
-    monkeypatch.setenv(selftest.PARTIAL_ENV, "0")
-    assert run(keep=tmp_path / "b")[0] == 1
 
 
 def test_failed_import_result_names_the_step(fake_modules, monkeypatch, tmp_path):
@@ -138,7 +117,7 @@ def test_failed_import_result_names_the_step(fake_modules, monkeypatch, tmp_path
         return FakeResult(False, "Filen kunde inte läsas: blad 1, rad 5", 0)
 
     monkeypatch.setattr(sys.modules["nki_desktop.services.imports"], "import_file", rejecting)
-    code, out = run(partial=True, keep=tmp_path)
+    code, out = run(keep=tmp_path)
     assert code == 1
     assert "[4/7] Import av arbetsbok (ÖJ): FEL – Filen kunde inte läsas: blad 1, rad 5" in out
 
@@ -157,7 +136,7 @@ def test_broken_pdf_and_empty_workbook_fail(fake_modules, monkeypatch, tmp_path)
 
     monkeypatch.setattr(reports, "build_pdf", truncated_pdf)
     monkeypatch.setattr(reports, "build_xlsx", empty_xlsx)
-    code, out = run(partial=False, keep=tmp_path)
+    code, out = run(keep=tmp_path)
     assert code == 1
     assert "Nämndrapport som PDF: FEL – filen är ingen hel PDF" in out
     assert "Nämndrapport som Excel: FEL – arbetsboken är tom" in out
@@ -165,7 +144,7 @@ def test_broken_pdf_and_empty_workbook_fail(fake_modules, monkeypatch, tmp_path)
 
 def test_missing_resource_fails_first_step(monkeypatch, tmp_path):
     monkeypatch.setattr(selftest, "SELFTEST_WORKBOOK", ("selftest", "finns-inte.xlsx"))
-    code, out = run(partial=True, keep=tmp_path)
+    code, out = run(keep=tmp_path)
     assert code == 1
     assert "[1/7] Programmets resurser: FEL – saknas: selftest/finns-inte.xlsx" in out
 
@@ -177,12 +156,8 @@ def test_pdf_page_count(tmp_path):
 
 
 def test_real_modules_in_this_version(tmp_path):
-    """With the modules of this checkout: partial mode passes; strict mode passes only when
-    import and reports are present (after they are merged)."""
-    code, out = run(partial=True, keep=tmp_path / "p")
+    code, out = run(keep=tmp_path / "p")
     assert code == 0, out
-    complete = all(_present(m) for m in MODULES)
-    assert (run(partial=False, keep=tmp_path / "s")[0] == 0) is complete
 
 
 def test_command_line_flag(monkeypatch, tmp_path):
@@ -192,8 +167,6 @@ def test_command_line_flag(monkeypatch, tmp_path):
     out = io.StringIO()
     assert cli.run(["--self-test"], out) == 1
     assert "NKI Desktop" in out.getvalue() and "självtest" in out.getvalue()
-    out = io.StringIO()
-    assert cli.run(["--self-test-partial"], out) == 0
     assert not list(tmp_path.glob("nki.sqlite"))  # the user's database is never opened
 
 
@@ -208,10 +181,9 @@ def test_bundled_workbook_is_oj_shaped():
     assert any(r[1] == "Riket" for r in rows) and any(".." in r for r in rows)
 
 
-def test_runs_without_a_console(monkeypatch, tmp_path):
+def test_runs_without_a_console(fake_modules, monkeypatch, tmp_path):
     """A windowed Windows program has sys.stdout = None: the exit status still tells."""
-    for name in MODULES:
-        monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.setattr(sys, "stdout", None)
-    assert selftest.run_self_test(partial=True, keep=tmp_path) == 0
-    assert selftest.run_self_test(partial=False, keep=tmp_path / "b") == 1
+    assert selftest.run_self_test(keep=tmp_path) == 0
+    monkeypatch.setitem(sys.modules, "nki_desktop.reports", None)
+    assert selftest.run_self_test(keep=tmp_path / "b") == 1

@@ -31,7 +31,7 @@ HIGHLIGHT = QColor("#FFF1B8")  # min kommun's row (bold as well, not colour alon
 
 
 @dataclass
-class Column:
+class TableColumn:
     header: str
     display: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
@@ -43,9 +43,9 @@ class Column:
 
 
 class RowTableModel(QAbstractTableModel):
-    """Rows of any kind shown through a list of :class:`Column`."""
+    """Rows of any kind shown through a list of :class:`TableColumn`."""
 
-    def __init__(self, columns: Sequence[Column], parent=None):
+    def __init__(self, columns: Sequence[TableColumn], parent=None):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
@@ -58,7 +58,8 @@ class RowTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def set_columns(self, columns: Sequence[Column], rows: Sequence[Any] | None = None) -> None:
+    def set_columns(self, columns: Sequence[TableColumn], rows: Sequence[Any] | None = None
+                    ) -> None:
         """New columns (and rows, if given) in one reset."""
         self.beginResetModel()
         self.columns = list(columns)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from nki_desktop.analysis.compare import CompareRow, Comparison
 from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel
+from nki_desktop.ui.models.columns import RIGHT, RowTableModel, TableColumn
 
 
 def _cell_text(row: CompareRow, unit: str) -> str:
@@ -26,6 +26,14 @@ def _cell_tip(row: CompareRow, unit: str, name: str) -> str:
     return text + (f"\nKälla: {cell.source}" if cell.source else "")
 
 
+def _unit_column(unit: str, name: str, mine: bool) -> TableColumn:
+    """One unit's column: its value per row, the Jämför table's middle columns."""
+    return TableColumn(name, lambda r: _cell_text(r, unit), sort=lambda r: r.value(unit),
+                       export=lambda r: r.value(unit),
+                       tooltip=lambda r: _cell_tip(r, unit, name), align=RIGHT,
+                       header_tip="Min kommun" if mine else name)
+
+
 class CompareModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__([], parent)
@@ -34,23 +42,18 @@ class CompareModel(RowTableModel):
     def set_comparison(self, comparison: Comparison, kind: str, first_header: str) -> None:
         self.comparison = comparison
         mine = comparison.mine
-        columns = [Column(first_header, lambda r: r.label)]
+        columns = [TableColumn(first_header, lambda r: r.label)]
         for unit in comparison.units:
-            name = comparison.names.get(unit, unit)
-            columns.append(Column(
-                name, lambda r, u=unit: _cell_text(r, u),
-                sort=lambda r, u=unit: r.value(u), export=lambda r, u=unit: r.value(u),
-                tooltip=lambda r, u=unit, n=name: _cell_tip(r, u, n), align=RIGHT,
-                header_tip="Min kommun" if unit == mine else name))
+            columns.append(_unit_column(unit, comparison.names.get(unit, unit), unit == mine))
         columns += [
-            Column("Medel jämförda", lambda r: fmt_index(_round(r.others_mean(mine))),
+            TableColumn("Medel jämförda", lambda r: fmt_index(_round(r.others_mean(mine))),
                    sort=lambda r: r.others_mean(mine),
                    export=lambda r: _round(r.others_mean(mine)), align=RIGHT,
                    header_tip="Ovägt medel av de jämförda kommunerna (min kommun ej medräknad)."),
-            Column("Skillnad mot medel", lambda r: fmt_change(_round(r.difference(mine))),
+            TableColumn("Skillnad mot medel", lambda r: fmt_change(_round(r.difference(mine))),
                    sort=lambda r: r.difference(mine),
                    export=lambda r: _round(r.difference(mine)), align=RIGHT),
-            Column("Riket", lambda r: fmt_index(r.riket), sort=lambda r: r.riket,
+            TableColumn("Riket", lambda r: fmt_index(r.riket), sort=lambda r: r.riket,
                    export=lambda r: r.riket, align=RIGHT),
         ]
         self.set_columns(columns, comparison.rows(kind))

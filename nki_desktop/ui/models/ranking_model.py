@@ -7,7 +7,7 @@ from nki_desktop.domain.grades import GRADES, grade_for
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.records import MISSING_MARKERS
 from nki_desktop.domain.rules import year_caption
-from nki_desktop.ui.models.columns import CENTER, RIGHT, Column, RowTableModel
+from nki_desktop.ui.models.columns import CENTER, RIGHT, RowTableModel, TableColumn
 
 RANK, CHANGE, NAME, VALUE, GRADE, ANSWERS, PUBLISHED, LAN, GROUP, POPULATION = range(10)
 
@@ -55,7 +55,7 @@ class RankingModel(RowTableModel):
         self.table = table
         self.set_columns(self._columns(table), table.rows)
 
-    def _columns(self, table: RankingTable | None) -> list[Column]:
+    def _columns(self, table: RankingTable | None) -> list[TableColumn]:
         prev = str(table.previous_year) if table and table.previous_year else "förra året"
         need = table.min_answers if table else 0
         selection = ("hela riket" if table is None or table.filter.is_national
@@ -78,32 +78,32 @@ class RankingModel(RowTableModel):
             return "\n".join(parts)
 
         return [
-            Column("Beräknad\nplacering", lambda r: "" if r.rank is None else str(r.rank),
+            TableColumn("Beräknad\nplacering", lambda r: "" if r.rank is None else str(r.rank),
                    sort=lambda r: r.rank, export=lambda r: r.rank, align=RIGHT,
                    header_tip=f"Placering som programmet räknat fram inom {selection}; lika "
                               "värden delar placering (1, 2, 2, 4)."),
-            Column("Förändring", lambda r: rank_change_text(r.rank_change),
+            TableColumn("Förändring", lambda r: rank_change_text(r.rank_change),
                    sort=lambda r: r.rank_change, export=lambda r: r.rank_change,
                    tooltip=change_tip, align=CENTER,
                    header_tip="Antal placeringar uppåt (▲) eller nedåt (▼) jämfört med "
                               f"den beräknade placeringen {prev} i samma urval."),
-            Column("Kommun", lambda r: r.name, sort=lambda r: r.name.casefold()),
-            Column("Index", _value, sort=lambda r: r.value, export=lambda r: r.value,
+            TableColumn("Kommun", lambda r: r.name, sort=lambda r: r.name.casefold()),
+            TableColumn("Index", _value, sort=lambda r: r.value, export=lambda r: r.value,
                    tooltip=value_tip, align=RIGHT),
-            Column("Betyg", _grade, sort=lambda r: r.value, foreground=_grade_colour,
+            TableColumn("Betyg", _grade, sort=lambda r: r.value, foreground=_grade_colour,
                    header_tip="SKR:s betygsnivåer, på indexet avrundat till heltal som SKR "
                               "publicerar det: " + ", ".join(
                                   f"{g.symbol} {g.label.lower()} ({g.band})" for g in GRADES)
                               + "."),
-            Column("Antal\nsvar", lambda r: fmt_number(r.n) + ("" if r.enough_answers or
+            TableColumn("Antal\nsvar", lambda r: fmt_number(r.n) + ("" if r.enough_answers or
                                                              r.n is None else " (för få)"),
                    sort=lambda r: r.n, export=lambda r: r.n, align=RIGHT,
                    header_tip=f"Minst {need} svar krävs för att räknas i rankningen."),
-            Column("Publicerad\nplacering", _published, sort=lambda r: r.published_rank,
+            TableColumn("Publicerad\nplacering", _published, sort=lambda r: r.published_rank,
                    export=lambda r: r.published_rank, align=RIGHT,
                    header_tip="Placering enligt den importerade källan, där den finns."),
-            Column("Län", lambda r: r.lan_name),
-            Column("Kommungrupp", lambda r: r.group_name),
-            Column("Invånare", lambda r: fmt_number(r.population), sort=lambda r: r.population,
+            TableColumn("Län", lambda r: r.lan_name),
+            TableColumn("Kommungrupp", lambda r: r.group_name),
+            TableColumn("Invånare", lambda r: fmt_number(r.population), sort=lambda r: r.population,
                    export=lambda r: r.population, align=RIGHT),
         ]

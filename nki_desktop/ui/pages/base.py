@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from nki_desktop.services.data import has_data
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.widgets.empty_state import EmptyState
 
@@ -46,7 +47,7 @@ class DataPage(QWidget):
 
     def show_empty(self, text: str) -> None:
         """The empty state: the no-data help with both buttons, or ``text``."""
-        self.empty.show_message(self.context.store.has_data(), text)
+        self.empty.show_message(has_data(self.context.store), text)
         self.stack.setCurrentIndex(0)
 
     def show_content(self) -> None:

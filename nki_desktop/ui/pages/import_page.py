@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
-from nki_desktop.services import imports
+from nki_desktop.services import history, imports
 from nki_desktop.services.mappings import remember_mapping
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel
+from nki_desktop.ui.models.columns import RIGHT, RowTableModel, TableColumn
 from nki_desktop.ui.pages.import_panels import (
     HistoryPanel,
     SourcesPanel,
@@ -131,14 +131,14 @@ class ImportPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rl.addWidget(self.summary)
         self.columns_model = RowTableModel([
-            Column("Kolumn", lambda c: c.letter, lambda c: f"{len(c.letter)}{c.letter}"),
-            Column("Rubrik i filen", lambda c: c.header),
-            Column("Tolkas som", lambda c: c.meaning)])
+            TableColumn("Kolumn", lambda c: c.letter, lambda c: f"{len(c.letter)}{c.letter}"),
+            TableColumn("Rubrik i filen", lambda c: c.header),
+            TableColumn("Tolkas som", lambda c: c.meaning)])
         self.columns_view = table_view(self.columns_model)
         self.skipped_model = RowTableModel([
-            Column("Blad", lambda s: s.sheet), Column("Rad", lambda s: str(s.row or ""),
+            TableColumn("Blad", lambda s: s.sheet), TableColumn("Rad", lambda s: str(s.row or ""),
                                                 lambda s: s.row or 0, align=RIGHT),
-            Column("Orsak", lambda s: s.reason), Column("Text", lambda s: s.text)])
+            TableColumn("Orsak", lambda s: s.reason), TableColumn("Text", lambda s: s.text)])
         self.skipped_view = table_view(self.skipped_model)
         tables = QSplitter(Qt.Orientation.Vertical)
         for title, view in (("Så tolkades kolumnerna", self.columns_view),
@@ -205,9 +205,14 @@ class ImportPage(QWidget):
 
     def _run_preview(self, path: str) -> None:
         store, options = self.context.store, self.options[path]
+        def done(preview: imports.Preview) -> None:
+            self._on_preview_done(path, preview)
+
+        def failed(message: str, _details: str) -> None:
+            self._on_preview_failed(path, message)
+
         self.tasks.start(lambda _p, _c: imports.preview(store, path, options),
-                         on_done=lambda preview, p=path: self._on_preview_done(p, preview),
-                         on_error=lambda message, _d, p=path: self._on_preview_failed(p, message))
+                         on_done=done, on_error=failed)
 
     def _on_preview_done(self, path: str, preview: imports.Preview) -> None:
         self.previews[path] = preview
@@ -369,14 +374,14 @@ class ImportPage(QWidget):
         self._end_task("Importen avbröts. Inget sparades.")
 
     def _on_history_undo_requested(self, import_id: int, confirm: bool = True) -> None:
-        info = self.context.store.get_import(import_id)
+        info = history.get_import(self.context.store, import_id)
         if info is None:
             return
         if confirm and QMessageBox.question(
                 self, "Ångra import", f"Ta bort import {import_id} ({info.file_name}) med "
                 f"dess {info.rows_stored} värden?") != QMessageBox.StandardButton.Yes:
             return
-        self.context.store.undo_import(import_id)
+        history.undo_import(self.context.store, import_id)
         self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen.")
         self.context.notify_data_changed()
 

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS, StoredValue
-from nki_desktop.services import imports
+from nki_desktop.services import history, imports
+from nki_desktop.services.data import unit_names
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy
+from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
 
 
@@ -81,15 +82,15 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RowTableModel([
-            Column("ID", lambda i: str(i.id), lambda i: i.id, align=RIGHT),
-            Column("Importerad", lambda i: i.imported_at.replace("T", " ")),
-            Column("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
-            Column("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
-            Column("År", lambda i: _years(i.years)),
-            Column("Värden", lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
+            TableColumn("ID", lambda i: str(i.id), lambda i: i.id, align=RIGHT),
+            TableColumn("Importerad", lambda i: i.imported_at.replace("T", " ")),
+            TableColumn("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
+            TableColumn("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
+            TableColumn("År", lambda i: _years(i.years)),
+            TableColumn("Värden", lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
                 lambda i: i.rows_stored, align=RIGHT),
-            Column("Överhoppade rader", lambda i: str(i.rows_skipped), lambda i: i.rows_skipped,
-                align=RIGHT),
+            TableColumn("Överhoppade rader", lambda i: str(i.rows_skipped),
+                        lambda i: i.rows_skipped, align=RIGHT),
         ])
         self.view = table_view(self.model, stretch=3)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -107,7 +108,7 @@ class HistoryPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(self.context.store.list_imports())
+        self.model.set_rows(history.list_imports(self.context.store))
         self._sync_buttons()
 
     def selected_id(self) -> int | None:
@@ -152,8 +153,8 @@ class SourcesPanel(QWidget):
         buttons = QHBoxLayout()
         self.up_button = QPushButton("Flytta upp")
         self.down_button = QPushButton("Flytta ner")
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_source(-1))
+        self.down_button.clicked.connect(lambda: self.move_source(1))
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         left.addLayout(buttons)
@@ -162,22 +163,25 @@ class SourcesPanel(QWidget):
         self.conflict_label = QLabel()
         self.conflict_label.setWordWrap(True)
         right.addWidget(self.conflict_label)
-        names = context.store.unit_names
+        store = context.store
+
+        def names() -> dict[str, str]:
+            return unit_names(store)
 
         def other_text(c: imports.Conflict) -> str:
             return "; ".join(f"{value_text(v)} ({SHORT_SOURCE.get(v.publication, '')}, "
                              f"{v.source_ref})" for v in c.others)
 
         self.model = RowTableModel([
-            Column("År", lambda c: str(c.year), lambda c: c.year),
-            Column("Enhet", lambda c: names().get(c.unit, c.unit)),
-            Column("Område", lambda c: area_label(c.area)),
-            Column("Faktor", lambda c: factor_label(c.factor)),
-            Column("Används", lambda c: f"{value_text(c.used)} "
+            TableColumn("År", lambda c: str(c.year), lambda c: c.year),
+            TableColumn("Enhet", lambda c: names().get(c.unit, c.unit)),
+            TableColumn("Område", lambda c: area_label(c.area)),
+            TableColumn("Faktor", lambda c: factor_label(c.factor)),
+            TableColumn("Används", lambda c: f"{value_text(c.used)} "
                 f"({SHORT_SOURCE.get(c.used.publication, '')})",
                 lambda c: c.used.value if c.used.value is not None else -1.0,
                 tooltip=lambda c: c.used.source_ref),
-            Column("Andra källor", other_text, tooltip=other_text),
+            TableColumn("Andra källor", other_text, tooltip=other_text),
         ])
         self.view = table_view(self.model)
         right.addWidget(self.view, 1)
@@ -187,7 +191,7 @@ class SourcesPanel(QWidget):
     def reload(self) -> None:
         """Show the order now; look for disagreeing cells when the panel is visible."""
         self.order.clear()
-        for key in self.context.store.preference():
+        for key in history.source_preference(self.context.store):
             item = QListWidgetItem(PUBLICATIONS.get(key, key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.order.addItem(item)
@@ -218,14 +222,14 @@ class SourcesPanel(QWidget):
         return [self.order.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.order.count())]
 
-    def move(self, step: int) -> None:
+    def move_source(self, step: int) -> None:
         row = self.order.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.order.count():
             return
         order = self.preference()
         order.insert(target, order.pop(row))
-        self.context.store.set_preference(order)
+        history.set_source_preference(self.context.store, order)
         self.context.notify_data_changed()  # the page reloads this panel
         self.reload()
         self.order.setCurrentRow(target)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from nki_desktop.analysis.narrative import summary_text
-from nki_desktop.analysis.overview import Figure, KeyFigures, Position, key_figures
+from nki_desktop.analysis.overview import Figure, KeyFigures, Position
 from nki_desktop.charts.bars import Bar, IndexBarChart, legend_html
 from nki_desktop.charts.export import ChartFrame
 from nki_desktop.domain.areas import area_label, factor_label, group_label
@@ -120,10 +120,7 @@ class OverviewPage(DataPage):
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
-        year = ctx.year
-        self.figures = None
-        if ctx.kommun and year is not None:
-            self.figures = key_figures(ctx.store, ctx.kommun, year, ctx.group, ctx.catalogue)
+        self.figures = ctx.key_figures()
         if self.figures is None:
             self._show_empty()
             return

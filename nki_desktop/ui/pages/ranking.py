@@ -24,6 +24,7 @@ from nki_desktop.domain.areas import (
     area_label,
     factor_label,
     group_label,
+    index_factor,
 )
 from nki_desktop.domain.municipalities import GROUP_CODES
 from nki_desktop.domain.rules import publication_rules, year_caption
@@ -124,7 +125,7 @@ class RankingPage(DataPage):
     # -- choices -------------------------------------------------------------------------
     def _fill_factors(self) -> None:
         area = self.area_combo.currentData()
-        index = "nui" if area == "upphandling" else "nki"
+        index = index_factor(area)
         current = self.factor_combo.currentData()
         self.factor_combo.blockSignals(True)
         self.factor_combo.clear()

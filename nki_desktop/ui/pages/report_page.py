@@ -162,10 +162,12 @@ class ReportPage(QWidget):
                                 "exempeldata).")
             return
         store, compare = ctx.store, list(ctx.compare_units) or None
+        kommun, group = ctx.kommun, ctx.group
+        figures = ctx.key_figures()  # built once, shared with the Översikt
         self.status.setText("Hämtar uppgifter…")
 
         def work(_progress, _cancel) -> ReportData:
-            return gather(store, key[0], key[1], key[2], compare_units=compare)
+            return gather(store, kommun, year, group, compare_units=compare, figures=figures)
 
         self.tasks.start(work, on_done=lambda data: self._on_data(key, data),
                          on_error=self._on_data_failed)

@@ -28,8 +28,9 @@ from nki_desktop.domain.areas import SERVICE_FACTORS, TOTAL, area_label, factor_
 from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.domain.respondent_stats import MeanStat
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.services.data import respondent_count
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy
+from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
 
 MEASURES = [("nki", "NKI")] + [(f, factor_label(f)) for f in SERVICE_FACTORS]
@@ -157,11 +158,11 @@ class RespondentPage(QWidget):
         self.matrix_info.setWordWrap(True)
         box.addWidget(self.matrix_info)
         self.points_model = RowTableModel([
-            Column("Faktor", lambda p: p.label, lambda p: p.label),
-            Column("Index", lambda p: fmt_number(p.index, 1), lambda p: p.index, align=RIGHT),
-            Column("Effekt", lambda p: fmt_number(p.effect, 2), lambda p: p.effect,
+            TableColumn("Faktor", lambda p: p.label, lambda p: p.label),
+            TableColumn("Index", lambda p: fmt_number(p.index, 1), lambda p: p.index, align=RIGHT),
+            TableColumn("Effekt", lambda p: fmt_number(p.effect, 2), lambda p: p.effect,
                    align=RIGHT),
-            Column("Kvadrant", lambda p: p.quadrant, lambda p: p.quadrant),
+            TableColumn("Kvadrant", lambda p: p.quadrant, lambda p: p.quadrant),
         ])
         self.points_view = self._table(self.points_model)
         box.addWidget(self.points_view, 1)
@@ -175,17 +176,19 @@ class RespondentPage(QWidget):
 
     def _build_table_tab(self) -> QWidget:
         self.index_model = RowTableModel([
-            Column("År", lambda t: str(t.row.year), lambda t: t.row.year),
-            Column("Område", lambda t: area_label(t.row.area), lambda t: area_label(t.row.area)),
-            Column("Svarsgrupp", lambda t: group_label(t.row.group), lambda t: t.row.group),
-            Column("Index", lambda t: fmt_number(t.row.stat.mean, 1),
+            TableColumn("År", lambda t: str(t.row.year), lambda t: t.row.year),
+            TableColumn("Område", lambda t: area_label(t.row.area),
+                        lambda t: area_label(t.row.area)),
+            TableColumn("Svarsgrupp", lambda t: group_label(t.row.group), lambda t: t.row.group),
+            TableColumn("Index", lambda t: fmt_number(t.row.stat.mean, 1),
                    lambda t: t.row.stat.mean, align=RIGHT),
-            Column("n", lambda t: fmt_number(t.row.stat.n), lambda t: t.row.stat.n, align=RIGHT),
-            Column("95 %-intervall", lambda t: _interval(t.row.stat),
+            TableColumn("n", lambda t: fmt_number(t.row.stat.n), lambda t: t.row.stat.n,
+                        align=RIGHT),
+            TableColumn("95 %-intervall", lambda t: _interval(t.row.stat),
                    lambda t: t.row.stat.half_width),
-            Column("Förändring mot året före", lambda t: t.change.text if t.change else "–",
+            TableColumn("Förändring mot året före", lambda t: t.change.text if t.change else "–",
                    lambda t: t.change.delta if t.change else None),
-            Column("Status", lambda t: t.row.status.reason or "Visas (ÖJ-nivå)",
+            TableColumn("Status", lambda t: t.row.status.reason or "Visas (ÖJ-nivå)",
                    lambda t: (t.row.status.shown, t.row.status.oj, t.row.status.rankable)),
         ])
         self.index_model.muted = lambda t: None if t.row.status.shown else t.row.status.reason
@@ -204,12 +207,12 @@ class RespondentPage(QWidget):
     def _build_breakdown_tab(self) -> QWidget:
         splitter = QSplitter()
         self.breakdown_model = RowTableModel([
-            Column("Svar", lambda b: b.category, lambda b: b.category),
-            Column("Index", lambda b: fmt_number(b.stat.mean, 1), lambda b: b.stat.mean,
+            TableColumn("Svar", lambda b: b.category, lambda b: b.category),
+            TableColumn("Index", lambda b: fmt_number(b.stat.mean, 1), lambda b: b.stat.mean,
                    align=RIGHT),
-            Column("n", lambda b: fmt_number(b.stat.n), lambda b: b.stat.n, align=RIGHT),
-            Column("95 %-intervall", lambda b: _interval(b.stat), lambda b: b.stat.half_width),
-            Column("Status", lambda b: b.status.reason or "Visas", lambda b: b.status.shown),
+            TableColumn("n", lambda b: fmt_number(b.stat.n), lambda b: b.stat.n, align=RIGHT),
+            TableColumn("95 %-intervall", lambda b: _interval(b.stat), lambda b: b.stat.half_width),
+            TableColumn("Status", lambda b: b.status.reason or "Visas", lambda b: b.status.shown),
         ])
         self.breakdown_model.muted = lambda b: None if b.status.shown else b.status.reason
         self.breakdown_view = self._table(self.breakdown_model)
@@ -222,7 +225,7 @@ class RespondentPage(QWidget):
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
         ctx = self.context
-        if not ctx.kommun or not ctx.store.respondent_count(ctx.kommun):
+        if not ctx.kommun or not respondent_count(ctx.store, ctx.kommun):
             self._show_empty()
             return
         kommun, group = ctx.kommun, ctx.group

@@ -30,10 +30,17 @@ from nki_desktop.analysis.trend import (
 )
 from nki_desktop.charts.export import ChartFrame
 from nki_desktop.charts.trend import TrendChart
-from nki_desktop.domain.areas import AREAS, SERVICE_FACTORS, area_label, factor_label, group_label
+from nki_desktop.domain.areas import (
+    AREAS,
+    SERVICE_FACTORS,
+    area_label,
+    factor_label,
+    group_label,
+    index_factor,
+)
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy, fit_columns
+from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 
@@ -42,17 +49,23 @@ COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommung
                (COMPARE_UNITS, "Medel jämförelsegruppen (Jämför)"), (COMPARE_NONE, "Ingen"))
 
 
-def _columns(data: TrendData) -> list[Column]:
+def _line_column(key: str, label: str) -> TableColumn:
+    """One line's value per year (min kommun, Riket, a comparison average)."""
+    return TableColumn(label, lambda r: fmt_index(r.value(key)), sort=lambda r: r.value(key),
+                       export=lambda r: _round(r.value(key)), align=RIGHT)
+
+
+def _columns(data: TrendData) -> list[TableColumn]:
     labels = {line.key: line.label for line in data.lines}
-    cols = [Column("År", lambda r: str(r.year), sort=lambda r: r.year, export=lambda r: r.year)]
+    cols = [TableColumn("År", lambda r: str(r.year), sort=lambda r: r.year,
+                        export=lambda r: r.year)]
     for key, label in labels.items():
-        cols.append(Column(label, lambda r, k=key: fmt_index(r.value(k)),
-                           sort=lambda r, k=key: r.value(k),
-                           export=lambda r, k=key: _round(r.value(k)), align=RIGHT))
+        cols.append(_line_column(key, label))
         if key == "mine":
-            cols.append(Column("Antal svar", lambda r: fmt_number(_n(r)), sort=_n, export=_n,
+            cols.append(TableColumn("Antal svar", lambda r: fmt_number(_n(r)), sort=_n, export=_n,
                                align=RIGHT))
-    cols.append(Column("Skillnad mot riket", lambda r: fmt_change(_round(r.diff("mine", "riket"))),
+    cols.append(TableColumn("Skillnad mot riket",
+                            lambda r: fmt_change(_round(r.diff("mine", "riket"))),
                        sort=lambda r: r.diff("mine", "riket"),
                        export=lambda r: _round(r.diff("mine", "riket")), align=RIGHT))
     return cols
@@ -148,7 +161,7 @@ class TrendPage(DataPage):
 
     def _fill_factors(self, wanted: str | None = None) -> None:
         area = self.area_combo.currentData()
-        index = "nui" if area == "upphandling" else "nki"
+        index = index_factor(area)
         current = wanted or self.factor_combo.currentData()
         self.factor_combo.blockSignals(True)
         self.factor_combo.clear()

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nki_desktop.domain.municipalities import default_catalogue
+from nki_desktop.paths import shipped_catalogue
 from nki_desktop.services import imports
 from nki_desktop.storage import Store
 from tests.layouts.generator import Layout, Rendered, render
@@ -28,7 +28,7 @@ from tests.layouts.strategies import layouts, truths
 from tests.layouts.truth import Truth
 from tests.layouts.writers import write
 
-CATALOGUE = default_catalogue()
+CATALOGUE = shipped_catalogue()
 _EXAMPLES = int(os.environ.get("NKI_LAYOUTS_EXAMPLES", "250"))
 _COMMON = dict(
     deadline=None,

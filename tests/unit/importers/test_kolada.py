@@ -15,10 +15,10 @@ from nki_desktop import cli
 from nki_desktop.analysis.overview import key_figures
 from nki_desktop.analysis.ranking import load_ranking
 from nki_desktop.domain.kolada import ANSWERS, INDEX, RESPONSE_RATE
-from nki_desktop.domain.municipalities import default_catalogue
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.kolada_values import observations_from_api, place_kpi
+from nki_desktop.paths import shipped_catalogue
 from nki_desktop.services import imports
 from tests import import_builders as b
 
@@ -236,7 +236,7 @@ def test_api_pages_v2_v3_into_observations():
             next_page=None,
         ),
     ]
-    data = observations_from_api(pages, default_catalogue())
+    data = observations_from_api(pages, shipped_catalogue())
     cells = {(o.unit, o.year): o for o in data.observations}
     kalix = cells[("2514", 2021)]
     assert (kalix.value, kalix.n, kalix.response_rate) == (86.36136644, 120, 47.5)
@@ -246,7 +246,7 @@ def test_api_pages_v2_v3_into_observations():
     reasons = " ".join(s.reason for s in data.skipped)
     assert "län/region" in reasons and "kommungrupp" in reasons and "kvinnor/män" in reasons
     assert data.kpis == ["U07451", "U07551", "U07552"] and data.unplaced == []
-    single = observations_from_api(pages[0] | {"next_url": "x"}, default_catalogue())
+    single = observations_from_api(pages[0] | {"next_url": "x"}, shipped_catalogue())
     assert single.notes  # says that pages are missing
 
 
@@ -351,7 +351,7 @@ def test_no_cell_in_a_kolada_table_raises_anything_but_the_located_problem(rows,
         head = [["geo", "year", "u07451"]]
     book = Workbook(Path("k.csv"), "sha", [Sheet("k", head + [list(r) for r in rows])])
     try:
-        batch = KoladaImporter().parse(book, ImportOptions(), default_catalogue()).batch
+        batch = KoladaImporter().parse(book, ImportOptions(), shipped_catalogue()).batch
     except ImportProblem as problem:
         assert problem.file == "k.csv" and problem.message
         return

@@ -11,7 +11,6 @@ from nki_desktop import cli
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.services import imports
 from nki_desktop.storage import Store
-from nki_desktop.storage.repository import Cancelled
 from tests import import_builders as b
 
 
@@ -121,6 +120,10 @@ def test_undo_removes_exactly_one_import(store, tmp_path):
     assert store.undo_import(c.import_id)
     assert [i.id for i in store.list_imports()] == [a.import_id]
     assert store.values() == kept
+
+
+class Cancelled(Exception):
+    """What a progress callback raises to abandon the import (the task runner's own)."""
 
 
 def test_cancel_from_progress_leaves_nothing(store, tmp_path):

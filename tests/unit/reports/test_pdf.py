@@ -16,7 +16,6 @@ from nki_desktop.analysis.report_data import gather
 from nki_desktop.domain.grades import GRADES
 from nki_desktop.domain.records import ImportBatch, JointBody, Observation
 from nki_desktop.reports import ReportOptions, build_pdf, build_xlsx
-from tests.report_fixtures import report_store_fixture, sample_db_fixture  # noqa: F401
 
 OREBRO = "1880"
 
@@ -202,7 +201,7 @@ def test_pagination_never_runs_into_the_footer(report_store):
 
     ensure_app()
     rows = [[f"Rad {i}", "åäö " * (i % 7)] for i in range(200)]
-    long_table = L.Table([L.Column("A", 1), L.Column("B", 3)], rows, font(8.5),
+    long_table = L.Table([L.ColumnSpec("A", 1), L.ColumnSpec("B", 3)], rows, font(8.5),
                          font(8.5, bold=True), caption="Not under tabellen.")
     blocks = ReportDocument(gather(report_store, OREBRO, 2023)).blocks()
     pages = L.paginate([L.Heading("Lång tabell", font(13)), long_table] + blocks)

@@ -17,10 +17,11 @@ from nki_desktop.analysis.trend import (
     trend_data,
     trend_rows,
 )
-from nki_desktop.domain.municipalities import RIKET, default_catalogue
+from nki_desktop.domain.municipalities import RIKET
 from nki_desktop.domain.records import ImportBatch, Observation, StoredValue
+from nki_desktop.paths import shipped_catalogue
 
-CAT = default_catalogue()
+CAT = shipped_catalogue()
 OREBRO, KUMLA, NORA, LEKEBERG = "1880", "1881", "1884", "1814"  # Örebro län
 STOCKHOLM, UPPSALA = "0180", "0380"
 

@@ -10,7 +10,6 @@ from nki_desktop.analysis.overview import key_figures
 from nki_desktop.analysis.report_data import ReportDataError, gather
 from nki_desktop.domain.municipalities import RIKET
 from nki_desktop.domain.records import ImportBatch, JointBody, Observation
-from tests.report_fixtures import report_store_fixture, sample_db_fixture  # noqa: F401
 
 OREBRO = "1880"
 
@@ -86,3 +85,13 @@ def test_chosen_comparison_units_and_joint_body(report_store):
 def test_no_data_raises_swedish_message(store):
     with pytest.raises(ReportDataError, match="inga lagrade värden för Örebro"):
         gather(store, OREBRO, 2023)
+
+
+def test_report_reuses_the_overviews_key_figures(report_store):
+    """The window builds the key figures once and hands them to the report."""
+    kf = key_figures(report_store, OREBRO, 2023, "foretag")
+    shared = gather(report_store, OREBRO, 2023, figures=kf, today=dt.date(2024, 4, 30))
+    own = gather(report_store, OREBRO, 2023, today=dt.date(2024, 4, 30))
+    assert shared.figures is kf
+    assert shared.summary == own.summary and shared.table == own.table
+    assert shared.trend == own.trend and shared.sources == own.sources

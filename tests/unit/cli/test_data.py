@@ -1,43 +1,18 @@
+"""The data commands: data, imports, undo-import, sample-data."""
+
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections import defaultdict
 
 from nki_desktop import cli
-from nki_desktop.domain.rules import nki_total_areas
-from nki_desktop.importers import sample
 
 
 def run(args: list[str]) -> tuple[int, str]:
     out = io.StringIO()
     code = cli.run(args, out)
     return code, out.getvalue()
-
-
-def test_sample_is_deterministic_and_marked_fictitious(sample_batch):
-    again = sample.generate()
-    assert again.sha256 == sample_batch.sha256
-    assert [(o.unit, o.value) for o in again.observations[:500]] == \
-        [(o.unit, o.value) for o in sample_batch.observations[:500]]
-    assert "fiktiva" in sample_batch.file_name
-    assert sample_batch.years == list(range(2016, 2025))
-
-
-def test_sample_total_follows_each_years_definition(sample_batch):
-    n_by = defaultdict(dict)
-    for o in sample_batch.observations:
-        if o.factor in ("nki", "nui") and o.unit == "1880":
-            n_by[(o.year, o.area)] = o.n
-    for year in (2016, 2023, 2024):
-        if (year, "total") not in n_by:
-            continue
-        expected = sum(n_by.get((year, a), 0) for a in nki_total_areas(year))
-        assert n_by[(year, "total")] == expected
-    # 2024: brandskydd is reported but not in the total
-    assert n_by[(2024, "total")] < sum(v for (y, a), v in n_by.items()
-                                       if y == 2024 and a not in ("total", "upphandling"))
 
 
 def test_cli_sample_data_then_data_for_a_kommun(tmp_path):
@@ -61,9 +36,8 @@ def test_cli_sample_data_then_data_for_a_kommun(tmp_path):
     assert {d["year"] for d in data} == {2023}
 
 
-def test_cli_imports_and_undo(tmp_path):
-    db = str(tmp_path / "cli.sqlite")
-    run(["--db", db, "sample-data"])
+def test_cli_imports_and_undo(sample_db_copy):
+    db = str(sample_db_copy)
     code, out = run(["--db", db, "imports"])
     assert "Exempeldata" in out
     code, out = run(["--db", db, "undo-import", "1"])
@@ -74,9 +48,8 @@ def test_cli_imports_and_undo(tmp_path):
     assert run(["--db", db, "data", "--kommun", "12345"])[0] == 2
 
 
-def test_cli_sample_remove(tmp_path):
-    db = str(tmp_path / "cli.sqlite")
-    run(["--db", db, "sample-data"])
+def test_cli_sample_remove(sample_db_copy):
+    db = str(sample_db_copy)
     code, out = run(["--db", db, "sample-data", "--remove"])
     assert "borttagen" in out
     assert "Inga importer" in run(["--db", db, "imports"])[1]

@@ -14,7 +14,7 @@ from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.storage import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="skriv rapport för nämnden som PDF och/eller Excel")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--kommun", metavar="KOD", help="kommunkod (4 siffror)")

@@ -6,13 +6,12 @@ import io
 from openpyxl import load_workbook
 
 from nki_desktop import cli
+from nki_desktop.analysis.long_rows import LongRow
 from nki_desktop.reports.data_export import write_long
-from nki_desktop.services import LongRow
 
 
-def test_export_command_writes_a_filterable_excel_table(tmp_path):
-    db = str(tmp_path / "x.sqlite")
-    cli.run(["--db", db, "sample-data"], io.StringIO())
+def test_export_command_writes_a_filterable_excel_table(sample_db_copy, tmp_path):
+    db = str(sample_db_copy)
     out = io.StringIO()
     target = tmp_path / "orebro.xlsx"
     assert cli.run(["--db", db, "export", str(target), "--kommun", "1880", "--year", "2023"],
