@@ -9,11 +9,13 @@ and never damages the file that was there before.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 _REASONS = {
     errno.ENOSPC: "disken är full. Frigör utrymme eller välj en annan plats",
@@ -49,7 +51,8 @@ def reason_of(exc: OSError) -> str:
 def written(target: Path, exc: OSError) -> WriteFailed:
     """An OSError from writing ``target`` as a :class:`WriteFailed` (kept if it is one)."""
     if isinstance(exc, WriteFailed):
-        return exc if exc.target == target else WriteFailed(target, exc.reason, exc.errno)
+        return exc if exc.target == target else WriteFailed(target, exc.reason,
+                                                            exc.errno or errno.EIO)
     return WriteFailed(target, reason_of(exc), exc.errno or errno.EIO)
 
 
@@ -95,3 +98,22 @@ def atomic_target(target: Path | str,
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_bytes(target: Path | str, data: bytes) -> Path:
+    """Write ``data`` to ``target`` atomically (see :func:`atomic_target`)."""
+    target = Path(target)
+    with atomic_target(target) as tmp, open(tmp, "wb") as handle:
+        handle.write(data)
+    return target
+
+
+def save_workbook(workbook: Any, target: Path | str) -> Path:
+    """Save an openpyxl workbook atomically.
+
+    It is built in memory first: openpyxl failing half-way on a full disk leaves an open zip
+    file that complains again when collected.
+    """
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return write_bytes(target, buffer.getvalue())

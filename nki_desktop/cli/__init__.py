@@ -18,6 +18,9 @@ from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
 
 Command = Callable[[argparse.Namespace, Store, TextIO], int]
+# Commands that only read: the database is opened read-only (created or upgraded only when
+# it must be, see storage.opening), so they never wait for or disturb a writer.
+READING_COMMANDS = frozenset({"data", "imports", "export", "report"})
 
 
 def _fmt(value: object) -> str:
@@ -172,8 +175,14 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(out)
         return 0
-    store = services.open_store(args.db)
-    try:
-        return int(args.func(args, store, out))
-    finally:
-        store.close()
+    from nki_desktop.cli.errors import run_guarded
+    from nki_desktop.paths import default_db_path
+
+    def dispatch() -> int:
+        store = services.open_store(args.db, readonly=args.command in READING_COMMANDS)
+        try:
+            return int(args.func(args, store, out))
+        finally:
+            store.close()
+
+    return run_guarded(dispatch, args.db or default_db_path())

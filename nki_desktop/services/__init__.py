@@ -17,9 +17,9 @@ LONG_COLUMNS = ("year", "unit", "unit_name", "area", "factor", "group", "value",
                 "ci_low", "ci_high", "source")
 
 
-def open_store(db: str | Path | None = None) -> Store:
-    """The user's database (or the one given), created and migrated as needed."""
-    return Store.open(Path(db) if db else default_db_path())
+def open_store(db: str | Path | None = None, readonly: bool = False) -> Store:
+    """The user's database (or the one given), created and migrated only when needed."""
+    return Store.open(Path(db) if db else default_db_path(), readonly=readonly)
 
 
 def load_sample(store: Store) -> SaveResult:

@@ -75,13 +75,25 @@ def connect(path: Path | str, *, readonly: bool = False,
     else:
         mode = "ro" if readonly else "rwc"
         uri = f"file:{quote(str(Path(text).absolute()))}?mode={mode}"
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None,
-                               timeout=timeout)
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
+                                   isolation_level=None, timeout=timeout)
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        except sqlite3.OperationalError:
+            if not (readonly and Path(text).is_file() and not writable(Path(text))):
+                raise
+            # A WAL file on read-only media without its -shm: nobody can be writing it.
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
+                                   isolation_level=None, timeout=timeout)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA cache_size = -32768")  # 32 MB: large imports keep indexes in memory
     return conn
+
+
+def writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def backup_copy(source: Path | str | sqlite3.Connection, target: Path) -> Path:
@@ -92,7 +104,7 @@ def backup_copy(source: Path | str | sqlite3.Connection, target: Path) -> Path:
     never leaves a file that looks like a backup.
     """
     own = not isinstance(source, sqlite3.Connection)
-    src = connect(source, readonly=True) if own else source  # type: ignore[arg-type]
+    src = source if isinstance(source, sqlite3.Connection) else connect(source, readonly=True)
     try:
         with atomic_target(target) as tmp:
             tmp.unlink()  # SQLite creates the file itself
@@ -123,7 +135,8 @@ def problem(exc: sqlite3.Error, path: Path | str) -> DatabaseProblem:
         return DatabaseProblem(f"Databasfilen {path} är skadad ({exc}). Inget ändrades. "
                                f"Återställ från en säkerhetskopia (Arkiv → Återställ från "
                                f"säkerhetskopia…) eller välj en annan fil.")
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text or "read-only" in text or (
+            "unable to open" in text and Path(path).is_file() and not writable(Path(path))):
         return ReadOnlyDatabase(f"Databasen {path} är skrivskyddad (filen eller mappen går "
                                 f"inte att skriva i). Att läsa går bra; för att importera "
                                 f"eller ändra behövs skrivrätt, eller kopiera filen till en "

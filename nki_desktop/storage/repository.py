@@ -26,7 +26,7 @@ from nki_desktop.domain.records import (
     SaveResult,
     StoredValue,
 )
-from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, problem
+from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, problem, writable
 from nki_desktop.storage.opening import open_checked
 
 _OBS_COLUMNS = ("import_id", "year", "unit", "area", "factor", "grp", "value", "n", "rank",
@@ -266,7 +266,7 @@ class Store:
             "SELECT (SELECT COUNT(*) FROM observations WHERE import_id = ?) + "
             "(SELECT COUNT(*) FROM respondents WHERE import_id = ?)",
             (import_id, import_id)).fetchone()[0]
-        if size > UNDO_BACKUP_ABOVE and not self.readonly:
+        if size > UNDO_BACKUP_ABOVE and not self.readonly and writable(self.path):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             self.last_backup = self.backup_to(
                 self.path.with_name(f"{self.path.name}.undo-{import_id}-{stamp}.bak"))
