@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from nki_desktop import __version__, import_cli, respondent_service, services
+from nki_desktop.cli import backup as backup_cli
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
@@ -20,7 +21,7 @@ from nki_desktop.storage import Store
 Command = Callable[[argparse.Namespace, Store, TextIO], int]
 # Commands that only read: the database is opened read-only (created or upgraded only when
 # it must be, see storage.opening), so they never wait for or disturb a writer.
-READING_COMMANDS = frozenset({"data", "imports", "export", "report"})
+READING_COMMANDS = frozenset({"data", "imports", "export", "report", "backup"})
 
 
 def _fmt(value: object) -> str:
@@ -160,6 +161,7 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [
     import_cli.register,
     register_report,
     respondent_service.register,
+    backup_cli.register,
 ]
 
 

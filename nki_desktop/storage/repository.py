@@ -140,6 +140,17 @@ class Store:
                     self._writer.execute("ROLLBACK")
                 raise problem(exc, self.path) from exc
 
+    @contextmanager
+    def writer(self) -> Iterator[sqlite3.Connection]:
+        """The writer connection outside a transaction, under the lock (restore only)."""
+        with self._lock:
+            if self.readonly:
+                raise ReadOnlyDatabase(f"Databasen {self.path} är öppnad skrivskyddad. Inget "
+                                       f"ändrades.")
+            if self._writer is None:
+                self._writer = connect(self.path)
+            yield self._writer
+
     def checkpoint(self) -> None:
         """Fold the WAL into the database file (tests compare file bytes after it)."""
         with self._lock:
