@@ -48,7 +48,8 @@ def restore_database(store: Store, source: Path | str) -> Restored:
 def describe(info: BackupInfo) -> str:
     """One Swedish line: what a backup holds."""
     values = f"{info.values:,}".replace(",", "\u00a0")
-    text = f"{info.imports} importer, {values} värden"
+    imports = "1 import" if info.imports == 1 else f"{info.imports} importer"
+    text = f"{imports}, {values} värden"
     if info.respondents:
         text += f", {info.respondents:,} svar".replace(",", "\u00a0")
     return text

@@ -25,6 +25,7 @@ from nki_desktop.domain.areas import GROUPS
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
+from nki_desktop.ui.dialogs.backup import BackupActions
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.tasks import TaskRunner
 
@@ -39,7 +40,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.tasks = tasks
         self.pages = {p.key: p for p in pages}
-        self.setWindowTitle(f"NKI Desktop {__version__}")
+        readonly = " – skrivskyddad" if context.store.readonly else ""
+        self.setWindowTitle(f"NKI Desktop {__version__}{readonly}")
         self.setMinimumSize(1000, 640)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -115,8 +117,9 @@ class MainWindow(QMainWindow):
         self.action_remove_sample.triggered.connect(self.remove_sample)
         self.action_quit = QAction("Avsluta", self, shortcut=QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
+        self.backups = BackupActions(self, self.context, self.tasks)
         for action in (self.action_choose, None, self.action_sample, self.action_remove_sample,
-                       None, self.action_quit):
+                       None, *self.backups.actions(), None, self.action_quit):
             if action is None:
                 arkiv.addSeparator()
             else:
@@ -154,9 +157,13 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(self.year_combo.findData(ctx.year))
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(ctx.group)))
         imports = ctx.store.list_imports()
-        self.action_remove_sample.setEnabled(any(i.publication == "sample" for i in imports))
+        writable = not ctx.store.readonly
+        self.action_sample.setEnabled(writable)
+        self.action_remove_sample.setEnabled(writable and any(i.publication == "sample"
+                                                              for i in imports))
         self.status_label.setText(
-            f"Databas: {ctx.store.path} · {len(imports)} importer · "
+            f"Databas: {ctx.store.path}{' (skrivskyddad)' if not writable else ''} · "
+            f"{len(imports)} importer · "
             f"{sum(i.rows_stored for i in imports):,} värden".replace(",", "\u00a0"))
 
     def _on_year_combo_activated(self, index: int) -> None:
@@ -233,6 +240,7 @@ class MainWindow(QMainWindow):
         self.show_page(settings.get("page") or "overview")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.tasks.shutdown()  # cancel background work cleanly before anything is torn down
         settings = self.context.settings
         settings.set("geometry", bytes(self.saveGeometry().data()))
         settings.sync()
