@@ -73,6 +73,8 @@ def cmd_undo_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         return 2
     print(f"Import {args.id} ({info.file_name}) är borttagen med sina {info.rows_stored} "
           f"värden.", file=out)
+    if store.last_backup:
+        print(f"En kopia av databasen från före finns i {store.last_backup}.", file=out)
     return 0
 
 
@@ -178,7 +180,7 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
         parser.print_help(out)
         return 0
     from nki_desktop.cli.errors import run_guarded
-    from nki_desktop.paths import default_db_path
+    from nki_desktop.paths import DB_FILE_NAME
 
     def dispatch() -> int:
         store = services.open_store(args.db, readonly=args.command in READING_COMMANDS)
@@ -187,4 +189,4 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
         finally:
             store.close()
 
-    return run_guarded(dispatch, args.db or default_db_path())
+    return run_guarded(dispatch, args.db or DB_FILE_NAME)

@@ -87,10 +87,14 @@ class Store:
                     conn.execute("PRAGMA query_only = ON")
             except sqlite3.Error as exc:
                 raise problem(exc, self.path) from exc
+            threading.current_thread()  # registers a Qt pool thread, so it counts as alive
             with self._readers_lock:
                 alive = {t.ident for t in threading.enumerate()}
                 for ident in [i for i in self._readers if i not in alive]:
                     self._readers.pop(ident).close()  # threads that ended
+                old = self._readers.pop(threading.get_ident(), None)
+                if old is not None:  # a new thread with an ended thread's id
+                    old.close()
                 self._readers[threading.get_ident()] = conn
             self._local.conn = conn
         return conn

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from nki_desktop import __version__, services
 from nki_desktop.domain.areas import GROUPS
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.backup import BackupActions
@@ -214,7 +215,11 @@ class MainWindow(QMainWindow):
                                       "Ta bort all exempeldata? Dina importerade filer "
                                       "påverkas inte.")
         if answer == QMessageBox.StandardButton.Yes:
-            services.remove_sample(self.context.store)
+            try:
+                services.remove_sample(self.context.store)
+            except (DatabaseProblem, OSError) as exc:
+                QMessageBox.warning(self, "Ta bort exempeldata", f"Inget togs bort. {exc}")
+                return
             self.context.notify_data_changed()
 
     # -- dropped files -------------------------------------------------------------------

@@ -27,6 +27,7 @@ from nki_desktop import importing
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
+from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
 from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel
@@ -390,8 +391,14 @@ class ImportPage(QWidget):
                 self, "Ångra import", f"Ta bort import {import_id} ({info.file_name}) med "
                 f"dess {info.rows_stored} värden?") != QMessageBox.StandardButton.Yes:
             return
-        self.context.store.undo_import(import_id)
-        self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen.")
+        try:
+            self.context.store.undo_import(import_id)
+        except (DatabaseProblem, OSError) as exc:
+            QMessageBox.warning(self, "Ångra import", f"Importen togs inte bort. {exc}")
+            return
+        kept = self.context.store.last_backup
+        self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen."
+                            + (f" En kopia från före finns i {kept}." if kept else ""))
         self.context.notify_data_changed()
 
     def _on_template_clicked(self) -> None:
