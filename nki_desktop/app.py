@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nki_desktop import APP_NAME, ORG_NAME, __version__
-from nki_desktop.paths import data_dir, resource
+from nki_desktop.paths import data_dir, default_db_path, resource
 from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
+from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.db_lock import DatabaseLock, ask_open_readonly
 from nki_desktop.ui.main_window import MainWindow
 from nki_desktop.ui.pages.compare import ComparePage
 from nki_desktop.ui.pages.import_page import ImportPage
@@ -67,12 +69,26 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db: str | Path | None = None) -> int:
     app = create_application()
-    store = open_store(db)
+    path = Path(db) if db else default_db_path()
+    lock = DatabaseLock(path)
+    readonly = False
+    if not lock.acquire():
+        if not ask_open_readonly(path, lock.owner()):
+            return 1
+        readonly = True
+    try:
+        store = open_store(path, readonly=readonly)
+    except DatabaseProblem as exc:
+        QMessageBox.critical(None, "NKI Desktop", str(exc))
+        lock.release()
+        return 1
     settings = Settings(data_dir() / "settings.ini")
     window = build_window(store, settings)
     window.show()
     if not window.context.kommun:
         window.choose_kommun(first_run=True)
     code = app.exec()
+    window.tasks.shutdown()  # background work stops before the store closes
     store.close()
+    lock.release()
     return code

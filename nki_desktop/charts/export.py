@@ -7,6 +7,7 @@ pyqtgraph's own SVG exporter fails on Qt 6.11, so it is not used.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from nki_desktop.atomic import atomic_target
 
 IMAGE_FILTERS = "PNG-bild (*.png);;SVG-bild (*.svg)"
 
@@ -104,9 +107,12 @@ def save_image(widget: QWidget, path: Path | str, title: str = "") -> Path:
     if path.suffix.lower() not in (".png", ".svg"):
         path = path.with_suffix(".png")
     if path.suffix.lower() == ".svg":
-        render_svg(widget, path, title=title)
-    elif not render_image(widget).save(str(path)):  # the format follows the .png suffix
-        raise OSError(f"Kunde inte spara bilden {path}")
+        with atomic_target(path) as tmp:
+            render_svg(widget, tmp, title=title)
+    else:
+        with atomic_target(path) as tmp:
+            if not render_image(widget).save(str(tmp)):
+                raise OSError(errno.EIO, "bilden kunde inte sparas", str(path))
     return path
 
 

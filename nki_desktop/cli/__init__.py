@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from nki_desktop import __version__
-from nki_desktop.cli import data, imports, report
+from nki_desktop.cli import backup, data, imports, report
 from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
 
@@ -23,7 +23,12 @@ _COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentPars
     data.register,
     imports.register,
     report.register,
+    backup.register,
 ]
+
+# Commands that only read: the database is opened read-only (created or upgraded only when
+# it must be, see storage.opening), so they never wait for or disturb a writer.
+READING_COMMANDS = frozenset({"data", "imports", "export", "report", "backup"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,8 +62,14 @@ def run(argv: list[str], out: TextIO | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(out)
         return 0
-    store = open_store(args.db)
-    try:
-        return int(args.func(args, store, out))
-    finally:
-        store.close()
+    from nki_desktop.cli.errors import run_guarded
+    from nki_desktop.paths import DB_FILE_NAME
+
+    def dispatch() -> int:
+        store = open_store(args.db, readonly=args.command in READING_COMMANDS)
+        try:
+            return int(args.func(args, store, out))
+        finally:
+            store.close()
+
+    return run_guarded(dispatch, args.db or DB_FILE_NAME)

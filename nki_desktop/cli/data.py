@@ -67,6 +67,8 @@ def cmd_undo_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         return 2
     print(f"Import {args.id} ({info.file_name}) är borttagen med sina {info.rows_stored} "
           f"värden.", file=out)
+    if store.last_backup:
+        print(f"En kopia av databasen från före finns i {store.last_backup}.", file=out)
     return 0
 
 

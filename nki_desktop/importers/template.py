@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from nki_desktop.atomic import save_workbook
 from nki_desktop.domain.areas import (
     AREAS,
     DEFAULT_GROUP,
@@ -91,8 +92,7 @@ def write_template(path: Path | str) -> Path:
     for letter, width in zip("ABC", (14, 24, 40), strict=True):
         keys.column_dimensions[letter].width = width
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    return save_workbook(book, path)
 
 
 def _header(row: list[Any]) -> dict[str, int] | None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from nki_desktop.analysis.long_rows import LONG_COLUMNS, LongRow
+from nki_desktop.atomic import atomic_target, save_workbook
 from nki_desktop.domain.text import formula_safe
 
 HEADERS_SV = {"year": "Ärendeår", "unit": "Enhet", "unit_name": "Namn", "area": "Område",
@@ -20,7 +21,8 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
     """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM)."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig",
+                                               newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
             writer.writerow([HEADERS_SV[c] for c in COLUMNS])
             for r in rows:
@@ -50,8 +52,7 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
         table = Table(displayName="NKIData", ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(table)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 def _csv_cell(value: object) -> str:

@@ -20,6 +20,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
+from nki_desktop.atomic import save_workbook
 from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.domain.text import looks_like_formula
@@ -240,5 +241,4 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
                for s in d.sources])
     wb.properties.title = f"NKI {d.group_label.lower()} {d.year} – {d.kommun_name}"
     wb.properties.creator = "NKI Desktop"
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

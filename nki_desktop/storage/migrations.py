@@ -1,6 +1,7 @@
 """Schema versions: an ordered list of steps; ``PRAGMA user_version`` says how far a file is.
 
-Before migrating an existing file, a copy is written beside it (``nki.sqlite.v1.bak``).
+Before migrating an existing file, a checked copy is written beside it
+(``nki.sqlite.v1-<time>.bak``, through SQLite's backup API, renamed into place when whole).
 Add a step at the end; never edit a released step.
 """
 
@@ -103,26 +104,35 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST) -> Path | None:
-    """Bring the database to ``target``; returns the backup file written, if any."""
-    current = schema_version(conn)
-    if current > LATEST:
-        raise RuntimeError(
-            f"Databasen har schemaversion {current}, men programmet känner bara till "
-            f"{LATEST}. Uppdatera NKI Desktop.")
-    if current >= target:
-        return None
-    backup: Path | None = None
-    if path is not None and current > 0:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_copy(conn, path.with_name(f"{path.name}.v{current}-{stamp}.bak"))
-    db = sqlite_utils.Database(conn)
-    for version in range(current, target):
-        conn.execute("BEGIN")
-        try:
-            MIGRATIONS[version](db)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
+    """Bring the database to ``target``; returns the backup file written, if any.
+
+    All steps run in one write transaction: the caller's, if it holds one (see
+    ``storage.opening.prepare``), else one taken here. The version is read inside it, so a
+    second process finds the work done. The backup of an existing file is taken before any
+    step, through a separate reading connection (the last committed state).
+    """
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(conn)
+        if current > LATEST:
+            raise RuntimeError(
+                f"Databasen har schemaversion {current}, men programmet känner bara till "
+                f"{LATEST}. Uppdatera NKI Desktop.")
+        backup: Path | None = None
+        if current < target:
+            if path is not None and current > 0:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup = backup_copy(path, path.with_name(f"{path.name}.v{current}-{stamp}.bak"))
+            db = sqlite_utils.Database(conn)
+            for version in range(current, target):
+                MIGRATIONS[version](db)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+        if own:
             conn.execute("COMMIT")
-        except BaseException:
+    except BaseException:
+        if own:
             conn.execute("ROLLBACK")
-            raise
+        raise
     return backup

@@ -1,7 +1,10 @@
 """The Store: reads and writes of imports, units and values. All SQL lives in storage/.
 
-Writes are serialised by one lock (one writer); each import is one transaction, so a file
-lands whole or not at all.
+One writer, snapshot readers: the writer connection is used only inside
+:meth:`Store.transaction`, under one lock; each thread reads through its own connection
+(:attr:`Store.conn`), which in WAL mode sees the last committed state, never another
+thread's transaction in progress. Each import is one transaction, so a file lands whole or
+not at all.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from nki_desktop.domain.municipalities import JOINT_PREFIX, RIKET, Catalogue
+from nki_desktop.domain.municipalities import JOINT_PREFIX, Catalogue
 from nki_desktop.domain.records import (
     DEFAULT_PREFERENCE,
     ImportBatch,
@@ -25,61 +28,142 @@ from nki_desktop.domain.records import (
     StoredValue,
 )
 from nki_desktop.paths import shipped_catalogue
-from nki_desktop.storage.db import connect
-from nki_desktop.storage.migrations import migrate
+from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, problem, writable
+from nki_desktop.storage.opening import open_checked
 
 _OBS_COLUMNS = ("import_id", "year", "unit", "area", "factor", "grp", "value", "n", "rank",
                 "rank_of", "ci_low", "ci_high", "missing", "sheet", "row", "col", "response_rate")
 _RESPONDENT_COLUMNS = ("import_id", "year", "unit", "area", "grp", "q1", "q2", "q3",
                        "information", "tillganglighet", "bemotande", "kompetens",
                        "rattssakerhet", "effektivitet", "background", "sheet", "row")
+UNDO_BACKUP_ABOVE = 10_000  # an undo that removes more values than this is preceded by a copy
 
 
 class Store:
-    """The program's database. Open with :meth:`open`; one instance per file."""
+    """The program's database. Open with :meth:`open`; one instance per file.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None,
-                 catalogue: Catalogue | None = None):
-        self.conn = conn
+    ``readonly`` stores read through ``mode=ro`` connections and refuse every write with
+    :class:`ReadOnlyDatabase` (a second window on the same file, a read-only file).
+    """
+
+    def __init__(self, path: Path, catalogue: Catalogue | None = None, *,
+                 readonly: bool = False):
         self.path = path
         self.catalogue = catalogue or shipped_catalogue()
-        self._lock = threading.RLock()
-        self.backup_path: Path | None = None
+        self.readonly = readonly
+        self._lock = threading.RLock()  # the one writer
+        self._writer: sqlite3.Connection | None = None
+        self._readers: dict[int, sqlite3.Connection] = {}
+        self._readers_lock = threading.Lock()
+        self._local = threading.local()
+        self.backup_path: Path | None = None  # written before a migration at opening
+        self.last_backup: Path | None = None  # written before the last large undo
 
     @classmethod
-    def open(cls, path: Path | str, catalogue: Catalogue | None = None) -> Store:
+    def open(cls, path: Path | str, catalogue: Catalogue | None = None, *,
+             readonly: bool = False) -> Store:
+        """Open a database file: checked, and created or migrated only when it must be.
+
+        Raises :class:`DatabaseProblem` (a Swedish message) for a folder, a file that is not
+        ours, a damaged or truncated file, or one from a newer version.
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = connect(path)
-        store = cls(conn, path, catalogue)
-        store.backup_path = migrate(conn, path)
-        store._seed_units()
+        catalogue = catalogue or shipped_catalogue()
+        backup = open_checked(path, catalogue)
+        store = cls(path, catalogue, readonly=readonly)
+        store.backup_path = backup
         return store
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's reading connection (autocommit: each query sees the last commit)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = connect(self.path, readonly=self.readonly)
+                if not self.readonly:
+                    conn.execute("PRAGMA query_only = ON")
+            except sqlite3.Error as exc:
+                raise problem(exc, self.path) from exc
+            threading.current_thread()  # registers a Qt pool thread, so it counts as alive
+            with self._readers_lock:
+                alive = {t.ident for t in threading.enumerate()}
+                for ident in [i for i in self._readers if i not in alive]:
+                    self._readers.pop(ident).close()  # threads that ended
+                old = self._readers.pop(threading.get_ident(), None)
+                if old is not None:  # a new thread with an ended thread's id
+                    old.close()
+                self._readers[threading.get_ident()] = conn
+            self._local.conn = conn
+        return conn
+
     def close(self) -> None:
-        with self._lock:
-            self.conn.close()
+        with self._lock, self._readers_lock:
+            for conn in self._readers.values():
+                conn.close()
+            self._readers.clear()
+            self._local = threading.local()
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
 
     # -- transactions -------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction under the writer lock; rolls back on any exception."""
-        with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+        """One write transaction under the writer lock; rolls back on any exception.
 
-    def _seed_units(self) -> None:
-        rows = [(k.code, "kommun", k.name, k.lan_code, "") for k in self.catalogue.kommuner]
-        rows.append((RIKET, "riket", "Riket", "", ""))
-        with self.transaction() as conn:
-            conn.executemany(
-                "INSERT OR IGNORE INTO units(key, kind, name, lan_code, members) "
-                "VALUES (?,?,?,?,?)", rows)
+        Waits for another process's write (busy timeout); a database that stays locked, is
+        read-only or full raises :class:`DatabaseProblem` with a Swedish message.
+        """
+        with self._lock:
+            if self.readonly:
+                raise ReadOnlyDatabase(
+                    f"Databasen {self.path} är öppnad skrivskyddad (bara läsning). Inget "
+                    f"ändrades. Stäng det andra fönstret som har den öppen och öppna den igen "
+                    f"för att kunna ändra.")
+            try:
+                if self._writer is None:
+                    self._writer = connect(self.path)
+                self._writer.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise problem(exc, self.path) from exc
+            try:
+                yield self._writer
+            except BaseException as exc:
+                if self._writer.in_transaction:
+                    self._writer.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise problem(exc, self.path) from exc
+                raise
+            try:
+                self._writer.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._writer.in_transaction:
+                    self._writer.execute("ROLLBACK")
+                raise problem(exc, self.path) from exc
+
+    @contextmanager
+    def writer(self) -> Iterator[sqlite3.Connection]:
+        """The writer connection outside a transaction, under the lock (restore only)."""
+        with self._lock:
+            if self.readonly:
+                raise ReadOnlyDatabase(f"Databasen {self.path} är öppnad skrivskyddad. Inget "
+                                       f"ändrades.")
+            if self._writer is None:
+                self._writer = connect(self.path)
+            yield self._writer
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database file (tests compare file bytes after it)."""
+        with self._lock:
+            if self._writer is not None:
+                self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def backup_to(self, target: Path) -> Path:
+        """A checked copy of the committed database at ``target`` (SQLite's backup API)."""
+        return backup_copy(self.conn, target)
 
     # -- meta and preferences ------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -119,6 +203,12 @@ class Store:
         now = datetime.now().isoformat(timespec="seconds")
         total = len(batch.observations) + len(batch.respondents)
         with self.transaction() as conn:
+            row = conn.execute("SELECT id FROM imports WHERE sha256 = ?",
+                               (batch.sha256,)).fetchone()
+            if row is not None:  # imported by another process meanwhile
+                return SaveResult(int(row[0]), True, 0,
+                                  f"Filen {batch.file_name} är redan importerad (import "
+                                  f"{row[0]}). Inget ändrades.")
             cur = conn.execute(
                 "INSERT INTO imports(file_name, sha256, kind, publication, description, "
                 "imported_at, sheets, rows_stored, rows_skipped, years, notes, settings) "
@@ -179,7 +269,20 @@ class Store:
         return _import_info(row) if row else None
 
     def undo_import(self, import_id: int) -> bool:
-        """Remove one import and exactly what it brought. False if there is no such import."""
+        """Remove one import and exactly what it brought. False if there is no such import.
+
+        An import of more than ``UNDO_BACKUP_ABOVE`` values (and respondent rows) is copied
+        first (``nki.sqlite.undo-<id>-<time>.bak``, see :attr:`last_backup`).
+        """
+        self.last_backup = None
+        size = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM observations WHERE import_id = ?) + "
+            "(SELECT COUNT(*) FROM respondents WHERE import_id = ?)",
+            (import_id, import_id)).fetchone()[0]
+        if size > UNDO_BACKUP_ABOVE and not self.readonly and writable(self.path):
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.last_backup = self.backup_to(
+                self.path.with_name(f"{self.path.name}.undo-{import_id}-{stamp}.bak"))
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM imports WHERE id = ?", (import_id,)).fetchone():
                 return False

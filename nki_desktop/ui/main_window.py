@@ -27,8 +27,10 @@ from nki_desktop.domain.areas import GROUPS
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.services import history
 from nki_desktop.services.sample import load_sample, remove_sample
+from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
+from nki_desktop.ui.dialogs.backup import BackupActions
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.tasks import TaskRunner
 
@@ -44,7 +46,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.tasks = tasks
         self.pages = {p.key: p for p in pages}
-        self.setWindowTitle(f"NKI Desktop {__version__}")
+        readonly = " – skrivskyddad" if context.store.readonly else ""
+        self.setWindowTitle(f"NKI Desktop {__version__}{readonly}")
         self.setMinimumSize(1000, 640)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -121,8 +124,9 @@ class MainWindow(QMainWindow):
         self.action_quit = QAction("Avsluta", self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
+        self.backups = BackupActions(self, self.context, self.tasks)
         for action in (self.action_choose, None, self.action_sample, self.action_remove_sample,
-                       None, self.action_quit):
+                       None, *self.backups.actions(), None, self.action_quit):
             if action is None:
                 arkiv.addSeparator()
             else:
@@ -160,11 +164,14 @@ class MainWindow(QMainWindow):
         if ctx.year is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(ctx.year))
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(ctx.group)))
-        imports = history.summary(ctx.store)
-        self.action_remove_sample.setEnabled(imports.has_sample)
+        summary = history.summary(ctx.store)
+        writable = not ctx.store.readonly
+        self.action_sample.setEnabled(writable)
+        self.action_remove_sample.setEnabled(writable and summary.has_sample)
         self.status_label.setText(
-            f"Databas: {ctx.store.path} · {imports.imports} importer · "
-            f"{imports.values:,} värden".replace(",", "\u00a0"))
+            f"Databas: {ctx.store.path}{' (skrivskyddad)' if not writable else ''} · "
+            f"{summary.imports} importer · "
+            f"{summary.values:,} värden".replace(",", "\u00a0"))
 
     def _on_year_combo_activated(self, index: int) -> None:
         year = self.year_combo.itemData(index)
@@ -214,7 +221,11 @@ class MainWindow(QMainWindow):
                                       "Ta bort all exempeldata? Dina importerade filer "
                                       "påverkas inte.")
         if answer == QMessageBox.StandardButton.Yes:
-            remove_sample(self.context.store)
+            try:
+                remove_sample(self.context.store)
+            except (DatabaseProblem, OSError) as exc:
+                QMessageBox.warning(self, "Ta bort exempeldata", f"Inget togs bort. {exc}")
+                return
             self.context.notify_data_changed()
 
     # -- dropped files -------------------------------------------------------------------
@@ -240,6 +251,7 @@ class MainWindow(QMainWindow):
         self.show_page(settings.get("page") or "overview")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.tasks.shutdown()  # cancel background work cleanly before anything is torn down
         settings = self.context.settings
         settings.set("geometry", bytes(self.saveGeometry().data()))
         settings.sync()

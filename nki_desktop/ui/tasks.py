@@ -48,23 +48,34 @@ class _Runnable(QRunnable):
         execute(self.fn, self.signals, self.token)
 
 
+def _emit(signal: Any, *args: Any) -> None:
+    """Emit unless the receiving side is gone (the program is quitting): then say nothing."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Signal source has been deleted"
+        pass
+
+
 def execute(fn: Callable[..., Any], signals: TaskSignals, token: CancelToken) -> None:
     def progress(percent: int, text: str = "") -> None:
         if token.is_set():
             raise TaskCancelled()
-        signals.progress.emit(int(percent), text)
+        _emit(signals.progress, int(percent), text)
 
     try:
         result = fn(progress, token)
     except TaskCancelled:
-        signals.cancelled.emit()
+        _emit(signals.cancelled)
     except Exception as exc:  # noqa: BLE001 - every error goes back to the GUI as a message
-        signals.failed.emit(str(exc), traceback.format_exc())
+        if token.is_set():  # failed because it was stopped (store closed at quit)
+            _emit(signals.cancelled)
+        else:
+            _emit(signals.failed, str(exc), traceback.format_exc())
     else:
         if token.is_set():
-            signals.cancelled.emit()
+            _emit(signals.cancelled)
         else:
-            signals.finished.emit(result)
+            _emit(signals.finished, result)
 
 
 class TaskHandle:
@@ -83,7 +94,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._pool = QThreadPool.globalInstance()
-        self._live: set[TaskSignals] = set()
+        self._live: dict[TaskSignals, CancelToken] = {}
 
     def start(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[str, str], None] | None = None,
@@ -95,9 +106,9 @@ class TaskRunner(QObject):
                              (signals.progress, on_progress), (signals.cancelled, on_cancel)):
             if slot:
                 signal.connect(slot)
-        self._live.add(signals)
+        self._live[signals] = token
         for end in (signals.finished, signals.failed, signals.cancelled):
-            end.connect(lambda *_a, s=signals: self._live.discard(s))
+            end.connect(lambda *_a, s=signals: self._live.pop(s, None))
         if self.synchronous:
             execute(fn, signals, token)
         else:
@@ -106,3 +117,17 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)
+
+    def running(self) -> int:
+        return len(self._live)
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """Cancel every running task and wait for them to stop (before quitting, before the
+        store closes). Their results are dropped; nothing is printed."""
+        for token in list(self._live.values()):
+            token.cancel()
+        done = self._pool.waitForDone(msecs)
+        for signals in list(self._live):
+            signals.blockSignals(True)  # late deliveries go nowhere
+        self._live.clear()
+        return done

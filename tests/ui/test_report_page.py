@@ -65,7 +65,8 @@ def test_changing_year_regenerates_summary_and_logo_is_remembered(make_window, t
 
 
 def test_page_without_data_disables_output(make_window, store):
-    store.conn.execute("DELETE FROM observations")
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM observations")
     window = make_window(OREBRO)
     page = window.pages["report"]
     assert page.data is None and not page.pdf_button.isEnabled()

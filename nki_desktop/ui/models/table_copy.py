@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nki_desktop.atomic import save_workbook
 from nki_desktop.domain.text import formula_safe
 from nki_desktop.reports.excel import put
 from nki_desktop.ui.models.columns import EXPORT_ROLE
@@ -110,8 +111,7 @@ def export_excel(model: QAbstractItemModel, path: Path | str, title: str = "",
     for note in notes or []:
         ws.cell(row, 1, note)
         row += 1
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 class TableTools(QWidget):

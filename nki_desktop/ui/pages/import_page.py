@@ -28,6 +28,7 @@ from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
 from nki_desktop.services import history, imports
 from nki_desktop.services.mappings import remember_mapping
+from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, TableColumn
@@ -381,8 +382,14 @@ class ImportPage(QWidget):
                 self, "Ångra import", f"Ta bort import {import_id} ({info.file_name}) med "
                 f"dess {info.rows_stored} värden?") != QMessageBox.StandardButton.Yes:
             return
-        history.undo_import(self.context.store, import_id)
-        self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen.")
+        try:
+            history.undo_import(self.context.store, import_id)
+        except (DatabaseProblem, OSError) as exc:
+            QMessageBox.warning(self, "Ångra import", f"Importen togs inte bort. {exc}")
+            return
+        kept = self.context.store.last_backup
+        self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen."
+                            + (f" En kopia från före finns i {kept}." if kept else ""))
         self.context.notify_data_changed()
 
     def _on_template_clicked(self) -> None:

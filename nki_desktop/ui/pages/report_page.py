@@ -44,6 +44,7 @@ class ReportPage(QWidget):
         self.context = context
         self.tasks = tasks
         self.data: ReportData | None = None
+        self.preview_dialog: QWidget | None = None  # while the print preview is open
         self._generated = ""
         self._loaded_for: tuple | None = None
         self._build()
@@ -280,18 +281,24 @@ class ReportPage(QWidget):
             return
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        dialog = QPrintPreviewDialog(self._printer(), self)
+        # The page owns the printer: a temporary would be freed while the dialog (which
+        # only borrows it) still paints on it, a segmentation fault in QtPrintSupport.
+        self._preview_printer = self._printer()
+        dialog = QPrintPreviewDialog(self._preview_printer, self)
+        self.preview_dialog = dialog
         dialog.setWindowTitle("Förhandsgranska rapport")
         dialog.paintRequested.connect(self.print_to)
         dialog.resize(900, 1000)
         dialog.exec()
+        self.preview_dialog = None
+        dialog.deleteLater()
 
     def print_dialog(self) -> None:
         if self.data is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog
 
-        printer = self._printer()
+        printer = self._print_printer = self._printer()  # owned by the page, as above
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Skriv ut rapport")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
