@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from nki_desktop import __version__, import_cli, respondent_service, services
+from nki_desktop.cli.kolada import register as register_kolada
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.reports.cli import register as register_report
 from nki_desktop.storage import Store
@@ -157,6 +158,7 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [
     import_cli.register,
     register_report,
     respondent_service.register,
+    register_kolada,
 ]
 
 
