@@ -129,6 +129,12 @@ def _choose(kpi: KoladaKpi, year: int) -> bool:
     return True
 
 
+# ids that share area × factor × measure with another id (old and new definition)
+_TWINS = {k.id for k in KOLADA_KPIS.values() for other in KOLADA_KPIS.values()
+          if other.id != k.id and (other.area, other.factor, other.measure)
+          == (k.area, k.factor, k.measure)}
+
+
 def _parse_by_id(importer: KoladaImporter, values: list[dict], catalogue: Catalogue,
                  name: str, sha256: str) -> tuple[ImportBatch, Layout]:
     """Place key figures by id (fallback for a reader that cannot): the smallest piece."""
@@ -139,9 +145,7 @@ def _parse_by_id(importer: KoladaImporter, values: list[dict], catalogue: Catalo
     for item in values:
         kpi = KOLADA_KPIS[str(item.get("kpi", "")).upper()]
         year = int(parse_number(item.get("period")) or 0)
-        twin = any(k.area == kpi.area and k.factor == kpi.factor and k.measure == kpi.measure
-                   and k.id != kpi.id for k in KOLADA_KPIS.values())
-        if twin and not _choose(kpi, year):
+        if kpi.id in _TWINS and not _choose(kpi, year):
             other_definition += 1
             continue
         if kpi.measure == INDEX:
