@@ -202,8 +202,10 @@ class KoladaClient:
                                "inte igenom frågan till Kolada (HTTP 407). Inget har sparats. "
                                "Be IT om en proxy som programmet får använda och ange den "
                                "under Inställningar.", PROXY, url)
-        final = KoladaError(f"Kolada svarade med fel {code} ({error.reason}) på {url}. "
-                            "Inget har sparats. Försök igen om en stund.", HTTP, url)
+        host = urllib.parse.urlsplit(url).netloc
+        final = KoladaError(f"Kolada ({host}) svarade med fel {code} ({error.reason}). "
+                            "Inget har sparats. Försök igen om en stund; fungerar det inte "
+                            "alls kan Koladas API ha ändrats.", HTTP, url)
         if code == 429 or 500 <= code < 600:
             retry_after = error.headers.get("Retry-After") if error.headers else None
             try:

@@ -96,13 +96,24 @@ class Revision:
     after: float | None
 
     @property
-    def text(self) -> str:
-        def show(v: float | None) -> str:
-            return fmt_index(v) if v is not None else "saknas"
+    def what(self) -> str:
+        """The area, and the factor unless it is the area's own index."""
+        if self.factor in ("nki", "nui"):
+            return area_label(self.area)
+        return f"{area_label(self.area)} – {factor_label(self.factor).lower()}"
 
-        what = area_label(self.area) + ("" if self.factor == "nki" else
-                                        " " + factor_label(self.factor).lower())
-        return f"{self.unit_name} {self.year} {what}: {show(self.before)} → {show(self.after)}"
+    @property
+    def text(self) -> str:
+        before, after = _show(self.before), _show(self.after)
+        if before == after:  # a revision below the display's rounding
+            before, after = _show(self.before, 3), _show(self.after, 3)
+        return f"{self.unit_name} {self.year} {self.what}: {before} → {after}"
+
+
+def _show(value: float | None, decimals: int = 1) -> str:
+    if value is None:
+        return "saknas"
+    return fmt_index(value) if decimals == 1 else f"{value:.{decimals}f}".replace(".", ",")
 
 
 @dataclass
@@ -184,7 +195,7 @@ def fetch(store: Store, request: FetchRequest, *, progress: Progress | None = No
                    f"sha256 av svaren: {sha}", *(f"URL: {u}" for u in data_urls),
                    *unit_check.notes]
     preview = importing.Preview(SOURCE_NAME, kind="kolada", kind_label="Kolada (API v3)")
-    preview.columns, preview.sheet, preview.sheets = layout.columns, "values", ["values"]
+    preview.columns, preview.sheet, preview.sheets = layout.columns, "API-svar", ["API-svar"]
     preview.year_source = "Koladas period"
     preview.years = batch.years
     found = {o.unit for o in batch.observations}

@@ -5,6 +5,7 @@ Hämta, and nothing is stored until Importera."""
 from __future__ import annotations
 
 import os
+import threading
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,8 @@ class KoladaDialog(QDialog):
         super().__init__(parent)
         self.context, self.tasks = context, tasks
         self.handle: TaskHandle | None = None
+        self.running = False
+        self._stop = threading.Event()  # also seen by a task that runs synchronously
         self.fetched: kolada_fetch.KoladaFetch | None = None
         self.result: SaveResult | None = None
         self.setWindowTitle("Hämta från Kolada")
@@ -97,10 +100,13 @@ class KoladaDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         self.revision_model = RowTableModel([
-            Column("Ändrat av Kolada", lambda r: r.text),
-            Column("Förut", lambda r: _num(r.before), lambda r: r.before or -1.0, align=RIGHT),
+            Column("Ändrat av Kolada", lambda r: r.unit_name),
+            Column("År", lambda r: str(r.year), lambda r: r.year),
+            Column("Nyckeltal", lambda r: r.what),
+            Column("Förra hämtningen", lambda r: _num(r.before), lambda r: r.before or -1.0,
+                   align=RIGHT),
             Column("Nu", lambda r: _num(r.after), lambda r: r.after or -1.0, align=RIGHT)])
-        self.revision_view = table_view(self.revision_model, stretch=0)
+        self.revision_view = table_view(self.revision_model, stretch=2)
         self.revision_view.setVisible(False)
         layout.addWidget(self.revision_view, 1)
         self.skipped_model = RowTableModel([
@@ -149,10 +155,10 @@ class KoladaDialog(QDialog):
         return kolada_fetch.FetchRequest(years, kommun, base, self.proxy_edit.text().strip())
 
     def start_fetch(self) -> None:
-        if self.handle is not None:
+        if self.running:
             return
         self.context.settings.set("kolada_proxy", self.proxy_edit.text().strip())
-        request, store = self.request(), self.context.store
+        request, store, stop = self.request(), self.context.store, self._stop
         self.fetched = None
         self._show(None)
 
@@ -161,20 +167,23 @@ class KoladaDialog(QDialog):
                 progress(int(100 * done / max(total, 1)), text)
             try:
                 return kolada_fetch.fetch(store, request, progress=step,
-                                          cancelled=cancel.is_set)
+                                          cancelled=lambda: cancel.is_set() or stop.is_set())
             except FetchCancelled:
                 raise TaskCancelled() from None
 
         self._busy("Hämtar från Kolada…")
-        self.handle = self.tasks.start(work, on_done=self._on_fetched,
-                                       on_error=self._on_failed, on_progress=self._on_progress,
-                                       on_cancel=self._on_cancelled)
+        handle = self.tasks.start(work, on_done=self._on_fetched, on_error=self._on_failed,
+                                  on_progress=self._on_progress, on_cancel=self._on_cancelled)
+        self.handle = handle if self.running else None
 
     def cancel(self) -> None:
+        self._stop.set()
         if self.handle is not None:
             self.handle.cancel()
 
     def _busy(self, text: str) -> None:
+        self.running = True
+        self._stop.clear()
         self.status.setText(text)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -184,6 +193,7 @@ class KoladaDialog(QDialog):
             b.setEnabled(False)
 
     def _idle(self, text: str) -> None:
+        self.running = False
         self.handle = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
@@ -202,9 +212,11 @@ class KoladaDialog(QDialog):
         self.fetched, self.result = fetched, None
         self._show(fetched)
         preview = fetched.preview
-        text = ("Kontrollera förhandsvisningen och klicka Importera." if preview.ok and not
-                preview.duplicate else "Inget nytt att importera.")
-        self._idle(text)
+        ready = preview.ok and not preview.duplicate
+        self._idle("Kontrollera förhandsvisningen och klicka Importera." if ready else
+                   "Inget nytt att importera.")
+        self.import_button.setDefault(ready)
+        self.fetch_button.setDefault(not ready)
 
     def _on_failed(self, message: str, _details: str) -> None:
         self._idle("")
@@ -239,12 +251,14 @@ class KoladaDialog(QDialog):
     # -- storing -------------------------------------------------------------------------
     def confirm(self) -> None:
         fetched = self.fetched
-        if fetched is None or not fetched.preview.ok or self.handle is not None:
+        if fetched is None or not fetched.preview.ok or self.running:
             return
-        store = self.context.store
+        store, stop = self.context.store, self._stop
 
         def work(progress, _cancel) -> SaveResult:  # type: ignore[no-untyped-def]
             def step(done: int, total: int) -> None:
+                if stop.is_set():
+                    raise Cancelled()
                 try:
                     progress(int(100 * done / max(total, 1)), "Sparar värden från Kolada…")
                 except TaskCancelled:
@@ -255,9 +269,10 @@ class KoladaDialog(QDialog):
                 raise TaskCancelled() from None
 
         self._busy("Sparar…")
-        self.handle = self.tasks.start(work, on_done=self._on_saved, on_error=self._on_failed,
-                                       on_progress=self._on_progress,
-                                       on_cancel=self._on_save_cancelled)
+        handle = self.tasks.start(work, on_done=self._on_saved, on_error=self._on_failed,
+                                  on_progress=self._on_progress,
+                                  on_cancel=self._on_save_cancelled)
+        self.handle = handle if self.running else None
 
     def _on_saved(self, result: SaveResult) -> None:
         self.result = result
@@ -270,4 +285,4 @@ class KoladaDialog(QDialog):
 
 
 def _num(value: float | None) -> str:
-    return "saknas" if value is None else f"{value:.2f}".replace(".", ",")
+    return "saknas" if value is None else f"{value:.3f}".replace(".", ",")
