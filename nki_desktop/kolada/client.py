@@ -190,7 +190,7 @@ class KoladaClient:
             raise self._http_error(error, url) from None
         except urllib.error.URLError as error:
             raise self._network_error(error.reason, url) from None
-        except (TimeoutError, socket.timeout) as error:
+        except TimeoutError as error:
             raise self._network_error(error, url) from None
         except (ConnectionError, http.client.HTTPException) as error:
             raise self._network_error(error, url) from None

@@ -90,7 +90,7 @@ def select_values(values: list[dict], catalogue: Catalogue,
             skipped.append(Skip(SHEET, row_no, "okänt nyckeltal", str(item.get("kpi"))))
         elif kpi.first_year and (year is None or year < kpi.first_year):
             reused += 1
-        elif unit == RIKET_CODE or catalogue.get(unit) is not None:
+        elif unit == RIKET_CODE or unit in catalogue.by_code:
             kept.append(item)
         elif unit in check.regions or (unit.isdigit() and len(unit) == 4 and unit < "0100"):
             regions += 1

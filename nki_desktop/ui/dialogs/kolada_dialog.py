@@ -46,7 +46,7 @@ class KoladaDialog(QDialog):
         self.running = False
         self._stop = threading.Event()  # also seen by a task that runs synchronously
         self.fetched: kolada_fetch.KoladaFetch | None = None
-        self.result: SaveResult | None = None
+        self.saved: SaveResult | None = None
         self.setWindowTitle("Hämta från Kolada")
         self.resize(900, 640)
         layout = QVBoxLayout(self)
@@ -201,7 +201,7 @@ class KoladaDialog(QDialog):
         self.close_button.setEnabled(True)
         preview = self.fetched.preview if self.fetched else None
         self.import_button.setEnabled(bool(preview and preview.ok and not preview.duplicate
-                                           and self.result is None))
+                                           and self.saved is None))
         self.status.setText(text)
 
     def _on_progress(self, percent: int, text: str) -> None:
@@ -209,7 +209,7 @@ class KoladaDialog(QDialog):
         self.status.setText(text)
 
     def _on_fetched(self, fetched: kolada_fetch.KoladaFetch) -> None:
-        self.fetched, self.result = fetched, None
+        self.fetched, self.saved = fetched, None
         self._show(fetched)
         preview = fetched.preview
         ready = preview.ok and not preview.duplicate
@@ -275,7 +275,7 @@ class KoladaDialog(QDialog):
         self.handle = handle if self.running else None
 
     def _on_saved(self, result: SaveResult) -> None:
-        self.result = result
+        self.saved = result
         self._idle(result.message)
         self.context.notify_data_changed()
         self.stored.emit(result)
