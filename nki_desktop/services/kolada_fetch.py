@@ -51,10 +51,13 @@ def read_settings(url: str | None = None) -> FetchSettings:
         except (configparser.Error, UnicodeDecodeError):
             parser.clear()
         general = parser["General"] if parser.has_section("General") else {}
-        allowed = str(general.get("allow_internet", "true")).strip().lower()
-        result.allowed = allowed not in ("false", "0", "no")
-        result.base_url = str(general.get("kolada_url", "") or "").strip() or DEFAULT_BASE_URL
-        result.proxy = str(general.get("kolada_proxy", "") or "").strip()
+
+        def text(key: str, default: str = "") -> str:  # QSettings quotes some values
+            return str(general.get(key, default) or "").strip().strip('"').strip()
+
+        result.allowed = text("allow_internet", "true").lower() not in ("false", "0", "no")
+        result.base_url = text("kolada_url") or DEFAULT_BASE_URL
+        result.proxy = text("kolada_proxy")
     result.base_url = url or os.environ.get(URL_ENV) or result.base_url
     return result
 
@@ -187,6 +190,8 @@ def fetch(store: Store, request: FetchRequest, *, progress: Progress | None = No
     sha = digest.hexdigest()
     kept, skipped = select_values(values, store.catalogue, unit_check)
     batch, layout = parse_values(kept, store.catalogue, SOURCE_NAME, sha)
+    for o in batch.observations:  # a place in the API's list means nothing to a reader:
+        o.sheet, o.row = "", None  # the source shows as "Kolada API v3"
     batch.skipped[:0] = skipped
     batch.description = (f"{SOURCE_NAME}, hämtat {fetched_at.replace('T', ' ')}: "
                          f"{len(request.kpis)} nyckeltal, {years[0]}–{years[-1]}, "

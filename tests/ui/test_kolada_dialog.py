@@ -102,3 +102,15 @@ def test_setting_off_hides_the_action(make_window, qtbot):
     again = make_window("2514")
     assert again.pages["import"].kolada_button.isHidden()
     assert not again.action_internet.isChecked()
+
+
+def test_no_request_at_start_up_or_when_the_dialog_opens(make_window, qtbot, monkeypatch):
+    with serve() as (url, fake):
+        monkeypatch.setenv("NKI_KOLADA_URL", url)
+        window = make_window("2514")
+        window.show()
+        for key in window.pages:
+            window.show_page(key)
+        _page, dialog = open_dialog(window, qtbot)
+        qtbot.wait(200)
+        assert fake.requests == []

@@ -83,6 +83,17 @@ def test_setting_off_refuses(tmp_path, capsys):
     assert code == 2 and "avstängd" in err
 
 
+def test_url_and_proxy_from_the_settings_file(tmp_path, capsys):
+    with serve() as (url, fake):
+        (data_dir() / "settings.ini").write_text(
+            f'[General]\nallow_internet=true\nkolada_url="{url}"\n'
+            "kolada_proxy=http://proxy.example:8080\n", encoding="utf-8")
+        code, out, _err = run(["kolada", "fetch", "--years", "2021", "--dry-run", "--db",
+                               str(tmp_path / "k.sqlite")], capsys)
+        assert fake.requests  # local addresses never go through a proxy
+    assert code == 0 and url in out
+
+
 def test_bad_years_and_kommun_are_refused(tmp_path, capsys):
     db = str(tmp_path / "k.sqlite")
     assert run(["kolada", "fetch", "--years", "2024-2016", "--db", db], capsys)[0] == 2

@@ -8,6 +8,7 @@ import pytest
 
 from nki_desktop.kolada.client import FetchCancelled, KoladaError
 from nki_desktop.services import kolada_fetch as kf
+from nki_desktop.storage.repository import Cancelled
 from tests.kolada_server import derived, serve
 
 YEARS = list(range(2019, 2023))
@@ -52,7 +53,20 @@ def test_fetch_previews_then_stores_one_import_with_provenance(store):
     assert bygglov.value == pytest.approx(derived("U07447", 86.36136644))
     riket = store.values(unit="riket", year=2021, area="total", factor="nki")
     assert riket and riket[0].value == pytest.approx(fake.real[("0000", 2021)])
+    assert kalix.source_ref == "Kolada API v3"  # what hover texts and tables show
     assert store.undo_import(info.id) and store.values() == []
+
+
+def test_cancel_while_storing_rolls_back(store):
+    with serve() as (url, _fake):
+        fetched = kf.fetch(store, request(url, years=[2021]))
+
+    def stop(_done: int, _total: int) -> None:
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        kf.save(store, fetched, progress=stop)
+    assert store.list_imports() == [] and store.values() == []
 
 
 def test_sha256_is_of_the_combined_responses(store):
