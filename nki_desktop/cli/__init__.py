@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from nki_desktop import __version__
-from nki_desktop.cli import backup, data, imports, report
+from nki_desktop.cli import backup, data, imports, kolada, report
 from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
 
@@ -23,6 +23,7 @@ _COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentPars
     data.register,
     imports.register,
     report.register,
+    kolada.register,
     backup.register,
 ]
 

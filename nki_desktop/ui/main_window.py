@@ -121,12 +121,16 @@ class MainWindow(QMainWindow):
         self.action_sample.triggered.connect(self.load_sample)
         self.action_remove_sample = QAction("Ta bort exempeldata", self)
         self.action_remove_sample.triggered.connect(self.remove_sample)
+        self.action_internet = QAction("Tillåt hämtning från internet", self, checkable=True)
+        self.action_internet.setChecked(bool(self.context.settings.get("allow_internet")))
+        self.action_internet.toggled.connect(self.pages["import"].set_internet_allowed)
         self.action_quit = QAction("Avsluta", self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         self.backups = BackupActions(self, self.context, self.tasks)
         for action in (self.action_choose, None, self.action_sample, self.action_remove_sample,
-                       None, *self.backups.actions(), None, self.action_quit):
+                       None, *self.backups.actions(), None, self.action_internet, None,
+                       self.action_quit):
             if action is None:
                 arkiv.addSeparator()
             else:

@@ -39,6 +39,10 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
             "Svarsdata: en svarandes NKI kräver alla tre frågor (all) eller minst två (two)"),
     Setting("respondent_matrix_min_n", int, 30,
             "Svarsdata: minsta antal fullständiga svar för en prioriteringsmatris"),
+    Setting("allow_internet", bool, True,
+            "Tillåt hämtning från internet (av: Hämta från Kolada visas inte)"),
+    Setting("kolada_url", str, "https://api.kolada.se/v3", "Koladas API-adress"),
+    Setting("kolada_proxy", str, "", "Proxy för hämtning från internet (tom = datorns)"),
 )}
 
 
@@ -60,6 +64,8 @@ class Settings:
                 return json.loads(raw) if isinstance(raw, str) else spec.default
             if spec.type is bytes:
                 return bytes(cast(Any, raw))
+            if spec.type is bool:  # the INI file holds "true"/"false"
+                return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
             return spec.type(raw)
         except (TypeError, ValueError):
             return spec.default

@@ -30,6 +30,7 @@ from nki_desktop.services import history, imports
 from nki_desktop.services.mappings import remember_mapping
 from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.dialogs.kolada_dialog import KoladaDialog
 from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, TableColumn
 from nki_desktop.ui.pages.import_panels import (
@@ -71,7 +72,14 @@ class ImportPage(QWidget):
         self.template_button.setToolTip("Spara mallen i långt format (år, kommun, område, "
                                         "faktor, svarsgrupp, värde, antal svar)")
         self.template_button.clicked.connect(self._on_template_clicked)
+        self.kolada_button = QPushButton("Hämta från Kolada…")
+        self.kolada_button.setToolTip("Hämta alla kommuners Insikt-nyckeltal från Koladas "
+                                      "öppna API (bara när du klickar; visas inte när "
+                                      "hämtning från internet är avstängd)")
+        self.kolada_button.clicked.connect(self.open_kolada)
+        self.kolada_button.setVisible(bool(context.settings.get("allow_internet")))
         top.addWidget(self.choose_button)
+        top.addWidget(self.kolada_button)
         top.addWidget(self.template_button)
         top.addStretch(1)
         layout.addLayout(top)
@@ -199,6 +207,22 @@ class ImportPage(QWidget):
             self._run_preview(path)
         if self.file_list.currentRow() < 0 and self.file_list.count():
             self.file_list.setCurrentRow(0)
+
+    def open_kolada(self) -> KoladaDialog | None:
+        """The fetch dialog (modeless in tests: ``exec`` only when shown by a click)."""
+        if not self.context.settings.get("allow_internet"):
+            return None
+        dialog = KoladaDialog(self.context, self.tasks, self)
+        dialog.stored.connect(lambda result: self.status.setText(result.message))
+        self.kolada_dialog = dialog
+        if self.sender() is self.kolada_button:
+            dialog.exec()
+        return dialog
+
+    def set_internet_allowed(self, allowed: bool) -> None:
+        """The setting "Tillåt hämtning från internet": off hides the fetch action."""
+        self.context.settings.set("allow_internet", allowed)
+        self.kolada_button.setVisible(allowed)
 
     def current_path(self) -> str | None:
         item = self.file_list.currentItem()
