@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nki_desktop.analysis.origin import SAMPLE
 from nki_desktop.domain.areas import AREA_BY_KEY, SERVICE_FACTORS, TOTAL
 from nki_desktop.domain.grades import Grade, grade_for
 from nki_desktop.domain.municipalities import RIKET, Catalogue
@@ -17,6 +18,7 @@ class Position:
     rank: int
     of: int  # 0 when unknown (a file that gives the rank only)
     computed: bool  # True when the program ranked it (not a published rank)
+    publications: frozenset[str] = frozenset()  # of the values the position rests on
 
     @property
     def text(self) -> str:
@@ -35,6 +37,8 @@ class Figure:
     rank: Position | None = None
     missing: str | None = None
     source: str = ""
+    publication: str = ""
+    riket_publication: str = ""
 
     @property
     def grade(self) -> Grade | None:
@@ -55,6 +59,24 @@ class KeyFigures:
     rank_group: Position | None = None
     areas: list[Figure] = field(default_factory=list)
     factors: list[Figure] = field(default_factory=list)
+    previous_publication: str = ""
+
+    def sample_parts(self) -> list[str]:
+        """What on the Översikt screen shows sample data (empty when nothing does)."""
+        figures = [self.total, *self.areas, *self.factors]
+        parts = []
+        if any(f.publication == SAMPLE for f in figures):
+            parts.append("kommunens värden")
+        if any(f.riket_publication == SAMPLE for f in figures):
+            parts.append("Riket")
+        if self.previous_publication == SAMPLE:
+            parts.append("föregående år")
+        for label, pos in (("placering i riket", self.rank_national),
+                           ("placering i länet", self.rank_lan),
+                           ("placering i kommungruppen", self.rank_group)):
+            if pos is not None and SAMPLE in pos.publications:
+                parts.append(label)
+        return parts
 
     @property
     def change(self) -> float | None:
@@ -77,7 +99,7 @@ def published_position(v: StoredValue) -> Position | None:
     """A published rank as "x av y" (importers complete y when a file gives only x)."""
     if not v.rank:
         return None
-    return Position(v.rank, v.rank_of or 0, False)
+    return Position(v.rank, v.rank_of or 0, False, frozenset({v.publication}))
 
 
 def _index_factor(area: str) -> str:
@@ -85,11 +107,13 @@ def _index_factor(area: str) -> str:
 
 
 def _position_among(values: list[StoredValue], unit: str, members: set[str]) -> Position | None:
-    scores = {v.unit: v.value for v in values if v.unit in members and v.value is not None}
+    used = [v for v in values if v.unit in members and v.value is not None]
+    scores = {v.unit: v.value for v in used if v.value is not None}
     if unit not in scores:
         return None
     ranks = shared_ranks(scores)
-    return Position(ranks[unit], len(scores), computed=True)
+    return Position(ranks[unit], len(scores), computed=True,
+                    publications=frozenset(v.publication for v in used))
 
 
 def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
@@ -99,17 +123,18 @@ def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
     mine = store.values(year=year, unit=kommun, group=group)
     if not mine:
         return None
-    riket = {(v.area, v.factor): v.value
-             for v in store.values(year=year, unit=RIKET, group=group)}
+    riket = {(v.area, v.factor): v for v in store.values(year=year, unit=RIKET, group=group)}
     by_cell = {(v.area, v.factor): v for v in mine}
 
     def figure(area: str, factor: str, key: str) -> Figure:
         v = by_cell.get((area, factor))
+        r = riket.get((area, factor))
+        r_value, r_pub = (r.value, r.publication) if r is not None else (None, "")
         if v is None:
-            return Figure(key, None, riket=riket.get((area, factor)))
+            return Figure(key, None, riket=r_value, riket_publication=r_pub)
         rank = published_position(v)
-        return Figure(key, v.value, v.n, riket.get((area, factor)), rank, v.missing,
-                      v.source_ref)
+        return Figure(key, v.value, v.n, r_value, rank, v.missing, v.source_ref, v.publication,
+                      r_pub)
 
     total = figure(TOTAL, "nki", TOTAL)
     k = catalogue.get(kommun)
@@ -128,6 +153,7 @@ def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
         result.previous_year = earlier[-1]
         prev = store.values(year=earlier[-1], unit=kommun, area=TOTAL, factor="nki", group=group)
         result.previous_total = prev[0].value if prev else None
+        result.previous_publication = prev[0].publication if prev else ""
     areas = sorted({v.area for v in mine if v.area != TOTAL},
                    key=lambda a: list(AREA_BY_KEY).index(a) if a in AREA_BY_KEY else 99)
     result.areas = [figure(a, _index_factor(a), a) for a in areas]

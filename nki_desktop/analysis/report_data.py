@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
+from nki_desktop.analysis.origin import SAMPLE, is_fictitious, mean_text
 from nki_desktop.analysis.narrative import summary_sentences
 from nki_desktop.analysis.overview import KeyFigures, Position, key_figures, published_position
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
@@ -56,6 +57,15 @@ class TrendRow:
     riket: float | None
     comparison: float | None
     missing: str | None = None
+    source: str = ""  # min kommun's value: publication and file
+    publication: str = ""
+    riket_publication: str = ""
+    comparison_count: int = 0  # values the comparison mean is taken over
+    comparison_publications: tuple[str, ...] = ()
+
+    @property
+    def publications(self) -> set[str]:
+        return {self.publication, self.riket_publication, *self.comparison_publications}
 
 
 @dataclass
@@ -70,6 +80,13 @@ class FigureRow:
     comparison: float | None
     rank: Position | None = None
     missing: str | None = None
+    comparison_count: int = 0  # values the comparison mean is taken over
+    publications: tuple[str, ...] = ()  # of the value, Riket and the comparison mean
+
+    @property
+    def comparison_text(self) -> str:
+        """'medel av 31 värden', or '' without a comparison mean."""
+        return mean_text(self.comparison_count) if self.comparison is not None else ""
 
     @property
     def area_label(self) -> str:
@@ -92,6 +109,7 @@ class RankRow:
     value: float
     n: int | None
     is_self: bool
+    publication: str = ""
 
 
 @dataclass
@@ -151,7 +169,25 @@ class ReportData:
 
     @property
     def is_sample(self) -> bool:
-        return any(s.publication == "sample" for s in self.sources)
+        return any(s.publication == SAMPLE for s in self.sources)
+
+    def sample_sections(self) -> set[str]:
+        """The report sections (keys of reports.options.SECTIONS) that show sample values."""
+        out: set[str] = set()
+        if self.figures.sample_parts():
+            out |= {"cover", "summary"}
+        if any(is_fictitious(r.publications) for r in self.trend):
+            out.add("trend")
+        for key, rows in (("areas", self.areas), ("factors", self.factors),
+                          ("table", self.table)):
+            if any(is_fictitious(r.publications) for r in rows):
+                out.add(key)
+        excerpts = [e for e in (self.ranking_national, self.ranking_lan) if e is not None]
+        positions = [p for p in (self.figures.rank_national, self.figures.rank_lan) if p]
+        if any(r.publication == SAMPLE for e in excerpts for r in e.rows) or any(
+                SAMPLE in p.publications for p in positions):
+            out.add("ranking")
+        return out
 
     @property
     def citations(self) -> list[str]:
@@ -191,7 +227,7 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
         ranked = ranked[max(0, at - radius):at + radius + 1]
     window = ranked
     rows = [RankRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
-                    v.unit == kommun) for v in window]
+                    v.unit == kommun, v.publication) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
             "en publicerad rankning." if not use_published else
             "Placering enligt den importerade rankingen (kommuner med tillräckligt många "
@@ -207,6 +243,21 @@ def _sources(store: Store, used: list[StoredValue]) -> list[SourceRef]:
             out.append(SourceRef(info.id, info.file_name, info.imported_at[:10], info.publication,
                                  CITATIONS.get(info.publication, "Källa: " + info.publication)))
     return out
+
+
+def _trend_row(year: int, own: trend.Point | None, nat: trend.Point | None,
+               avg: trend.Point | None) -> TrendRow:
+    def value_of(p: trend.Point | None) -> float | None:
+        return p.value if p else None
+
+    def pub(p: trend.Point | None) -> str:
+        return p.publications[0] if p and p.publications and p.value is not None else ""
+
+    return TrendRow(year, value_of(own), own.n if own else None, value_of(nat), value_of(avg),
+                    own.missing if own else None,
+                    " – ".join(x for x in (own.origin, own.source) if x) if own else "",
+                    pub(own), pub(nat), avg.members if avg else 0,
+                    avg.publications if avg else ())
 
 
 def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBreak],
@@ -231,7 +282,8 @@ def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBrea
          f"minst {rules.min_answers_total_rank} svar för att rankas på NKI totalt"
          + ("" if rules.confirmed else " (regler enligt närmast dokumenterade år)") + "."),
         ("Jämförelser", f"Riket är SKR:s värde för hela landet. {comparison_label} är ett "
-                        f"ovägt medelvärde av kommunernas publicerade värden."),
+                        f"ovägt medelvärde av de kommuner i gruppen som har ett värde; "
+                        f"antalet värden står vid varje medel (”medel av 31 värden”)."),
         ("Placering vid lika värden", TIES_NOTE),
     ]
     if breaks:
@@ -258,22 +310,26 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     # The comparison set: the user's chosen units, else the same SKR kommungrupp.
     if compare_units:
         members = {u for u in compare_units if u != kommun}
-        comparison_label = f"Jämförelsegruppen ({len(members)} enheter)"
+        comparison_label = "Jämförelsegruppen"
     else:
         members = peers.group_members(catalogue, kommun) - {kommun}
         code = GROUP_CODES.get(k.group_name, "") if k else ""
         comparison_label = (f"Kommungruppen ({code} {k.group_name})".replace("( ", "(")
                             if k else "Kommungruppen")
     year_values = store.values(year=year, units=sorted({kommun, RIKET} | members), group=group)
-    comparison = peers.averages(year_values, members)
-    riket = {(v.area, v.factor): v.value for v in year_values if v.unit == RIKET}
+    comparison = peers.means(year_values, members)
+    riket = {(v.area, v.factor): v for v in year_values if v.unit == RIKET}
     mine = [v for v in year_values if v.unit == kommun]
 
 
     def row(v: StoredValue) -> FigureRow:
         rank = published_position(v)
-        return FigureRow(v.area, v.factor, v.value, v.n, riket.get((v.area, v.factor)),
-                         comparison.get((v.area, v.factor)), rank, v.missing)
+        r, m = riket.get((v.area, v.factor)), comparison.get((v.area, v.factor))
+        pubs = {v.publication} | ({r.publication} if r and r.value is not None else set()) \
+            | set(m.publications if m else ())
+        return FigureRow(v.area, v.factor, v.value, v.n, r.value if r else None,
+                         m.value if m else None, rank, v.missing, m.count if m else 0,
+                         tuple(sorted(pubs)))
 
     by_cell = {(v.area, v.factor): v for v in mine}
     table = sorted((row(v) for v in mine), key=lambda r: _order(r.area, r.factor))
@@ -283,13 +339,11 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
 
     # Trend of NKI totalt: min kommun, Riket and the comparison average.
     own = {p.year: p for p in trend.series(store, kommun, TOTAL, "nki", group)}
-    nat = {p.year: p.value for p in trend.series(store, RIKET, TOTAL, "nki", group)}
-    avg = {p.year: p.value for p in trend.average_series(store, members, TOTAL, "nki", group)}
+    nat = {p.year: p for p in trend.series(store, RIKET, TOTAL, "nki", group)}
+    avg = {p.year: p for p in trend.average_series(store, members, TOTAL, "nki", group)}
     years = sorted(y for y in set(own) | set(nat) if y <= year
                    and (first_year is None or y >= first_year))
-    rows = [TrendRow(y, own[y].value if y in own else None, own[y].n if y in own else None,
-                     nat.get(y), avg.get(y), own[y].missing if y in own else None)
-            for y in years]
+    rows = [_trend_row(y, own.get(y), nat.get(y), avg.get(y)) for y in years]
     first, last = (min(years), max(years)) if years else (year, year)
     shown_areas = {TOTAL} | {r.area for r in table}
     breaks = [b for b in DEFINITION_BREAKS
@@ -312,7 +366,9 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     if store.respondent_count(kommun):
         candidate = driver_matrix_auto(load_frame(store, kommun, group), year, group)
         matrix = candidate if candidate.adequate else None
-    used = mine + [v for v in year_values if v.unit == RIKET]
+    used = list(year_values)  # min kommun, Riket and the comparison group
+    shown_units = {r.unit for e in (national, lan) if e is not None for r in e.rows}
+    used += [v for v in totals if v.unit in shown_units]
     used += store.values(unit=kommun, area=TOTAL, factor="nki", group=group)
     rules = publication_rules(year)
     return ReportData(

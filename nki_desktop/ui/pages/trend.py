@@ -36,6 +36,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, Column, RowTableModel, SortProxy, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommungruppen"),
                (COMPARE_LARGE, "Medel kommuner över 40 000 inv."),
@@ -43,24 +44,46 @@ COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommung
 
 
 def _columns(data: TrendData) -> list[Column]:
-    labels = {line.key: line.label for line in data.lines}
     cols = [Column("År", lambda r: str(r.year), sort=lambda r: r.year, export=lambda r: r.year)]
-    for key, label in labels.items():
-        cols.append(Column(label, lambda r, k=key: fmt_index(r.value(k)),
+    for line in data.lines:
+        key = line.key
+        cols.append(Column(line.label, lambda r, k=key: fmt_index(r.value(k)),
                            sort=lambda r, k=key: r.value(k),
-                           export=lambda r, k=key: _round(r.value(k)), align=RIGHT))
+                           export=lambda r, k=key: _round(r.value(k)), align=RIGHT,
+                           tooltip=lambda r, k=key: _source(r, k)))
         if key == "mine":
             cols.append(Column("Antal svar", lambda r: fmt_number(_n(r)), sort=_n, export=_n,
                                align=RIGHT))
+        if line.average:
+            cols.append(Column("Medel av antal värden", lambda r, k=key: fmt_number(_count(r, k)),
+                               sort=lambda r, k=key: _count(r, k),
+                               export=lambda r, k=key: _count(r, k), align=RIGHT,
+                               header_tip="Ovägt medel: antal kommuner med värde det året."))
     cols.append(Column("Skillnad mot riket", lambda r: fmt_change(_round(r.diff("mine", "riket"))),
                        sort=lambda r: r.diff("mine", "riket"),
                        export=lambda r: _round(r.diff("mine", "riket")), align=RIGHT))
+    for line in data.lines:
+        if not line.average:
+            cols.append(Column(f"Källa {line.label}", lambda r, k=line.key: _source(r, k),
+                               export=lambda r, k=line.key: _source(r, k)))
     return cols
 
 
 def _n(r: TrendRow) -> int | None:
     p = r.values.get("mine")
     return p.n if p else None
+
+
+def _count(r: TrendRow, key: str) -> int | None:
+    p = r.values.get(key)
+    return p.members if p and p.value is not None else None
+
+
+def _source(r: TrendRow, key: str) -> str:
+    p = r.values.get(key)
+    if p is None or p.value is None:
+        return ""
+    return " – ".join(x for x in (p.origin, p.source) if x)
 
 
 def _round(v: float | None) -> float | None:
@@ -81,6 +104,8 @@ class TrendPage(DataPage):
         layout = QVBoxLayout(body)
         self.heading = self.heading_label()
         layout.addWidget(self.heading)
+        self.sample_banner = SampleBanner()
+        layout.addWidget(self.sample_banner)
         row = QHBoxLayout()
         self.area_combo = QComboBox()
         for a in AREAS:
@@ -198,8 +223,10 @@ class TrendPage(DataPage):
         self.heading.setText(f"Trend {years[0]}–{years[-1]}: {what} "
                              f"({group_label(ctx.group).lower()})")
         self.frame.set_title(f"{ctx.kommun_name}: {what}")
-        notes = [f"⚠ Definitionen ändras {b.year} (streckad markering): {b.text}"
-                 for b in self.data.breaks]
+        self.sample_banner.show_for(self.data.sample_parts())
+        notes = [f"⚠ Definitionen ändras {b.year} (streckad markering; linjerna bryts där): "
+                 f"{b.text}" for b in self.data.breaks]
+        notes += ["⚠ " + n for n in self.data.source_notes()]
         if any(line.has_intervals for line in self.data.lines):
             notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade "
                          "av SKR).")
@@ -208,7 +235,7 @@ class TrendPage(DataPage):
         self.model.set_columns(_columns(self.data), trend_rows(self.data))
         fit_columns(self.view)
         self.tools.title = self.heading.text()
-        self.tools.notes = notes
+        self.tools.notes = self.sample_banner.notes() + notes
 
     def _show_empty(self, text: str) -> None:
         self.data = None
