@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
-from nki_desktop.analysis.origin import SAMPLE, is_fictitious, mean_text
 from nki_desktop.analysis.narrative import summary_sentences
+from nki_desktop.analysis.origin import SAMPLE, is_fictitious, mean_text
 from nki_desktop.analysis.overview import KeyFigures, Position, key_figures, published_position
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
 from nki_desktop.domain.areas import (
