@@ -369,7 +369,8 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     used = list(year_values)  # min kommun, Riket and the comparison group
     shown_units = {r.unit for e in (national, lan) if e is not None for r in e.rows}
     used += [v for v in totals if v.unit in shown_units]
-    used += store.values(unit=kommun, area=TOTAL, factor="nki", group=group)
+    used += [v for v in store.values(units=[kommun, RIKET], area=TOTAL, factor="nki",
+                                     group=group) if v.year in years]  # the trend's years
     rules = publication_rules(year)
     return ReportData(
         kommun=kommun, kommun_name=kf.kommun_name, lan_name=k.lan_name if k else "",
