@@ -5,7 +5,7 @@ from __future__ import annotations
 from nki_desktop.analysis.compare import load_comparison
 from nki_desktop.analysis.origin import is_fictitious, mean_text, sample_warning, source_text
 from nki_desktop.analysis.overview import key_figures
-from nki_desktop.analysis.peers import comparison_sets
+from nki_desktop.analysis.peers import comparison_sets, means
 from nki_desktop.analysis.ranking import load_ranking
 from nki_desktop.analysis.report_data import gather
 from nki_desktop.analysis.trend import COMPARE_LAN, trend_data
@@ -73,3 +73,18 @@ def test_report_sections_with_sample_values(sample_store):
     total = report.table[0]
     assert (total.area, total.factor) == ("total", "nki") and total.value == 77.0
     assert "sample" in total.publications  # Riket and the comparison mean are sample
+
+
+
+def test_group_means_count_values_not_members(store):
+    real = whole_lan(2013)
+    real.observations = [o for o in real.observations if o.unit not in {"1881", "1882"}]
+    store.save_import(real)  # Örebro län: 12 kommuner, two of them without a value
+    members = {k.code for k in CAT.in_lan("18")} - {OREBRO}
+    mean = means(store.values(year=2013), members)[("total", "nki")]
+    assert len(members) == 11 and mean.count == 9 and mean.publications == ("oj",)
+    cmp = load_comparison(store, OREBRO, sorted(members), 2013, "foretag")
+    total = next(r for r in cmp.areas if r.area == "total")
+    assert total.others_count(OREBRO) == 9
+    trend = trend_data(store, OREBRO, "total", "nki", "foretag", COMPARE_LAN)
+    assert trend.lines[2].label == "Medel Örebro län" and trend.lines[2].points[0].members == 9
