@@ -34,7 +34,14 @@ def publication_label(publication: str) -> str:
 
 def source_text(publication: str, source: str) -> str:
     """Publication and file as one line: 'Kolada – kolada.csv (Blad1 rad 4)'."""
-    label = publication_label(publication) if publication else ""
+    return join_source(publication_label(publication) if publication else "", source)
+
+
+def join_source(label: str, source: str) -> str:
+    """'label – file', without saying the same thing twice (the sample data's file is named
+    by its label)."""
+    if label and source.startswith(label):
+        return source
     return " – ".join(x for x in (label, source) if x)
 
 

@@ -65,8 +65,11 @@ class KeyFigures:
         """What on the Översikt screen shows sample data (empty when nothing does)."""
         figures = [self.total, *self.areas, *self.factors]
         parts = []
-        if any(f.publication == SAMPLE for f in figures):
+        own = [f.publication == SAMPLE for f in figures if f.value is not None]
+        if own and all(own):
             parts.append("kommunens värden")
+        elif any(own):
+            parts.append("en del av kommunens värden")
         if any(f.riket_publication == SAMPLE for f in figures):
             parts.append("Riket")
         if self.previous_publication == SAMPLE:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.narrative import summary_sentences
-from nki_desktop.analysis.origin import SAMPLE, is_fictitious, mean_text
+from nki_desktop.analysis.origin import SAMPLE, is_fictitious, join_source, mean_text
 from nki_desktop.analysis.overview import KeyFigures, Position, key_figures, published_position
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
 from nki_desktop.domain.areas import (
@@ -255,7 +255,7 @@ def _trend_row(year: int, own: trend.Point | None, nat: trend.Point | None,
 
     return TrendRow(year, value_of(own), own.n if own else None, value_of(nat), value_of(avg),
                     own.missing if own else None,
-                    " – ".join(x for x in (own.origin, own.source) if x) if own else "",
+                    join_source(own.origin, own.source) if own else "",
                     pub(own), pub(nat), avg.members if avg else 0,
                     avg.publications if avg else ())
 

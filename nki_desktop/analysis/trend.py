@@ -88,10 +88,10 @@ def segments(points: list[Point], area: str) -> tuple[list[list[Point]], list[Se
             breaks.append(SeriesBreak(p.year, prev.year, "definition",
                                       f"definitionen före {changed[-1].year}",
                                       f"definitionen från {changed[-1].year}"))
-            parts.append([p])
-        elif prev.publications != p.publications:
+        if prev.publications != p.publications:  # noted also where the definition changed
             breaks.append(SeriesBreak(p.year, prev.year, "source", prev.origin or "okänd källa",
                                       p.origin or "okänd källa"))
+        if changed or prev.publications != p.publications:
             parts.append([p])
         else:
             parts[-1].append(p)

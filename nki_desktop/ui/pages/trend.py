@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nki_desktop.analysis.origin import join_source
 from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
@@ -83,7 +84,7 @@ def _source(r: TrendRow, key: str) -> str:
     p = r.values.get(key)
     if p is None or p.value is None:
         return ""
-    return " – ".join(x for x in (p.origin, p.source) if x)
+    return join_source(p.origin, p.source)
 
 
 def _round(v: float | None) -> float | None:

@@ -31,10 +31,12 @@ def test_a_change_of_publication_or_definition_breaks_the_line(store):
     assert [[p.year for p in part] for part in parts] == [[2014, 2015], [2016, 2021, 2022],
                                                           [2023]]
     assert [(b.kind, b.previous_year, b.year) for b in breaks] == [
-        ("definition", 2015, 2016), ("source", 2022, 2023)]
-    assert breaks[1].before == "SKR, Öppna jämförelser"
-    assert breaks[1].after == "Beräknat från svarsdata"
-    [note] = data.source_notes()
+        ("definition", 2015, 2016), ("source", 2015, 2016), ("source", 2022, 2023)]
+    assert (breaks[1].before, breaks[1].after) == ("Kolada", "SKR, Öppna jämförelser")
+    assert breaks[2].before == "SKR, Öppna jämförelser"
+    assert breaks[2].after == "Beräknat från svarsdata"
+    kolada_to_oj, note = data.source_notes()
+    assert kolada_to_oj.startswith("Örebro: 2015 kommer från Kolada, 2016 från SKR")
     assert note.startswith("Örebro: 2022 kommer från SKR, Öppna jämförelser, 2023 från "
                            "Beräknat från svarsdata.")
     rows = {r.year: r for r in trend_rows(data)}
