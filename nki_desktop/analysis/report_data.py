@@ -13,6 +13,8 @@ from nki_desktop.analysis.narrative import summary_sentences
 from nki_desktop.analysis.origin import SAMPLE, is_fictitious, join_source, mean_text
 from nki_desktop.analysis.overview import KeyFigures, Position, key_figures, published_position
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
+from nki_desktop.analysis.trend import Point as SeriesPoint
+from nki_desktop.analysis.trend import segments
 from nki_desktop.domain.areas import (
     AREA_BY_KEY,
     SERVICE_FACTORS,
@@ -198,6 +200,33 @@ class ReportData:
     def years(self) -> tuple[int, int]:
         shown = [r.year for r in self.trend] or [self.year]
         return min(shown), max(shown)
+
+    def trend_lines(self) -> list[tuple[str, str, list[list[SeriesPoint]]]]:
+        """(key, label, segments) of min kommun, Riket and the comparison mean: a line is
+        broken where its source or the definition of NKI totalt changes."""
+        def pubs(publication: str) -> tuple[str, ...]:
+            return (publication,) if publication else ()
+
+        series = [
+            ("mine", self.kommun_name, [SeriesPoint(r.year, r.value,
+                                                    publications=pubs(r.publication))
+                                        for r in self.trend]),
+            ("riket", "Riket", [SeriesPoint(r.year, r.riket,
+                                            publications=pubs(r.riket_publication))
+                                for r in self.trend]),
+            ("compare", self.comparison_label, [
+                SeriesPoint(r.year, r.comparison, members=r.comparison_count,
+                            publications=r.comparison_publications) for r in self.trend])]
+        return [(key, label, segments(points, TOTAL)[0]) for key, label, points in series]
+
+    def trend_source_notes(self) -> list[str]:
+        """'Örebro 2022: Kolada, 2023: SKR, Öppna jämförelser' for each change of source."""
+        notes = []
+        for _key, label, parts in self.trend_lines():
+            points = [p for part in parts for p in part]
+            notes += [f"{label} {b.previous_year}: {b.before}, {b.year}: {b.after}"
+                      for b in segments(points, TOTAL)[1] if b.kind == "source"]
+        return notes
 
 
 def _order(area: str, factor: str) -> tuple[int, int]:

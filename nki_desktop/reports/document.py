@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 
 from nki_desktop.analysis.origin import mean_text
 from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
-from nki_desktop.analysis.trend import Point, segments
 from nki_desktop.charts.bars import Bar, IndexBarChart
 from nki_desktop.charts.export import lay_out, paint_chart
 from nki_desktop.charts.fonts import apply_font
@@ -97,11 +96,7 @@ class ReportDocument:
             L.Paragraph(f"{d.kommun_name} · ärendeår {year_caption(d.year)}"
                         + (f" · {o.organisation}" if o.organisation else ""), font(12),
                         colour="#333333", space_after=10)]
-        sample = d.sample_sections()
-        if sample:
-            out.append(L.Paragraph("Exempeldata – fiktiva värden. Rapporten visar inte SKR:s "
-                                   "siffror och får inte användas som beslutsunderlag.",
-                                   font(10, bold=True), boxed=True, space_after=10))
+        sample = d.sample_sections()  # their pages carry the band drawn by furniture()
         builders = {"cover": self._cover, "summary": self._summary, "trend": self._trend,
                     "areas": self._areas, "factors": self._factors, "ranking": self._ranking,
                     "table": self._table, "matrix": self._matrix, "method": self._method}
@@ -135,6 +130,7 @@ class ReportDocument:
              f"inget publicerat värde (för få svar) · {fmt_number(kf.total.n)} svar"),
             ("Förändring", fmt_change(kf.change),
              f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
+             + (" – annan källa" if kf.previous_publication != kf.total.publication else "")
              if kf.previous_year else "inget tidigare år"),
             ("Placering i riket", _pos(kf.rank_national),
              f"Riket: {fmt_index(kf.total.riket)}"),
@@ -185,29 +181,14 @@ class ReportDocument:
         if not d.trend:
             return []
         years = [r.year for r in d.trend]
-        source_notes: list[str] = []
-
-        def line(key: str, label: str, points: list[Point]) -> ChartLine:
-            parts, breaks = segments(points, "total")  # never joined across source/definition
-            source_notes.extend(f"{label} {b.previous_year}: {b.before}, {b.year}: {b.after}"
-                                for b in breaks if b.kind == "source")
-            return ChartLine(key, label, [ChartPoint(p.year, p.value or 0.0, "", segment=i)
-                                          for i, part in enumerate(parts) for p in part])
-
-        def pubs(publication: str) -> tuple[str, ...]:
-            return (publication,) if publication else ()
-
+        source_notes = d.trend_source_notes()
         chart = TrendChart()  # the Trend screen's chart, drawn as vectors
         chart.setFont(font(8.5))
         chart.resize(QSize(round(L.PAGE_W - 2 * L.MARGIN_X), 270))  # legend columns fit the page
-        chart.set_lines([
-            line("mine", d.kommun_name, [Point(r.year, r.value, publications=pubs(r.publication))
-                                         for r in d.trend]),
-            line("riket", "Riket", [Point(r.year, r.riket, publications=pubs(r.riket_publication))
-                                    for r in d.trend]),
-            line("compare", d.comparison_label, [
-                Point(r.year, r.comparison, members=r.comparison_count,
-                      publications=r.comparison_publications) for r in d.trend])],
+        chart.set_lines([  # never joined across a change of source or definition
+            ChartLine(key, label, [ChartPoint(p.year, p.value or 0.0, "", segment=i)
+                                   for i, part in enumerate(parts) for p in part])
+            for key, label, parts in d.trend_lines()],
             [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text)
              for b in d.breaks if "total" in b.areas],
             zoom=True, value_labels=True)
@@ -318,8 +299,8 @@ class ReportDocument:
         p.drawRect(box)
         p.setFont(font(9, bold=True))
         p.drawText(box.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter) | L.WRAP,
-                   "EXEMPELDATA – fiktiva värden på denna sida, inte SKR:s siffror. Får inte "
-                   "användas som beslutsunderlag.")
+                   "EXEMPELDATA – fiktiva värden på denna sida, inte SKR:s siffror. "
+                   "Inte ett beslutsunderlag.")
 
     def furniture(self, p: QPainter, number: int, count: int) -> None:
         d = self.data

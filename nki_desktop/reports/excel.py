@@ -88,15 +88,16 @@ def table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Seque
 _WARNING_FILL = PatternFill("solid", start_color="FFF4CE", end_color="FFF4CE")
 
 
-def _warning_top(ws: Worksheet, fictitious: bool) -> int:
-    """Write the sample-data warning in row 1 of a sheet with fictitious values; returns the
-    row where the sheet's table starts (3 below a warning, else 1)."""
+def _warning_top(ws: Worksheet, fictitious: bool, width: int) -> int:
+    """Write the sample-data warning in row 1 of a sheet with fictitious values (merged over
+    the table's ``width`` columns); returns the row where the table starts (3, else 1)."""
     if not fictitious:
         return 1
-    cell = put(ws, 1, 1, f"⚠ {SAMPLE_WARNING} på det här bladet. Får inte användas som "
+    cell = put(ws, 1, 1, f"⚠ {SAMPLE_WARNING} (på det här bladet). Får inte användas som "
                          f"beslutsunderlag.")
     cell.font = Font(bold=True)
     cell.fill = _WARNING_FILL
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     return 3
 
 
@@ -152,7 +153,7 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
 
 
 def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
-    top = _warning_top(ws, "trend" in d.sample_sections())
+    top = _warning_top(ws, "trend" in d.sample_sections(), 7)
     headers = ["År", f"NKI {d.kommun_name}", "Antal svar", "Riket", d.comparison_label,
                "Medel av antal värden", f"Källa {d.kommun_name}"]
     rows = [[r.year, r.value, r.n, r.riket, r.comparison,
@@ -160,16 +161,10 @@ def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
             for r in d.trend]
     last = table(ws, "Trend", headers, rows, {1: INDEX, 2: COUNT, 3: INDEX, 4: INDEX, 5: COUNT},
                  top)
-    notes = [f"NKI totalt ändrade definition {b.year}: {b.text}" for b in d.breaks
-             if "total" in b.areas]
-    previous = None
-    for r in d.trend:
-        if r.value is None:
-            continue
-        if previous is not None and previous.publication != r.publication:
-            notes.append(f"Källan byts: {previous.year} {previous.source or '–'}, {r.year} "
-                         f"{r.source or '–'}. Värden ur olika källor är inte en serie.")
-        previous = r
+    notes = [f"NKI totalt ändrade definition {b.year}: {b.text} Linjerna bryts där."
+             for b in d.breaks if "total" in b.areas]
+    notes += [f"Källan byts: {n}. Linjen bryts där: värden ur olika källor är inte en serie."
+              for n in d.trend_source_notes()]
     for i, note in enumerate(notes):
         put(ws, last + 2 + i, 1, note)
     chart = LineChart()
@@ -177,13 +172,25 @@ def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
     chart.y_axis.title = "NKI"
     chart.x_axis.title = "Ärendeår"
     chart.y_axis.number_format = "0"
-    for col in (2, 4, 5):
-        chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last),
-                       titles_from_data=True)
+    chart.display_blanks = "gap"
+    row_of = {r.year: top + 1 + i for i, r in enumerate(d.trend)}
+    free = len(headers) + 2  # a broken line is drawn from one column per piece
+    for (_key, label, parts), col in zip(d.trend_lines(), (2, 4, 5), strict=True):
+        if len(parts) <= 1:
+            chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last),
+                           titles_from_data=True)
+            continue
+        for part in parts:
+            put(ws, top, free, f"{label} {part[0].year}–{part[-1].year}").font = Font(bold=True)
+            for p in part:
+                put(ws, row_of[p.year], free, p.value, INDEX)
+            chart.add_data(Reference(ws, min_col=free, min_row=top, max_row=last),
+                           titles_from_data=True)
+            free += 1
     chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
     _axes_visible(chart)
     chart.height, chart.width = 9, 18
-    ws.add_chart(chart, f"I{top + 1}")
+    ws.add_chart(chart, f"{get_column_letter(free + 1)}{top + 1}")
 
 
 def _axes_visible(chart: LineChart | BarChart) -> None:
@@ -193,7 +200,7 @@ def _axes_visible(chart: LineChart | BarChart) -> None:
 
 def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow],
                   label_col: str, title: str, section: str) -> None:
-    top = _warning_top(ws, section in d.sample_sections())
+    top = _warning_top(ws, section in d.sample_sections(), 10)
     headers = [label_col, "Mått", f"Värde {d.kommun_name}", "Betyg", "Antal svar", "Riket",
                d.comparison_label, "Medel av antal värden", "Placering", "Av"]
     data = [[r.area_label if label_col == "Område" else r.factor_label, r.factor_label,
@@ -220,7 +227,7 @@ def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow]
 
 
 def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str, fictitious: bool) -> None:
-    top = _warning_top(ws, fictitious)
+    top = _warning_top(ws, fictitious, 7)
     headers = ["Plats", "Kommun", "Kommunkod", "NKI totalt", "Betyg", "Antal svar",
                "Min kommun"]
     rows = [[r.rank, r.name, r.unit, r.value, grade_word(r.value), r.n,
@@ -262,7 +269,7 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
                            "ranking" in sample)
     if options.has("table"):
         ws = wb.create_sheet("Alla värden")
-        top = _warning_top(ws, "table" in sample)
+        top = _warning_top(ws, "table" in sample, 11)
         rows = [[r.area_label, r.factor_label, r.value, grade_word(r.value), r.n, r.riket,
                  r.comparison, r.comparison_count if r.comparison is not None else None,
                  r.rank.rank if r.rank else None, r.rank.of if r.rank else None,
@@ -284,6 +291,11 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
         table(ws, "Kallor", ["Fil", "Publikation", "Importerad", "Källhänvisning"],
               [[s.file_name, s.publication_label, s.imported_at, s.citation]
                for s in d.sources])
+    for ws in wb.worksheets:  # printed: each sheet one page wide, the warning row on top
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = f"NKI {d.group_label.lower()} {d.year} – {d.kommun_name}"
     wb.properties.creator = "NKI Desktop"
     wb.save(path)

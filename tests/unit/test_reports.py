@@ -122,7 +122,7 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
                                            "Kommungruppen (B3 Större stad)",
                                            "Medel av antal värden", "Källa Örebro"]
     assert trend["B11"].value == kf.total.value and trend["B11"].number_format == "0.0"
-    assert trend["G11"].value.startswith("Exempeldata – fiktiva värden – ")
+    assert trend["G11"].value == "Exempeldata – fiktiva värden (Exempeldata)"
     assert isinstance(trend._charts[0], LineChart) and len(trend._charts[0].series) == 3
     areas = wb["Områden"]
     assert areas["A1"].value.startswith("⚠ Exempeldata")

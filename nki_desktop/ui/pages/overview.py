@@ -154,6 +154,8 @@ class OverviewPage(DataPage):
                   if kf.previous_year else "inget tidigare år")
         if kf.previous_year and breaks_between(kf.previous_year, kf.year):
             change += " · ⚠ ny definition av NKI totalt"
+        if kf.previous_year and kf.previous_publication != kf.total.publication:
+            change += " · ⚠ annan källa än föregående år"
         self.tile_change.detail.setText(change)
         self.tile_rank.value.setText(_position(kf.rank_national))
         self.tile_rank.detail.setText(f"NKI i riket: {fmt_index(kf.total.riket)}")

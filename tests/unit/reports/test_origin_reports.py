@@ -74,3 +74,17 @@ def test_means_say_over_how_many_values(report_store, tmp_path):
     headers = [c.value for c in ws[3]]
     col = headers.index("Medel av antal värden") + 1
     assert ws.cell(4, col).value == 3
+
+
+def test_workbook_trend_chart_breaks_where_the_source_changes(report_store, tmp_path):
+    report_store.save_import(one_kommun_2023())
+    ws = load_workbook(build_xlsx(report_store, OREBRO, 2023, "foretag",
+                                  tmp_path / "r.xlsx"))["Trend"]
+    headers = [c.value for c in ws[3]]
+    assert headers[8:10] == ["Örebro 2016–2022", "Örebro 2023–2023"]  # one column a piece
+    assert ws["I10"].value == 70.0 and ws["I11"].value is None and ws["J11"].value == 77.0
+    [chart] = ws._charts
+    assert len(chart.series) == 4 and chart.display_blanks == "gap"
+    notes = [ws.cell(r, 1).value for r in range(12, 16) if ws.cell(r, 1).value]
+    assert any(n.startswith("Källan byts: Örebro 2022: Exempeldata – fiktiva värden, 2023: "
+                            "Egna resultat") for n in notes)
