@@ -181,13 +181,19 @@ def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
                            titles_from_data=True)
             continue
         for part in parts:
-            put(ws, top, free, f"{label} {part[0].year}–{part[-1].year}").font = Font(bold=True)
+            years = (f"{part[0].year}–{part[-1].year}" if len(part) > 1 else str(part[0].year))
+            put(ws, top, free, f"{label} {years}").font = Font(bold=True)
+            ws.column_dimensions[get_column_letter(free)].width = len(label) + 14
             for p in part:
                 put(ws, row_of[p.year], free, p.value, INDEX)
             chart.add_data(Reference(ws, min_col=free, min_row=top, max_row=last),
                            titles_from_data=True)
             free += 1
     chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
+    for series, symbol in zip(chart.series, ("circle", "square", "triangle", "diamond", "x",
+                                             "star", "plus", "dash") * 4, strict=False):
+        series.marker.symbol = symbol  # a one-year piece is a point: visible as a marker
+        series.smooth = False
     _axes_visible(chart)
     chart.height, chart.width = 9, 18
     ws.add_chart(chart, f"{get_column_letter(free + 1)}{top + 1}")
