@@ -88,17 +88,6 @@ def _tooltip(label: str, average: bool, p) -> str:
     return "\n".join(tip)
 
 
-def _runs(points: list[ChartPoint]) -> list[list[ChartPoint]]:
-    """Consecutive points of the same segment: each run is drawn as its own line."""
-    runs: list[list[ChartPoint]] = []
-    for p in points:
-        if runs and runs[-1][-1].segment == p.segment:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    return runs
-
-
 class TrendChart(pg.PlotWidget):
     """Lines over years; ``set_lines`` takes data only (no database), so reports can reuse it."""
 
@@ -135,17 +124,21 @@ class TrendChart(pg.PlotWidget):
                 continue
             colour, style, symbol, width = STYLES.get(line.key, STYLES["compare"])
             pen = pg.mkPen(colour, width=width, style=style)
-            xs += [p.x for p in line.points]
-            ys += [p.y for p in line.points]
-            for i, run in enumerate(_runs(line.points)):
-                # useCache=False: symbols stay vectors when the chart is rendered into a PDF
-                item = pg.PlotDataItem([p.x for p in run], [p.y for p in run], pen=pen,
-                                       symbol=symbol, symbolSize=9, symbolBrush=colour,
-                                       symbolPen=pg.mkPen(colour), useCache=False)
-                item.setProperty("line_key", line.key)
-                plot.addItem(item)
-                if i == 0:
-                    self.legend.addItem(item, line.label)
+            x = [p.x for p in line.points]
+            y = [p.y for p in line.points]
+            xs += x
+            ys += y
+            # one item per line (cheaper to paint than one per piece); a point is joined to
+            # the next only within a segment: a change of source or definition is a break
+            joined = np.array([a.segment == b.segment for a, b in
+                               zip(line.points, line.points[1:], strict=False)] + [False])
+            # useCache=False: symbols stay vectors when the chart is rendered into a PDF
+            item = pg.PlotDataItem(x, y, pen=pen, symbol=symbol, symbolSize=9,
+                                   symbolBrush=colour, symbolPen=pg.mkPen(colour),
+                                   useCache=False, connect=joined)
+            item.setProperty("line_key", line.key)
+            plot.addItem(item)
+            self.legend.addItem(item, line.label)
             bars = [p for p in line.points if p.low is not None and p.high is not None]
             if bars:
                 plot.addItem(pg.ErrorBarItem(  # pyqtgraph needs arrays here, not lists

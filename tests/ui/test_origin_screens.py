@@ -60,11 +60,16 @@ def test_trend_chart_draws_one_item_per_segment_and_notes_why(qtbot, make_window
     chart = TrendChart()
     qtbot.addWidget(chart)
     chart.set_trend(data)
-    items = [i for i in chart.getPlotItem().items if isinstance(i, pg.PlotDataItem)
-             and i.property("line_key") == "mine"]
-    runs = sorted([int(x) for x in item.getData()[0]] for item in items)
-    assert runs == [[2014, 2015], [2016, 2022], [2023]]  # never joined across a change
-    assert len(chart.legend.items) == 1  # one legend entry for the line, not per segment
+    [item] = [i for i in chart.getPlotItem().items if isinstance(i, pg.PlotDataItem)
+              and i.property("line_key") == "mine"]
+    xs, joined = item.getData()[0], item.opts["connect"]
+    runs: list[list[int]] = [[]]
+    for x, to_next in zip(xs, joined, strict=True):
+        runs[-1].append(int(x))
+        if not to_next:
+            runs.append([])
+    assert runs[:-1] == [[2014, 2015], [2016, 2022], [2023]]  # never joined across a change
+    assert len(chart.legend.items) == 1  # one legend entry for the line
     point = next(p for p in chart.lines[0].points if p.x == 2023)
     assert "Källa: Beräknat från svarsdata" in point.tooltip and "Fil: svar.xlsx" in point.tooltip
 
