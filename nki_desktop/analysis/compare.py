@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nki_desktop.analysis.origin import SAMPLE
 from nki_desktop.domain.areas import (
     AREAS,
     INDEX_FACTORS,
@@ -27,6 +28,7 @@ class Cell:
     n: int | None = None
     missing: str | None = None
     source: str = ""
+    publication: str = ""
 
 
 @dataclass
@@ -36,6 +38,7 @@ class CompareRow:
     label: str
     cells: dict[str, Cell] = field(default_factory=dict)  # unit -> cell
     riket: float | None = None
+    riket_publication: str = ""
 
     def value(self, unit: str) -> float | None:
         cell = self.cells.get(unit)
@@ -45,6 +48,10 @@ class CompareRow:
         """Unweighted mean over the compared kommuner (min kommun excluded) with a value."""
         vals = [c.value for u, c in self.cells.items() if u != mine and c.value is not None]
         return sum(vals) / len(vals) if vals else None
+
+    def others_count(self, mine: str) -> int:
+        """How many values the mean of the compared kommuner is taken over."""
+        return sum(1 for u, c in self.cells.items() if u != mine and c.value is not None)
 
     def difference(self, mine: str) -> float | None:
         own, mean = self.value(mine), self.others_mean(mine)
@@ -64,6 +71,18 @@ class Comparison:
     def rows(self, kind: str) -> list[CompareRow]:
         return self.areas if kind == AREA_ROWS else self.factors
 
+    def sample_parts(self, kind: str) -> list[str]:
+        """Which shown values are sample data: named kommuner, then Riket."""
+        rows = self.rows(kind)
+        parts = [self.names.get(u, u) for u in self.units
+                 if any(r.cells[u].publication == SAMPLE for r in rows
+                        if u in r.cells and r.cells[u].value is not None)]
+        if len(parts) > 4:
+            parts = [f"{len(parts)} av {len(self.units)} kommuner"]
+        if any(r.riket_publication == SAMPLE for r in rows if r.riket is not None):
+            parts.append("Riket")
+        return parts
+
 
 def build_comparison(values: list[StoredValue], mine: str, others: list[str], year: int,
                      group: str, catalogue: Catalogue) -> Comparison:
@@ -81,9 +100,11 @@ def build_comparison(values: list[StoredValue], mine: str, others: list[str], ye
         out = CompareRow(area, factor, label)
         for u in units:
             v = by_cell.get((u, area, factor))
-            out.cells[u] = Cell(v.value, v.n, v.missing, v.source_ref) if v else Cell(None)
+            out.cells[u] = (Cell(v.value, v.n, v.missing, v.source_ref, v.publication) if v
+                            else Cell(None))
         r = by_cell.get((RIKET, area, factor))
         out.riket = r.value if r else None
+        out.riket_publication = r.publication if r else ""
         return out
 
     area_rows = [row(a, index_factor(a), area_label(a) + (" (NUI)" if index_factor(a) == "nui"

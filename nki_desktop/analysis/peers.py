@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from nki_desktop.domain.municipalities import Catalogue
 from nki_desktop.domain.records import StoredValue
 
@@ -28,6 +30,26 @@ def averages(values: list[StoredValue], members: set[str]) -> dict[tuple[str, st
         if v.unit in members and v.value is not None:
             sums.setdefault((v.area, v.factor), []).append(v.value)
     return {key: sum(vals) / len(vals) for key, vals in sums.items()}
+
+
+@dataclass(frozen=True)
+class Mean:
+    """An unweighted mean with the number of values it is taken over and their sources."""
+
+    value: float
+    count: int
+    publications: tuple[str, ...] = ()
+
+
+def means(values: list[StoredValue], members: set[str]) -> dict[tuple[str, str], Mean]:
+    """Like :func:`averages`, with the count of values and their publications."""
+    found: dict[tuple[str, str], list[StoredValue]] = {}
+    for v in values:
+        if v.unit in members and v.value is not None:
+            found.setdefault((v.area, v.factor), []).append(v)
+    return {key: Mean(sum(v.value or 0.0 for v in vals) / len(vals), len(vals),
+                      tuple(sorted({v.publication for v in vals if v.publication})))
+            for key, vals in found.items()}
 
 
 NEIGHBOURS = "Grannkommuner (samma län)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nki_desktop.analysis.origin import SAMPLE
 from nki_desktop.domain.areas import TOTAL
 from nki_desktop.domain.municipalities import Catalogue, Kommun
 from nki_desktop.domain.ranking import TIES_NOTE, shared_ranks
@@ -57,6 +58,8 @@ class RankRow:
     enough_answers: bool
     source: str = ""
     mine: bool = False
+    publication: str = ""
+    previous_publication: str = ""
 
     @property
     def rank_change(self) -> int | None:
@@ -89,6 +92,16 @@ class RankingTable:
 
     def row_of(self, unit: str) -> RankRow | None:
         return next((r for r in self.rows if r.unit == unit), None)
+
+    def sample_parts(self) -> list[str]:
+        """What in the table rests on sample data (empty when nothing does)."""
+        parts = []
+        if any(r.publication == SAMPLE for r in self.rows if r.value is not None):
+            parts.append("värden och placeringar")
+        if any(r.previous_publication == SAMPLE for r in self.rows
+               if r.previous_value is not None):
+            parts.append("förändring sedan föregående år")
+        return parts
 
 
 def min_answers(year: int, area: str) -> int:
@@ -139,7 +152,8 @@ def build_ranking(current: list[StoredValue], previous: list[StoredValue], catal
             v.value if v else None, v.n if v else None, v.missing if v else None,
             v.rank if v else None, v.rank_of if v else None, ranks.get(k.code),
             previous_ranks.get(k.code), p.value if p else None, enough,
-            v.source_ref if v else "", k.code == mine))
+            v.source_ref if v else "", k.code == mine, v.publication if v else "",
+            p.publication if p else ""))
     table.rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.name))
     return table
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.narrative import summary_sentences
+from nki_desktop.analysis.origin import SAMPLE, is_fictitious, join_source, mean_text
 from nki_desktop.analysis.overview import (
     KeyFigures,
     Position,
@@ -18,6 +19,8 @@ from nki_desktop.analysis.overview import (
     published_position,
 )
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
+from nki_desktop.analysis.trend import Point as SeriesPoint
+from nki_desktop.analysis.trend import segments
 from nki_desktop.domain.areas import (
     AREA_BY_KEY,
     SERVICE_FACTORS,
@@ -63,6 +66,15 @@ class ReportTrendRow:
     riket: float | None
     comparison: float | None
     missing: str | None = None
+    source: str = ""  # min kommun's value: publication and file
+    publication: str = ""
+    riket_publication: str = ""
+    comparison_count: int = 0  # values the comparison mean is taken over
+    comparison_publications: tuple[str, ...] = ()
+
+    @property
+    def publications(self) -> set[str]:
+        return {self.publication, self.riket_publication, *self.comparison_publications}
 
 
 @dataclass
@@ -77,6 +89,13 @@ class FigureRow:
     comparison: float | None
     rank: Position | None = None
     missing: str | None = None
+    comparison_count: int = 0  # values the comparison mean is taken over
+    publications: tuple[str, ...] = ()  # of the value, Riket and the comparison mean
+
+    @property
+    def comparison_text(self) -> str:
+        """'medel av 31 värden', or '' without a comparison mean."""
+        return mean_text(self.comparison_count) if self.comparison is not None else ""
 
     @property
     def area_label(self) -> str:
@@ -99,6 +118,7 @@ class ExcerptRow:
     value: float
     n: int | None
     is_self: bool
+    publication: str = ""
 
 
 @dataclass
@@ -158,7 +178,25 @@ class ReportData:
 
     @property
     def is_sample(self) -> bool:
-        return any(s.publication == "sample" for s in self.sources)
+        return any(s.publication == SAMPLE for s in self.sources)
+
+    def sample_sections(self) -> set[str]:
+        """The report sections (keys of reports.options.SECTIONS) that show sample values."""
+        out: set[str] = set()
+        if self.figures.sample_parts():
+            out |= {"cover", "summary"}
+        if any(is_fictitious(r.publications) for r in self.trend):
+            out.add("trend")
+        for key, rows in (("areas", self.areas), ("factors", self.factors),
+                          ("table", self.table)):
+            if any(is_fictitious(r.publications) for r in rows):
+                out.add(key)
+        excerpts = [e for e in (self.ranking_national, self.ranking_lan) if e is not None]
+        positions = [p for p in (self.figures.rank_national, self.figures.rank_lan) if p]
+        if any(r.publication == SAMPLE for e in excerpts for r in e.rows) or any(
+                SAMPLE in p.publications for p in positions):
+            out.add("ranking")
+        return out
 
     @property
     def citations(self) -> list[str]:
@@ -169,6 +207,33 @@ class ReportData:
     def years(self) -> tuple[int, int]:
         shown = [r.year for r in self.trend] or [self.year]
         return min(shown), max(shown)
+
+    def trend_lines(self) -> list[tuple[str, str, list[list[SeriesPoint]]]]:
+        """(key, label, segments) of min kommun, Riket and the comparison mean: a line is
+        broken where its source or the definition of NKI totalt changes."""
+        def pubs(publication: str) -> tuple[str, ...]:
+            return (publication,) if publication else ()
+
+        series = [
+            ("mine", self.kommun_name, [SeriesPoint(r.year, r.value,
+                                                    publications=pubs(r.publication))
+                                        for r in self.trend]),
+            ("riket", "Riket", [SeriesPoint(r.year, r.riket,
+                                            publications=pubs(r.riket_publication))
+                                for r in self.trend]),
+            ("compare", self.comparison_label, [
+                SeriesPoint(r.year, r.comparison, members=r.comparison_count,
+                            publications=r.comparison_publications) for r in self.trend])]
+        return [(key, label, segments(points, TOTAL)[0]) for key, label, points in series]
+
+    def trend_source_notes(self) -> list[str]:
+        """'Örebro 2022: Kolada, 2023: SKR, Öppna jämförelser' for each change of source."""
+        notes = []
+        for _key, label, parts in self.trend_lines():
+            points = [p for part in parts for p in part]
+            notes += [f"{label} {b.previous_year}: {b.before}, {b.year}: {b.after}"
+                      for b in segments(points, TOTAL)[1] if b.kind == "source"]
+        return notes
 
 
 def _order(area: str, factor: str) -> tuple[int, int]:
@@ -198,7 +263,7 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
         ranked = ranked[max(0, at - radius):at + radius + 1]
     window = ranked
     rows = [ExcerptRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
-                    v.unit == kommun) for v in window]
+                    v.unit == kommun, v.publication) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
             "en publicerad rankning." if not use_published else
             "Placering enligt den importerade rankingen (kommuner med tillräckligt många "
@@ -212,6 +277,21 @@ def build_sources(imports: Sequence[ImportInfo], used: Sequence[StoredValue]) ->
     return [SourceRef(info.id, info.file_name, info.imported_at[:10], info.publication,
                       CITATIONS.get(info.publication, "Källa: " + info.publication))
             for info in imports if info.id in ids]
+
+
+def _trend_row(year: int, own: trend.Point | None, nat: trend.Point | None,
+               avg: trend.Point | None) -> ReportTrendRow:
+    def value_of(p: trend.Point | None) -> float | None:
+        return p.value if p else None
+
+    def pub(p: trend.Point | None) -> str:
+        return p.publications[0] if p and p.publications and p.value is not None else ""
+
+    return ReportTrendRow(year, value_of(own), own.n if own else None, value_of(nat),
+                          value_of(avg), own.missing if own else None,
+                          join_source(own.origin, own.source) if own else "",
+                          pub(own), pub(nat), avg.members if avg else 0,
+                          avg.publications if avg else ())
 
 
 def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBreak],
@@ -235,7 +315,8 @@ def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBrea
          f"minst {rules.min_answers_total_rank} svar för att rankas på NKI totalt"
          + ("" if rules.confirmed else " (regler enligt närmast dokumenterade år)") + "."),
         ("Jämförelser", f"Riket är SKR:s värde för hela landet. {comparison_label} är ett "
-                        f"ovägt medelvärde av kommunernas publicerade värden."),
+                        f"ovägt medelvärde av de kommuner i gruppen som har ett värde; "
+                        f"antalet värden står vid varje medel (”medel av 31 värden”)."),
         ("Placering vid lika värden", TIES_NOTE),
     ]
     if breaks:
@@ -251,7 +332,7 @@ def comparison_set(catalogue: Catalogue, kommun: str, compare_units: Sequence[st
     """The comparison units and their label: the user's choice, else the SKR kommungrupp."""
     if compare_units:
         members = {u for u in compare_units if u != kommun}
-        return members, f"Jämförelsegruppen ({len(members)} enheter)"
+        return members, "Jämförelsegruppen"
     k = catalogue.get(kommun)
     members = peers.group_members(catalogue, kommun) - {kommun}
     code = GROUP_CODES.get(k.group_name, "") if k else ""
@@ -260,14 +341,18 @@ def comparison_set(catalogue: Catalogue, kommun: str, compare_units: Sequence[st
 
 
 def build_figure_rows(kf: KeyFigures, mine: Sequence[StoredValue],
-                      riket: dict[tuple[str, str], float | None],
-                      comparison: dict[tuple[str, str], float]
+                      riket: dict[tuple[str, str], StoredValue],
+                      comparison: dict[tuple[str, str], peers.Mean]
                       ) -> tuple[list[FigureRow], list[FigureRow], list[FigureRow]]:
     """Pure: the full table, the area rows and the factor rows of min kommun's year."""
 
     def row(v: StoredValue) -> FigureRow:
-        return FigureRow(v.area, v.factor, v.value, v.n, riket.get((v.area, v.factor)),
-                         comparison.get((v.area, v.factor)), published_position(v), v.missing)
+        r, m = riket.get((v.area, v.factor)), comparison.get((v.area, v.factor))
+        pubs = {v.publication} | ({r.publication} if r and r.value is not None else set()) \
+            | set(m.publications if m else ())
+        return FigureRow(v.area, v.factor, v.value, v.n, r.value if r else None,
+                         m.value if m else None, published_position(v), v.missing,
+                         m.count if m else 0, tuple(sorted(pubs)))
 
     by_cell = {(v.area, v.factor): v for v in mine}
     table = sorted((row(v) for v in mine), key=lambda r: _order(r.area, r.factor))
@@ -282,13 +367,11 @@ def build_trend_rows(own: Sequence[trend.Point], riket: Sequence[trend.Point],
                      ) -> list[ReportTrendRow]:
     """Pure: NKI totalt per year up to the report year (min kommun, Riket, comparison)."""
     mine = {p.year: p for p in own}
-    nat = {p.year: p.value for p in riket}
-    avg = {p.year: p.value for p in comparison}
+    nat = {p.year: p for p in riket}
+    avg = {p.year: p for p in comparison}
     years = sorted(y for y in set(mine) | set(nat) if y <= year
                    and (first_year is None or y >= first_year))
-    return [ReportTrendRow(y, mine[y].value if y in mine else None,
-                           mine[y].n if y in mine else None, nat.get(y), avg.get(y),
-                           mine[y].missing if y in mine else None) for y in years]
+    return [_trend_row(y, mine.get(y), nat.get(y), avg.get(y)) for y in years]
 
 
 def build_breaks(kf: KeyFigures, rows: Sequence[ReportTrendRow], table: Sequence[FigureRow]
@@ -326,9 +409,9 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     members, comparison_label = comparison_set(catalogue, kommun, compare_units)
     member_values = store.values(year=year, units=sorted(members), group=group) if members \
         else []
-    riket = {(v.area, v.factor): v.value for v in base.riket}
+    riket = {(v.area, v.factor): v for v in base.riket}
     table, areas, factors = build_figure_rows(kf, base.mine, riket,
-                                              peers.averages(member_values, members))
+                                              peers.means(member_values, members))
     rows = build_trend_rows(trend.series(store, kommun, TOTAL, "nki", group),
                             trend.series(store, RIKET, TOTAL, "nki", group),
                             trend.average_series(store, members, TOTAL, "nki", group),
@@ -349,8 +432,12 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     if store.respondent_count(kommun):
         candidate = driver_matrix_auto(load_frame(store, kommun, group), year, group)
         matrix = candidate if candidate.adequate else None
-    used = base.mine + base.riket
-    used += store.values(unit=kommun, area=TOTAL, factor="nki", group=group)
+    used = base.mine + base.riket + list(member_values)  # min kommun, Riket, the group
+    shown_units = {r.unit for e in (national, lan) if e is not None for r in e.rows}
+    used += [v for v in base.totals if v.unit in shown_units]
+    trend_years = {r.year for r in rows}
+    used += [v for v in store.values(units=[kommun, RIKET], area=TOTAL, factor="nki",
+                                     group=group) if v.year in trend_years]
     rules = publication_rules(year)
     return ReportData(
         kommun=kommun, kommun_name=kf.kommun_name, lan_name=k.lan_name if k else "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nki_desktop.analysis import peers
+from nki_desktop.analysis.origin import is_fictitious, publication_label
 from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.records import StoredValue
 from nki_desktop.domain.rules import DefinitionBreak, breaks_between
@@ -19,12 +20,19 @@ class Point:
     ci_low: float | None = None
     ci_high: float | None = None
     missing: str | None = None
-    source: str = ""
-    members: int = 1  # for averages: how many kommuner had a value
+    source: str = ""  # file (sheet, row) of a single value
+    members: int = 1  # for averages: how many kommuner had a value (the values averaged)
+    publications: tuple[str, ...] = ()  # of the value, or of the values averaged
+
+    @property
+    def origin(self) -> str:
+        """The publication(s) behind the point, in words."""
+        return " + ".join(publication_label(p) for p in self.publications)
 
 
 def _point(v: StoredValue) -> Point:
-    return Point(v.year, v.value, v.n, v.ci_low, v.ci_high, v.missing, v.source_ref)
+    return Point(v.year, v.value, v.n, v.ci_low, v.ci_high, v.missing, v.source_ref,
+                 publications=(v.publication,) if v.publication else ())
 
 
 def series(store: Store, unit: str, area: str, factor: str, group: str) -> list[Point]:
@@ -36,11 +44,12 @@ def average_series(store: Store, units: set[str] | list[str], area: str, factor:
                    group: str) -> list[Point]:
     """Unweighted mean over the units with a value, per year (``members`` counts them)."""
     values = store.values(units=sorted(units), area=area, factor=factor, group=group)
-    by_year: dict[int, list[float]] = {}
+    by_year: dict[int, list[StoredValue]] = {}
     for v in values:
         if v.value is not None:
-            by_year.setdefault(v.year, []).append(v.value)
-    return [Point(year, sum(vals) / len(vals), members=len(vals))
+            by_year.setdefault(v.year, []).append(v)
+    return [Point(year, sum(v.value or 0.0 for v in vals) / len(vals), members=len(vals),
+                  publications=tuple(sorted({v.publication for v in vals if v.publication})))
             for year, vals in sorted(by_year.items())]
 
 
@@ -48,6 +57,45 @@ def breaks_in(points: list[Point], area: str) -> list[DefinitionBreak]:
     """Definition changes the series crosses (shown as markers and noted in reports)."""
     years = [p.year for p in points]
     return breaks_between(min(years), max(years), area) if years else []
+
+
+@dataclass(frozen=True)
+class SeriesBreak:
+    """Where a line is broken: a change of source or of definition between two points."""
+
+    year: int  # first year of the new segment
+    previous_year: int
+    kind: str  # "source" or "definition"
+    before: str  # the publication(s) or definition before, in words
+    after: str
+
+
+def segments(points: list[Point], area: str) -> tuple[list[list[Point]], list[SeriesBreak]]:
+    """Split a series where consecutive values come from different publications or lie on
+    both sides of a definition change: such values are never joined as one line.
+
+    Points without a value are left out (they are not drawn)."""
+    shown = [p for p in points if p.value is not None]
+    parts: list[list[Point]] = []
+    breaks: list[SeriesBreak] = []
+    for p in shown:
+        prev = parts[-1][-1] if parts else None
+        if prev is None:
+            parts.append([p])
+            continue
+        changed = breaks_between(prev.year, p.year, area)
+        if changed:
+            breaks.append(SeriesBreak(p.year, prev.year, "definition",
+                                      f"definitionen före {changed[-1].year}",
+                                      f"definitionen från {changed[-1].year}"))
+        if prev.publications != p.publications:  # noted also where the definition changed
+            breaks.append(SeriesBreak(p.year, prev.year, "source", prev.origin or "okänd källa",
+                                      p.origin or "okänd källa"))
+        if changed or prev.publications != p.publications:
+            parts.append([p])
+        else:
+            parts[-1].append(p)
+    return parts, breaks
 
 
 # -- the Trend screen's content ---------------------------------------------------------
@@ -69,6 +117,10 @@ class Line:
     def has_intervals(self) -> bool:
         return any(p.ci_low is not None and p.ci_high is not None for p in self.points)
 
+    @property
+    def fictitious(self) -> bool:
+        return any(is_fictitious(p.publications) for p in self.points if p.value is not None)
+
 
 @dataclass
 class TrendData:
@@ -87,6 +139,25 @@ class TrendData:
     def empty(self) -> bool:
         return not any(p.value is not None for line in self.lines for p in line.points)
 
+    def segments(self, line: Line) -> tuple[list[list[Point]], list[SeriesBreak]]:
+        """The line's drawn pieces and why it is broken between them."""
+        return segments(line.points, self.area)
+
+    def source_notes(self) -> list[str]:
+        """One sentence per change of source in a line (definition breaks are noted apart)."""
+        notes = []
+        for line in self.lines:
+            for b in self.segments(line)[1]:
+                if b.kind == "source":
+                    notes.append(f"{line.label}: {b.previous_year} kommer från {b.before}, "
+                                 f"{b.year} från {b.after}. Linjen bryts där källan byts – "
+                                 f"värden ur olika källor är inte en serie.")
+        return notes
+
+    def sample_parts(self) -> list[str]:
+        """The lines that show sample data (for the warning)."""
+        return [line.label for line in self.lines if line.fictitious]
+
 
 def comparison_members(catalogue: Catalogue, kommun: str, kind: str,
                        units: list[str] | None = None) -> tuple[str, set[str]]:
@@ -101,7 +172,7 @@ def comparison_members(catalogue: Catalogue, kommun: str, kind: str,
         return "Medel kommuner över 40 000 inv.", peers.large_members(catalogue) - {kommun}
     if kind == COMPARE_UNITS and units:
         chosen = set(units) - {kommun}
-        return f"Medel valda kommuner ({len(chosen)})", chosen
+        return "Medel valda kommuner", chosen
     return "", set()
 
 

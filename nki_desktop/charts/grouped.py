@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QToolTip
 
 from nki_desktop.analysis.compare import Comparison
+from nki_desktop.analysis.origin import mean_text, source_text
 from nki_desktop.charts.legend import legend_below
 from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.numbers import fmt_index, fmt_number
@@ -149,7 +150,8 @@ def series_from_comparison(comparison: Comparison, kind: str, set_name: str) -> 
         name = comparison.names[unit]
         values = [r.value(unit) for r in rows]
         tips = [tip(name, r.label, r.value(unit), r.cells[unit].n,
-                    f"\nKälla: {r.cells[unit].source}" if r.cells[unit].source else "")
+                    f"\nKälla: {source_text(r.cells[unit].publication, r.cells[unit].source)}"
+                    if r.cells[unit].source else "")
                 for r in rows]
         return Series(name, values, tips)
 
@@ -158,10 +160,10 @@ def series_from_comparison(comparison: Comparison, kind: str, set_name: str) -> 
     if len(others) <= MAX_SINGLE_SERIES:
         series += [one(u) for u in others]
     else:
-        label = f"Medel {set_name.split(' (')[0].lower() if set_name else 'jämförda'} " \
-                f"({len(others)})"
+        label = f"Medel {set_name.split(' (')[0].lower() if set_name else 'jämförda'}"
         means = [r.others_mean(mine) for r in rows]
         series.append(Series(label, means, [
-            tip(label, r.label, m, None, "\nOvägt medel av de jämförda kommunerna")
+            tip(label, r.label, m, None, f"\nOvägt {mean_text(r.others_count(mine))} "
+                                         f"(av {len(others)} jämförda kommuner)")
             for r, m in zip(rows, means, strict=True)]))
     return series

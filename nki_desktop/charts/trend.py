@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip
 
+from nki_desktop.analysis.origin import mean_text
 from nki_desktop.analysis.trend import TrendData
 from nki_desktop.charts.legend import legend_below
 from nki_desktop.domain.grades import grade_for
@@ -37,6 +38,7 @@ class ChartPoint:
     tooltip: str
     low: float | None = None
     high: float | None = None
+    segment: int = 0  # points of one line are joined only within a segment
 
 
 @dataclass
@@ -58,25 +60,32 @@ def lines_from_trend(data: TrendData) -> tuple[list[ChartLine], list[ChartBreak]
     out: list[ChartLine] = []
     for line in data.lines:
         chart_line = ChartLine(line.key, line.label)
-        for p in line.points:
-            if p.value is None:
-                continue
-            grade = grade_for(p.value)
-            tip = [f"{line.label} {p.year}: {fmt_index(p.value)}"
-                   + (f" ({grade.symbol} {grade.label.lower()})" if grade else "")]
-            if line.average:
-                tip.append(f"Medel av {p.members} kommuner (ovägt)")
-            else:
-                tip.append(f"Antal svar: {fmt_number(p.n)}")
-            if p.ci_low is not None and p.ci_high is not None:
-                tip.append(f"Intervall: {fmt_number(p.ci_low, 1)}–{fmt_number(p.ci_high, 1)}")
-            if p.source:
-                tip.append(f"Källa: {p.source}")
-            chart_line.points.append(ChartPoint(p.year, p.value, "\n".join(tip),
-                                                p.ci_low, p.ci_high))
+        parts, _ = data.segments(line)
+        for segment, part in enumerate(parts):
+            for p in part:
+                chart_line.points.append(ChartPoint(p.year, p.value or 0.0,
+                                                    _tooltip(line.label, line.average, p),
+                                                    p.ci_low, p.ci_high, segment))
         out.append(chart_line)
     breaks = [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text) for b in data.breaks]
     return out, breaks
+
+
+def _tooltip(label: str, average: bool, p) -> str:
+    grade = grade_for(p.value)
+    tip = [f"{label} {p.year}: {fmt_index(p.value)}"
+           + (f" ({grade.symbol} {grade.label.lower()})" if grade else "")]
+    if average:
+        tip.append(f"Ovägt {mean_text(p.members)}")
+    else:
+        tip.append(f"Antal svar: {fmt_number(p.n)}")
+    if p.ci_low is not None and p.ci_high is not None:
+        tip.append(f"Intervall: {fmt_number(p.ci_low, 1)}–{fmt_number(p.ci_high, 1)}")
+    if p.origin:
+        tip.append(f"Källa: {p.origin}")
+    if p.source:
+        tip.append(f"Fil: {p.source}")
+    return "\n".join(tip)
 
 
 class TrendChart(pg.PlotWidget):
@@ -119,10 +128,15 @@ class TrendChart(pg.PlotWidget):
             y = [p.y for p in line.points]
             xs += x
             ys += y
+            # one item per line (cheaper to paint than one per piece); a point is joined to
+            # the next only within a segment: a change of source or definition is a break
+            joined = np.array([a.segment == b.segment for a, b in
+                               zip(line.points, line.points[1:], strict=False)] + [False])
             # useCache=False: symbols stay vectors when the chart is rendered into a PDF
             item = pg.PlotDataItem(x, y, pen=pen, symbol=symbol, symbolSize=9,
                                    symbolBrush=colour, symbolPen=pg.mkPen(colour),
-                                   useCache=False)
+                                   useCache=False, connect=joined)
+            item.setProperty("line_key", line.key)
             plot.addItem(item)
             self.legend.addItem(item, line.label)
             bars = [p for p in line.points if p.low is not None and p.high is not None]

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from nki_desktop.analysis.origin import mean_text
 from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
 from nki_desktop.charts.bars import Bar, IndexBarChart
 from nki_desktop.charts.export import lay_out, paint_chart
@@ -34,6 +35,15 @@ from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
 
 RIGHT = Qt.AlignmentFlag.AlignRight
+SAMPLE_BAND = 9 * L.MM  # room under the header for the sample-data warning
+
+
+def _mean_range(counts: list[int]) -> str:
+    """'medel av 31 värden', or 'medel av 27–31 värden' when the count varies."""
+    if not counts:
+        return "medelvärde"
+    low, high = min(counts), max(counts)
+    return mean_text(low) if low == high else f"medel av {low}–{high} värden"
 
 
 def _pos(p) -> str:
@@ -76,6 +86,7 @@ class ReportDocument:
         logo = self.options.logo_path
         self.logo = QImage(str(logo)) if logo and Path(logo).is_file() else QImage()
         self._charts: list = []  # widgets kept alive until the document is drawn
+        self.sample_pages: set[int] = set()  # pages that show sample data (set by render)
 
     # -- building ------------------------------------------------------------------------
     def blocks(self) -> list[L.Block]:
@@ -85,16 +96,16 @@ class ReportDocument:
             L.Paragraph(f"{d.kommun_name} · ärendeår {year_caption(d.year)}"
                         + (f" · {o.organisation}" if o.organisation else ""), font(12),
                         colour="#333333", space_after=10)]
-        if d.is_sample:
-            out.append(L.Paragraph("Exempeldata – fiktiva värden. Rapporten visar inte SKR:s "
-                                   "siffror och får inte användas som beslutsunderlag.",
-                                   font(10, bold=True), boxed=True, space_after=10))
+        sample = d.sample_sections()  # their pages carry the band drawn by furniture()
         builders = {"cover": self._cover, "summary": self._summary, "trend": self._trend,
                     "areas": self._areas, "factors": self._factors, "ranking": self._ranking,
                     "table": self._table, "matrix": self._matrix, "method": self._method}
         for key in SECTIONS:
             if o.has(key):
-                out += builders[key]()
+                section = builders[key]()
+                for block in section:
+                    block.fictitious = key in sample
+                out += section
         return out
 
     def _matrix(self) -> list[L.Block]:
@@ -103,7 +114,7 @@ class ReportDocument:
         if matrix is None:
             return []
         name = self.data.kommun_name
-        return [L.PageBreak(), L.Custom(L.BODY_BOTTOM - L.BODY_TOP - 2,
+        return [L.PageBreak(), L.Custom(L.BODY_BOTTOM - self._body_top() - 2,
                                         lambda p, r: draw_matrix_page(p, r, matrix, name),
                                         space_after=0)]
 
@@ -119,6 +130,7 @@ class ReportDocument:
              f"inget publicerat värde (för få svar) · {fmt_number(kf.total.n)} svar"),
             ("Förändring", fmt_change(kf.change),
              f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
+             + (" – annan källa" if kf.previous_publication != kf.total.publication else "")
              if kf.previous_year else "inget tidigare år"),
             ("Placering i riket", _pos(kf.rank_national),
              f"Riket: {fmt_index(kf.total.riket)}"),
@@ -169,27 +181,28 @@ class ReportDocument:
         if not d.trend:
             return []
         years = [r.year for r in d.trend]
-
-        def line(key: str, label: str, values: list[float | None]) -> ChartLine:
-            return ChartLine(key, label, [ChartPoint(y, v, "") for y, v in zip(years, values,
-                                                                            strict=True)
-                                          if v is not None])
-
+        source_notes = d.trend_source_notes()
         chart = TrendChart()  # the Trend screen's chart, drawn as vectors
         chart.setFont(font(8.5))
         chart.resize(QSize(round(L.PAGE_W - 2 * L.MARGIN_X), 270))  # legend columns fit the page
-        chart.set_lines([line("mine", d.kommun_name, [r.value for r in d.trend]),
-                         line("riket", "Riket", [r.riket for r in d.trend]),
-                         line("compare", d.comparison_label, [r.comparison for r in d.trend])],
-                        [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text)
-                         for b in d.breaks if "total" in b.areas],
-                        zoom=True, value_labels=True)
+        chart.set_lines([  # never joined across a change of source or definition
+            ChartLine(key, label, [ChartPoint(p.year, p.value or 0.0, "", segment=i)
+                                   for i, part in enumerate(parts) for p in part])
+            for key, label, parts in d.trend_lines()],
+            [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text)
+             for b in d.breaks if "total" in b.areas],
+            zoom=True, value_labels=True)
         apply_font(chart, font(8.5))
+        counts = [r.comparison_count for r in d.trend if r.comparison is not None]
         legend = (f"NKI totalt per ärendeår. Heldragen linje med ringar: {d.kommun_name}; "
                   f"streckad med kvadrater: Riket; prickad med trianglar: "
-                  f"{d.comparison_label} (medelvärde). Axeln är förstorad.")
+                  f"{d.comparison_label} ({_mean_range(counts)} per år). Axeln är förstorad.")
         if any("total" in b.areas for b in d.breaks):
-            legend += " Lodrät streckprickad linje: NKI totalt ändrade definition (se Metod)."
+            legend += (" Lodrät streckprickad linje: NKI totalt ändrade definition; linjerna "
+                       "bryts där (se Metod).")
+        if source_notes:
+            legend += (" Linjen bryts där källan byts (värden ur olika källor är inte en "
+                       "serie): " + "; ".join(source_notes) + ".")
         return [self._heading("trend", f"Utveckling över tid {years[0]}–{years[-1]}")] + \
             self._chart_block(chart, 270, legend)
 
@@ -201,8 +214,9 @@ class ReportDocument:
         chart.set_bars([Bar(label(r), r.value, r.riket, comparison=r.comparison) for r in rows])
         apply_font(chart, font(8.5))
         bands = "; ".join(f"{g.symbol} {g.label.lower()}" for g in GRADES)
+        counts = [r.comparison_count for r in rows if r.comparison is not None]
         legend = (f"Stapeln visar kommunens värde med betygssymbol ({bands}). Svart streck: "
-                  f"Riket. Öppen romb: {self.data.comparison_label} (medelvärde).")
+                  f"Riket. Öppen romb: {self.data.comparison_label} ({_mean_range(counts)}).")
         return [self._heading(key)] + self._chart_block(chart, 56 + 30 * len(rows), legend)
 
     def _areas(self) -> list[L.Block]:
@@ -239,7 +253,7 @@ class ReportDocument:
         cols = [L.ColumnSpec("Område", 2.4), L.ColumnSpec("Mått", 1.4),
                 L.ColumnSpec("Värde", 0.8, RIGHT),
                 L.ColumnSpec("Betyg", 2.0), L.ColumnSpec("Antal svar", 0.9, RIGHT),
-                L.ColumnSpec("Riket", 0.8, RIGHT), L.ColumnSpec("Jämf.-grupp", 1.0, RIGHT),
+                L.ColumnSpec("Riket", 0.8, RIGHT), L.ColumnSpec("Jämf.-grupp (antal)", 1.3, RIGHT),
                 L.ColumnSpec("Placering", 1.4, RIGHT)]
         rows, strong = [], set()
         for i, r in enumerate(d.table):
@@ -248,10 +262,12 @@ class ReportDocument:
             value = fmt_index(r.value) if r.value is not None else (r.missing or "–")
             rows.append([r.area_label, r.factor_label, value, _grade_text(r.value),
                          fmt_number(r.n), fmt_index(r.riket),
-                         fmt_number(r.comparison, 1) if r.comparison is not None else "–",
+                         f"{fmt_number(r.comparison, 1)} ({r.comparison_count})"
+                         if r.comparison is not None else "–",
                          _pos(r.rank)])
         note = (f"Alla lagrade värden för {d.kommun_name} {d.year}. Fetstil: områdets index "
-                f"(NKI, för upphandling NUI). Jämf.-grupp: {d.comparison_label}. "
+                f"(NKI, för upphandling NUI). Jämf.-grupp: {d.comparison_label}, medel av de "
+                f"kommuner som har värde (antal värden inom parentes). "
                 f"Placering: publicerad placering där den finns. ”..”: för få svar.")
         return [self._heading("table"),
                 L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
@@ -274,8 +290,24 @@ class ReportDocument:
         return out
 
     # -- drawing -------------------------------------------------------------------------
+    def _body_top(self) -> float:
+        """Below the header, and below the sample-data band when the report has sample data."""
+        return L.BODY_TOP + (SAMPLE_BAND if self.data.sample_sections() else 0.0)
+
+    def _sample_band(self, p: QPainter) -> None:
+        box = QRectF(L.MARGIN_X, L.BODY_TOP, L.CONTENT_W, SAMPLE_BAND - 6)
+        p.setPen(QPen(QColor("#000000"), 1.2))
+        p.setBrush(QColor("#E6E6E6"))
+        p.drawRect(box)
+        p.setFont(font(9, bold=True))
+        p.drawText(box.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter) | L.WRAP,
+                   "EXEMPELDATA – fiktiva värden på denna sida, inte SKR:s siffror. "
+                   "Inte ett beslutsunderlag.")
+
     def furniture(self, p: QPainter, number: int, count: int) -> None:
         d = self.data
+        if number in self.sample_pages:
+            self._sample_band(p)
         x, top, w = L.MARGIN_X, L.MARGIN_TOP, L.CONTENT_W
         text_x = x
         if not self.logo.isNull():
@@ -302,6 +334,8 @@ class ReportDocument:
 
     def render(self, device: QPagedPaintDevice) -> int:
         """Draw every page on the device; returns the page count."""
-        pages = L.paginate(self.blocks())
+        pages = L.paginate(self.blocks(), top=self._body_top())
+        self.sample_pages = {i for i, page in enumerate(pages, start=1)
+                             if any(block.fictitious for block, _ in page)}
         L.render(device, pages, self.furniture)
         return len(pages)

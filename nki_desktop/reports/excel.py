@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from nki_desktop.analysis.origin import SAMPLE_WARNING
 from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
 from nki_desktop.atomic import save_workbook
 from nki_desktop.domain.grades import grade_for
@@ -86,6 +87,22 @@ def table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Seque
     return last
 
 
+_WARNING_FILL = PatternFill("solid", start_color="FFF4CE", end_color="FFF4CE")
+
+
+def _warning_top(ws: Worksheet, fictitious: bool, width: int) -> int:
+    """Write the sample-data warning in row 1 of a sheet with fictitious values (merged over
+    the table's ``width`` columns); returns the row where the table starts (3, else 1)."""
+    if not fictitious:
+        return 1
+    cell = put(ws, 1, 1, f"⚠ {SAMPLE_WARNING} (på det här bladet). Får inte användas som "
+                         f"beslutsunderlag.")
+    cell.font = Font(bold=True)
+    cell.fill = _WARNING_FILL
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    return 3
+
+
 def _fill_grades(ws: Worksheet, top: int, count: int, value_col: int, word_col: int) -> None:
     for r in range(top + 1, top + 1 + count):
         value = ws.cell(row=r, column=value_col).value
@@ -101,8 +118,10 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
     put(ws, 1, 1, f"Nöjd Kund Index – {d.group_label.lower()}").font = Font(bold=True, size=14)
     put(ws, 2, 1, f"{d.kommun_name} ({d.kommun}), ärendeår {year_caption(d.year)}. "
                   f"Skapad {d.created.isoformat()}.")
-    if d.is_sample:
-        put(ws, 3, 1, "Exempeldata – fiktiva värden, inte SKR:s siffror.").font = Font(bold=True)
+    if d.sample_sections() & {"cover", "summary"}:
+        cell = put(ws, 3, 1, f"⚠ {SAMPLE_WARNING}.")
+        cell.font = Font(bold=True)
+        cell.fill = _WARNING_FILL
 
     def rank(p) -> str:
         return p.text if p else "–"
@@ -136,20 +155,50 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
 
 
 def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
-    headers = ["År", f"NKI {d.kommun_name}", "Antal svar", "Riket", d.comparison_label]
-    rows = [[r.year, r.value, r.n, r.riket, r.comparison] for r in d.trend]
-    last = table(ws, "Trend", headers, rows, {1: INDEX, 2: COUNT, 3: INDEX, 4: INDEX})
+    top = _warning_top(ws, "trend" in d.sample_sections(), 7)
+    headers = ["År", f"NKI {d.kommun_name}", "Antal svar", "Riket", d.comparison_label,
+               "Medel av antal värden", f"Källa {d.kommun_name}"]
+    rows = [[r.year, r.value, r.n, r.riket, r.comparison,
+             r.comparison_count if r.comparison is not None else None, r.source]
+            for r in d.trend]
+    last = table(ws, "Trend", headers, rows, {1: INDEX, 2: COUNT, 3: INDEX, 4: INDEX, 5: COUNT},
+                 top)
+    notes = [f"NKI totalt ändrade definition {b.year}: {b.text} Linjerna bryts där."
+             for b in d.breaks if "total" in b.areas]
+    notes += [f"Källan byts: {n}. Linjen bryts där: värden ur olika källor är inte en serie."
+              for n in d.trend_source_notes()]
+    for i, note in enumerate(notes):
+        put(ws, last + 2 + i, 1, note)
     chart = LineChart()
     chart.title = "NKI totalt per ärendeår"
     chart.y_axis.title = "NKI"
     chart.x_axis.title = "Ärendeår"
     chart.y_axis.number_format = "0"
-    for col in (2, 4, 5):
-        chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+    chart.display_blanks = "gap"
+    row_of = {r.year: top + 1 + i for i, r in enumerate(d.trend)}
+    free = len(headers) + 2  # a broken line is drawn from one column per piece
+    for (_key, label, parts), col in zip(d.trend_lines(), (2, 4, 5), strict=True):
+        if len(parts) <= 1:
+            chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last),
+                           titles_from_data=True)
+            continue
+        for part in parts:
+            years = (f"{part[0].year}–{part[-1].year}" if len(part) > 1 else str(part[0].year))
+            put(ws, top, free, f"{label} {years}").font = Font(bold=True)
+            ws.column_dimensions[get_column_letter(free)].width = len(label) + 14
+            for p in part:
+                put(ws, row_of[p.year], free, p.value, INDEX)
+            chart.add_data(Reference(ws, min_col=free, min_row=top, max_row=last),
+                           titles_from_data=True)
+            free += 1
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
+    for series, symbol in zip(chart.series, ("circle", "square", "triangle", "diamond", "x",
+                                             "star", "plus", "dash") * 4, strict=False):
+        series.marker.symbol = symbol  # a one-year piece is a point: visible as a marker
+        series.smooth = False
     _axes_visible(chart)
     chart.height, chart.width = 9, 18
-    ws.add_chart(chart, "G2")
+    ws.add_chart(chart, f"{get_column_letter(free + 1)}{top + 1}")
 
 
 def _axes_visible(chart: LineChart | BarChart) -> None:
@@ -158,14 +207,17 @@ def _axes_visible(chart: LineChart | BarChart) -> None:
 
 
 def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow],
-                  label_col: str, title: str) -> None:
+                  label_col: str, title: str, section: str) -> None:
+    top = _warning_top(ws, section in d.sample_sections(), 10)
     headers = [label_col, "Mått", f"Värde {d.kommun_name}", "Betyg", "Antal svar", "Riket",
-               d.comparison_label, "Placering", "Av"]
+               d.comparison_label, "Medel av antal värden", "Placering", "Av"]
     data = [[r.area_label if label_col == "Område" else r.factor_label, r.factor_label,
              r.value, grade_word(r.value), r.n, r.riket, r.comparison,
+             r.comparison_count if r.comparison is not None else None,
              r.rank.rank if r.rank else None, r.rank.of if r.rank else None] for r in rows]
-    last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX})
-    _fill_grades(ws, 1, len(data), 3, 4)
+    last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT},
+                 top)
+    _fill_grades(ws, top, len(data), 3, 4)
     chart = BarChart()
     chart.type = "bar"
     chart.title = title
@@ -173,22 +225,24 @@ def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow]
     chart.y_axis.scaling.max = 100
     chart.y_axis.number_format = "0"
     for col in (3, 6, 7):
-        chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+        chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last),
+                       titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
     chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
     _axes_visible(chart)
     chart.height, chart.width = 10, 18
-    ws.add_chart(chart, "K2")
+    ws.add_chart(chart, f"L{top + 1}")
 
 
-def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str) -> None:
+def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str, fictitious: bool) -> None:
+    top = _warning_top(ws, fictitious, 7)
     headers = ["Plats", "Kommun", "Kommunkod", "NKI totalt", "Betyg", "Antal svar",
                "Min kommun"]
     rows = [[r.rank, r.name, r.unit, r.value, grade_word(r.value), r.n,
              "Ja" if r.is_self else ""] for r in ex.rows]
-    last = table(ws, name, headers, rows, {3: INDEX, 5: COUNT})
-    _fill_grades(ws, 1, len(rows), 4, 5)
-    for r, row in enumerate(ex.rows, start=2):
+    last = table(ws, name, headers, rows, {3: INDEX, 5: COUNT}, top)
+    _fill_grades(ws, top, len(rows), 4, 5)
+    for r, row in enumerate(ex.rows, start=top + 1):
         if row.is_self:
             for c in range(1, len(headers) + 1):
                 ws.cell(row=r, column=c).font = Font(bold=True)
@@ -209,24 +263,30 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
         _trend_sheet(wb.create_sheet("Trend"), d)
     if options.has("areas") and d.areas:
         _figure_sheet(wb.create_sheet("Områden"), d, "Omraden", d.areas, "Område",
-                      f"NKI per myndighetsområde {d.year}")
+                      f"NKI per myndighetsområde {d.year}", "areas")
     if options.has("factors") and d.factors:
         _figure_sheet(wb.create_sheet("Serviceområden"), d, "Serviceomraden", d.factors,
-                      "Serviceområde", f"Serviceområden {d.year} (NKI totalt)")
+                      "Serviceområde", f"Serviceområden {d.year} (NKI totalt)", "factors")
+    sample = d.sample_sections()
     if options.has("ranking"):
         if d.ranking_national:
-            _ranking_sheet(wb.create_sheet("Ranking riket"), d.ranking_national, "RankingRiket")
+            _ranking_sheet(wb.create_sheet("Ranking riket"), d.ranking_national, "RankingRiket",
+                           "ranking" in sample)
         if d.ranking_lan:
-            _ranking_sheet(wb.create_sheet("Ranking län"), d.ranking_lan, "RankingLan")
+            _ranking_sheet(wb.create_sheet("Ranking län"), d.ranking_lan, "RankingLan",
+                           "ranking" in sample)
     if options.has("table"):
         ws = wb.create_sheet("Alla värden")
+        top = _warning_top(ws, "table" in sample, 11)
         rows = [[r.area_label, r.factor_label, r.value, grade_word(r.value), r.n, r.riket,
-                 r.comparison, r.rank.rank if r.rank else None, r.rank.of if r.rank else None,
+                 r.comparison, r.comparison_count if r.comparison is not None else None,
+                 r.rank.rank if r.rank else None, r.rank.of if r.rank else None,
                  r.missing or ""] for r in d.table]
         table(ws, "AllaVarden", ["Område", "Mått", "Värde", "Betyg", "Antal svar", "Riket",
-                                 d.comparison_label, "Placering", "Av", "Saknas"], rows,
-              {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX})
-        _fill_grades(ws, 1, len(rows), 3, 4)
+                                 d.comparison_label, "Medel av antal värden", "Placering", "Av",
+                                 "Saknas"], rows,
+              {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT}, top)
+        _fill_grades(ws, top, len(rows), 3, 4)
         ws = wb.create_sheet("Jämförelsegrupp")
         table(ws, "Jamforelsegrupp", ["Kod", "Namn"], [list(m) for m in d.comparison_members])
     if options.has("method"):
@@ -239,6 +299,11 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
         table(ws, "Kallor", ["Fil", "Publikation", "Importerad", "Källhänvisning"],
               [[s.file_name, s.publication_label, s.imported_at, s.citation]
                for s in d.sources])
+    for ws in wb.worksheets:  # printed: each sheet one page wide, the warning row on top
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = f"NKI {d.group_label.lower()} {d.year} – {d.kommun_name}"
     wb.properties.creator = "NKI Desktop"
     return save_workbook(wb, path)

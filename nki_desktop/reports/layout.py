@@ -48,6 +48,7 @@ def text_height(font: QFont, text: str, width: float) -> float:
 
 class Block:
     keep_with_next = False
+    fictitious = False  # shows sample data: its pages carry the sample-data warning
 
     def height(self, width: float) -> float:
         raise NotImplementedError
@@ -179,11 +180,13 @@ class Table(Block):
             return None
         strong_a = {i for i in self.strong_rows if i < count}
         strong_b = {i - count for i in self.strong_rows if i >= count}
-        return (Table(self.columns, self.rows[:count], self.font, self.header_font, strong_a, 0,
-                      group_first_column=self.group_first_column),
-                Table(self.columns, self.rows[count:], self.font, self.header_font, strong_b,
-                      self.space_after, self.row_pad, True, self.caption, self.caption_font,
-                      self.group_first_column))
+        first = Table(self.columns, self.rows[:count], self.font, self.header_font, strong_a, 0,
+                      group_first_column=self.group_first_column)
+        rest = Table(self.columns, self.rows[count:], self.font, self.header_font, strong_b,
+                     self.space_after, self.row_pad, True, self.caption, self.caption_font,
+                     self.group_first_column)
+        first.fictitious = rest.fictitious = self.fictitious
+        return first, rest
 
     def draw(self, painter: QPainter, x: float, y: float, width: float) -> None:
         total = sum(c.width for c in self.columns)

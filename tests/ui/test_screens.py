@@ -163,7 +163,8 @@ def test_compare_defaults_to_neighbours_and_shows_table_and_bars(
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(page.model.columnCount())]
     assert headers[:3] == ["Område", "Örebro", cmp.names[cmp.units[1]]]
-    assert headers[-3:] == ["Medel jämförda", "Skillnad mot medel", "Riket"]
+    assert headers[-4:] == ["Medel jämförda", "Medel av antal värden", "Skillnad mot medel",
+                            "Riket"]
     [bygglov] = sample_store.values(year=2024, unit=OREBRO, area="bygglov", factor="nki")
     row = next(r for r in range(page.model.rowCount())
                if page.model.index(r, 0).data() == "Bygglov")
@@ -189,7 +190,7 @@ def test_compare_sets_are_saved_and_carried_to_trend_and_next_run(
     window.show_page("trend")
     trend = window.pages["trend"]
     trend.compare_combo.setCurrentIndex(trend.compare_combo.findData("units"))
-    assert trend.chart.lines[2].label == "Medel valda kommuner (3)"
+    assert trend.chart.lines[2].label == "Medel valda kommuner"
     window.close()
     again = make_window(OREBRO)
     assert again.context.compare_set == "Mina tre"

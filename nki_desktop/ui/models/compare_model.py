@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nki_desktop.analysis.compare import CompareRow, Comparison
+from nki_desktop.analysis.origin import mean_text, source_text
 from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, TableColumn
@@ -23,7 +24,8 @@ def _cell_tip(row: CompareRow, unit: str, name: str) -> str:
     g = grade_for(cell.value)
     text = (f"{name}, {row.label}: {fmt_index(cell.value)}"
             + (f" – {g.label.lower()}" if g else "") + f"\nAntal svar: {fmt_number(cell.n)}")
-    return text + (f"\nKälla: {cell.source}" if cell.source else "")
+    return text + (f"\nKälla: {source_text(cell.publication, cell.source)}" if cell.source
+                   else "")
 
 
 def _unit_column(unit: str, name: str, mine: bool) -> TableColumn:
@@ -49,7 +51,12 @@ class CompareModel(RowTableModel):
             TableColumn("Medel jämförda", lambda r: fmt_index(_round(r.others_mean(mine))),
                    sort=lambda r: r.others_mean(mine),
                    export=lambda r: _round(r.others_mean(mine)), align=RIGHT,
-                   header_tip="Ovägt medel av de jämförda kommunerna (min kommun ej medräknad)."),
+                   tooltip=lambda r: f"Ovägt {mean_text(r.others_count(mine))}",
+                   header_tip="Ovägt medel av de jämförda kommunerna med värde (min kommun "
+                              "ej medräknad)."),
+            TableColumn("Medel av antal värden", lambda r: fmt_number(r.others_count(mine)),
+                   sort=lambda r: r.others_count(mine), export=lambda r: r.others_count(mine),
+                   align=RIGHT, header_tip="Hur många kommuner som har ett värde i medlet."),
             TableColumn("Skillnad mot medel", lambda r: fmt_change(_round(r.difference(mine))),
                    sort=lambda r: r.difference(mine),
                    export=lambda r: _round(r.difference(mine)), align=RIGHT),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nki_desktop.analysis.origin import source_text
 from nki_desktop.analysis.ranking import RankingTable, RankRow
 from nki_desktop.domain.grades import GRADES, grade_for
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
@@ -74,7 +75,7 @@ class RankingModel(RowTableModel):
                      + (f" – {g.label.lower()}" if g else ""),
                      f"Antal svar: {fmt_number(r.n)}"]
             if r.source:
-                parts.append(f"Källa: {r.source}")
+                parts.append(f"Källa: {source_text(r.publication, r.source)}")
             return "\n".join(parts)
 
         return [

@@ -28,6 +28,7 @@ from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.compare_model import CompareModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 OWN_PICK = "Egna val"
 
@@ -46,6 +47,8 @@ class ComparePage(DataPage):
         layout = QVBoxLayout(body)
         self.heading = self.heading_label()
         layout.addWidget(self.heading)
+        self.sample_banner = SampleBanner()
+        layout.addWidget(self.sample_banner)
         row = QHBoxLayout()
         self.set_combo = QComboBox()
         self.set_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -178,6 +181,7 @@ class ComparePage(DataPage):
         self.comparison = load_comparison(ctx.store, ctx.kommun, units, year, ctx.group)
         kind = self.kind_combo.currentData()
         rows = self.comparison.rows(kind)
+        self.sample_banner.show_for(self.comparison.sample_parts(kind))
         self.show_content()
         set_name = self.set_combo.currentData() or ""
         self.heading.setText(f"{ctx.kommun_name} jämfört med {len(units)} kommuner – "
@@ -196,3 +200,4 @@ class ComparePage(DataPage):
         self.frame.set_title(f"{self.kind_combo.currentText()}: {ctx.kommun_name} och "
                              f"{others} · svart streck = Riket")
         self.tools.title = self.heading.text()
+        self.tools.notes = self.sample_banner.notes()

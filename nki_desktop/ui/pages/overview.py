@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from nki_desktop.analysis.narrative import summary_text
+from nki_desktop.analysis.origin import source_text
 from nki_desktop.analysis.overview import Figure, KeyFigures, Position
 from nki_desktop.charts.bars import Bar, IndexBarChart, legend_html
 from nki_desktop.charts.export import ChartFrame
@@ -22,6 +23,7 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import breaks_between, year_caption
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 
 def _position(p: Position | None) -> str:
@@ -67,10 +69,7 @@ class OverviewPage(DataPage):
         layout = QVBoxLayout(body)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size:15pt; font-weight:600;")
-        self.sample_banner = QLabel("Exempeldata – fiktiva värden. Ta bort under Arkiv när du "
-                                    "importerat riktiga filer.")
-        self.sample_banner.setStyleSheet("background:#FFF4CE; border:1px solid #E0C060; "
-                                         "padding:4px;")
+        self.sample_banner = SampleBanner()
         layout.addWidget(self.heading)
         layout.addWidget(self.sample_banner)
         tiles = QGridLayout()
@@ -136,7 +135,7 @@ class OverviewPage(DataPage):
         self.show_content()
         self.heading.setText(f"{kf.kommun_name} – {group_label(kf.group).lower()}, "
                              f"ärendeår {year_caption(kf.year)}")
-        self.sample_banner.setVisible(kf.total.source.startswith("Exempeldata"))
+        self.sample_banner.show_for(kf.sample_parts())
         grade = kf.total.grade
         self.tile_nki.value.setText(fmt_index(kf.total.value))
         if grade:
@@ -152,6 +151,8 @@ class OverviewPage(DataPage):
                   if kf.previous_year else "inget tidigare år")
         if kf.previous_year and breaks_between(kf.previous_year, kf.year):
             change += " · ⚠ ny definition av NKI totalt"
+        if kf.previous_year and kf.previous_publication != kf.total.publication:
+            change += " · ⚠ annan källa än föregående år"
         self.tile_change.detail.setText(change)
         self.tile_rank.value.setText(_position(kf.rank_national))
         self.tile_rank.detail.setText(f"NKI i riket: {fmt_index(kf.total.riket)}")
@@ -172,7 +173,7 @@ class OverviewPage(DataPage):
         self.factor_chart.set_bars([self._bar(f, factor_label(f.key)) for f in kf.factors])
         self.footnote.setText("* = placering beräknad av programmet bland kommuner med "
                               "värde (inte en publicerad rankning). Källa: "
-                              f"{kf.total.source or '–'}.")
+                              f"{source_text(kf.total.publication, kf.total.source) or '–'}.")
 
     @staticmethod
     def _bar(f: Figure, label: str) -> Bar:
@@ -182,7 +183,7 @@ class OverviewPage(DataPage):
                + f"\nAntal svar: {fmt_number(f.n)}"
                + f"\nRiket: {fmt_index(f.riket)}"
                + (f"\nPlacering: {f.rank.text}" if f.rank else "")
-               + (f"\nKälla: {f.source}" if f.source else ""))
+               + (f"\nKälla: {source_text(f.publication, f.source)}" if f.source else ""))
         if f.value is None and f.missing:
             tip += f"\nVärdet visas inte ({f.missing}: för få svar)"
         return Bar(label, f.value, f.riket, tip)

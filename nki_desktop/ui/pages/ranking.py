@@ -33,6 +33,7 @@ from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 
 class RankingPage(DataPage):
@@ -49,6 +50,8 @@ class RankingPage(DataPage):
         layout = QVBoxLayout(body)
         self.heading = self.heading_label()
         layout.addWidget(self.heading)
+        self.sample_banner = SampleBanner()
+        layout.addWidget(self.sample_banner)
         grid = QGridLayout()
         self.area_combo = QComboBox()
         for a in AREAS:
@@ -160,6 +163,7 @@ class RankingPage(DataPage):
         self.table = load_ranking(ctx.store, year, area, factor, ctx.group, self.rank_filter(),
                                   ctx.kommun)
         self.model.set_table(self.table)
+        self.sample_banner.show_for(self.table.sample_parts())
         self.show_content()
         self._show_texts(self.table)
         fit_columns(self.view)
@@ -184,7 +188,7 @@ class RankingPage(DataPage):
             f"svar rankas aldrig; med ”tillräckligt många "
             f"svar” krävs {table.min_answers}. Min kommun är markerad med fet stil.")
         self.tools.title = self.heading.text()
-        self.tools.notes = [self.legend.text()]
+        self.tools.notes = self.sample_banner.notes() + [self.legend.text()]
 
     def scroll_to_mine(self) -> None:
         row = self.model.row_index(lambda r: r.mine)

@@ -31,6 +31,7 @@ from nki_desktop.domain.areas import group_label
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.tasks import TaskRunner
+from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 
 class ReportPage(QWidget):
@@ -63,6 +64,8 @@ class ReportPage(QWidget):
                        "skriv ut.")
         intro.setWordWrap(True)
         outer.addWidget(intro)
+        self.sample_banner = SampleBanner()
+        outer.addWidget(self.sample_banner)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
 
@@ -181,14 +184,21 @@ class ReportPage(QWidget):
         if not (same and edited):
             self.summary_edit.setPlainText(self._generated)
         self._loaded_for = key
+        sections = data.sample_sections()
+        self.sample_banner.show_for(
+            [SECTIONS[k].lower() for k in SECTIONS if k in sections], bool(sections))
+        total = next((r for r in data.table if (r.area, r.factor) == ("total", "nki")), None)
+        mean = (f"; NKI totalt: {total.comparison_text}" if total and total.comparison_text
+                else "")
         self.comparison_label.setText(f"Jämförs med Riket och {data.comparison_label} "
-                                      f"(medelvärde av {len(data.comparison_members)} "
-                                      f"kommuner).")
+                                      f"({len(data.comparison_members)} kommuner i gruppen"
+                                      f"{mean}). Medel räknas över de kommuner som har värde.")
         self.status.setText("Klar att spara eller skriva ut.")
         self._set_busy(False)
 
     def _on_data_failed(self, message: str, _details: str) -> None:
         self.data = None
+        self.sample_banner.hide()
         self.summary_edit.setPlainText("")
         self.status.setText(message if message else "Kunde inte hämta uppgifterna.")
         self._set_busy(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nki_desktop.analysis.origin import join_source
 from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
@@ -43,6 +44,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommungruppen"),
                (COMPARE_LARGE, "Medel kommuner över 40 000 inv."),
@@ -50,30 +52,57 @@ COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommung
 
 
 def _line_column(key: str, label: str) -> TableColumn:
-    """One line's value per year (min kommun, Riket, a comparison average)."""
+    """One line's value per year (min kommun, Riket, a comparison average), with its source."""
     return TableColumn(label, lambda r: fmt_index(r.value(key)), sort=lambda r: r.value(key),
-                       export=lambda r: _round(r.value(key)), align=RIGHT)
+                       export=lambda r: _round(r.value(key)), align=RIGHT,
+                       tooltip=lambda r: _source(r, key))
+
+
+def _count_column(key: str) -> TableColumn:
+    """How many values an average line's mean is taken over, per year."""
+    return TableColumn("Medel av antal värden", lambda r: fmt_number(_count(r, key)),
+                       sort=lambda r: _count(r, key), export=lambda r: _count(r, key),
+                       align=RIGHT, header_tip="Ovägt medel: antal kommuner med värde det året.")
+
+
+def _source_column(key: str, label: str) -> TableColumn:
+    return TableColumn(f"Källa {label}", lambda r: _source(r, key),
+                       export=lambda r: _source(r, key))
 
 
 def _columns(data: TrendData) -> list[TableColumn]:
-    labels = {line.key: line.label for line in data.lines}
     cols = [TableColumn("År", lambda r: str(r.year), sort=lambda r: r.year,
                         export=lambda r: r.year)]
-    for key, label in labels.items():
-        cols.append(_line_column(key, label))
-        if key == "mine":
-            cols.append(TableColumn("Antal svar", lambda r: fmt_number(_n(r)), sort=_n, export=_n,
-                               align=RIGHT))
+    for line in data.lines:
+        cols.append(_line_column(line.key, line.label))
+        if line.key == "mine":
+            cols.append(TableColumn("Antal svar", lambda r: fmt_number(_n(r)), sort=_n,
+                                    export=_n, align=RIGHT))
+        if line.average:
+            cols.append(_count_column(line.key))
     cols.append(TableColumn("Skillnad mot riket",
                             lambda r: fmt_change(_round(r.diff("mine", "riket"))),
-                       sort=lambda r: r.diff("mine", "riket"),
-                       export=lambda r: _round(r.diff("mine", "riket")), align=RIGHT))
+                            sort=lambda r: r.diff("mine", "riket"),
+                            export=lambda r: _round(r.diff("mine", "riket")), align=RIGHT))
+    cols += [_source_column(line.key, line.label) for line in data.lines if not line.average]
     return cols
 
 
 def _n(r: TrendRow) -> int | None:
     p = r.values.get("mine")
     return p.n if p else None
+
+
+def _count(r: TrendRow, key: str) -> int | None:
+    p = r.values.get(key)
+    return p.members if p and p.value is not None else None
+
+
+def _source(r: TrendRow, key: str) -> str:
+    p = r.values.get(key)
+    if p is None or p.value is None:
+        return ""
+    return join_source(p.origin, p.source)
 
 
 def _round(v: float | None) -> float | None:
@@ -94,6 +123,8 @@ class TrendPage(DataPage):
         layout = QVBoxLayout(body)
         self.heading = self.heading_label()
         layout.addWidget(self.heading)
+        self.sample_banner = SampleBanner()
+        layout.addWidget(self.sample_banner)
         row = QHBoxLayout()
         self.area_combo = QComboBox()
         for a in AREAS:
@@ -211,8 +242,10 @@ class TrendPage(DataPage):
         self.heading.setText(f"Trend {years[0]}–{years[-1]}: {what} "
                              f"({group_label(ctx.group).lower()})")
         self.frame.set_title(f"{ctx.kommun_name}: {what}")
-        notes = [f"⚠ Definitionen ändras {b.year} (streckad markering): {b.text}"
-                 for b in self.data.breaks]
+        self.sample_banner.show_for(self.data.sample_parts())
+        notes = [f"⚠ Definitionen ändras {b.year} (streckad markering; linjerna bryts där): "
+                 f"{b.text}" for b in self.data.breaks]
+        notes += ["⚠ " + n for n in self.data.source_notes()]
         if any(line.has_intervals for line in self.data.lines):
             notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade "
                          "av SKR).")
@@ -221,7 +254,7 @@ class TrendPage(DataPage):
         self.model.set_columns(_columns(self.data), trend_rows(self.data))
         fit_columns(self.view)
         self.tools.title = self.heading.text()
-        self.tools.notes = notes
+        self.tools.notes = self.sample_banner.notes() + notes
 
     def _show_empty(self, text: str) -> None:
         self.data = None

@@ -77,9 +77,10 @@ def test_chosen_comparison_units_and_joint_body(report_store):
         joint_bodies=[JointBody("jb:Miljöförbundet", "Miljöförbundet", ("1880",))])
     report_store.save_import(batch)
     data = gather(report_store, OREBRO, 2023, compare_units=["jb:Miljöförbundet"])
-    assert data.comparison_label == "Jämförelsegruppen (1 enheter)"
+    assert data.comparison_label == "Jämförelsegruppen"  # counts go with each mean
     assert data.comparison_members == [("jb:Miljöförbundet", "Miljöförbundet")]
     assert data.table[0].comparison == 66.0
+    assert data.table[0].comparison_text == "medel av 1 värde"
 
 
 def test_no_data_raises_swedish_message(store):

@@ -113,25 +113,31 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     texts = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)]
     rank = kf.rank_national
     assert any(f"plats {rank.rank} av {rank.of}" in t for t in texts)
+    # sample data only: every sheet with values starts with the warning row, its table below
     trend = wb["Trend"]
-    assert list(trend.tables) == ["Trend"] and trend.freeze_panes == "A2"
-    assert trend.tables["Trend"].ref == f"A1:E{1 + 8}"
-    assert [c.value for c in trend[1]] == ["År", "NKI Örebro", "Antal svar", "Riket",
-                                           "Kommungruppen (B3 Större stad)"]
-    assert trend["B9"].value == kf.total.value and trend["B9"].number_format == "0.0"
+    assert trend["A1"].value.startswith("⚠ Exempeldata – fiktiva värden")
+    assert list(trend.tables) == ["Trend"] and trend.freeze_panes == "A4"
+    assert trend.tables["Trend"].ref == f"A3:G{3 + 8}"
+    assert [c.value for c in trend[3]] == ["År", "NKI Örebro", "Antal svar", "Riket",
+                                           "Kommungruppen (B3 Större stad)",
+                                           "Medel av antal värden", "Källa Örebro"]
+    assert trend["B11"].value == kf.total.value and trend["B11"].number_format == "0.0"
+    assert trend["G11"].value == "Exempeldata – fiktiva värden (Exempeldata)"
     assert isinstance(trend._charts[0], LineChart) and len(trend._charts[0].series) == 3
     areas = wb["Områden"]
-    assert areas["A2"].value == "Brandskydd" and areas["C2"].number_format == "0.0"
-    assert areas["D2"].value in {f"{g.symbol} {g.label}" for g in GRADES}
-    assert areas["C2"].fill.fill_type == "solid"
+    assert areas["A1"].value.startswith("⚠ Exempeldata")
+    assert areas["A4"].value == "Brandskydd" and areas["C4"].number_format == "0.0"
+    assert areas["D4"].value in {f"{g.symbol} {g.label}" for g in GRADES}
+    assert areas["C4"].fill.fill_type == "solid"
     assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "bar"
     assert isinstance(wb["Serviceområden"]._charts[0], BarChart)
     ranking = wb["Ranking riket"]
-    mine = [row for row in ranking.iter_rows(min_row=2, values_only=True) if row[6] == "Ja"]
+    mine = [row for row in ranking.iter_rows(min_row=4, values_only=True) if row[6] == "Ja"]
     assert mine and mine[0][0] == kf.rank_national.rank and mine[0][2] == OREBRO
     everything = wb["Alla värden"]
-    assert everything.tables["AllaVarden"].ref == f"A1:J{1 + 56}"
+    assert everything.tables["AllaVarden"].ref == f"A3:K{3 + 56}"
     assert wb["Källor"]["A2"].value == "Exempeldata – fiktiva värden"
+    assert wb["Källor"]["A1"].value == "Fil"  # no values there: no warning
 
 
 def test_imported_text_is_never_a_formula(report_store, tmp_path):
