@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
+from nki_desktop.analysis.method import SourceRef, build_sources, method_notes
 from nki_desktop.analysis.narrative import summary_sentences
 from nki_desktop.analysis.origin import SAMPLE, is_fictitious, join_source, mean_text
 from nki_desktop.analysis.overview import (
@@ -30,10 +31,10 @@ from nki_desktop.domain.areas import (
     group_label,
     index_factor,
 )
-from nki_desktop.domain.grades import GRADES, Grade, grade_for
+from nki_desktop.domain.grades import Grade, grade_for
 from nki_desktop.domain.municipalities import GROUP_CODES, RIKET, Catalogue
-from nki_desktop.domain.ranking import TIES_NOTE, shared_ranks
-from nki_desktop.domain.records import PUBLICATIONS, ImportInfo, StoredValue
+from nki_desktop.domain.ranking import shared_ranks
+from nki_desktop.domain.records import StoredValue
 from nki_desktop.domain.rules import (
     DEFINITION_BREAKS,
     DefinitionBreak,
@@ -42,15 +43,6 @@ from nki_desktop.domain.rules import (
 )
 from nki_desktop.storage import Store
 
-# How each publication is cited under a figure or table.
-CITATIONS: dict[str, str] = {
-    "oj": "Källa: SKR, Insikt",
-    "own": "Källa: SKR, Insikt",
-    "respondent": "Källa: SKR, Insikt (egen beräkning från svarsdata)",
-    "kolada": "Källa: Kolada",
-    "template": "Källa: egen sammanställning",
-    "sample": "Exempeldata – fiktiva värden, inte SKR:s siffror",
-}
 _FACTOR_ORDER = ("nki", "nui", *SERVICE_FACTORS)
 
 
@@ -128,19 +120,6 @@ class RankingExcerpt:
     of: int
     computed: bool  # True when the program ranked (not a published ranking)
     note: str = ""
-
-
-@dataclass
-class SourceRef:
-    import_id: int
-    file_name: str
-    imported_at: str  # date, YYYY-MM-DD
-    publication: str
-    citation: str
-
-    @property
-    def publication_label(self) -> str:
-        return PUBLICATIONS.get(self.publication, self.publication)
 
 
 @dataclass
@@ -271,14 +250,6 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
     return RankingExcerpt(title, rows, of, not use_published, note)
 
 
-def build_sources(imports: Sequence[ImportInfo], used: Sequence[StoredValue]) -> list[SourceRef]:
-    """Pure: the imports the shown values came from, each with its citation."""
-    ids = {v.import_id for v in used}
-    return [SourceRef(info.id, info.file_name, info.imported_at[:10], info.publication,
-                      CITATIONS.get(info.publication, "Källa: " + info.publication))
-            for info in imports if info.id in ids]
-
-
 def _trend_row(year: int, own: trend.Point | None, nat: trend.Point | None,
                avg: trend.Point | None) -> ReportTrendRow:
     def value_of(p: trend.Point | None) -> float | None:
@@ -292,39 +263,6 @@ def _trend_row(year: int, own: trend.Point | None, nat: trend.Point | None,
                           join_source(own.origin, own.source) if own else "",
                           pub(own), pub(nat), avg.members if avg else 0,
                           avg.publications if avg else ())
-
-
-def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBreak],
-                 comparison_label: str) -> list[tuple[str, str]]:
-    """Short notes on method, each a (heading, text) pair."""
-    bands = "; ".join(f"{g.symbol} {g.label.lower()} {g.band}" for g in GRADES)
-    notes = [
-        ("Vad NKI är",
-         "Nöjd Kund Index (NKI) mäter hur nöjda de som haft ett ärende hos kommunens "
-         "myndighetsutövning är. Det bygger på tre frågor om helhetsintrycket (nöjdhet, "
-         "förväntningar, ideal) som besvaras på en skala 1–10 och räknas om till ett index "
-         "0–100. Undersökningen heter Insikt och genomförs av SKR tillsammans med Stockholm "
-         "Business Alliance. Serviceområdena (information, tillgänglighet, bemötande, "
-         "kompetens, rättssäkerhet, effektivitet) redovisas som index på samma sätt. "
-         "Upphandling mäts med NUI och ingår aldrig i NKI totalt."),
-        ("Betyg", f"SKR:s betygsskala: {bands}. Betyget anges alltid med ord och symbol, "
-                  f"så att det går att läsa även i svartvitt."),
-        ("Minsta antal svar",
-         f"För ärendeår {year} gäller: minst {rules.min_answers_portal} svar för att ett "
-         f"resultat ska visas, minst {rules.min_answers_oj} svar i Öppna jämförelser och "
-         f"minst {rules.min_answers_total_rank} svar för att rankas på NKI totalt"
-         + ("" if rules.confirmed else " (regler enligt närmast dokumenterade år)") + "."),
-        ("Jämförelser", f"Riket är SKR:s värde för hela landet. {comparison_label} är ett "
-                        f"ovägt medelvärde av de kommuner i gruppen som har ett värde; "
-                        f"antalet värden står vid varje medel (”medel av 31 värden”)."),
-        ("Placering vid lika värden", TIES_NOTE),
-    ]
-    if breaks:
-        notes.append(("Ändrade definitioner", " ".join(b.text for b in breaks)))
-    else:
-        notes.append(("Ändrade definitioner", "Inga definitionsändringar berör de år som "
-                                              "visas."))
-    return notes
 
 
 def comparison_set(catalogue: Catalogue, kommun: str, compare_units: Sequence[str] | None

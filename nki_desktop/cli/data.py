@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from nki_desktop.analysis.long_rows import LONG_COLUMNS
+from nki_desktop.cli.args import UNKNOWN, kommun_option
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.domain.text import formula_safe
 from nki_desktop.services import history
@@ -28,12 +29,9 @@ def _fmt(value: object) -> str:
 
 
 def cmd_data(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    kommun = None
-    if args.kommun:
-        kommun = normalise_code(args.kommun) or args.kommun
-        if store.catalogue.get(kommun) is None and kommun != "riket":
-            print(f"Okänd kommunkod: {args.kommun}", file=sys.stderr)
-            return 2
+    kommun = kommun_option(args.kommun, store.catalogue, riket=True)
+    if kommun == UNKNOWN:
+        return 2
     rows = long_rows(store, kommun=kommun, year=args.year, area=args.area, group=args.group)
     if args.format == "json":
         json.dump([r.as_dict() for r in rows], out, ensure_ascii=False, indent=1)

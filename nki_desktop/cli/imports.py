@@ -8,8 +8,8 @@ import argparse
 import sys
 from typing import TextIO
 
+from nki_desktop.cli.args import UNKNOWN, kommun_option
 from nki_desktop.domain.kolada import kpi_from_target
-from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.importers.base import ImportOptions, MappingRequest, column_letter
 from nki_desktop.importers.template import write_template
 from nki_desktop.services import imports
@@ -121,12 +121,9 @@ def _options(
 
 
 def cmd_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    kommun = None
-    if args.kommun:
-        kommun = normalise_code(args.kommun)
-        if kommun is None or store.catalogue.get(kommun) is None:
-            print(f"Okänd kommunkod: {args.kommun}", file=sys.stderr)
-            return 2
+    kommun = kommun_option(args.kommun, store.catalogue)
+    if kommun == UNKNOWN:
+        return 2
     kpi_targets = _kpi_targets(args)
     if kpi_targets is None:
         return 2

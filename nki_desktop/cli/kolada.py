@@ -11,9 +11,9 @@ import re
 import sys
 from typing import TextIO
 
+from nki_desktop.cli.args import UNKNOWN, kommun_option
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.kolada import ANSWERS, KOLADA_KPIS, RESPONSE_RATE
-from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.kolada.client import FetchCancelled, KoladaError
 from nki_desktop.services import kolada_fetch
 from nki_desktop.storage import Store
@@ -47,12 +47,9 @@ def cmd_fetch(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print(f"Ogiltiga år: {args.years}. Skriv till exempel --years 2016-2024 eller "
               "--years 2019,2021.", file=sys.stderr)
         return 2
-    kommun = None
-    if args.kommun:
-        kommun = normalise_code(args.kommun)
-        if kommun is None or store.catalogue.get(kommun) is None:
-            print(f"Okänd kommunkod: {args.kommun}", file=sys.stderr)
-            return 2
+    kommun = kommun_option(args.kommun, store.catalogue)
+    if kommun == UNKNOWN:
+        return 2
     request = kolada_fetch.FetchRequest(years, kommun, settings.base_url,
                                         args.proxy or settings.proxy)
     print(f"Hämtar från {settings.base_url} …", file=out)

@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 
 from nki_desktop.domain.records import StoredValue
-from nki_desktop.storage.repository import Store, _stored_value
+from nki_desktop.storage.repository import Store
+from nki_desktop.storage.rows import stored_value
 
 
 def conflicting_cells(store: Store, limit: int = 500) -> list[tuple[int, str, str, str, str]]:
@@ -45,7 +46,7 @@ def differing_values(store: Store, cells: Sequence[tuple[int, str, str, str, str
     rows = store.conn.execute(
         _GIVEN_CELLS + "SELECT o.*, i.file_name AS source, i.publication, i.imported_at, "
         "b.given " + _DIFFERING, (json.dumps(list(cells), ensure_ascii=False),)).fetchall()
-    return [(float(r["given"]), _stored_value(r)) for r in rows]
+    return [(float(r["given"]), stored_value(r)) for r in rows]
 
 
 def count_differing(store: Store, cells: Sequence[tuple[int, str, str, str, str, float]]

@@ -23,13 +23,13 @@ from nki_desktop.domain.records import (
     DEFAULT_PREFERENCE,
     ImportBatch,
     ImportInfo,
-    ImportSettings,
     SaveResult,
     StoredValue,
 )
 from nki_desktop.paths import shipped_catalogue
 from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, problem, writable
 from nki_desktop.storage.opening import open_checked
+from nki_desktop.storage.rows import import_info, respondent_rows, stored_value
 
 _OBS_COLUMNS = ("import_id", "year", "unit", "area", "factor", "grp", "value", "n", "rank",
                 "rank_of", "ci_low", "ci_high", "missing", "sheet", "row", "col", "response_rate")
@@ -186,7 +186,7 @@ class Store:
     # -- imports -------------------------------------------------------------------------
     def find_import_by_sha(self, sha256: str) -> ImportInfo | None:
         row = self.conn.execute("SELECT * FROM imports WHERE sha256 = ?", (sha256,)).fetchone()
-        return _import_info(row) if row else None
+        return import_info(row) if row else None
 
     def save_import(self, batch: ImportBatch, progress: Any = None,
                     chunk: int = 20_000) -> SaveResult:
@@ -243,7 +243,7 @@ class Store:
                     f"INSERT INTO respondents({','.join(_RESPONDENT_COLUMNS)}) "
                     f"VALUES ({','.join('?' * len(_RESPONDENT_COLUMNS))})",
                     columnar(import_id, start, start + chunk) if columnar else
-                    _respondent_rows(import_id, resp[start:start + chunk]))
+                    respondent_rows(import_id, resp[start:start + chunk]))
                 done += min(chunk, len(resp) - start)
                 if progress:
                     progress(done, total)
@@ -262,11 +262,11 @@ class Store:
 
     def list_imports(self) -> list[ImportInfo]:
         rows = self.conn.execute("SELECT * FROM imports ORDER BY id").fetchall()
-        return [_import_info(r) for r in rows]
+        return [import_info(r) for r in rows]
 
     def get_import(self, import_id: int) -> ImportInfo | None:
         row = self.conn.execute("SELECT * FROM imports WHERE id = ?", (import_id,)).fetchone()
-        return _import_info(row) if row else None
+        return import_info(row) if row else None
 
     def undo_import(self, import_id: int) -> bool:
         """Remove one import and exactly what it brought. False if there is no such import.
@@ -335,7 +335,7 @@ class Store:
             sql = base
         rows = self.conn.execute(sql + " ORDER BY year, unit, area, factor, grp",
                                  params).fetchall()
-        return [_stored_value(r) for r in rows]
+        return [stored_value(r) for r in rows]
 
     def alternatives(self, year: int, unit: str, area: str, factor: str,
                      group: str) -> list[StoredValue]:
@@ -425,41 +425,3 @@ class Store:
             return int(self.conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0])
         return int(self.conn.execute("SELECT COUNT(*) FROM respondents WHERE unit = ?",
                                      (unit,)).fetchone()[0])
-
-
-def _respondent_rows(import_id: int, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    """Rows for the respondents table; equal background dicts are serialised once (a
-    300 000-row import has only a handful of distinct ones)."""
-    texts: dict[tuple[Any, ...], str] = {}
-    out = []
-    for r in rows:
-        bg = r.get("background")
-        text = ""
-        if bg:
-            key = tuple(bg.items())
-            text = texts.get(key, "")
-            if not text:
-                text = texts[key] = json.dumps(bg, ensure_ascii=False)
-        group = r["group"] if "group" in r else r.get("grp")
-        out.append((import_id, r["year"], r["unit"], r["area"], group, r.get("q1"), r.get("q2"),
-                    r.get("q3"), r.get("information"), r.get("tillganglighet"),
-                    r.get("bemotande"), r.get("kompetens"), r.get("rattssakerhet"),
-                    r.get("effektivitet"), text, r.get("sheet"), r.get("row")))
-    return out
-
-
-def _import_info(row: sqlite3.Row) -> ImportInfo:
-    return ImportInfo(row["id"], row["file_name"], row["sha256"], row["kind"],
-                      row["publication"], row["description"] or "", row["imported_at"],
-                      row["rows_stored"] or 0, row["rows_skipped"] or 0, row["years"] or "",
-                      ImportSettings.from_json(row["settings"]))
-
-
-def _stored_value(r: sqlite3.Row) -> StoredValue:
-    return StoredValue(
-        year=r["year"], unit=r["unit"], area=r["area"], factor=r["factor"], group=r["grp"],
-        value=r["value"], n=r["n"], rank=r["rank"], rank_of=r["rank_of"], ci_low=r["ci_low"],
-        ci_high=r["ci_high"], missing=r["missing"], sheet=r["sheet"] or "", row=r["row"],
-        column=r["col"] or "", response_rate=r["response_rate"], import_id=r["import_id"],
-        source=r["source"],
-        publication=r["publication"], imported_at=r["imported_at"])
