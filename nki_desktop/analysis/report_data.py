@@ -194,7 +194,7 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
                     v.unit == kommun) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
             "en publicerad rankning." if not use_published else
-            "Placering enligt den importerade rankingen (kommuner med tillräckligt många "
+            "Placering enligt den importerade rankningen (kommuner med tillräckligt många "
             "svar).")
     return RankingExcerpt(title, rows, of, not use_published, note)
 
@@ -301,12 +301,12 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     totals = store.values(year=year, area=TOTAL, factor="nki", group=group)
     kommun_units = {x.code for x in catalogue.kommuner}
     published = bool(by_cell.get((TOTAL, "nki")) and by_cell[(TOTAL, "nki")].rank)
-    national = _excerpt(totals, kommun, kommun_units, "Ranking i riket", names, radius,
+    national = _excerpt(totals, kommun, kommun_units, "Rankning i riket", names, radius,
                         published)
     lan = None
     if k is not None:
         lan = _excerpt(totals, kommun, peers.lan_members(catalogue, kommun),
-                       f"Ranking i {k.lan_name}", names, radius, False)
+                       f"Rankning i {k.lan_name}", names, radius, False)
 
     matrix = None
     if store.respondent_count(kommun):

@@ -213,9 +213,9 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
                       "Serviceområde", f"Serviceområden {d.year} (NKI totalt)")
     if options.has("ranking"):
         if d.ranking_national:
-            _ranking_sheet(wb.create_sheet("Ranking riket"), d.ranking_national, "RankingRiket")
+            _ranking_sheet(wb.create_sheet("Rankning riket"), d.ranking_national, "RankingRiket")
         if d.ranking_lan:
-            _ranking_sheet(wb.create_sheet("Ranking län"), d.ranking_lan, "RankingLan")
+            _ranking_sheet(wb.create_sheet("Rankning län"), d.ranking_lan, "RankingLan")
     if options.has("table"):
         ws = wb.create_sheet("Alla värden")
         rows = [[r.area_label, r.factor_label, r.value, grade_word(r.value), r.n, r.riket,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -29,6 +31,36 @@ from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.tasks import TaskRunner
 
 
+MINIMUM_SIZE = QSize(720, 440)
+PREFERRED_SIZE = QSize(1440, 860)  # a 1366x768 office screen gets all of it
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """The page in a frameless scroll area: on a small screen it scrolls, never clips."""
+    area = QScrollArea()
+    area.setObjectName(f"scroll_{getattr(page, 'key', 'page')}")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
+
+
+def fit_to_screen(window: QWidget, available: QRect, preferred: QSize = PREFERRED_SIZE) -> None:
+    """Size and place ``window`` inside ``available`` (the screen less its taskbar).
+
+    The frame (title bar, borders) is added by the window system outside the client area,
+    so the client keeps a margin for it.
+    """
+    frame_w = max(0, window.frameGeometry().width() - window.geometry().width()) or 16
+    frame_h = max(0, window.frameGeometry().height() - window.geometry().height()) or 40
+    width = max(min(preferred.width(), available.width() - frame_w), 1)
+    height = max(min(preferred.height(), available.height() - frame_h), 1)
+    window.resize(width, height)
+    left = available.left() + max(0, (available.width() - width - frame_w) // 2)
+    top = available.top() + max(0, (available.height() - height - frame_h) // 2)
+    window.move(left, top)
+
+
 class MainWindow(QMainWindow):
     """Holds the pages given to it; owns no data logic of its own."""
 
@@ -40,7 +72,9 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.pages = {p.key: p for p in pages}
         self.setWindowTitle(f"NKI Desktop {__version__}")
-        self.setMinimumSize(1000, 640)
+        # small enough for 1366x768 at 150 % with a taskbar; pages scroll below their own
+        # minimum instead of clipping
+        self.setMinimumSize(MINIMUM_SIZE)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(190)
@@ -52,7 +86,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(page.title)
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrolling(page))
             if hasattr(page, "request_page"):
                 page.request_page.connect(self.show_page)
             if hasattr(page, "request_sample"):
@@ -139,7 +173,8 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
-        self.statusBar().addWidget(self.status_label, 1)
+        # permanent (right), so a passing message on the left never paints over it
+        self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.progress)
 
     # -- choices -------------------------------------------------------------------------
@@ -226,11 +261,19 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         settings = self.context.settings
         geometry = settings.get("geometry")
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        else:
-            self.resize(1280, 760)
+        available = self.available_geometry()
+        if not (geometry and self.restoreGeometry(QByteArray(geometry))
+                and available.contains(self.frameGeometry())):
+            fit_to_screen(self, available)
         self.show_page(settings.get("page") or "overview")
+
+    def available_geometry(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def current_page(self) -> QWidget:
+        area = self.stack.currentWidget()
+        return area.widget() if isinstance(area, QScrollArea) else area
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         settings = self.context.settings

@@ -96,7 +96,7 @@ def test_ranking_copy_and_excel_export(qtbot, make_window, sample_store, tmp_pat
     assert len(lines) == 3
     path = export_excel(page.proxy, tmp_path / "ranking", page.heading.text())
     sheet = load_workbook(path).active
-    assert sheet.cell(1, 1).value.startswith("Ranking 2024")
+    assert sheet.cell(1, 1).value.startswith("Rankning 2024")
     assert sheet.cell(3, 3).value == "Kommun"
     assert sheet.cell(4, 1).value == 1 and sheet.cell(4, 4).value == first.value
     assert sheet.max_row >= 3 + 290

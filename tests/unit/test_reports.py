@@ -78,7 +78,7 @@ def test_pdf_options_sections_summary_and_logo(report_store, tmp_path):
     text = " ".join(_text(path))
     assert "Nämnden föreslås notera rapporten. Åtgärder: öka tillgängligheten." in text
     assert "uppgår 2023" not in text  # the generated text was replaced
-    assert "Alla värden" not in text and "Ranking i riket" not in text
+    assert "Alla värden" not in text and "Rankning i riket" not in text
     assert _images(path) == 1  # the logo, on the single page
     assert len(PdfReader(str(path)).pages) == 1
 
@@ -104,7 +104,7 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     path = build_xlsx(report_store, OREBRO, 2023, "foretag", tmp_path / "rapport.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames == ["Sammanfattning", "Trend", "Områden", "Serviceområden",
-                             "Ranking riket", "Ranking län", "Alla värden", "Jämförelsegrupp",
+                             "Rankning riket", "Rankning län", "Alla värden", "Jämförelsegrupp",
                              "Metod", "Källor"]
     summary = wb["Sammanfattning"]
     assert summary["B6"].value == kf.total.value and summary["C6"].value.endswith("Högt")
@@ -126,7 +126,7 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     assert areas["C2"].fill.fill_type == "solid"
     assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "bar"
     assert isinstance(wb["Serviceområden"]._charts[0], BarChart)
-    ranking = wb["Ranking riket"]
+    ranking = wb["Rankning riket"]
     mine = [row for row in ranking.iter_rows(min_row=2, values_only=True) if row[6] == "Ja"]
     assert mine and mine[0][0] == kf.rank_national.rank and mine[0][2] == OREBRO
     everything = wb["Alla värden"]

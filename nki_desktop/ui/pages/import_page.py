@@ -366,7 +366,9 @@ class ImportPage(QWidget):
                     break
         stored = sum(o.stored for o in outcomes if o.ok)
         failed = [o.message for o in outcomes if not o.ok]
-        text = f"{sum(o.ok for o in outcomes)} filer importerade, {stored} värden sparade."
+        files = sum(o.ok for o in outcomes)
+        text = (f"{files} {'fil importerad' if files == 1 else 'filer importerade'}, "
+                f"{fmt_number(stored)} {'värde sparat' if stored == 1 else 'värden sparade'}.")
         if failed:
             text += " Avvisade: " + " ".join(failed)
         if self.file_list.count():
