@@ -176,10 +176,14 @@ class Catalogue:
         exact = text.casefold()
 
         def order(kommun: Kommun) -> int:
-            name = name_key(kommun.name)
-            if kommun.name.casefold() == exact:
+            name, plain = name_key(kommun.name), kommun.name.casefold()
+            if plain == exact:
                 return 0
-            return 1 if name == key else 2 if name.startswith(key) else 3
+            if name == key:
+                return 1
+            if plain.startswith(exact):  # "ör" finds Örebro before Orsa
+                return 2
+            return 3 if name.startswith(key) else 4
 
         # exact name first ("kalix" is Kalix, not Överkalix; "håbo" before "habo"), then
         # names that start with the text, then names containing it; stable within each
