@@ -6,12 +6,14 @@ from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -29,7 +31,6 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.tasks import TaskRunner
-
 
 MINIMUM_SIZE = QSize(720, 440)
 PREFERRED_SIZE = QSize(1440, 860)  # a 1366x768 office screen gets all of it
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
                 page.request_page.connect(self.show_page)
             if hasattr(page, "request_sample"):
                 page.request_sample.connect(self.load_sample)
+            if hasattr(page, "request_import"):
+                page.request_import.connect(self.import_files)
+            if hasattr(page, "files_added"):
+                page.files_added.connect(self._remember_files)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         splitter = QSplitter()
@@ -127,6 +132,9 @@ class MainWindow(QMainWindow):
         row.addWidget(QLabel("Ärendeår:"))
         self.year_combo = QComboBox()
         self.year_combo.setMinimumContentsLength(12)
+        self.year_combo.setToolTip("Ärendeåret: året då ärendena avslutades. Öppna jämförelser "
+                                   "till och med 2015 bar publiceringsåret (året efter) i "
+                                   "titeln; det visas inom parentes där det skiljer sig.")
         self.year_combo.activated.connect(self._on_year_combo_activated)
         row.addWidget(self.year_combo)
         row.addSpacing(12)
@@ -134,6 +142,9 @@ class MainWindow(QMainWindow):
         self.group_combo = QComboBox()
         for g in GROUPS:
             self.group_combo.addItem(g.label, g.key)
+        self.group_combo.setToolTip("Vilka som svarat: företag, privatpersoner, föreningar "
+                                    "eller offentliga organisationer. Den nationella "
+                                    "rankningen gäller bara företag; grupper blandas aldrig.")
         self.group_combo.activated.connect(
             lambda i: self.context.set_group(self.group_combo.itemData(i)))
         row.addWidget(self.group_combo)
@@ -141,6 +152,29 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         arkiv = self.menuBar().addMenu("&Arkiv")
+        self.action_import = QAction("&Importera…", self, shortcut=QKeySequence.StandardKey.Open)
+        self.action_import.setStatusTip("Importera filer från SKR, Kolada, Insikt-portalen "
+                                        "eller konsulten")
+        self.action_import.triggered.connect(self.import_files)
+        self.menu_recent = QMenu("Senaste filer", self)
+        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.action_export = QAction("&Exportera rapport…", self,
+                                     shortcut=QKeySequence("Ctrl+E"))
+        self.action_export.setStatusTip("Spara nämndrapporten som PDF eller Excel")
+        self.action_export.triggered.connect(self.export_report)
+        self.action_preview = QAction("&Förhandsgranska rapport…", self,
+                                      shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.action_preview.triggered.connect(lambda: self._report_action("preview"))
+        self.action_print = QAction("&Skriv ut rapport…", self,
+                                    shortcut=QKeySequence.StandardKey.Print)
+        self.action_print.triggered.connect(lambda: self._report_action("print_dialog"))
+        for action in (self.action_import,):
+            arkiv.addAction(action)
+        arkiv.addMenu(self.menu_recent)
+        arkiv.addSeparator()
+        for action in (self.action_export, self.action_preview, self.action_print):
+            arkiv.addAction(action)
+        arkiv.addSeparator()
         self.action_choose = QAction("Byt kommun…", self, shortcut=QKeySequence("Ctrl+K"))
         self.action_choose.triggered.connect(self.choose_kommun)
         self.action_sample = QAction("Ladda exempeldata", self)
@@ -163,6 +197,18 @@ class MainWindow(QMainWindow):
             visa.addAction(action)
         self.menu_view = visa
         hjalp = self.menuBar().addMenu("&Hjälp")
+        self.action_start_help = QAction("Kom igång", self)
+        self.action_start_help.triggered.connect(lambda: self.show_help("kom-igang"))
+        self.action_numbers_help = QAction("Om siffrorna", self)
+        self.action_numbers_help.triggered.connect(lambda: self.show_help("om-siffrorna"))
+        self.action_screen_help = QAction("Hjälp för den här skärmen", self,
+                                          shortcut=QKeySequence.StandardKey.HelpContents)
+        self.action_screen_help.triggered.connect(
+            lambda: self.show_help(getattr(self.current_page(), "key", "kom-igang")))
+        for action in (self.action_start_help, self.action_numbers_help,
+                       self.action_screen_help):
+            hjalp.addAction(action)
+        hjalp.addSeparator()
         about = QAction("Om NKI Desktop", self)
         about.triggered.connect(lambda: AboutDialog(self).exec())
         hjalp.addAction(about)
@@ -245,6 +291,75 @@ class MainWindow(QMainWindow):
             services.remove_sample(self.context.store)
             self.context.notify_data_changed()
 
+    # -- files and the report ------------------------------------------------------------
+    RECENT_MAX = 8
+
+    def import_files(self) -> None:
+        """Arkiv → Importera…: the Import screen with its file dialog."""
+        if "import" in self.pages:
+            self.show_page("import")
+            self.pages["import"].choose_files()
+
+    def _remember_files(self, paths: list[str]) -> None:
+        recent = [p for p in self.context.settings.get("recent_files") if p not in paths]
+        self.context.settings.set("recent_files", (list(paths) + recent)[:self.RECENT_MAX])
+
+    def _fill_recent_menu(self) -> None:
+        from pathlib import Path
+
+        self.menu_recent.clear()
+        recent = list(self.context.settings.get("recent_files"))
+        for path in recent:
+            action = self.menu_recent.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
+        if not recent:
+            self.menu_recent.addAction("Inga filer ännu").setEnabled(False)
+        else:
+            self.menu_recent.addSeparator()
+            self.menu_recent.addAction("Töm listan").triggered.connect(
+                lambda: self.context.settings.set("recent_files", []))
+
+    def _open_recent(self, path: str) -> None:
+        if "import" in self.pages:
+            self.show_page("import")
+            self.pages["import"].add_files([path])
+
+    def _report_action(self, name: str) -> None:
+        """Preview or print the board report (from the Arkiv menu, on any screen)."""
+        page = self.pages.get("report")
+        if page is None:
+            return
+        self.show_page("report")
+        if page.data is None:
+            self.statusBar().showMessage("Rapporten är inte klar ännu: välj kommun och se "
+                                         "till att det finns data.", 6000)
+            return
+        getattr(page, name)()
+
+    def export_report(self) -> None:
+        """Arkiv → Exportera rapport…: PDF or Excel, by the chosen file type."""
+        page = self.pages.get("report")
+        if page is None:
+            return
+        self.show_page("report")
+        if page.data is None:
+            self.statusBar().showMessage("Rapporten är inte klar ännu.", 6000)
+            return
+        pdf, xlsx = "PDF (*.pdf)", "Excel-arbetsbok (*.xlsx)"
+        path, chosen = QFileDialog.getSaveFileName(self, "Exportera rapport",
+                                                   page._default_name(".pdf"),
+                                                   f"{pdf};;{xlsx}")
+        if not path:
+            return
+        if path.lower().endswith(".xlsx") or (chosen == xlsx and not path.lower()
+                                               .endswith(".pdf")):
+            page.save_excel(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        else:
+            page.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+
     # -- dropped files -------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls() and "import" in self.pages:
@@ -266,6 +381,17 @@ class MainWindow(QMainWindow):
                 and available.contains(self.frameGeometry())):
             fit_to_screen(self, available)
         self.show_page(settings.get("page") or "overview")
+
+    def show_help(self, anchor: str) -> None:
+        """The help window at a part: kom-igang, om-siffrorna or a screen's key."""
+        from nki_desktop.ui.dialogs.help import HelpDialog
+
+        dialog = getattr(self, "_help", None)
+        if dialog is None:
+            dialog = self._help = HelpDialog(anchor, self.context.year, self)
+        dialog.show_part(anchor)
+        dialog.show()
+        dialog.raise_()
 
     def available_geometry(self) -> QRect:
         screen = self.screen() or QGuiApplication.primaryScreen()

@@ -84,3 +84,94 @@ def test_kalix_and_enter_chooses_kalix(qtbot, store):
     qtbot.keyClicks(picker.search, "kalix")
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert picker.selected_code() == "2514"
+
+
+def test_file_menu_has_the_expected_actions_and_shortcuts(make_window):
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window("1880")
+    menu = [a.text().replace("&", "") for a in window.menu_file.actions() if a.text()]
+    for wanted in ("Importera…", "Senaste filer", "Exportera rapport…",
+                   "Förhandsgranska rapport…", "Skriv ut rapport…", "Avsluta"):
+        assert wanted in menu
+    assert window.action_import.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.action_print.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert window.action_import.shortcut().toString() == "Ctrl+O"
+    assert window.action_print.shortcut().toString() == "Ctrl+P"
+    helps = [a.text() for a in window.menu_help.actions() if a.text()]
+    assert helps[:3] == ["Kom igång", "Om siffrorna", "Hjälp för den här skärmen"]
+    assert window.action_screen_help.shortcut().toString() == "F1"
+
+
+def test_import_action_opens_the_import_screen_and_remembers_recent_files(
+        make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.import_builders import oj_two_row_header
+
+    path = oj_two_row_header(tmp_path / "Rankningslista_2023.xlsx")
+    window = make_window("1880")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(path)], "")))
+    window.action_import.trigger()
+    assert window.current_page().key == "import"
+    assert window.pages["import"].file_list.count() == 1
+    assert window.context.settings.get("recent_files") == [str(path)]
+    window._fill_recent_menu()
+    names = [a.text() for a in window.menu_recent.actions() if a.text()]
+    assert names[0] == path.name and "Töm listan" in names
+
+
+def test_f1_opens_help_at_the_current_screen_and_about_numbers(make_window):
+    window = make_window("1880")
+    window.show_page("ranking")
+    window.action_screen_help.trigger()
+    dialog = window._help
+    assert dialog.anchor == "ranking" and dialog.isVisible()
+    text = dialog.browser.toPlainText()
+    assert "Kom igång" in text and "Om siffrorna" in text and "Minsta antal svar" in text
+    assert "▲ och ▼" in text
+    window.action_numbers_help.trigger()
+    assert dialog.anchor == "om-siffrorna"
+    dialog.close()
+
+
+def test_empty_svarsdata_offers_its_import(make_window, monkeypatch):
+    window = make_window("1880")
+    page = window.pages["respondent"]
+    assert page.stack.currentIndex() == 0 and page.import_button.isVisibleTo(page)
+    opened = []
+    monkeypatch.setattr(window.pages["import"], "choose_files", lambda: opened.append(1))
+    page.import_button.click()
+    assert opened == [1] and window.current_page().key == "import"
+
+
+def test_trend_zooms_by_default_and_keeps_the_users_choice(make_window, sample_store):
+    window = make_window("1880")
+    window.show_page("trend")
+    page = window.pages["trend"]
+    page.refresh()
+    assert page.zoom_check.isChecked() and page.chart.zoomed  # sample values lie above 40
+    page.zoom_check.setChecked(False)
+    assert window.context.settings.get("trend_zoom") == "off"
+    page.refresh()
+    assert not page.zoom_check.isChecked() and not page.chart.zoomed
+
+
+def test_trend_table_uses_one_decimal_rule():
+    from nki_desktop.analysis.trend import Line, Point, TrendData, trend_rows
+    from nki_desktop.ui.pages.trend import _columns
+
+    data = TrendData("1880", "total", "nki", "foretag", [
+        Line("mine", "Örebro", [Point(2022, 76.0, 300), Point(2023, 77.0, 310)]),
+        Line("riket", "Riket", [Point(2022, 75.0), Point(2023, 75.0)]),
+        Line("compare", "Medel Örebro län", [Point(2022, 71.26), Point(2023, 72.0)],
+             average=True)], [])
+    columns, rows = _columns(data), trend_rows(data)
+    shown = {c.header: [c.display(r) for r in rows] for c in columns}
+    assert shown["Örebro"] == ["76,0", "77,0"] and shown["Riket"] == ["75,0", "75,0"]
+    assert shown["Medel Örebro län"] == ["71,3", "72,0"]
+    assert shown["Skillnad mot riket"] == ["+1,0", "+2,0"]
+    whole = TrendData("1880", "total", "nki", "foretag", data.lines[:2], [])
+    shown = {c.header: [c.display(r) for r in trend_rows(whole)] for c in _columns(whole)}
+    assert shown["Örebro"] == ["76", "77"] and shown["Skillnad mot riket"] == ["+1", "+2"]

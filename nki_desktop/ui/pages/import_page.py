@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nki_desktop import importing
 from nki_desktop.domain.municipalities import normalise_code
+from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
 from nki_desktop.ui.context import AppContext
@@ -44,6 +45,7 @@ FILE_FILTER = ("Resultatfiler (*.xlsx *.xlsm *.xls *.ods *.csv *.json);;Alla fil
 class ImportPage(QWidget):
     key = "import"
     title = "Import"
+    files_added = Signal(list)  # paths the user chose or dropped (for Senaste filer)
     import_finished = Signal(object)  # list[FileOutcome]
 
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
@@ -184,6 +186,7 @@ class ImportPage(QWidget):
 
     def add_files(self, paths: list[str]) -> None:
         """Queue files (from the file dialog or a drop) and preview each."""
+        self.files_added.emit([str(Path(p)) for p in paths])
         self.tabs.setCurrentIndex(0)
         for raw in paths:
             path = str(Path(raw))

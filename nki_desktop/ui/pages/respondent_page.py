@@ -84,6 +84,7 @@ class RespondentPage(QWidget):
     key = "respondent"
     title = "Svarsdata"
     request_page = Signal(str)
+    request_import = Signal()  # the user asked to import files (from the empty state)
 
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,16 +96,34 @@ class RespondentPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_content())
         context.changed.connect(self.refresh)
         context.data_changed.connect(self.refresh)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------
+    def _build_empty(self) -> QWidget:
+        """What to do when there is no respondent data: say it, and offer the import."""
+        empty = QWidget()
+        layout = QVBoxLayout(empty)
+        layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.import_button = QPushButton("Importera svarsdata…")
+        self.import_button.setToolTip("Välj en fil med en rad per besvarad enkät (Excel, "
+                                      "LibreOffice eller CSV).")
+        self.import_button.clicked.connect(self.request_import.emit)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return empty
+
     def _build_content(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -185,7 +204,7 @@ class RespondentPage(QWidget):
                    lambda t: t.row.stat.half_width),
             Column("Förändring mot året före", lambda t: t.change.text if t.change else "–",
                    lambda t: t.change.delta if t.change else None),
-            Column("Status", lambda t: t.row.status.reason or "Visas (ÖJ-nivå)",
+            Column("Status", lambda t: t.row.status.reason or "Visas (minst 10 svar)",
                    lambda t: (t.row.status.shown, t.row.status.oj, t.row.status.rankable)),
         ])
         self.index_model.muted = lambda t: None if t.row.status.shown else t.row.status.reason
