@@ -24,8 +24,11 @@ from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports.options import ReportOptions
 
+# Format codes follow the reader's locale: "." is the decimal sign and "," the grouping, so a
+# Swedish Excel shows 77,4 and 1 234 (a literal space in the code would not follow it).
 INDEX = "0.0"
-COUNT = "# ##0"
+COUNT = "#,##0"
+CHART_ROWS = 25  # rows a chart below its table takes (up to 12 cm at the default height)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
 
@@ -80,8 +83,32 @@ def table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Seque
         longest = max([len(str(head))] + [len(str(v[c - 1])) for v in rows
                                           if c - 1 < len(v) and v[c - 1] is not None])
         ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0,
-                                                 min(60, max(9, longest + 3)))
+                                                 min(60, max(9, round(longest * 1.15) + 3)))
     return last
+
+
+def printable(ws: Worksheet, title: str, header_row: int = 1, landscape: bool = True,
+              last_row: int | None = None, last_col: int | None = None) -> None:
+    """Print set-up: A4, landscape, one page wide, the table's header repeated on every
+    page, and a header and footer naming the report and the page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddHeader.left.text = title.replace("&", "&&")
+    ws.oddFooter.left.text = "NKI Desktop"
+    ws.oddFooter.right.text = "Sida &P av &N"
+    if last_row and last_col:
+        ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+
+
+def _below(last: int) -> str:
+    """Where a chart goes: under its table, so it prints with it one page wide."""
+    return f"A{last + 3}"
 
 
 def _fill_grades(ws: Worksheet, top: int, count: int, value_col: int, word_col: int) -> None:
@@ -131,10 +158,12 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 40
     put(ws, last + 5, 1, " · ".join(d.citations))
+    printable(ws, f"NKI {d.kommun_name} {d.year}", header_row=top, landscape=False,
+              last_row=last + 5, last_col=3)
 
 
 def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
-    headers = ["År", f"NKI {d.kommun_name}", "Antal svar", "Riket", d.comparison_label]
+    headers = ["År", d.kommun_name, "Antal svar", "Riket", d.comparison_label]
     rows = [[r.year, r.value, r.n, r.riket, r.comparison] for r in d.trend]
     last = table(ws, "Trend", headers, rows, {1: INDEX, 2: COUNT, 3: INDEX, 4: INDEX})
     chart = LineChart()
@@ -144,10 +173,14 @@ def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
     chart.y_axis.number_format = "0"
     for col in (2, 4, 5):
         chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=last), titles_from_data=True)
+    for series in chart.series:
+        series.smooth = False  # straight lines between the years, as in the PDF
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
     _axes_visible(chart)
     chart.height, chart.width = 9, 18
-    ws.add_chart(chart, "G2")
+    ws.add_chart(chart, _below(last))
+    printable(ws, f"{d.kommun_name}: NKI totalt per ärendeår", last_row=last + 2 + CHART_ROWS,
+              last_col=len(headers))
 
 
 def _axes_visible(chart: LineChart | BarChart) -> None:
@@ -157,15 +190,18 @@ def _axes_visible(chart: LineChart | BarChart) -> None:
 
 def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow],
                   label_col: str, title: str) -> None:
-    headers = [label_col, "Mått", f"Värde {d.kommun_name}", "Betyg", "Antal svar", "Riket",
+    headers = [label_col, "Mått", d.kommun_name, "Betyg", "Antal svar", "Riket",
                d.comparison_label, "Placering", "Av"]
     data = [[r.area_label if label_col == "Område" else r.factor_label, r.factor_label,
              r.value, grade_word(r.value), r.n, r.riket, r.comparison,
              r.rank.rank if r.rank else None, r.rank.of if r.rank else None] for r in rows]
     last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX})
     _fill_grades(ws, 1, len(data), 3, 4)
+    # Columns, not horizontal bars: areas left to right as in the table, and the legend
+    # (below) lists the series in the order the columns stand. Horizontal bars with the
+    # first row on top list their legend the other way round in Excel and LibreOffice.
     chart = BarChart()
-    chart.type = "bar"
+    chart.type = "col"
     chart.title = title
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
@@ -173,10 +209,12 @@ def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow]
     for col in (3, 6, 7):
         chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-    chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+    chart.legend.position = "b"
     _axes_visible(chart)
-    chart.height, chart.width = 10, 18
-    ws.add_chart(chart, "K2")
+    chart.height, chart.width = 12, 22
+    ws.add_chart(chart, _below(last))
+    printable(ws, f"{d.kommun_name}: {title}", last_row=last + 2 + CHART_ROWS,
+              last_col=len(headers))
 
 
 def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str) -> None:
@@ -192,6 +230,7 @@ def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str) -> None:
                 ws.cell(row=r, column=c).font = Font(bold=True)
     shown = f"{len(ex.rows)} av {ex.of}" if ex.of else str(len(ex.rows))
     put(ws, last + 2, 1, f"{ex.title}: {shown} kommuner visas. {ex.note}")
+    printable(ws, ex.title, last_row=last + 2, last_col=len(headers))
 
 
 def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None = None) -> Path:
@@ -225,18 +264,22 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
                                  d.comparison_label, "Placering", "Av", "Saknas"], rows,
               {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX})
         _fill_grades(ws, 1, len(rows), 3, 4)
+        printable(ws, f"{d.kommun_name}: alla värden {d.year}")
         ws = wb.create_sheet("Jämförelsegrupp")
         table(ws, "Jamforelsegrupp", ["Kod", "Namn"], [list(m) for m in d.comparison_members])
+        printable(ws, d.comparison_label, landscape=False)
     if options.has("method"):
         ws = wb.create_sheet("Metod")
         table(ws, "Metod", ["Rubrik", "Text"], [list(n) for n in d.method_notes])
         ws.column_dimensions["B"].width = 110
         for row in ws.iter_rows(min_row=2, min_col=2, max_col=2):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        printable(ws, "Metod")
         ws = wb.create_sheet("Källor")
         table(ws, "Kallor", ["Fil", "Publikation", "Importerad", "Källhänvisning"],
               [[s.file_name, s.publication_label, s.imported_at, s.citation]
                for s in d.sources])
+        printable(ws, "Källor")
     wb.properties.title = f"NKI {d.group_label.lower()} {d.year} – {d.kommun_name}"
     wb.properties.creator = "NKI Desktop"
     wb.save(path)

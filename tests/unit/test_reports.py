@@ -116,7 +116,7 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     trend = wb["Trend"]
     assert list(trend.tables) == ["Trend"] and trend.freeze_panes == "A2"
     assert trend.tables["Trend"].ref == f"A1:E{1 + 8}"
-    assert [c.value for c in trend[1]] == ["År", "NKI Örebro", "Antal svar", "Riket",
+    assert [c.value for c in trend[1]] == ["År", "Örebro", "Antal svar", "Riket",
                                            "Kommungruppen (B3 Större stad)"]
     assert trend["B9"].value == kf.total.value and trend["B9"].number_format == "0.0"
     assert isinstance(trend._charts[0], LineChart) and len(trend._charts[0].series) == 3
@@ -124,7 +124,11 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     assert areas["A2"].value == "Brandskydd" and areas["C2"].number_format == "0.0"
     assert areas["D2"].value in {"●●● Mycket högt", "●●○ Högt", "●○○ Godkänt", "○○○ Lågt"}
     assert areas["C2"].fill.fill_type == "solid"
-    assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "bar"
+    # columns in table order, legend below in series order (Kalix, Riket, the group)
+    assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "col"
+    assert areas._charts[0].legend.position == "b"
+    assert [s.tx.strRef.f for s in areas._charts[0].series] == [
+        "'Områden'!C1", "'Områden'!F1", "'Områden'!G1"]
     assert isinstance(wb["Serviceområden"]._charts[0], BarChart)
     ranking = wb["Rankning riket"]
     mine = [row for row in ranking.iter_rows(min_row=2, values_only=True) if row[6] == "Ja"]
@@ -215,3 +219,26 @@ def test_pagination_never_runs_into_the_footer(report_store):
     assert sum(len(p.rows) for p in parts) == 200
     assert [bool(p.caption) for p in parts] == [False] * (len(parts) - 1) + [True]
     assert isinstance(pages[0][0][0], L.Heading) and pages[0][1][0] is parts[0]
+
+
+def test_workbook_prints_one_page_wide_with_repeated_headers(report_store, tmp_path):
+    path = build_xlsx(report_store, OREBRO, 2023, "foretag", tmp_path / "rapport.xlsx")
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.print_title_rows, ws.title
+        assert "&P" in ws.oddFooter.right.text
+    assert wb["Trend"].page_setup.orientation == "landscape"
+    assert wb["Sammanfattning"].page_setup.orientation == "portrait"
+    trend = wb["Trend"]
+    [chart] = trend._charts
+    assert all(s.smooth is False for s in chart.series)  # straight lines between years
+    last = trend.tables["Trend"].ref.split(":")[1]
+    last_row = int("".join(ch for ch in last if ch.isdigit()))
+    assert chart.anchor._from.row >= last_row  # under the table: it prints with it
+    area_end = trend.print_area.split(":")[-1]
+    assert int("".join(ch for ch in area_end if ch.isdigit())) > last_row + 10  # chart in it
+    everything = wb["Alla värden"]
+    assert everything["E2"].number_format == "#,##0"  # grouping follows the locale
