@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from nki_desktop.ui.errors import user_message
+
 
 class CancelToken:
     def __init__(self) -> None:
@@ -59,7 +61,7 @@ def execute(fn: Callable[..., Any], signals: TaskSignals, token: CancelToken) ->
     except TaskCancelled:
         signals.cancelled.emit()
     except Exception as exc:  # noqa: BLE001 - every error goes back to the GUI as a message
-        signals.failed.emit(str(exc), traceback.format_exc())
+        signals.failed.emit(user_message(exc), traceback.format_exc())
     else:
         if token.is_set():
             signals.cancelled.emit()

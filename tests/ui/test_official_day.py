@@ -175,3 +175,21 @@ def test_trend_table_uses_one_decimal_rule():
     whole = TrendData("1880", "total", "nki", "foretag", data.lines[:2], [])
     shown = {c.header: [c.display(r) for r in trend_rows(whole)] for c in _columns(whole)}
     assert shown["Örebro"] == ["76", "77"] and shown["Skillnad mot riket"] == ["+1", "+2"]
+
+
+def test_no_english_exception_text_reaches_the_user():
+    import errno
+
+    from nki_desktop.ui.errors import user_message
+    from nki_desktop.ui.tasks import CancelToken, TaskSignals, execute
+
+    full = OSError(errno.ENOSPC, "No space left on device", "/media/usb/rapport.pdf")
+    assert user_message(full) == ("Disken är full. Frigör utrymme eller välj en annan plats "
+                                  "och försök igen (/media/usb/rapport.pdf).")
+    odd = user_message(ZeroDivisionError("division by zero"))
+    assert "division" not in odd and odd.startswith("Ett oväntat fel inträffade")
+    signals, got = TaskSignals(), []
+    signals.failed.connect(lambda message, details: got.append((message, details)))
+    execute(lambda _p, _c: {}["missing"], signals, CancelToken())
+    [(message, details)] = got
+    assert message.startswith("Ett oväntat fel") and "KeyError" in details

@@ -31,6 +31,7 @@ from nki_desktop.domain.areas import group_label
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.storage.texts import save_summary_edit, summary_edit
 from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.errors import user_message
 from nki_desktop.ui.tasks import TaskRunner
 
 
@@ -251,7 +252,7 @@ class ReportPage(QWidget):
         try:
             written = write_pdf(self.data, path, self.options())
         except OSError as exc:
-            QMessageBox.warning(self, "Spara PDF", f"Kunde inte spara PDF: {exc}")
+            QMessageBox.warning(self, "Spara PDF", f"Kunde inte spara PDF: {user_message(exc)}")
             return None
         self.status.setText(f"Sparade {written}")
         self.report_saved.emit(str(written))
