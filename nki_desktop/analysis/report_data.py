@@ -20,6 +20,7 @@ from nki_desktop.domain.areas import (
     factor_label,
     group_label,
 )
+from nki_desktop.domain.errors import UserError
 from nki_desktop.domain.grades import GRADES, Grade, grade_for
 from nki_desktop.domain.municipalities import GROUP_CODES, RIKET
 from nki_desktop.domain.ranking import TIES_NOTE, shared_ranks
@@ -44,7 +45,7 @@ CITATIONS: dict[str, str] = {
 _FACTOR_ORDER = ("nki", "nui", *SERVICE_FACTORS)
 
 
-class ReportDataError(ValueError):
+class ReportDataError(UserError, ValueError):
     """Nothing to report for the chosen kommun, year and group (message in Swedish)."""
 
 

@@ -7,6 +7,7 @@ import errno
 import sqlite3
 
 from nki_desktop.analysis.report_data import ReportDataError
+from nki_desktop.domain.errors import UserError
 from nki_desktop.importers.base import ImportProblem, NeedsMapping
 
 _OS_ERRORS = {
@@ -26,7 +27,7 @@ def user_message(exc: BaseException) -> str:
         return exc.text
     if isinstance(exc, NeedsMapping):
         return str(exc)
-    if isinstance(exc, ReportDataError):
+    if isinstance(exc, UserError | ReportDataError):
         return str(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
