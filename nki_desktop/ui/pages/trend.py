@@ -106,7 +106,7 @@ class TrendPage(DataPage):
         self.compare_combo = QComboBox()
         for key, label in COMPARISONS:
             self.compare_combo.addItem(label, key)
-        self.zoom_check = QCheckBox("Förstora (axeln börjar inte på 0)")
+        self.zoom_check = QCheckBox("Förstora axeln")
         self.zoom_check.setToolTip("Förstorad axel gör skillnader mellan åren lättare att se; "
                                    "axeln säger då var den börjar. Förvalt när alla värden "
                                    f"ligger över {ZOOM_ABOVE:.0f}.")
