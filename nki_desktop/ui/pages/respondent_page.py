@@ -56,6 +56,11 @@ class Loaded:
     areas: list[str]
 
 
+def question_label(name: str) -> str:
+    """A background question as a heading: "bransch" → "Bransch" (the file's own words)."""
+    return name[:1].upper() + name[1:]
+
+
 def _interval(stat: MeanStat) -> str:
     if stat.ci_low is None or stat.ci_high is None:
         return "–"
@@ -283,7 +288,7 @@ class RespondentPage(QWidget):
         keep_bg = self.background_combo.currentData()
         self.background_combo.clear()
         for name in ar.background_columns(loaded.frame):
-            self.background_combo.addItem(name, name)
+            self.background_combo.addItem(question_label(name), name)
         self.background_combo.setCurrentIndex(max(self.background_combo.findData(keep_bg), 0))
         for combo in (self.year_combo, self.area_combo, self.background_combo):
             combo.blockSignals(False)
@@ -314,6 +319,8 @@ class RespondentPage(QWidget):
         self.index_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         column = self.background_combo.currentData()
         rows = ar.breakdown(loaded.frame, column, year, group, area, measure) if column else []
+        # the first column says which background question its categories answer
+        self.breakdown_model.columns[0].header = question_label(column) if column else "Svar"
         self.breakdown_model.set_rows(rows)
         self.breakdown_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.breakdown_chart.set_bars([
