@@ -9,6 +9,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if sys.stdout and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # Windows consoles default to cp1252
+    db = _window_only(argv)
+    if db is not False:  # the window: start without importing the command line (and importers)
+        from nki_desktop.app import run_gui
+
+        return run_gui(db=db)
     from nki_desktop import cli
 
     parser = cli.build_parser()
@@ -19,6 +24,17 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(db=args.db)
     return cli.run(argv)
+
+
+def _window_only(argv: list[str]) -> str | None | bool:
+    """The database of a plain window start (no arguments, or only ``--db PATH``), else False."""
+    if not argv:
+        return None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return argv[0][len("--db="):]
+    return False
 
 
 def main_gui() -> int:
