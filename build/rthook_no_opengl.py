@@ -1,17 +1,35 @@
-"""PyInstaller runtime hook: a placeholder for PySide6.QtOpenGL, left out of the bundle.
+"""PyInstaller runtime hook: placeholders for PySide6.QtOpenGL and QtOpenGLWidgets, which are
+left out of the bundle (about 10 MB).
 
-pyqtgraph's PlotCurveItem and PColorMeshItem import QtOpenGL by name when they load, but use
-it only when OpenGL drawing is switched on (``useOpenGL``), which this program never does.
+pyqtgraph imports both by name when its plot items load, and subclasses QOpenGLWidget, but
+uses them only when OpenGL drawing is switched on (``useOpenGL``), which this program never
+does. The placeholder widget class refuses to be built.
 """
 
 import sys
 import types
 
 
-def _missing(name: str):
-    raise AttributeError(f"PySide6.QtOpenGL is not part of this program ({name})")
+def _placeholder(name: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    cache: dict = {}
+
+    def __getattr__(attr: str):  # noqa: N807 - module-level attribute hook (PEP 562)
+        if attr == "QOpenGLWidget":
+            if attr not in cache:
+                from PySide6.QtWidgets import QWidget
+
+                class QOpenGLWidget(QWidget):
+                    def __init__(self, *args, **kwargs):
+                        raise RuntimeError("OpenGL ingår inte i NKI Desktop")
+
+                cache[attr] = QOpenGLWidget
+            return cache[attr]
+        raise AttributeError(f"{name}.{attr} is not part of this program (no OpenGL)")
+
+    module.__getattr__ = __getattr__
+    return module
 
 
-_module = types.ModuleType("PySide6.QtOpenGL")
-_module.__getattr__ = _missing  # type: ignore[method-assign]
-sys.modules.setdefault("PySide6.QtOpenGL", _module)
+for _name in ("PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"):
+    sys.modules.setdefault(_name, _placeholder(_name))
