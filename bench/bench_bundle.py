@@ -48,16 +48,21 @@ def main() -> int:
     parts: list[tuple[int, str]] = []
     for child in internal.iterdir():
         if child.name == "PySide6":
-            parts += [(tree_size(p), f"PySide6/{p.name}") for p in child.iterdir()
-                      if p.name != "Qt"]
-            parts += [(tree_size(p), f"PySide6/Qt/lib/{p.name}")
-                      for p in (child / "Qt" / "lib").iterdir()]
-            parts += [(tree_size(child / "Qt" / name), f"PySide6/Qt/{name}")
-                      for name in ("plugins", "translations") if (child / "Qt" / name).exists()]
+            parts += [
+                (tree_size(p), f"PySide6/{p.name}") for p in child.iterdir() if p.name != "Qt"
+            ]
+            parts += [
+                (tree_size(p), f"PySide6/Qt/lib/{p.name}") for p in (child / "Qt" / "lib").iterdir()
+            ]
+            parts += [
+                (tree_size(child / "Qt" / name), f"PySide6/Qt/{name}")
+                for name in ("plugins", "translations")
+                if (child / "Qt" / name).exists()
+            ]
         else:
             parts.append((tree_size(child), child.name))
     print(f"Största delar av {args.bundle.name}/_internal:")
-    for nbytes, name in sorted(parts, reverse=True)[:args.top]:
+    for nbytes, name in sorted(parts, reverse=True)[: args.top]:
         print(f"  {nbytes / MB:6.1f} MB  {name}")
     print(f"\nBundle på disk: {size:.1f} MB (MiB)")
     print(f"Mål:            {TARGET_MB:.1f} MB   kvot {size / TARGET_MB:.2f} (≤ 1,00)")

@@ -82,8 +82,9 @@ def run_measured(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float,
         err.seek(0)
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
-            raise SystemExit(f"{' '.join(cmd[:3])} exited {code}: "
-                             f"{err.read().decode(errors='replace')[-2000:]}")
+            raise SystemExit(
+                f"{' '.join(cmd[:3])} exited {code}: {err.read().decode(errors='replace')[-2000:]}"
+            )
         return seconds, usage.ru_maxrss / 1024, out.read().decode(errors="replace")
 
 
@@ -94,16 +95,23 @@ def main() -> int:
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir()) / "nki-bench-start"
     folder.mkdir(exist_ok=True)
-    db = database(Path(tempfile.gettempdir()) / "nki-bench-screens"
-                  if (Path(tempfile.gettempdir()) / "nki-bench-screens").is_dir() else folder)
+    db = database(
+        Path(tempfile.gettempdir()) / "nki-bench-screens"
+        if (Path(tempfile.gettempdir()) / "nki-bench-screens").is_dir()
+        else folder
+    )
     from nki_desktop.ui.settings import Settings
 
     settings = Settings(folder / "settings.ini")
     settings.set("kommun", "1880")
     settings.set("page", "overview")
     settings.sync()
-    env = dict(os.environ, NKI_DATA_DIR=str(folder), NKI_EXIT_AFTER_FIRST_PAINT="1",
-               PYTHONPATH=str(args.app_root.resolve()))
+    env = dict(
+        os.environ,
+        NKI_DATA_DIR=str(folder),
+        NKI_EXIT_AFTER_FIRST_PAINT="1",
+        PYTHONPATH=str(args.app_root.resolve()),
+    )
     reference = folder / "minimal_window.py"
     reference.write_text(REFERENCE, encoding="utf-8")
     app_cmd = [sys.executable, "-m", "nki_desktop", "--db", str(db)]
@@ -123,10 +131,8 @@ def main() -> int:
         app_mem.append(mem)
     app_s, ref_s = statistics.median(app_times), statistics.median(ref_times)
     print(f"Kod: {args.app_root}  ({args.runs} körningar var, median; {first})")
-    print(f"NKI Desktop till första ritade skärm:  {app_s:.2f} s   "
-          f"toppminne {max(app_mem):.0f} MB")
-    print(f"Minimalt PySide6-fönster med en plot: {ref_s:.2f} s   "
-          f"toppminne {max(ref_mem):.0f} MB")
+    print(f"NKI Desktop till första ritade skärm:  {app_s:.2f} s   toppminne {max(app_mem):.0f} MB")
+    print(f"Minimalt PySide6-fönster med en plot: {ref_s:.2f} s   toppminne {max(ref_mem):.0f} MB")
     print(f"Kvot: {app_s / ref_s:.2f} (mål ≤ 1,3); minne {max(app_mem) / max(ref_mem):.2f}")
     return 0
 

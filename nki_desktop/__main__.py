@@ -9,8 +9,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if sys.stdout and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # Windows consoles default to cp1252
-    db = _window_only(argv)
-    if db is not False:  # the window: start without importing the command line (and importers)
+    window, db = _window_only(argv)
+    if window:  # the window: start without importing the command line (and the importers)
         from nki_desktop.app import run_gui
 
         return run_gui(db=db)
@@ -26,15 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     return cli.run(argv)
 
 
-def _window_only(argv: list[str]) -> str | None | bool:
-    """The database of a plain window start (no arguments, or only ``--db PATH``), else False."""
+def _window_only(argv: list[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` is a plain window start (nothing, or only ``--db PATH``), and the db."""
     if not argv:
-        return None
+        return True, None
     if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
-        return argv[1]
+        return True, argv[1]
     if len(argv) == 1 and argv[0].startswith("--db="):
-        return argv[0][len("--db="):]
-    return False
+        return True, argv[0][len("--db=") :]
+    return False, None
 
 
 def main_gui() -> int:

@@ -44,8 +44,9 @@ def _pack(data: Path, drop: set[str], target: Path) -> None:
         listing = data.parent / "drop.txt"
         listing.write_text("\n".join(sorted(drop)) + "\n", encoding="utf-8")
         target.unlink(missing_ok=True)
-        run = subprocess.run(["icupkg", "-r", str(listing), str(data), str(target)],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            ["icupkg", "-r", str(listing), str(data), str(target)], capture_output=True, text=True
+        )
         missing = re.findall(r"Item (\S+) depends on missing item (\S+)", run.stderr)
         if not missing:
             if run.returncode:
@@ -71,29 +72,47 @@ def slim(library: Path) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         data = work / f"{name}.dat"
-        subprocess.run(["objcopy", "-O", "binary", "--only-section=.rodata", str(library),
-                        str(data)], check=True)
-        items = subprocess.run(["icupkg", "-l", str(data)], check=True, capture_output=True,
-                               text=True).stdout.split()
+        subprocess.run(
+            ["objcopy", "-O", "binary", "--only-section=.rodata", str(library), str(data)],
+            check=True,
+        )
+        items = subprocess.run(
+            ["icupkg", "-l", str(data)], check=True, capture_output=True, text=True
+        ).stdout.split()
         (work / "x").mkdir()
         (work / "items.txt").write_text("\n".join(items) + "\n", encoding="utf-8")
-        subprocess.run(["icupkg", "-x", str(work / "items.txt"), "-d", str(work / "x"),
-                        str(data)], check=True)
+        subprocess.run(
+            ["icupkg", "-x", str(work / "items.txt"), "-d", str(work / "x"), str(data)], check=True
+        )
         out = work / "out"
         out.mkdir()
         _pack(data, _dropped(items, work / "x"), out / f"{name}.dat")
-        subprocess.run(["genccode", "-d", str(out), str(out / f"{name}.dat")], check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["genccode", "-d", str(out), str(out / f"{name}.dat")], check=True, capture_output=True
+        )
         source = out / f"{name}_dat.c"
         # ICU's libicuuc looks the data up by the symbol icudt<version>_dat
-        source.write_text(source.read_text(encoding="ascii").replace(
-            f"{name}_dat", f"icudt{version}_dat"), encoding="ascii")
+        source.write_text(
+            source.read_text(encoding="ascii").replace(f"{name}_dat", f"icudt{version}_dat"),
+            encoding="ascii",
+        )
         built = out / library.name
-        subprocess.run(["gcc", "-shared", "-fPIC", f"-Wl,-soname,{library.name}", "-o",
-                        str(built), str(source)], check=True)
+        subprocess.run(
+            [
+                "gcc",
+                "-shared",
+                "-fPIC",
+                f"-Wl,-soname,{library.name}",
+                "-o",
+                str(built),
+                str(source),
+            ],
+            check=True,
+        )
         before = library.stat().st_size
         shutil.copyfile(built, library)
-    print(f"slim_icu: {library.name} {before / 1e6:.1f} MB -> {library.stat().st_size / 1e6:.1f} MB")
+    after = library.stat().st_size
+    print(f"slim_icu: {library.name} {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
     return True
 
 

@@ -80,7 +80,10 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
         ensure_app()
     written = 0
-    for code, pdf, xlsx in jobs:
+    for number, (code, pdf, xlsx) in enumerate(jobs, 1):
+        if args.lan:  # progress line: which kommun of how many
+            print(f"[{number}/{len(jobs)}] {code} {catalogue.name_of(code)}", file=out,
+                  flush=True)
         try:
             data = gather(store, code, year, group)
         except ReportDataError as exc:

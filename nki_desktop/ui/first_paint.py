@@ -28,8 +28,12 @@ class _FirstPaintWatcher(QObject):
         return page if isinstance(page, QWidget) else slot
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (not self.done and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget) and watched.isVisible()):
+        if (
+            not self.done
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.isVisible()
+        ):
             page = self._current_page()
             if page is not None and page.isAncestorOf(watched):
                 self.done = True
@@ -42,8 +46,11 @@ class _FirstPaintWatcher(QObject):
         content_stack = getattr(page, "stack", None)
         figures = content_stack is not None and content_stack.currentIndex() == 1
         key = getattr(page, "key", "?")
-        print(f"first-paint page={key} content={'figures' if figures else 'empty'} "
-              f"seconds={time.perf_counter() - self.started:.3f}", flush=True)
+        print(
+            f"first-paint page={key} content={'figures' if figures else 'empty'} "
+            f"seconds={time.perf_counter() - self.started:.3f}",
+            flush=True,
+        )
         self.app.exit(0)
 
 

@@ -20,10 +20,21 @@ def _start(data: Path, kommun: str) -> subprocess.CompletedProcess[str]:
     if kommun:
         settings.set("kommun", kommun)
     settings.sync()
-    env = dict(os.environ, NKI_DATA_DIR=str(data), NKI_EXIT_AFTER_FIRST_PAINT="1",
-               QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "nki_desktop"], env=env, cwd=data,
-                          capture_output=True, text=True, timeout=120)
+    env = dict(
+        os.environ,
+        NKI_DATA_DIR=str(data),
+        NKI_EXIT_AFTER_FIRST_PAINT="1",
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "nki_desktop"],
+        env=env,
+        cwd=data,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_window_quits_after_first_paint_with_real_figures(tmp_path):
