@@ -1,6 +1,6 @@
 """Kolada, every shape it comes in: an exported key figure (kommun rows × year columns with
 a title), a long table (kommunkod, year, a value column named by the key figure or a ``kpi``
-column) and the API's JSON (v2/v3; see ``kolada_values.observations_from_api``).
+column) and the API's JSON (v2/v3; see ``kolada_api.observations_from_api``).
 
 Kolada's marks "-" (bortfall), "." (ej tillämplig) and ".." (sekretess) are stored as missing
 with their meaning, never as zero; empty cells of long tables and the API are not stored. A
@@ -26,6 +26,7 @@ from nki_desktop.importers.base import (
     cell_text,
 )
 from nki_desktop.importers.header import Column, Header, locate
+from nki_desktop.importers.kolada_api import api_values, observations_from_api
 from nki_desktop.importers.kolada_long import (
     GENDER_WORDS,
     ask,
@@ -35,13 +36,7 @@ from nki_desktop.importers.kolada_long import (
     place_all,
     placed_text,
 )
-from nki_desktop.importers.kolada_values import (
-    KPI_ID,
-    api_values,
-    is_total_gender,
-    not_ours_reason,
-    observations_from_api,
-)
+from nki_desktop.importers.kolada_values import KPI_ID, is_total_gender, not_ours_reason
 from nki_desktop.importers.labels import VALUE, YEAR, find_group
 from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed, note
 from nki_desktop.importers.wide import TableResult, read_rows

@@ -28,6 +28,7 @@ from nki_desktop.domain.records import (
 )
 from nki_desktop.paths import shipped_catalogue
 from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, problem, writable
+from nki_desktop.storage.mappings import MappingQueries
 from nki_desktop.storage.opening import open_checked
 from nki_desktop.storage.rows import import_info, respondent_rows, stored_value
 
@@ -39,7 +40,7 @@ _RESPONDENT_COLUMNS = ("import_id", "year", "unit", "area", "grp", "q1", "q2", "
 UNDO_BACKUP_ABOVE = 10_000  # an undo that removes more values than this is preceded by a copy
 
 
-class Store:
+class Store(MappingQueries):
     """The program's database. Open with :meth:`open`; one instance per file.
 
     ``readonly`` stores read through ``mode=ro`` connections and refuse every write with
@@ -369,38 +370,6 @@ class Store:
         rows = self.conn.execute(
             "SELECT key, name, members FROM units WHERE kind = 'joint' ORDER BY name")
         return [(r[0], r[1], tuple(m for m in (r[2] or "").split(",") if m)) for r in rows]
-
-    # -- column mappings remembered by file shape ----------------------------------------
-    def get_mapping(self, signature: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT mapping FROM column_mappings WHERE signature = ?",
-                                (signature,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def save_mapping(self, signature: str, kind: str, mapping: dict[str, Any]) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO column_mappings(signature, kind, mapping, updated_at) "
-                "VALUES (?,?,?,?)", (signature, kind, json.dumps(mapping, ensure_ascii=False),
-                                     datetime.now().isoformat(timespec="seconds")))
-
-    def list_mappings(self) -> list[tuple[str, str, str, dict[str, Any]]]:
-        """Every remembered mapping: (signature, kind, updated_at, mapping), newest first."""
-        rows = self.conn.execute("SELECT signature, kind, updated_at, mapping FROM "
-                                 "column_mappings ORDER BY updated_at DESC, signature")
-        return [(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
-
-    def clear_mappings(self, signature: str | None = None) -> int:
-        """Forget one remembered mapping (by signature or a unique prefix of it), or all."""
-        with self.transaction() as conn:
-            if signature is None:
-                return conn.execute("DELETE FROM column_mappings").rowcount
-            matches = [r[0] for r in conn.execute(
-                "SELECT signature FROM column_mappings WHERE signature LIKE ? || '%'",
-                (signature,))]
-            if len(matches) != 1:
-                return 0
-            return conn.execute("DELETE FROM column_mappings WHERE signature = ?",
-                                (matches[0],)).rowcount
 
     # -- respondent rows -----------------------------------------------------------------
     def respondents(self, *, year: int | None = None, unit: str | None = None,

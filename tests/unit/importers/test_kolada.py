@@ -17,7 +17,8 @@ from nki_desktop.analysis.ranking import load_ranking
 from nki_desktop.domain.kolada import ANSWERS, INDEX, RESPONSE_RATE
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.importers.base import ImportOptions
-from nki_desktop.importers.kolada_values import observations_from_api, place_kpi
+from nki_desktop.importers.kolada_api import observations_from_api
+from nki_desktop.importers.kolada_values import place_kpi
 from nki_desktop.paths import shipped_catalogue
 from nki_desktop.services import imports
 from tests import import_builders as b
