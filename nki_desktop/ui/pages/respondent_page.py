@@ -32,6 +32,7 @@ from nki_desktop.services.data import respondent_count
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
+from nki_desktop.ui.widgets.empty_state import EmptyState
 
 MEASURES = [("nki", "NKI")] + [(f, factor_label(f)) for f in SERVICE_FACTORS]
 EXPLANATION = (
@@ -111,23 +112,12 @@ class RespondentPage(QWidget):
     # -- building ------------------------------------------------------------------------
     def _build_empty(self) -> QWidget:
         """What to do when there is no respondent data: say it, and offer the import."""
-        empty = QWidget()
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.import_button = QPushButton("Importera svarsdata…")
-        self.import_button.setToolTip("Välj en fil med en rad per besvarad enkät (Excel, "
+        empty = EmptyState(import_text="Importera svarsdata…", offer_sample=False,
+                           import_tip="Välj en fil med en rad per besvarad enkät (Excel, "
                                       "LibreOffice eller CSV).")
-        self.import_button.clicked.connect(self.request_import.emit)
-        row.addWidget(self.import_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
+        empty.import_requested.connect(self.request_import.emit)
+        self.empty_label = empty.label
+        self.import_button = empty.import_button
         return empty
 
     def _build_content(self) -> QWidget:

@@ -16,8 +16,10 @@ class EmptyState(QWidget):
     import_requested = Signal()
     sample_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, import_text: str = "Importera filer…",
+                 import_tip: str = "", offer_sample: bool = True):
         super().__init__(parent)
+        self.offer_sample = offer_sample
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.label = QLabel()
@@ -26,8 +28,10 @@ class EmptyState(QWidget):
         layout.addWidget(self.label)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.import_button = QPushButton("Importera filer…")
+        self.import_button = QPushButton(import_text)
+        self.import_button.setToolTip(import_tip)
         self.sample_button = QPushButton("Ladda exempeldata")
+        self.sample_button.setVisible(offer_sample)
         self.import_button.clicked.connect(self.import_requested.emit)
         self.sample_button.clicked.connect(self.sample_requested.emit)
         row.addWidget(self.import_button)
@@ -39,4 +43,4 @@ class EmptyState(QWidget):
     def show_message(self, has_data: bool, text: str) -> None:
         """NO_DATA with both buttons when the database is empty; else the given text."""
         self.label.setText(NO_DATA if not has_data else text)
-        self.sample_button.setVisible(not has_data)
+        self.sample_button.setVisible(self.offer_sample and not has_data)

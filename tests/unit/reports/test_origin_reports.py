@@ -47,7 +47,7 @@ def test_pdf_and_workbook_without_sample_values_carry_no_warning(report_store, t
 def test_workbook_warns_on_each_sheet_with_sample_values(report_store, tmp_path):
     report_store.save_import(one_kommun_2023())
     wb = load_workbook(build_xlsx(report_store, OREBRO, 2023, "foretag", tmp_path / "r.xlsx"))
-    for name in ("Trend", "Områden", "Serviceområden", "Ranking riket", "Ranking län",
+    for name in ("Trend", "Områden", "Serviceområden", "Rankning riket", "Rankning län",
                  "Alla värden"):
         assert wb[name]["A1"].value.startswith("⚠ Exempeldata – fiktiva värden"), name
     assert wb["Sammanfattning"]["A3"].value.startswith("⚠ Exempeldata")
