@@ -234,5 +234,8 @@ def stat_observation(unit: str, year: int, area: str, group: str, factor: str,
         return Observation(year, unit, area, factor, group, None, stat.n,
                            missing=f"för få svar (n = {stat.n} < {rules.min_answers_portal})",
                            sheet="beräknat")
+    # An index lies in 0–100; a t interval of few high answers can reach past it.
+    low = None if stat.ci_low is None else max(0.0, stat.ci_low)
+    high = None if stat.ci_high is None else min(100.0, stat.ci_high)
     return Observation(year, unit, area, factor, group, stat.mean, stat.n,
-                       ci_low=stat.ci_low, ci_high=stat.ci_high, sheet="beräknat")
+                       ci_low=low, ci_high=high, sheet="beräknat")

@@ -72,17 +72,16 @@ def read_comments(columns: Sequence[Sequence[Any]], mapping: dict[int, str],
     comment_columns = [c for c, t in sorted(mapping.items()) if t == COMMENT]
     comments: list[Comment] = []
     counts: dict[str, int] = {}
-    for c in comment_columns:
-        column = columns[c]
-        name = " ".join(str(headers[c]).split()) or "Kommentar"
-        for i in index.tolist():
-            text = clean_text(cell_text(column[i]), COMMENT_LIMIT)
+    names = {c: " ".join(str(headers[c]).split()) or "Kommentar" for c in comment_columns}
+    for i in index.tolist():  # in file order: row by row, then column by column
+        for c in comment_columns:
+            text = clean_text(cell_text(columns[c][i]), COMMENT_LIMIT)
             if fold(text) in EMPTY_COMMENTS:
                 continue
             masked = mask_personal_data(text)
             for kind, n in masked.counts.items():
                 counts[kind] = counts.get(kind, 0) + n
-            comments.append(Comment(int(row_numbers[i]), name, masked.text, masked.total))
+            comments.append(Comment(int(row_numbers[i]), names[c], masked.text, masked.total))
     return comments, counts
 
 

@@ -105,12 +105,13 @@ def _v7(db: sqlite_utils.Database) -> None:
 
 def _v8(db: sqlite_utils.Database) -> None:
     """Respondents' answer dates; companies' comments (masked free text) with the user's pick
-    for the report, deleted with their import."""
+    for the report, deleted with their import by a trigger (no foreign keys: undo deletes the
+    respondent rows before the import)."""
     conn = db.conn
     conn.execute("ALTER TABLE respondents ADD COLUMN answered TEXT")
     conn.execute(
-        "CREATE TABLE comments (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL "
-        "REFERENCES imports(id), respondent_id INTEGER REFERENCES respondents(id), "
+        "CREATE TABLE comments (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, "
+        "respondent_id INTEGER, "
         "row INTEGER, col TEXT, text TEXT NOT NULL, maskings INTEGER NOT NULL DEFAULT 0, "
         "picked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, changed_at TEXT NOT NULL)")
     conn.execute("CREATE INDEX idx_comments_import ON comments(import_id)")
