@@ -106,3 +106,15 @@ def test_from_an_imported_file_and_replaced_by_the_final_import(store, tmp_path)
     assert import_file(store, _template(tmp_path / "final.xlsx", 2025, 77.0),
                        ImportOptions(kommun="1880")).ok
     assert load_preliminary(store, "1880", "foretag") is None
+
+
+def test_the_sample_data_has_a_running_year_with_comments(sample_store):
+    from nki_desktop.services.comments import comments
+
+    p = load_preliminary(sample_store, "1880", "foretag")
+    assert p is not None and p.year == 2025 and p.value is not None and p.n >= 7
+    assert p.last_date.startswith("2025-0")
+    assert load_preliminary(sample_store, "0114", "foretag") is None  # no answers there
+    rows = comments(sample_store, "1880")
+    assert rows and all(r.year == 2025 and r.nki is not None for r in rows)
+    assert not any("070-123" in r.text for r in comments(sample_store))
