@@ -46,8 +46,8 @@ def generate(seed: int = 2025) -> tuple[list[dict[str, Any]], list[Comment]]:
         level = rng.gauss(0, 1)
         for i in range(rng.randint(24, 48)):
             row_number += 1
-            mood = 0.6 * level + rng.gauss(0, 1)
-            nki = [max(1, min(10, round(7.6 + 1.6 * mood + rng.gauss(0, 0.8))))
+            mood = 0.4 * level + rng.gauss(0, 0.9)
+            nki = [max(1, min(10, round(7.9 + 1.2 * mood + rng.gauss(0, 0.7))))
                    for _ in range(3)]
             factors = {f: max(1, min(6, round(4.6 + 0.9 * mood + rng.gauss(0, 0.7))))
                        for f in SERVICE_FACTORS}
