@@ -26,6 +26,7 @@ from nki_desktop.ui.pages.respondent_page import RespondentPage
 from nki_desktop.ui.pages.trend import TrendPage
 from nki_desktop.ui.settings import Settings
 from nki_desktop.ui.tasks import TaskRunner
+from nki_desktop.ui.translations import install_swedish
 
 
 def register_fonts() -> None:
@@ -64,6 +65,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts()
+    install_swedish(app)
     return app
 
 

@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from nki_desktop.domain.errors import UserError
+
 _REASONS = {
     errno.ENOSPC: "disken är full. Frigör utrymme eller välj en annan plats",
     errno.EDQUOT: "diskkvoten är slut. Frigör utrymme eller välj en annan plats",
@@ -31,7 +33,7 @@ _REASONS = {
 }
 
 
-class WriteFailed(OSError):
+class WriteFailed(OSError, UserError):
     """A file could not be written; ``str()`` is a Swedish message naming it."""
 
     def __init__(self, target: Path, reason: str, code: int = errno.EIO):

@@ -44,14 +44,14 @@ class CompareRow:
         cell = self.cells.get(unit)
         return cell.value if cell else None
 
+    def others_count(self, mine: str) -> int:
+        """How many compared kommuner (min kommun excluded) have a value: the mean's base."""
+        return sum(1 for u, c in self.cells.items() if u != mine and c.value is not None)
+
     def others_mean(self, mine: str) -> float | None:
         """Unweighted mean over the compared kommuner (min kommun excluded) with a value."""
         vals = [c.value for u, c in self.cells.items() if u != mine and c.value is not None]
         return sum(vals) / len(vals) if vals else None
-
-    def others_count(self, mine: str) -> int:
-        """How many values the mean of the compared kommuner is taken over."""
-        return sum(1 for u, c in self.cells.items() if u != mine and c.value is not None)
 
     def difference(self, mine: str) -> float | None:
         own, mean = self.value(mine), self.others_mean(mine)

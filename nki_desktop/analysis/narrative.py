@@ -49,7 +49,7 @@ def summary_sentences(kf: KeyFigures) -> list[str]:
                        f"{amount}{rel} rikets värde.".replace("  ", " "))
     if kf.rank_national:
         r = kf.rank_national
-        label = "den nationella rankingen" if not r.computed else "programmets egen rangordning"
+        label = "den nationella rankningen" if not r.computed else "programmets egen rangordning"
         out.append(f"På {label} placerar sig kommunen på plats {r.text}.")
     best, weakest = kf.best_factor, kf.weakest_factor
     if best and weakest and best is not weakest:

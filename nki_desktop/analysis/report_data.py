@@ -31,6 +31,7 @@ from nki_desktop.domain.areas import (
     group_label,
     index_factor,
 )
+from nki_desktop.domain.errors import UserError
 from nki_desktop.domain.grades import Grade, grade_for
 from nki_desktop.domain.municipalities import GROUP_CODES, RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
@@ -46,7 +47,7 @@ from nki_desktop.storage import Store
 _FACTOR_ORDER = ("nki", "nui", *SERVICE_FACTORS)
 
 
-class ReportDataError(ValueError):
+class ReportDataError(UserError, ValueError):
     """Nothing to report for the chosen kommun, year and group (message in Swedish)."""
 
 
@@ -245,7 +246,7 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
                     v.unit == kommun, v.publication) for v in window]
     note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
             "en publicerad rankning." if not use_published else
-            "Placering enligt den importerade rankingen (kommuner med tillräckligt många "
+            "Placering enligt den importerade rankningen (kommuner med tillräckligt många "
             "svar).")
     return RankingExcerpt(title, rows, of, not use_published, note)
 
@@ -359,12 +360,12 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     own_total = next((v for v in base.mine if (v.area, v.factor) == (TOTAL, "nki")), None)
     published = bool(own_total and own_total.rank)
     kommun_units = {x.code for x in catalogue.kommuner}
-    national = _excerpt(base.totals, kommun, kommun_units, "Ranking i riket", names, radius,
+    national = _excerpt(base.totals, kommun, kommun_units, "Rankning i riket", names, radius,
                         published)
     lan = None
     if k is not None:
         lan = _excerpt(base.totals, kommun, peers.lan_members(catalogue, kommun),
-                       f"Ranking i {k.lan_name}", names, radius, False)
+                       f"Rankning i {k.lan_name}", names, radius, False)
 
     matrix = None
     if store.respondent_count(kommun):

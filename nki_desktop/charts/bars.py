@@ -24,6 +24,7 @@ class Bar:
     reference: float | None = None
     tooltip: str = ""
     comparison: float | None = None  # e.g. the comparison group's mean: an open diamond
+    highlight: bool = False  # min kommun among others: a heavy outline and a marked label
 
 
 class IndexBarChart(pg.PlotWidget):
@@ -56,8 +57,10 @@ class IndexBarChart(pg.PlotWidget):
                 continue
             grade = grade_for(bar.value)
             colour = QColor(grade.colour if grade else "#999999")
+            pen = (pg.mkPen("#000000", width=2.5) if bar.highlight
+                   else pg.mkPen(colour.darker(130)))
             item = pg.BarGraphItem(x0=0, y=[y], height=0.6, width=[bar.value], brush=colour,
-                                   pen=pg.mkPen(colour.darker(130)))
+                                   pen=pen)
             plot.addItem(item)
             # the grade's symbol beside the number: the band is never shown by colour alone
             label = fmt_index(bar.value) + (f" {grade.symbol}" if grade else "")
@@ -80,8 +83,9 @@ class IndexBarChart(pg.PlotWidget):
                                             pen=pg.mkPen("#000000", width=1.5),
                                             useCache=False))
         axis = plot.getAxis("left")
-        axis.setTicks([[(y, b.label) for y, b in zip(ys, bars, strict=True)]])
-        width = max((self.fontMetrics().horizontalAdvance(b.label) for b in bars), default=40)
+        labels = [("▶ " + b.label) if b.highlight else b.label for b in bars]
+        axis.setTicks([list(zip(ys, labels, strict=True))])
+        width = max((self.fontMetrics().horizontalAdvance(text) for text in labels), default=40)
         axis.setWidth(width + 14)
         self.setYRange(-0.6, max(count - 0.4, 0.6), padding=0)
         self.setXRange(0, 112, padding=0)  # room right of 100 for the number and symbol

@@ -296,14 +296,29 @@ class Catalogue:
         return seen[:count]
 
     def search(self, text: str) -> list[Kommun]:
-        """Kommuner whose code starts with, or whose name contains, the text (for pickers)."""
+        """Kommuner whose code starts with, or whose name contains, the text (for pickers):
+        exact name first, then names that start with the text, then the rest."""
         text = text.strip()
         if not text:
             return list(self.kommuner)
         if text.isdigit():
             return [k for k in self.kommuner if k.code.startswith(text.zfill(2)[:len(text)])]
         key = name_key(text)
-        return [k for k in self.kommuner if key in name_key(k.name)]
+        exact = text.casefold()
+
+        def order(kommun: Kommun) -> int:
+            name, plain = name_key(kommun.name), kommun.name.casefold()
+            if plain == exact:
+                return 0
+            if name == key:
+                return 1
+            if plain.startswith(exact):  # "ör" finds Örebro before Orsa
+                return 2
+            return 3 if name.startswith(key) else 4
+
+        # exact name first ("kalix" is Kalix, not Överkalix; "håbo" before "habo"), then
+        # names that start with the text, then names containing it; stable within each
+        return sorted((k for k in self.kommuner if key in name_key(k.name)), key=order)
 
     def lan_names(self) -> dict[str, str]:
         return {k.lan_code: k.lan_name for k in self.kommuner}

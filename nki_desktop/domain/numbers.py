@@ -20,10 +20,13 @@ def fmt_index(value: float | None, missing: str = "–") -> str:
     return fmt_number(value, 0 if float(value).is_integer() else 1, missing)
 
 
-def fmt_change(delta: float | None) -> str:
+def fmt_change(delta: float | None, decimals: int | None = None) -> str:
+    """A change with its sign (+3, −1,5, ±0); ``decimals`` fixes the number of decimals."""
     if delta is None:
         return "–"
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    if decimals is not None:
+        return sign + fmt_number(abs(delta), decimals)
     return sign + fmt_index(abs(delta))
 
 

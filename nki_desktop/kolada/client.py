@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from nki_desktop.domain.errors import UserError
+
 DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 MAX_IDS = 25  # ids (and years, and municipalities) per data request
 MAX_YEARS = 25
@@ -40,7 +42,7 @@ HTTP = "http"
 BAD_RESPONSE = "bad_response"
 
 
-class KoladaError(Exception):
+class KoladaError(UserError):
     """A fetch that failed; ``str()`` is the Swedish message for the user."""
 
     def __init__(self, message: str, kind: str, url: str = ""):

@@ -6,6 +6,7 @@ into the painter as vectors (QGraphicsView.render). Needs the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QRectF, QSize, Qt
@@ -70,6 +71,29 @@ def _render_widget(painter: QPainter, widget, rect: QRectF) -> None:
     """Lay a chart out at the target size without showing it; draw its scene as vectors."""
     lay_out(widget, QSize(round(rect.width()), round(rect.height())))
     paint_chart(widget, painter, rect)
+
+
+def footer_sources(citations: list[str], width: Callable[[str], float], room: float,
+                   method_page: bool = True) -> str:
+    """The footer's source line, short enough for ``room`` beside "Sida x av y".
+
+    All sources when they fit ("Källa: Kolada"; several as "Källor: SKR, Insikt; Kolada"),
+    else a pointer to the method page (or the line cut with an ellipsis without one).
+    """
+    if not citations:
+        return "NKI Desktop"
+    if len(citations) == 1:
+        text = citations[0]
+    else:
+        parts = [c.removeprefix("Källa: ") for c in citations]
+        text = "Källor: " + "; ".join(parts)
+    if width(text) <= room:
+        return text
+    if method_page:
+        return "Källor: se avsnittet ”Metod och källor”"
+    while text and width(text + "…") > room:
+        text = text[:-1]
+    return text.rstrip(" ;,") + "…"
 
 
 class ReportDocument:
@@ -329,8 +353,13 @@ class ReportDocument:
         p.setPen(QPen(QColor("#000000"), 0.6))
         p.drawLine(QLineF(x, foot, x + w, foot))
         p.setFont(self.small)
-        p.drawText(QRectF(x, foot + 3, w, 16), " · ".join(d.citations) or "NKI Desktop")
-        p.drawText(QRectF(x, foot + 3, w, 16), int(RIGHT), f"Sida {number} av {count}")
+        page_text = f"Sida {number} av {count}"
+        metrics = QFontMetricsF(self.small)
+        room = w - metrics.horizontalAdvance(page_text) - 6 * L.MM
+        method = "method" in self.options.sections
+        p.drawText(QRectF(x, foot + 3, room, 16),
+                   footer_sources(d.citations, metrics.horizontalAdvance, room, method))
+        p.drawText(QRectF(x, foot + 3, w, 16), int(RIGHT), page_text)
 
     def render(self, device: QPagedPaintDevice) -> int:
         """Draw every page on the device; returns the page count."""

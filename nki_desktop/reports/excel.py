@@ -27,8 +27,11 @@ from nki_desktop.domain.rules import year_caption
 from nki_desktop.domain.text import looks_like_formula
 from nki_desktop.reports.options import ReportOptions
 
+# Format codes follow the reader's locale: "." is the decimal sign and "," the grouping, so a
+# Swedish Excel shows 77,4 and 1 234 (a literal space in the code would not follow it).
 INDEX = "0.0"
-COUNT = "# ##0"
+COUNT = "#,##0"
+CHART_ROWS = 25  # rows a chart below its table takes (up to 12 cm at the default height)
 _STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
 
 
@@ -83,8 +86,32 @@ def table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Seque
         longest = max([len(str(head))] + [len(str(v[c - 1])) for v in rows
                                           if c - 1 < len(v) and v[c - 1] is not None])
         ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0,
-                                                 min(60, max(9, longest + 3)))
+                                                 min(60, max(9, round(longest * 1.15) + 3)))
     return last
+
+
+def printable(ws: Worksheet, title: str, header_row: int = 1, landscape: bool = True,
+              last_row: int | None = None, last_col: int | None = None) -> None:
+    """Print set-up: A4, landscape, one page wide, the table's header repeated on every
+    page, and a header and footer naming the report and the page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddHeader.left.text = title.replace("&", "&&")
+    ws.oddFooter.left.text = "NKI Desktop"
+    ws.oddFooter.right.text = "Sida &P av &N"
+    if last_row and last_col:
+        ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+
+
+def _below(last: int) -> str:
+    """Where a chart goes: under its table, so it prints with it one page wide."""
+    return f"A{last + 3}"
 
 
 _WARNING_FILL = PatternFill("solid", start_color="FFF4CE", end_color="FFF4CE")
@@ -152,11 +179,13 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 40
     put(ws, last + 5, 1, " · ".join(d.citations))
+    printable(ws, f"NKI {d.kommun_name} {d.year}", header_row=top, landscape=False,
+              last_row=last + 5, last_col=3)
 
 
 def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
     top = _warning_top(ws, "trend" in d.sample_sections(), 7)
-    headers = ["År", f"NKI {d.kommun_name}", "Antal svar", "Riket", d.comparison_label,
+    headers = ["År", d.kommun_name, "Antal svar", "Riket", d.comparison_label,
                "Medel av antal värden", f"Källa {d.kommun_name}"]
     rows = [[r.year, r.value, r.n, r.riket, r.comparison,
              r.comparison_count if r.comparison is not None else None, r.source]
@@ -198,7 +227,10 @@ def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
         series.smooth = False
     _axes_visible(chart)
     chart.height, chart.width = 9, 18
-    ws.add_chart(chart, f"{get_column_letter(free + 1)}{top + 1}")
+    below = last + 1 + len(notes)
+    ws.add_chart(chart, _below(below))
+    printable(ws, f"{d.kommun_name}: NKI totalt per ärendeår", header_row=top,
+              last_row=below + 2 + CHART_ROWS, last_col=max(len(headers), free - 1))
 
 
 def _axes_visible(chart: LineChart | BarChart) -> None:
@@ -209,7 +241,7 @@ def _axes_visible(chart: LineChart | BarChart) -> None:
 def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow],
                   label_col: str, title: str, section: str) -> None:
     top = _warning_top(ws, section in d.sample_sections(), 10)
-    headers = [label_col, "Mått", f"Värde {d.kommun_name}", "Betyg", "Antal svar", "Riket",
+    headers = [label_col, "Mått", d.kommun_name, "Betyg", "Antal svar", "Riket",
                d.comparison_label, "Medel av antal värden", "Placering", "Av"]
     data = [[r.area_label if label_col == "Område" else r.factor_label, r.factor_label,
              r.value, grade_word(r.value), r.n, r.riket, r.comparison,
@@ -218,8 +250,11 @@ def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow]
     last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT},
                  top)
     _fill_grades(ws, top, len(data), 3, 4)
+    # Columns, not horizontal bars: areas left to right as in the table, and the legend
+    # (below) lists the series in the order the columns stand. Horizontal bars with the
+    # first row on top list their legend the other way round in Excel and LibreOffice.
     chart = BarChart()
-    chart.type = "bar"
+    chart.type = "col"
     chart.title = title
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
@@ -228,10 +263,12 @@ def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow]
         chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
-    chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+    chart.legend.position = "b"
     _axes_visible(chart)
-    chart.height, chart.width = 10, 18
-    ws.add_chart(chart, f"L{top + 1}")
+    chart.height, chart.width = 12, 22
+    ws.add_chart(chart, _below(last))
+    printable(ws, f"{d.kommun_name}: {title}", header_row=top, last_row=last + 2 + CHART_ROWS,
+              last_col=len(headers))
 
 
 def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str, fictitious: bool) -> None:
@@ -248,6 +285,7 @@ def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str, fictitious: boo
                 ws.cell(row=r, column=c).font = Font(bold=True)
     shown = f"{len(ex.rows)} av {ex.of}" if ex.of else str(len(ex.rows))
     put(ws, last + 2, 1, f"{ex.title}: {shown} kommuner visas. {ex.note}")
+    printable(ws, ex.title, header_row=top, last_row=last + 2, last_col=len(headers))
 
 
 def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None = None) -> Path:
@@ -270,10 +308,10 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
     sample = d.sample_sections()
     if options.has("ranking"):
         if d.ranking_national:
-            _ranking_sheet(wb.create_sheet("Ranking riket"), d.ranking_national, "RankingRiket",
+            _ranking_sheet(wb.create_sheet("Rankning riket"), d.ranking_national, "RankingRiket",
                            "ranking" in sample)
         if d.ranking_lan:
-            _ranking_sheet(wb.create_sheet("Ranking län"), d.ranking_lan, "RankingLan",
+            _ranking_sheet(wb.create_sheet("Rankning län"), d.ranking_lan, "RankingLan",
                            "ranking" in sample)
     if options.has("table"):
         ws = wb.create_sheet("Alla värden")
@@ -287,23 +325,22 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
                                  "Saknas"], rows,
               {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT}, top)
         _fill_grades(ws, top, len(rows), 3, 4)
+        printable(ws, f"{d.kommun_name}: alla värden {d.year}", header_row=top)
         ws = wb.create_sheet("Jämförelsegrupp")
         table(ws, "Jamforelsegrupp", ["Kod", "Namn"], [list(m) for m in d.comparison_members])
+        printable(ws, d.comparison_label, landscape=False)
     if options.has("method"):
         ws = wb.create_sheet("Metod")
         table(ws, "Metod", ["Rubrik", "Text"], [list(n) for n in d.method_notes])
         ws.column_dimensions["B"].width = 110
         for row in ws.iter_rows(min_row=2, min_col=2, max_col=2):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        printable(ws, "Metod")
         ws = wb.create_sheet("Källor")
         table(ws, "Kallor", ["Fil", "Publikation", "Importerad", "Källhänvisning"],
               [[s.file_name, s.publication_label, s.imported_at, s.citation]
                for s in d.sources])
-    for ws in wb.worksheets:  # printed: each sheet one page wide, the warning row on top
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        printable(ws, "Källor")
     wb.properties.title = f"NKI {d.group_label.lower()} {d.year} – {d.kommun_name}"
     wb.properties.creator = "NKI Desktop"
     return save_workbook(wb, path)

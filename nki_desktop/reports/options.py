@@ -13,7 +13,7 @@ SECTIONS: dict[str, str] = {
     "trend": "Utveckling över tid",
     "areas": "Myndighetsområden",
     "factors": "Serviceområden",
-    "ranking": "Ranking",
+    "ranking": "Rankning",
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
     "method": "Metod och källor",

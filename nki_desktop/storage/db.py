@@ -14,12 +14,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 from nki_desktop.atomic import atomic_target
+from nki_desktop.domain.errors import UserError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 60.0  # a command waits this long for another process's write to finish
 
 
-class DatabaseProblem(RuntimeError):
+class DatabaseProblem(UserError, RuntimeError):
     """A database that cannot be used as asked; the message says why and what to do."""
 
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -34,6 +38,35 @@ from nki_desktop.ui.dialogs.backup import BackupActions
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.tasks import TaskRunner
 
+MINIMUM_SIZE = QSize(720, 440)
+PREFERRED_SIZE = QSize(1440, 860)  # a 1366x768 office screen gets all of it
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """The page in a frameless scroll area: on a small screen it scrolls, never clips."""
+    area = QScrollArea()
+    area.setObjectName(f"scroll_{getattr(page, 'key', 'page')}")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
+
+
+def fit_to_screen(window: QWidget, available: QRect, preferred: QSize = PREFERRED_SIZE) -> None:
+    """Size and place ``window`` inside ``available`` (the screen less its taskbar).
+
+    The frame (title bar, borders) is added by the window system outside the client area,
+    so the client keeps a margin for it.
+    """
+    frame_w = max(0, window.frameGeometry().width() - window.geometry().width()) or 16
+    frame_h = max(0, window.frameGeometry().height() - window.geometry().height()) or 40
+    width = max(min(preferred.width(), available.width() - frame_w), 1)
+    height = max(min(preferred.height(), available.height() - frame_h), 1)
+    window.resize(width, height)
+    left = available.left() + max(0, (available.width() - width - frame_w) // 2)
+    top = available.top() + max(0, (available.height() - height - frame_h) // 2)
+    window.move(left, top)
+
 
 class MainWindow(QMainWindow):
     """Holds the pages given to it; owns no data logic of its own."""
@@ -48,7 +81,9 @@ class MainWindow(QMainWindow):
         self.pages = {p.key: p for p in pages}
         readonly = " – skrivskyddad" if context.store.readonly else ""
         self.setWindowTitle(f"NKI Desktop {__version__}{readonly}")
-        self.setMinimumSize(1000, 640)
+        # small enough for 1366x768 at 150 % with a taskbar; pages scroll below their own
+        # minimum instead of clipping
+        self.setMinimumSize(MINIMUM_SIZE)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(190)
@@ -60,11 +95,15 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(page.title)
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrolling(page))
             if hasattr(page, "request_page"):
                 page.request_page.connect(self.show_page)
             if hasattr(page, "request_sample"):
                 page.request_sample.connect(self.load_sample)
+            if hasattr(page, "request_import"):
+                page.request_import.connect(self.import_files)
+            if hasattr(page, "files_added"):
+                page.files_added.connect(self._remember_files)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         splitter = QSplitter()
@@ -101,6 +140,9 @@ class MainWindow(QMainWindow):
         row.addWidget(QLabel("Ärendeår:"))
         self.year_combo = QComboBox()
         self.year_combo.setMinimumContentsLength(12)
+        self.year_combo.setToolTip("Ärendeåret: året då ärendena avslutades. Öppna jämförelser "
+                                   "till och med 2015 bar publiceringsåret (året efter) i "
+                                   "titeln; det visas inom parentes där det skiljer sig.")
         self.year_combo.activated.connect(self._on_year_combo_activated)
         row.addWidget(self.year_combo)
         row.addSpacing(12)
@@ -108,6 +150,9 @@ class MainWindow(QMainWindow):
         self.group_combo = QComboBox()
         for g in GROUPS:
             self.group_combo.addItem(g.label, g.key)
+        self.group_combo.setToolTip("Vilka som svarat: företag, privatpersoner, föreningar "
+                                    "eller offentliga organisationer. Den nationella "
+                                    "rankningen gäller bara företag; grupper blandas aldrig.")
         self.group_combo.activated.connect(
             lambda i: self.context.set_group(self.group_combo.itemData(i)))
         row.addWidget(self.group_combo)
@@ -115,6 +160,30 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         arkiv = self.menuBar().addMenu("&Arkiv")
+        self.action_import = QAction("&Importera…", self,
+                                     shortcut=QKeySequence(QKeySequence.StandardKey.Open))
+        self.action_import.setStatusTip("Importera filer från SKR, Kolada, Insikt-portalen "
+                                        "eller konsulten")
+        self.action_import.triggered.connect(self.import_files)
+        self.menu_recent = QMenu("Senaste filer", self)
+        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.action_export = QAction("&Exportera rapport…", self,
+                                     shortcut=QKeySequence("Ctrl+E"))
+        self.action_export.setStatusTip("Spara nämndrapporten som PDF eller Excel")
+        self.action_export.triggered.connect(self.export_report)
+        self.action_preview = QAction("&Förhandsgranska rapport…", self,
+                                      shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.action_preview.triggered.connect(lambda: self._report_action("preview"))
+        self.action_print = QAction("&Skriv ut rapport…", self,
+                                    shortcut=QKeySequence(QKeySequence.StandardKey.Print))
+        self.action_print.triggered.connect(lambda: self._report_action("print_dialog"))
+        for action in (self.action_import,):
+            arkiv.addAction(action)
+        arkiv.addMenu(self.menu_recent)
+        arkiv.addSeparator()
+        for action in (self.action_export, self.action_preview, self.action_print):
+            arkiv.addAction(action)
+        arkiv.addSeparator()
         self.action_choose = QAction("Byt kommun…", self, shortcut=QKeySequence("Ctrl+K"))
         self.action_choose.triggered.connect(self.choose_kommun)
         self.action_sample = QAction("Ladda exempeldata", self)
@@ -128,13 +197,13 @@ class MainWindow(QMainWindow):
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         self.backups = BackupActions(self, self.context, self.tasks)
-        for action in (self.action_choose, None, self.action_sample, self.action_remove_sample,
-                       None, *self.backups.actions(), None, self.action_internet, None,
-                       self.action_quit):
-            if action is None:
+        for entry in (self.action_choose, None, self.action_sample, self.action_remove_sample,
+                      None, *self.backups.actions(), None, self.action_internet, None,
+                      self.action_quit):
+            if entry is None:
                 arkiv.addSeparator()
             else:
-                arkiv.addAction(action)
+                arkiv.addAction(entry)
         self.menu_file = arkiv
         visa = self.menuBar().addMenu("&Visa")
         for i, page in enumerate(self.pages.values()):
@@ -144,6 +213,18 @@ class MainWindow(QMainWindow):
             visa.addAction(action)
         self.menu_view = visa
         hjalp = self.menuBar().addMenu("&Hjälp")
+        self.action_start_help = QAction("Kom igång", self)
+        self.action_start_help.triggered.connect(lambda: self.show_help("kom-igang"))
+        self.action_numbers_help = QAction("Om siffrorna", self)
+        self.action_numbers_help.triggered.connect(lambda: self.show_help("om-siffrorna"))
+        self.action_screen_help = QAction("Hjälp för den här skärmen", self,
+                                          shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.action_screen_help.triggered.connect(
+            lambda: self.show_help(getattr(self.current_page(), "key", "kom-igang")))
+        for action in (self.action_start_help, self.action_numbers_help,
+                       self.action_screen_help):
+            hjalp.addAction(action)
+        hjalp.addSeparator()
         about = QAction("Om NKI Desktop", self)
         about.triggered.connect(lambda: AboutDialog(self).exec())
         hjalp.addAction(about)
@@ -154,7 +235,8 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
-        self.statusBar().addWidget(self.status_label, 1)
+        # permanent (right), so a passing message on the left never paints over it
+        self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.progress)
 
     # -- choices -------------------------------------------------------------------------
@@ -232,6 +314,75 @@ class MainWindow(QMainWindow):
                 return
             self.context.notify_data_changed()
 
+    # -- files and the report ------------------------------------------------------------
+    RECENT_MAX = 8
+
+    def import_files(self) -> None:
+        """Arkiv → Importera…: the Import screen with its file dialog."""
+        if "import" in self.pages:
+            self.show_page("import")
+            self.pages["import"].choose_files()
+
+    def _remember_files(self, paths: list[str]) -> None:
+        recent = [p for p in self.context.settings.get("recent_files") if p not in paths]
+        self.context.settings.set("recent_files", (list(paths) + recent)[:self.RECENT_MAX])
+
+    def _fill_recent_menu(self) -> None:
+        from pathlib import Path
+
+        self.menu_recent.clear()
+        recent = list(self.context.settings.get("recent_files"))
+        for path in recent:
+            action = self.menu_recent.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
+        if not recent:
+            self.menu_recent.addAction("Inga filer ännu").setEnabled(False)
+        else:
+            self.menu_recent.addSeparator()
+            self.menu_recent.addAction("Töm listan").triggered.connect(
+                lambda: self.context.settings.set("recent_files", []))
+
+    def _open_recent(self, path: str) -> None:
+        if "import" in self.pages:
+            self.show_page("import")
+            self.pages["import"].add_files([path])
+
+    def _report_action(self, name: str) -> None:
+        """Preview or print the board report (from the Arkiv menu, on any screen)."""
+        page = self.pages.get("report")
+        if page is None:
+            return
+        self.show_page("report")
+        if page.data is None:
+            self.statusBar().showMessage("Rapporten är inte klar ännu: välj kommun och se "
+                                         "till att det finns data.", 6000)
+            return
+        getattr(page, name)()
+
+    def export_report(self) -> None:
+        """Arkiv → Exportera rapport…: PDF or Excel, by the chosen file type."""
+        page = self.pages.get("report")
+        if page is None:
+            return
+        self.show_page("report")
+        if page.data is None:
+            self.statusBar().showMessage("Rapporten är inte klar ännu.", 6000)
+            return
+        pdf, xlsx = "PDF (*.pdf)", "Excel-arbetsbok (*.xlsx)"
+        path, chosen = QFileDialog.getSaveFileName(self, "Exportera rapport",
+                                                   page._default_name(".pdf"),
+                                                   f"{pdf};;{xlsx}")
+        if not path:
+            return
+        if path.lower().endswith(".xlsx") or (chosen == xlsx and not path.lower()
+                                               .endswith(".pdf")):
+            page.save_excel(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        else:
+            page.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+
     # -- dropped files -------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls() and "import" in self.pages:
@@ -248,11 +399,32 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         settings = self.context.settings
         geometry = settings.get("geometry")
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        else:
-            self.resize(1280, 760)
+        available = self.available_geometry()
+        if not (geometry and self.restoreGeometry(QByteArray(geometry))
+                and available.contains(self.frameGeometry())):
+            fit_to_screen(self, available)
         self.show_page(settings.get("page") or "overview")
+
+    def show_help(self, anchor: str) -> None:
+        """The help window at a part: kom-igang, om-siffrorna or a screen's key."""
+        from nki_desktop.ui.dialogs.help import HelpDialog
+
+        dialog = getattr(self, "_help", None)
+        if dialog is None:
+            dialog = self._help = HelpDialog(anchor, self.context.year, self)
+        dialog.show_part(anchor)
+        dialog.show()
+        dialog.raise_()
+
+    def available_geometry(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def current_page(self) -> QWidget:
+        area = self.stack.currentWidget()
+        page = area.widget() if isinstance(area, QScrollArea) else area
+        assert page is not None
+        return page
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.tasks.shutdown()  # cancel background work cleanly before anything is torn down

@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from nki_desktop.ui.errors import user_message
+
 
 class CancelToken:
     def __init__(self) -> None:
@@ -70,7 +72,7 @@ def execute(fn: Callable[..., Any], signals: TaskSignals, token: CancelToken) ->
         if token.is_set():  # failed because it was stopped (store closed at quit)
             _emit(signals.cancelled)
         else:
-            _emit(signals.failed, str(exc), traceback.format_exc())
+            _emit(signals.failed, user_message(exc), traceback.format_exc())
     else:
         if token.is_set():
             _emit(signals.cancelled)

@@ -92,7 +92,7 @@ def test_drop_files_on_window_opens_import(make_window, tmp_path):
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     page = window.pages["import"]
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     assert page.previews[str(path)].kind == "own"
 
 

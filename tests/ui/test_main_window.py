@@ -89,7 +89,7 @@ def test_navigation_and_geometry_are_remembered(qtbot, make_window):
     window.close()
     again = make_window("1880", resize=False)
     again.show()
-    assert again.stack.currentWidget().key == "ranking"
+    assert again.current_page().key == "ranking"
     assert again.height() == 700  # restored (width is clamped by the 800 px offscreen screen)
 
 

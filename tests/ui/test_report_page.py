@@ -71,3 +71,27 @@ def test_page_without_data_disables_output(make_window, store):
     page = window.pages["report"]
     assert page.data is None and not page.pdf_button.isEnabled()
     assert page.save_pdf("ignored.pdf") is None
+
+
+def test_summary_edit_survives_year_switch_and_restart(make_window, store):
+    window = make_window(OREBRO)
+    page = window.pages["report"]
+    first = window.context.year
+    edited = "Nämnden noterar resultatet; åtgärder för tillgängligheten redovisas i maj."
+    page.summary_edit.setPlainText(edited)
+    window.context.set_year(2021)  # switching saves the pending edit at once
+    assert "uppgår 2021" in page.summary_edit.toPlainText()
+    assert not page.reset_button.isEnabled()
+    window.context.set_year(first)
+    assert page.summary_edit.toPlainText() == edited
+    assert page.options().summary_text == edited and page.reset_button.isEnabled()
+
+    again = make_window(OREBRO)  # a new window on the same database: still there
+    assert again.pages["report"].summary_edit.toPlainText() == edited
+
+    page.reset_summary()
+    assert page.summary_edit.toPlainText() == page._generated
+    assert page.options().summary_text is None
+    window.context.set_year(2021)
+    window.context.set_year(first)
+    assert page.summary_edit.toPlainText() == page._generated  # the edit was forgotten

@@ -72,6 +72,9 @@ def test_rows_below_the_publication_rule_are_greyed_with_the_reason(respondent_s
 def test_breakdown_by_background_column(respondent_store, make_window):
     page = _page(make_window("1880"))
     assert page.background_combo.currentData() == "bransch"
+    assert page.background_combo.currentText() == "Bransch"
+    header = page.breakdown_model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == "Bransch"  # the question, not a bare "Svar"
     categories = [b.category for b in page.breakdown_model.rows]
     assert categories == ["Bygg", "Handel", "Restaurang"]
     assert [b.label for b in page.breakdown_chart.bars] == categories

@@ -96,7 +96,7 @@ def test_ranking_copy_and_excel_export(qtbot, make_window, sample_store, tmp_pat
     assert len(lines) == 3
     path = export_excel(page.proxy, tmp_path / "ranking", page.heading.text())
     sheet = load_workbook(path).active
-    assert sheet.cell(1, 1).value.startswith("Ranking 2024")
+    assert sheet.cell(1, 1).value.startswith("Rankning 2024")
     assert sheet.cell(3, 3).value == "Kommun"
     assert sheet.cell(4, 1).value == 1 and sheet.cell(4, 4).value == first.value
     assert sheet.max_row >= 3 + 290
@@ -162,18 +162,21 @@ def test_compare_defaults_to_neighbours_and_shows_table_and_bars(
     assert cmp.units[0] == OREBRO and len(cmp.units) == 12
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(page.model.columnCount())]
-    assert headers[:3] == ["Område", "Örebro", cmp.names[cmp.units[1]]]
-    assert headers[-4:] == ["Medel jämförda", "Medel av antal värden", "Skillnad mot medel",
-                            "Riket"]
+    assert headers[:3] == ["Kommun", "NKI totalt", "Brandskydd"]
+    names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    others = sorted((cmp.names[u] for u in cmp.units[1:]), key=str.casefold)
+    assert names == ["Örebro", *others, "Medel jämförda", "Skillnad Örebro mot medel",
+                     "Riket"]  # one row per kommun: more peers scroll down, not sideways
     [bygglov] = sample_store.values(year=2024, unit=OREBRO, area="bygglov", factor="nki")
-    row = next(r for r in range(page.model.rowCount())
-               if page.model.index(r, 0).data() == "Bygglov")
-    assert page.model.index(row, 1).data().startswith(fmt_index(bygglov.value))
+    column = headers.index("Bygglov")
+    assert "Miljö- och\nhälsoskydd" in headers  # two short lines: eleven columns fit
+    assert page.model.index(0, column).data().startswith(fmt_index(bygglov.value))
     series = [s.label for s in page.chart.series]
     assert series[0] == "Örebro" and series[1].startswith("Medel grannkommuner")
     page.kind_combo.setCurrentIndex(1)
-    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())][:2] == [
-        "Information", "Tillgänglighet"]
+    assert [page.model.headerData(c, Qt.Orientation.Horizontal)
+            for c in range(page.model.columnCount())][1:3] == ["Information",
+                                                               "Tillgäng-\nlighet"]
 
 
 def test_compare_sets_are_saved_and_carried_to_trend_and_next_run(
@@ -205,12 +208,35 @@ def test_compare_sets_are_saved_and_carried_to_trend_and_next_run(
 
 def test_compare_table_copy_gives_tab_separated_numbers(qtbot, make_window, sample_store):
     window, page = open_page(make_window, "compare")
-    page.view.selectionModel().select(page.proxy.index(0, 1),
+    page.view.selectionModel().select(page.proxy.index(0, 1),  # Örebro, NKI totalt
                                       QItemSelectionModel.SelectionFlag.Select)
     text = copy_selection(page.view)
     [total] = sample_store.values(year=2024, unit=OREBRO, area="total", factor="nki")
     assert text == f"{fmt_index(total.value)}\n"
     assert QGuiApplication.clipboard().text() == text
+
+
+def test_compare_shows_each_peer_sorted_with_min_kommun_marked(
+        qtbot, make_window, sample_store):
+    window, page = open_page(make_window, "compare")
+    cmp = page.comparison
+    page.chart_tabs.setCurrentIndex(1)
+    header = page.view.horizontalHeader()
+    column = [page.model.headerData(c, Qt.Orientation.Horizontal)
+              for c in range(page.model.columnCount())].index("Bygglov")
+    header.sectionClicked.emit(column)  # a click on the table's column picks the area
+    assert page.peer_combo.currentText() == "Bygglov"
+    bars = page.peer_chart.bars
+    assert {b.label for b in bars} == {cmp.names[u] for u in cmp.units}
+    values = [b.value for b in bars if b.value is not None]
+    assert values == sorted(values, reverse=True)
+    [mine] = [b for b in bars if b.highlight]
+    [bygglov] = sample_store.values(year=2024, unit=OREBRO, area="bygglov", factor="nki")
+    assert mine.label == "Örebro" and mine.value == bygglov.value
+    row = next(r for r in cmp.areas if r.area == "bygglov")
+    count = row.others_count(OREBRO)
+    assert f"medel av {count} värden" in page.peer_note.text()
+    assert count == sum(1 for u in cmp.units[1:] if row.value(u) is not None)
 
 
 # -- Översikt and empty states ---------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from nki_desktop.domain.errors import UserError
 from nki_desktop.ui.tasks import TaskRunner
 
 
@@ -39,11 +40,17 @@ def test_errors_come_back_as_messages(qtbot):
     errors = []
 
     def work(progress, cancel):
-        raise ValueError("Fil: a.xlsx, rad: 3. Fel.")
+        raise UserError("Fil: a.xlsx, rad: 3. Fel.")
+
+    def broken(progress, cancel):
+        return int("tre")  # Python's own English text must not reach the user
 
     runner.start(work, on_error=lambda msg, details: errors.append((msg, details)))
     assert errors[0][0] == "Fil: a.xlsx, rad: 3. Fel."
-    assert "ValueError" in errors[0][1]
+    assert "UserError" in errors[0][1]
+    runner.start(broken, on_error=lambda msg, details: errors.append((msg, details)))
+    assert "invalid literal" not in errors[1][0] and "ValueError" in errors[1][0]
+    assert "invalid literal" in errors[1][1]  # the details keep it
 
 
 def test_cancel_is_checked_between_chunks(qtbot):

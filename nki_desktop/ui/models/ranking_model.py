@@ -5,6 +5,7 @@ from __future__ import annotations
 from nki_desktop.analysis.origin import source_text
 from nki_desktop.analysis.ranking import RankingTable, RankRow
 from nki_desktop.domain.grades import GRADES, grade_for
+from nki_desktop.domain.municipalities import GROUP_CODES
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.records import MISSING_MARKERS
 from nki_desktop.domain.rules import year_caption
@@ -104,7 +105,13 @@ class RankingModel(RowTableModel):
                    export=lambda r: r.published_rank, align=RIGHT,
                    header_tip="Placering enligt den importerade källan, där den finns."),
             TableColumn("Län", lambda r: r.lan_name),
-            TableColumn("Kommungrupp", lambda r: r.group_name),
+            # the code keeps the table within 1366 pixels; the name is in the tooltip
+            TableColumn("Kommun-\ngrupp", lambda r: GROUP_CODES.get(r.group_name, r.group_name),
+                   sort=lambda r: GROUP_CODES.get(r.group_name, r.group_name),
+                   export=lambda r: r.group_name, tooltip=lambda r: r.group_name,
+                   align=CENTER,
+                   header_tip="SKR:s kommungruppsindelning 2023, t.ex. A1 Storstäder, "
+                              "C8 Landsbygdskommun. Håll muspekaren över koden för namnet."),
             TableColumn("Invånare", lambda r: fmt_number(r.population), sort=lambda r: r.population,
                    export=lambda r: r.population, align=RIGHT),
         ]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nki_desktop.atomic import save_workbook
 from nki_desktop.domain.text import formula_safe
 from nki_desktop.reports.excel import put
+from nki_desktop.ui.errors import user_message
 from nki_desktop.ui.models.columns import EXPORT_ROLE
 
 
@@ -156,7 +157,8 @@ class TableTools(QWidget):
         try:
             saved = export_excel(self.view.model(), path, self.title, self.notes)
         except OSError as exc:
-            QMessageBox.warning(self, "Exportera till Excel", f"Kunde inte spara: {exc}")
+            QMessageBox.warning(self, "Exportera till Excel",
+                                f"Kunde inte spara: {user_message(exc)}")
             return
         self.directory = str(saved.parent)
         self.exported.emit(str(saved))

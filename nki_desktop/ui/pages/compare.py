@@ -6,21 +6,32 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from nki_desktop.analysis.compare import AREA_ROWS, FACTOR_ROWS, Comparison, load_comparison
+from nki_desktop.analysis.compare import (
+    AREA_ROWS,
+    FACTOR_ROWS,
+    CompareRow,
+    Comparison,
+    load_comparison,
+)
 from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
+from nki_desktop.charts.bars import Bar, IndexBarChart
 from nki_desktop.charts.export import ChartFrame
 from nki_desktop.charts.grouped import MAX_SINGLE_SERIES, GroupedBarChart, series_from_comparison
+from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.compare_picker import ComparePicker
@@ -31,6 +42,27 @@ from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 OWN_PICK = "Egna val"
+
+
+def peer_bars(comparison: Comparison, row: CompareRow) -> list[Bar]:
+    """Bars for one area or factor: every unit with its value, highest first, min kommun
+    highlighted; units without a value last, said so."""
+    mine = comparison.mine
+    mean = row.others_mean(mine)
+    units = sorted(comparison.units, key=lambda u: (row.value(u) is None, -(row.value(u) or 0),
+                                                    comparison.names[u].casefold()))
+    bars = []
+    for unit in units:
+        cell = row.cells.get(unit)
+        name = comparison.names[unit]
+        tip = f"{name}, {row.label}: {fmt_index(row.value(unit))}"
+        if cell is not None and cell.n is not None:
+            tip += f"\nAntal svar: {cell.n}"
+        if cell is not None and cell.source:
+            tip += f"\nKälla: {cell.source}"
+        bars.append(Bar(name, row.value(unit), row.riket, tip, comparison=mean,
+                        highlight=unit == mine))
+    return bars
 
 
 class ComparePage(DataPage):
@@ -76,6 +108,32 @@ class ComparePage(DataPage):
         layout.addWidget(self.members_label)
         self.chart = GroupedBarChart()
         self.frame = ChartFrame("Jämförelse", self.chart, file_stem="jamforelse")
+        self.peer_chart = IndexBarChart(reference_label="Riket")
+        self.peer_frame = ChartFrame("Kommun för kommun", self.peer_chart,
+                                     file_stem="jamforelse_kommuner")
+        self.peer_combo = QComboBox()
+        self.peer_combo.setToolTip("Vilket område eller serviceområde staplarna visar. Klicka "
+                                   "på en kolumn i tabellen för att välja den.")
+        peer_box = QWidget()
+        peer_layout = QVBoxLayout(peer_box)
+        peer_layout.setContentsMargins(0, 4, 0, 0)
+        peer_row = QHBoxLayout()
+        peer_caption = QLabel("&Område:")
+        peer_caption.setBuddy(self.peer_combo)
+        peer_row.addWidget(peer_caption)
+        peer_row.addWidget(self.peer_combo)
+        self.peer_note = QLabel()
+        self.peer_note.setStyleSheet("color:#444;")
+        peer_row.addWidget(self.peer_note, 1)
+        peer_layout.addLayout(peer_row)
+        scroll = QScrollArea()  # thirty kommuner are thirty bars: they scroll
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.peer_frame)
+        peer_layout.addWidget(scroll, 1)
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.addTab(self.frame, "Min kommun mot gruppen")
+        self.chart_tabs.addTab(peer_box, "Kommun för kommun")
         self.model = CompareModel(self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -94,13 +152,15 @@ class ComparePage(DataPage):
         table_layout.addWidget(self.view, 1)
         table_layout.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignRight)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.frame)
+        splitter.addWidget(self.chart_tabs)
         splitter.addWidget(table_box)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([380, 240])
         layout.addWidget(splitter, 1)
         self.set_combo.activated.connect(self._on_set_activated)
         self.kind_combo.currentIndexChanged.connect(self.refresh)
+        self.peer_combo.currentIndexChanged.connect(self._draw_peers)
+        self.view.horizontalHeader().sectionClicked.connect(self._on_table_header_clicked)
         self.pick_button.clicked.connect(self.pick_kommuner)
         self.save_button.clicked.connect(self.save_set)
         self.delete_button.clicked.connect(self.delete_set)
@@ -201,3 +261,40 @@ class ComparePage(DataPage):
                              f"{others} · svart streck = Riket")
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes()
+        self._fill_peer_combo(rows)
+
+    # -- kommun for kommun -----------------------------------------------------------------
+    def _fill_peer_combo(self, rows) -> None:
+        wanted = self.peer_combo.currentText()
+        self.peer_combo.blockSignals(True)
+        self.peer_combo.clear()
+        for i, row in enumerate(rows):
+            self.peer_combo.addItem(row.label, i)
+        found = self.peer_combo.findText(wanted)
+        self.peer_combo.setCurrentIndex(max(0, found))
+        self.peer_combo.blockSignals(False)
+        self._draw_peers()
+
+    def _on_table_header_clicked(self, section: int) -> None:
+        if section >= 1 and section - 1 < self.peer_combo.count():
+            self.peer_combo.setCurrentIndex(section - 1)
+            self.chart_tabs.setCurrentIndex(1)
+
+    def _draw_peers(self) -> None:
+        """Each compared kommun's value for one area or factor, sorted, min kommun marked."""
+        cmp = self.comparison
+        if cmp is None or self.peer_combo.currentIndex() < 0:
+            self.peer_chart.set_bars([])
+            return
+        row = cmp.rows(self.kind_combo.currentData())[self.peer_combo.currentData()]
+        self.peer_bars = peer_bars(cmp, row)
+        self.peer_chart.set_bars(self.peer_bars)
+        count = row.others_count(cmp.mine)
+        mean = row.others_mean(cmp.mine)
+        self.peer_note.setText(
+            f"Sorterat efter värde. ▶ = {cmp.names[cmp.mine]}. Svart streck = Riket"
+            + (f"; ◇ = medel av {count} {'värde' if count == 1 else 'värden'} "
+               f"({fmt_index(None if mean is None else round(mean, 1))})" if count else "")
+            + ".")
+        self.peer_frame.set_title(f"{row.label}: {cmp.names[cmp.mine]} och de jämförda "
+                                  f"kommunerna, ärendeår {year_caption(cmp.year)}")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nki_desktop.domain.municipalities import normalise_code
+from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.importers.base import ImportOptions
 from nki_desktop.importers.template import write_template
 from nki_desktop.services import history, imports
@@ -47,6 +48,7 @@ FILE_FILTER = ("Resultatfiler (*.xlsx *.xlsm *.xls *.ods *.csv *.json);;Alla fil
 class ImportPage(QWidget):
     key = "import"
     title = "Import"
+    files_added = Signal(list)  # paths the user chose or dropped (for Senaste filer)
     import_finished = Signal(object)  # list[FileOutcome]
 
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
@@ -194,6 +196,7 @@ class ImportPage(QWidget):
 
     def add_files(self, paths: list[str]) -> None:
         """Queue files (from the file dialog or a drop) and preview each."""
+        self.files_added.emit([str(Path(p)) for p in paths])
         self.tabs.setCurrentIndex(0)
         for raw in paths:
             path = str(Path(raw))
@@ -382,7 +385,9 @@ class ImportPage(QWidget):
                     break
         stored = sum(o.stored for o in outcomes if o.ok)
         failed = [o.message for o in outcomes if not o.ok]
-        text = f"{sum(o.ok for o in outcomes)} filer importerade, {stored} värden sparade."
+        files = sum(o.ok for o in outcomes)
+        text = (f"{files} {'fil importerad' if files == 1 else 'filer importerade'}, "
+                f"{fmt_number(stored)} {'värde sparat' if stored == 1 else 'värden sparade'}.")
         if failed:
             text += " Avvisade: " + " ".join(failed)
         if self.file_list.count():

@@ -239,7 +239,7 @@ def summary_html(p: imports.Preview) -> str:
     """What the program understood about a file, in a few lines."""
     if p.mapping_request:
         return (f"<b>{p.file}</b><br><span style='color:#8a4b00'>⚠ Behöver koppling:</span> "
-                f"{p.problem} Klicka på <i>Koppla kolumner…</i>.")
+                f"{p.problem} Klicka på <i>Koppla kolumner…</i>")
     if p.problem:
         return f"<b>{p.file}</b><br><span style='color:#a00000'>✖ Kan inte importeras:</span> "\
                f"{p.problem}"

@@ -38,7 +38,7 @@ from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 class RankingPage(DataPage):
     key = "ranking"
-    title = "Ranking"
+    title = "Rankning"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -113,7 +113,7 @@ class RankingPage(DataPage):
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color:#444;")
         bottom.addWidget(self.legend, 1)
-        self.tools = TableTools(self.view, "Ranking", "ranking")
+        self.tools = TableTools(self.view, "Rankning", "rankning")
         bottom.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bottom)
         self.area_combo.currentIndexChanged.connect(self._on_area_changed)
@@ -172,7 +172,7 @@ class RankingPage(DataPage):
     def _show_texts(self, table: RankingTable) -> None:
         what = area_label(table.area) + (f", {factor_label(table.factor)}"
                                          if table.factor not in ("nki", "nui") else "")
-        self.heading.setText(f"Ranking {year_caption(table.year)} – {what} "
+        self.heading.setText(f"Rankning {year_caption(table.year)} – {what} "
                              f"({group_label(table.group).lower()})")
         mine = table.row_of(self.context.kommun)
         where = ""
@@ -186,7 +186,8 @@ class RankingPage(DataPage):
             f"räknad av programmet inom urvalet, inte SKR:s publicerade rankning. "
             f"{TIES_NOTE} Värden med färre än {publication_rules(table.year).min_answers_oj} "
             f"svar rankas aldrig; med ”tillräckligt många "
-            f"svar” krävs {table.min_answers}. Min kommun är markerad med fet stil.")
+            f"svar” krävs {table.min_answers}. Förändring: ▲ antal placeringar uppåt, ▼ nedåt "
+            f"jämfört med året före i samma urval. Min kommun är markerad med fet stil.")
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes() + [self.legend.text()]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from nki_desktop.analysis.report_data import ReportData, gather
 from nki_desktop.domain.areas import group_label
 from nki_desktop.reports.options import SECTIONS, ReportOptions
+from nki_desktop.services.texts import save_summary_edit, summary_edit
 from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.errors import user_message
 from nki_desktop.ui.tasks import TaskRunner
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
@@ -110,7 +112,16 @@ class ReportPage(QWidget):
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setAccessibleName("Sammanfattning")
         self.summary_edit.setStyleSheet("font-size:11pt;")
+        self.summary_edit.setToolTip("Texten sparas för kommunen, året och svarsgruppen och "
+                                     "finns kvar när du byter år eller startar om programmet.")
         right.addWidget(self.summary_edit, 1)
+        self.summary_note = QLabel()
+        self.summary_note.setStyleSheet("color:#555;")
+        right.addWidget(self.summary_note)
+        # typed text is kept a moment after the last key press, and at once on a switch
+        self._save_timer = QTimer(self, singleShot=True, interval=600)
+        self._save_timer.timeout.connect(self._save_summary)
+        self.summary_edit.textChanged.connect(self._on_summary_text_changed)
         buttons = QHBoxLayout()
         self.pdf_button = QPushButton("Spara PDF…")
         self.preview_button = QPushButton("Förhandsgranska…")
@@ -146,7 +157,31 @@ class ReportPage(QWidget):
         self.context.settings.set("report_logo", path)
 
     def reset_summary(self) -> None:
+        """Back to the generated text; the stored edit is forgotten."""
+        self._save_timer.stop()
         self.summary_edit.setPlainText(self._generated)
+        self._save_summary()
+
+    def _on_summary_text_changed(self) -> None:
+        if self._loaded_for is not None:
+            self._save_timer.start()
+
+    def _save_summary(self) -> None:
+        """Store the edit for the kommun, year and group it was typed for."""
+        self._save_timer.stop()
+        if self._loaded_for is None:
+            return
+        kommun, year, group = self._loaded_for[:3]
+        text = self.summary_edit.toPlainText()
+        edited = text.strip() != self._generated.strip()
+        if edited or summary_edit(self.context.store, kommun, year, group) is not None:
+            save_summary_edit(self.context.store, kommun, year, group, text if edited else None)
+        self._show_summary_state(edited)
+
+    def _show_summary_state(self, edited: bool) -> None:
+        self.reset_button.setEnabled(edited)
+        self.summary_note.setText("Redigerad text, sparad för det här året och svarsgruppen."
+                                  if edited else "Genererad text.")
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.pdf_button, self.preview_button, self.print_button,
@@ -159,6 +194,8 @@ class ReportPage(QWidget):
         key = (ctx.kommun, year, ctx.group, tuple(ctx.compare_units))
         self.heading.setText(f"Rapport – {ctx.kommun_name or 'ingen kommun vald'}"
                              + (f", {group_label(ctx.group).lower()} {year}" if year else ""))
+        if self._save_timer.isActive():
+            self._save_summary()  # the edit belongs to the choice it was typed for
         self.data = None
         self._set_busy(True)
         if not ctx.kommun or year is None:
@@ -178,19 +215,20 @@ class ReportPage(QWidget):
 
     def _on_data(self, key: tuple, data: ReportData) -> None:
         self.data = data
-        same = key == self._loaded_for
-        edited = self.summary_edit.toPlainText().strip() != self._generated.strip()
         self._generated = data.summary_text
-        if not (same and edited):
-            self.summary_edit.setPlainText(self._generated)
+        stored = summary_edit(self.context.store, key[0], key[1], key[2])
+        self._loaded_for = None  # no saving while the text is replaced
+        self.summary_edit.setPlainText(stored if stored is not None else self._generated)
         self._loaded_for = key
         sections = data.sample_sections()
         self.sample_banner.show_for(
             [SECTIONS[k].lower() for k in SECTIONS if k in sections], bool(sections))
+        self._show_summary_state(stored is not None and stored.strip() != self._generated.strip())
         total = next((r for r in data.table if (r.area, r.factor) == ("total", "nki")), None)
         mean = (f"; NKI totalt: {total.comparison_text}" if total and total.comparison_text
                 else "")
-        self.comparison_label.setText(f"Jämförs med Riket och {data.comparison_label} "
+        label = data.comparison_label[:1].lower() + data.comparison_label[1:]  # mid-sentence
+        self.comparison_label.setText(f"Jämförs med riket och {label} "
                                       f"({len(data.comparison_members)} kommuner i gruppen"
                                       f"{mean}). Medel räknas över de kommuner som har värde.")
         self.status.setText("Klar att spara eller skriva ut.")
@@ -227,7 +265,7 @@ class ReportPage(QWidget):
         try:
             written = write_pdf(self.data, path, self.options())
         except OSError as exc:
-            QMessageBox.warning(self, "Spara PDF", f"Kunde inte spara PDF: {exc}")
+            QMessageBox.warning(self, "Spara PDF", f"Kunde inte spara PDF: {user_message(exc)}")
             return None
         self.status.setText(f"Sparade {written}")
         self.report_saved.emit(str(written))

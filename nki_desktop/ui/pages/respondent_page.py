@@ -57,6 +57,11 @@ class Loaded:
     areas: list[str]
 
 
+def question_label(name: str) -> str:
+    """A background question as a heading: "bransch" → "Bransch" (the file's own words)."""
+    return name[:1].upper() + name[1:]
+
+
 def _interval(stat: MeanStat) -> str:
     if stat.ci_low is None or stat.ci_high is None:
         return "–"
@@ -85,6 +90,7 @@ class RespondentPage(QWidget):
     key = "respondent"
     title = "Svarsdata"
     request_page = Signal(str)
+    request_import = Signal()  # the user asked to import files (from the empty state)
 
     def __init__(self, context: AppContext, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,16 +102,34 @@ class RespondentPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_content())
         context.changed.connect(self.refresh)
         context.data_changed.connect(self.refresh)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------
+    def _build_empty(self) -> QWidget:
+        """What to do when there is no respondent data: say it, and offer the import."""
+        empty = QWidget()
+        layout = QVBoxLayout(empty)
+        layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.import_button = QPushButton("Importera svarsdata…")
+        self.import_button.setToolTip("Välj en fil med en rad per besvarad enkät (Excel, "
+                                      "LibreOffice eller CSV).")
+        self.import_button.clicked.connect(self.request_import.emit)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return empty
+
     def _build_content(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -188,7 +212,7 @@ class RespondentPage(QWidget):
                    lambda t: t.row.stat.half_width),
             TableColumn("Förändring mot året före", lambda t: t.change.text if t.change else "–",
                    lambda t: t.change.delta if t.change else None),
-            TableColumn("Status", lambda t: t.row.status.reason or "Visas (ÖJ-nivå)",
+            TableColumn("Status", lambda t: t.row.status.reason or "Visas (minst 10 svar)",
                    lambda t: (t.row.status.shown, t.row.status.oj, t.row.status.rankable)),
         ])
         self.index_model.muted = lambda t: None if t.row.status.shown else t.row.status.reason
@@ -267,7 +291,7 @@ class RespondentPage(QWidget):
         keep_bg = self.background_combo.currentData()
         self.background_combo.clear()
         for name in ar.background_columns(loaded.frame):
-            self.background_combo.addItem(name, name)
+            self.background_combo.addItem(question_label(name), name)
         self.background_combo.setCurrentIndex(max(self.background_combo.findData(keep_bg), 0))
         for combo in (self.year_combo, self.area_combo, self.background_combo):
             combo.blockSignals(False)
@@ -298,6 +322,8 @@ class RespondentPage(QWidget):
         self.index_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         column = self.background_combo.currentData()
         rows = ar.breakdown(loaded.frame, column, year, group, area, measure) if column else []
+        # the first column says which background question its categories answer
+        self.breakdown_model.columns[0].header = question_label(column) if column else "Svar"
         self.breakdown_model.set_rows(rows)
         self.breakdown_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.breakdown_chart.set_bars([

@@ -39,7 +39,7 @@ from nki_desktop.domain.areas import (
     group_label,
     index_factor,
 )
-from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
+from nki_desktop.domain.numbers import fmt_change, fmt_number
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
@@ -51,11 +51,26 @@ COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommung
                (COMPARE_UNITS, "Medel jämförelsegruppen (Jämför)"), (COMPARE_NONE, "Ingen"))
 
 
-def _line_column(key: str, label: str) -> TableColumn:
+# the axis is zoomed by default when every value lies at least this far above 0
+ZOOM_ABOVE = 40.0
+
+
+def _decimals(data: TrendData) -> int:
+    """One rule for the whole table: one decimal everywhere if any value has decimals."""
+    values = [p.value for line in data.lines for p in line.points if p.value is not None]
+    return 1 if any(not float(v).is_integer() for v in values) else 0
+
+
+def wants_zoom(data: TrendData) -> bool:
+    values = [p.value for line in data.lines for p in line.points if p.value is not None]
+    return bool(values) and min(values) >= ZOOM_ABOVE
+
+
+def _line_column(key: str, label: str, decimals: int) -> TableColumn:
     """One line's value per year (min kommun, Riket, a comparison average), with its source."""
-    return TableColumn(label, lambda r: fmt_index(r.value(key)), sort=lambda r: r.value(key),
-                       export=lambda r: _round(r.value(key)), align=RIGHT,
-                       tooltip=lambda r: _source(r, key))
+    return TableColumn(label, lambda r: fmt_number(r.value(key), decimals),
+                       sort=lambda r: r.value(key), export=lambda r: _round(r.value(key)),
+                       align=RIGHT, tooltip=lambda r: _source(r, key))
 
 
 def _count_column(key: str) -> TableColumn:
@@ -71,17 +86,18 @@ def _source_column(key: str, label: str) -> TableColumn:
 
 
 def _columns(data: TrendData) -> list[TableColumn]:
+    decimals = _decimals(data)
     cols = [TableColumn("År", lambda r: str(r.year), sort=lambda r: r.year,
                         export=lambda r: r.year)]
     for line in data.lines:
-        cols.append(_line_column(line.key, line.label))
+        cols.append(_line_column(line.key, line.label, decimals))
         if line.key == "mine":
             cols.append(TableColumn("Antal svar", lambda r: fmt_number(_n(r)), sort=_n,
                                     export=_n, align=RIGHT))
         if line.average:
             cols.append(_count_column(line.key))
     cols.append(TableColumn("Skillnad mot riket",
-                            lambda r: fmt_change(_round(r.diff("mine", "riket"))),
+                            lambda r: fmt_change(_round(r.diff("mine", "riket")), decimals),
                             sort=lambda r: r.diff("mine", "riket"),
                             export=lambda r: _round(r.diff("mine", "riket")), align=RIGHT))
     cols += [_source_column(line.key, line.label) for line in data.lines if not line.average]
@@ -133,7 +149,15 @@ class TrendPage(DataPage):
         self.compare_combo = QComboBox()
         for key, label in COMPARISONS:
             self.compare_combo.addItem(label, key)
-        self.zoom_check = QCheckBox("Förstora (axeln börjar inte på 0)")
+        self.zoom_check = QCheckBox("Förstora axeln")
+        self.zoom_check.setToolTip("Förstorad axel gör skillnader mellan åren lättare att se; "
+                                   "axeln säger då var den börjar. Förvalt när alla värden "
+                                   f"ligger över {ZOOM_ABOVE:.0f}.")
+        self.area_combo.setToolTip("Myndighetsområde, eller NKI totalt för alla områden.")
+        self.factor_combo.setToolTip("NKI (NUI för upphandling) eller ett av de sex "
+                                     "serviceområdena.")
+        self.compare_combo.setToolTip("Ett ovägt medelvärde av kommunernas värden att jämföra "
+                                      "med, utöver riket.")
         for label, widget in (("&Område:", self.area_combo), ("&Index:", self.factor_combo),
                               ("&Jämför med:", self.compare_combo)):
             caption = QLabel(label)
@@ -213,6 +237,7 @@ class TrendPage(DataPage):
         self.refresh()
 
     def _on_zoom_toggled(self) -> None:
+        self.context.settings.set("trend_zoom", "on" if self.zoom_check.isChecked() else "off")
         if self.data is not None:
             self.chart.set_trend(self.data, self.zoom_check.isChecked())
 
@@ -235,7 +260,12 @@ class TrendPage(DataPage):
                              "jämförelsen. Välj ett annat område eller importera fler år.</p>")
             return
         self.show_content()
-        self.chart.set_trend(self.data, self.zoom_check.isChecked())
+        choice = ctx.settings.get("trend_zoom")
+        zoom = wants_zoom(self.data) if choice == "auto" else choice == "on"
+        self.zoom_check.blockSignals(True)  # a default, not the user's choice
+        self.zoom_check.setChecked(zoom)
+        self.zoom_check.blockSignals(False)
+        self.chart.set_trend(self.data, zoom)
         what = area_label(area) + ("" if factor in ("nki", "nui") else
                                    f" – {factor_label(factor).lower()}")
         years = self.data.years

@@ -78,7 +78,7 @@ def test_pdf_options_sections_summary_and_logo(report_store, tmp_path):
     text = " ".join(_text(path))
     assert "Nämnden föreslås notera rapporten. Åtgärder: öka tillgängligheten." in text
     assert "uppgår 2023" not in text  # the generated text was replaced
-    assert "Alla värden" not in text and "Ranking i riket" not in text
+    assert "Alla värden" not in text and "Rankning i riket" not in text
     assert _images(path) == 1  # the logo, on the single page
     assert len(PdfReader(str(path)).pages) == 1
 
@@ -104,7 +104,7 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     path = build_xlsx(report_store, OREBRO, 2023, "foretag", tmp_path / "rapport.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames == ["Sammanfattning", "Trend", "Områden", "Serviceområden",
-                             "Ranking riket", "Ranking län", "Alla värden", "Jämförelsegrupp",
+                             "Rankning riket", "Rankning län", "Alla värden", "Jämförelsegrupp",
                              "Metod", "Källor"]
     summary = wb["Sammanfattning"]
     assert summary["B6"].value == kf.total.value and summary["C6"].value.endswith("Högt")
@@ -118,7 +118,7 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     assert trend["A1"].value.startswith("⚠ Exempeldata – fiktiva värden")
     assert list(trend.tables) == ["Trend"] and trend.freeze_panes == "A4"
     assert trend.tables["Trend"].ref == f"A3:G{3 + 8}"
-    assert [c.value for c in trend[3]] == ["År", "NKI Örebro", "Antal svar", "Riket",
+    assert [c.value for c in trend[3]] == ["År", "Örebro", "Antal svar", "Riket",
                                            "Kommungruppen (B3 Större stad)",
                                            "Medel av antal värden", "Källa Örebro"]
     assert trend["B11"].value == kf.total.value and trend["B11"].number_format == "0.0"
@@ -129,9 +129,13 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     assert areas["A4"].value == "Brandskydd" and areas["C4"].number_format == "0.0"
     assert areas["D4"].value in {f"{g.symbol} {g.label}" for g in GRADES}
     assert areas["C4"].fill.fill_type == "solid"
-    assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "bar"
+    # columns in table order, legend below in series order (Örebro, Riket, the group)
+    assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "col"
+    assert areas._charts[0].legend.position == "b"
+    assert [s.tx.strRef.f for s in areas._charts[0].series] == [
+        "'Områden'!C3", "'Områden'!F3", "'Områden'!G3"]
     assert isinstance(wb["Serviceområden"]._charts[0], BarChart)
-    ranking = wb["Ranking riket"]
+    ranking = wb["Rankning riket"]
     mine = [row for row in ranking.iter_rows(min_row=4, values_only=True) if row[6] == "Ja"]
     assert mine and mine[0][0] == kf.rank_national.rank and mine[0][2] == OREBRO
     everything = wb["Alla värden"]
@@ -221,3 +225,26 @@ def test_pagination_never_runs_into_the_footer(report_store):
     assert sum(len(p.rows) for p in parts) == 200
     assert [bool(p.caption) for p in parts] == [False] * (len(parts) - 1) + [True]
     assert isinstance(pages[0][0][0], L.Heading) and pages[0][1][0] is parts[0]
+
+
+def test_workbook_prints_one_page_wide_with_repeated_headers(report_store, tmp_path):
+    path = build_xlsx(report_store, OREBRO, 2023, "foretag", tmp_path / "rapport.xlsx")
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.print_title_rows, ws.title
+        assert "&P" in ws.oddFooter.right.text
+    assert wb["Trend"].page_setup.orientation == "landscape"
+    assert wb["Sammanfattning"].page_setup.orientation == "portrait"
+    trend = wb["Trend"]
+    [chart] = trend._charts
+    assert all(s.smooth is False for s in chart.series)  # straight lines between years
+    last = trend.tables["Trend"].ref.split(":")[1]
+    last_row = int("".join(ch for ch in last if ch.isdigit()))
+    assert chart.anchor._from.row >= last_row  # under the table: it prints with it
+    area_end = trend.print_area.split(":")[-1]
+    assert int("".join(ch for ch in area_end if ch.isdigit())) > last_row + 10  # chart in it
+    everything = wb["Alla värden"]
+    assert everything["E2"].number_format == "#,##0"  # grouping follows the locale
