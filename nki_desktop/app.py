@@ -17,6 +17,7 @@ from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.db_lock import DatabaseLock, ask_open_readonly
 from nki_desktop.ui.main_window import MainWindow
+from nki_desktop.ui.pages.comments import CommentsPage
 from nki_desktop.ui.pages.compare import ComparePage
 from nki_desktop.ui.pages.import_page import ImportPage
 from nki_desktop.ui.pages.overview import OverviewPage
@@ -43,6 +44,7 @@ def build_pages(context: AppContext, tasks: TaskRunner) -> list[Any]:
         RankingPage(context),
         ComparePage(context),
         RespondentPage(context, tasks),
+        CommentsPage(context),
         ImportPage(context, tasks),
         ReportPage(context, tasks),
     ]
