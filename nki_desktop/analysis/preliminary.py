@@ -16,11 +16,13 @@ from typing import Any
 
 import numpy as np
 
+from nki_desktop.analysis.trend import TrendData
 from nki_desktop.domain.areas import TOTAL
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.respondent_stats import NKI_RULE_ALL, respondent_nki_array, summarise
 from nki_desktop.domain.rules import nki_total_areas, publication_rules
 from nki_desktop.storage import Store
+from nki_desktop.storage.answer_dates import latest_dated_rows
 
 COMPUTED = "respondent"  # the publication of indices computed from respondent rows
 NOT_FINAL = frozenset({COMPUTED})
@@ -104,7 +106,7 @@ def build_preliminary(rows: Sequence[dict[str, Any]], final_years: Iterable[int]
 def load_preliminary(store: Store, unit: str, group: str,
                      area: str = TOTAL) -> Preliminary | None:
     """The kommun's preliminary NKI for ``area`` and ``group`` from the stored rows."""
-    rows = store.respondents(unit=unit, group=group)
+    rows = latest_dated_rows(store, unit, group)
     if not rows:
         return None
     final = {v.year for v in store.values(unit=unit, area=area, factor="nki", group=group,
@@ -113,3 +115,40 @@ def load_preliminary(store: Store, unit: str, group: str,
     rules = {i.id: i.settings.nki_rule or NKI_RULE_ALL for i in store.list_imports()
              if i.kind == COMPUTED}
     return build_preliminary(rows, final, unit, group, area, rules)
+
+
+def separate_from_trend(data: TrendData, preliminary: Preliminary | None) -> TrendData:
+    """The trend without the program's own computed value of the preliminary year in min
+    kommun's line: that year is shown only as the preliminary marker, never as a point of
+    the final series. Published values of the year (there are none while it is
+    preliminary) would stay."""
+    if preliminary is None:
+        return data
+    for line in data.lines:
+        if line.key == "mine":
+            line.points = [p for p in line.points if not (
+                p.year == preliminary.year and set(p.publications) <= NOT_FINAL)]
+    return data
+
+
+def trend_note(preliminary: Preliminary) -> str:
+    """The sentence under the Trend chart that explains the open marker."""
+    if preliminary.value is None:
+        return (f"◌ {preliminary.year}: inget preliminärt värde visas ({preliminary.withheld}), "
+                f"{preliminary.label}.")
+    return (f"◌ Öppen ring: {preliminary.text}. Egen beräkning från daterade svar; inte en "
+            "del av linjen, rankas inte och ersätts av det slutliga värdet när det importeras.")
+
+
+def overview_text(preliminary: Preliminary) -> str:
+    """The Översikt's line (rich text) for the running year, apart from the final figures."""
+    p = preliminary
+    if p.value is None:
+        body = f"inget värde visas ({p.withheld}), {p.label}"
+    else:
+        interval = (f", 95 % KI {fmt_index(p.ci_low)}–{fmt_index(p.ci_high)}"
+                    if p.ci_low is not None and p.ci_high is not None else "")
+        body = (f"<b>{fmt_index(p.value)}</b> (n = {p.n}{interval}), <i>{p.label}</i>")
+    return (f"◌ <b>Preliminärt NKI {p.year}</b>: {body}. Egen beräkning från de svar som "
+            "hittills kommit in; rankas inte och ersätts av det slutliga värdet när det "
+            "importeras.")
