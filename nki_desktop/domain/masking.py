@@ -65,3 +65,15 @@ def mask_personal_data(text: str) -> Masked:
 def describe_counts(counts: dict[str, int]) -> str:
     """ "2 telefonnummer, 1 e-post" (empty when nothing was masked)."""
     return ", ".join(f"{counts[k]} {k}" for k in (PHONE, EMAIL, PERSONNUMMER) if counts.get(k))
+
+
+def comments_note(comments: int, counts: dict[str, int]) -> str:
+    """The import preview's sentence about comments: how many, and what was masked."""
+    if not comments:
+        return ""
+    what = describe_counts(counts)
+    masked = (f"personuppgifter maskerades vid importen: {what}" if what else
+              "inga personuppgifter hittades att maskera")
+    return (f"{comments} kommentarer (fritextsvar) hittades; {masked}. Telefonnummer, "
+            "e-postadresser och personnummer sparas aldrig. Kommentarer exporteras bara om "
+            "du väljer dem.")

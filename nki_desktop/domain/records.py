@@ -130,6 +130,7 @@ class ImportBatch:
     settings: ImportSettings = field(default_factory=ImportSettings)
     name_matches: list[NameMatch] = field(default_factory=list)  # names matched not exactly
     comments: list[Comment] = field(default_factory=list)  # respondents' free text, masked
+    maskings: dict[str, int] = field(default_factory=dict)  # personal data masked, by kind
 
     @property
     def years(self) -> list[int]:

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from nki_desktop.domain.areas import DEFAULT_GROUP, SERVICE_FACTORS, area_key, group_key
+from nki_desktop.domain.masking import comments_note
 from nki_desktop.domain.municipalities import Catalogue, joint_body_key, looks_like_joint_body
 from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.domain.records import ImportBatch, ImportSettings, JointBody, Skip
@@ -62,7 +63,7 @@ from nki_desktop.importers.respondent_columns import (
     year_of,
 )
 from nki_desktop.importers.respondent_records import computed_observations, respondent_table
-from nki_desktop.importers.respondent_text import comment_note, read_comments, read_dates
+from nki_desktop.importers.respondent_text import read_comments, read_dates
 
 KIND = "respondent"
 
@@ -268,7 +269,7 @@ class RespondentImporter:
                     if "date" in by_target else None)
         comments, maskings = read_comments(columns, mapping, headers, kept_index, row_numbers)
         if comments:
-            notes.append(comment_note(comments, maskings))
+            notes.append(comments_note(len(comments), maskings))
         respondents = respondent_table(sheet.name, keep, row_numbers, year, unit, area, group,
                                        raw, columns, mapping, headers, answered)
         observations = computed_observations(keep, year, unit, area, group, q, raw,
@@ -283,7 +284,7 @@ class RespondentImporter:
                            publication=self.publication, observations=observations,
                            skipped=skipped, joint_bodies=bodies, sheets=[sheet.name],
                            description=description, notes=notes, respondents=respondents,
-                           comments=comments,
+                           comments=comments, maskings=maskings,
                            settings=ImportSettings(factor_scale=factor_scale, nki_rule=nki_rule,
                                                    sheet=sheet.name, header_row=header_row + 1))
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from nki_desktop.domain.masking import describe_counts, mask_personal_data
+from nki_desktop.domain.masking import mask_personal_data
 from nki_desktop.domain.records import Comment
 from nki_desktop.domain.text import clean_text, fold
 from nki_desktop.importers.base import cell_text
@@ -83,15 +83,3 @@ def read_comments(columns: Sequence[Sequence[Any]], mapping: dict[int, str],
                 counts[kind] = counts.get(kind, 0) + n
             comments.append(Comment(int(row_numbers[i]), names[c], masked.text, masked.total))
     return comments, counts
-
-
-def comment_note(comments: Sequence[Comment], counts: dict[str, int]) -> str:
-    """The preview's sentence about comments: how many, and what was masked."""
-    if not comments:
-        return ""
-    what = describe_counts(counts)
-    masked = (f"personuppgifter maskerades vid importen: {what}" if what else
-              "inga personuppgifter hittades att maskera")
-    return (f"{len(comments)} kommentarer (fritextsvar) hittades; {masked}. Telefonnummer, "
-            "e-postadresser och personnummer sparas aldrig. Kommentarer exporteras bara om "
-            "du väljer dem.")

@@ -69,3 +69,28 @@ def test_comments_screen_lists_filters_and_picks(qtbot, make_window, sample_stor
 
     again, page2 = _open(make_window)  # a restart: the pick is stored
     assert [r.id for r in page2.rows if r.picked] == [first.id]
+
+
+def test_import_preview_says_comments_were_found_and_masked(qtbot, make_window, store,
+                                                            tmp_path):
+    from tests.comment_builders import layout_rows
+    from tests.respondent_builders import write_xlsx
+
+    window = make_window(OREBRO)
+    window.show()
+    window.show_page("import")
+    page = window.pages["import"]
+    headers, rows = layout_rows("arendedatum", 60)
+    headers, rows = ["Kommun", *headers], [["Örebro", *r] for r in rows]
+    path = write_xlsx(tmp_path / "svar_med_synpunkter.xlsx", rows, headers=headers)
+    page.add_files([str(path)])
+    preview = page.previews[str(path)]
+    assert preview.ok, preview.problem
+    text = page.summary.text()
+    count = len(preview.batch.comments)
+    assert f"{count} kommentarer (fritextsvar) hittades" in text
+    assert "personuppgifter maskerades vid importen" in text and "telefonnummer" in text
+    assert store.list_imports() == []
+    if SHOTS:
+        qtbot.wait(200)  # let the layout give the summary its height
+        window.grab().save(os.path.join(SHOTS, "import-preview-comments.png"))
