@@ -24,10 +24,11 @@ def pdf_blocks(rows: Sequence[CommentRow], heading: QFont, body: QFont, small: Q
     """The section's blocks for the PDF document (none without picked comments)."""
     if not rows:
         return []
-    cols = [L.ColumnSpec("År", 0.6), L.ColumnSpec("Område", 1.7), L.ColumnSpec("Datum", 1.1),
-            L.ColumnSpec("Svarandens NKI", 1.0, Qt.AlignmentFlag.AlignRight),
-            L.ColumnSpec("Kommentar", 6.0)]
+    cols = [L.ColumnSpec("År", 0.55), L.ColumnSpec("Område", 2.1), L.ColumnSpec("Datum", 1.45),
+            L.ColumnSpec("NKI", 0.7, Qt.AlignmentFlag.AlignRight),
+            L.ColumnSpec("Kommentar", 5.6)]
     return [L.Heading(HEADING, heading, space_after=6),
             L.Paragraph(NOTE, body, space_after=6),
             L.Table(cols, [cells(r) for r in rows], small, bold_small, space_after=10,
-                    caption=f"{len(rows)} valda kommentarer.", caption_font=small)]
+                    caption=f"{len(rows)} valda kommentarer. NKI: den svarandes eget index.",
+                    caption_font=small)]
