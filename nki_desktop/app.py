@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -16,15 +17,8 @@ from nki_desktop.storage import Store
 from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.db_lock import DatabaseLock, ask_open_readonly
+from nki_desktop.ui.lazy_pages import PageSlot, page_factory
 from nki_desktop.ui.main_window import MainWindow
-from nki_desktop.ui.pages.comments import CommentsPage
-from nki_desktop.ui.pages.compare import ComparePage
-from nki_desktop.ui.pages.import_page import ImportPage
-from nki_desktop.ui.pages.overview import OverviewPage
-from nki_desktop.ui.pages.ranking import RankingPage
-from nki_desktop.ui.pages.report_page import ReportPage
-from nki_desktop.ui.pages.respondent_page import RespondentPage
-from nki_desktop.ui.pages.trend import TrendPage
 from nki_desktop.ui.settings import Settings
 from nki_desktop.ui.tasks import TaskRunner
 from nki_desktop.ui.translations import install_swedish
@@ -36,25 +30,33 @@ def register_fonts() -> None:
         QFontDatabase.addApplicationFont(str(resource("fonts", name)))
 
 
-def build_pages(context: AppContext, tasks: TaskRunner) -> list[Any]:
-    """One entry per screen, in navigation order."""
-    return [
-        OverviewPage(context),
-        TrendPage(context),
-        RankingPage(context),
-        ComparePage(context),
-        RespondentPage(context, tasks),
-        CommentsPage(context),
-        ImportPage(context, tasks),
-        ReportPage(context, tasks),
-    ]
+# One entry per screen, in navigation order: key, title, module under ui.pages, class, and
+# whether it takes the task runner. Each screen is imported and built when first opened.
+PAGES = (
+    ("overview", "Översikt", "overview", "OverviewPage", False),
+    ("trend", "Trend", "trend", "TrendPage", False),
+    ("ranking", "Rankning", "ranking", "RankingPage", False),
+    ("compare", "Jämför", "compare", "ComparePage", False),
+    ("respondent", "Svarsdata", "respondent_page", "RespondentPage", True),
+    ("comments", "Kommentarer", "comments", "CommentsPage", False),
+    ("import", "Import", "import_page", "ImportPage", True),
+    ("report", "Rapport", "report_page", "ReportPage", True),
+)
+
+
+def build_pages(context: AppContext, tasks: TaskRunner) -> list[PageSlot]:
+    """One slot per screen, in navigation order; a screen is built when first shown."""
+    return [PageSlot(key, title, page_factory(f"nki_desktop.ui.pages.{module}", cls,
+                                              *((context, tasks) if with_tasks else (context,))))
+            for key, title, module, cls, with_tasks in PAGES]
 
 
 def build_window(store: Store, settings: Settings, synchronous_tasks: bool = False
                  ) -> MainWindow:
     context = AppContext(store, settings)
     tasks = TaskRunner(synchronous=synchronous_tasks)
-    window = MainWindow(context, tasks, build_pages(context, tasks))
+    slots = build_pages(context, tasks)
+    window = MainWindow(context, tasks, slots)
     return window
 
 
@@ -88,8 +90,12 @@ def run_gui(db: str | Path | None = None) -> int:
         return 1
     settings = Settings(data_dir() / "settings.ini")
     window = build_window(store, settings)
+    if os.environ.get("NKI_EXIT_AFTER_FIRST_PAINT") == "1":
+        from nki_desktop.ui.first_paint import exit_after_first_paint
+
+        exit_after_first_paint(app, window)
     window.show()
-    if not window.context.kommun:
+    if not window.context.kommun and not os.environ.get("NKI_EXIT_AFTER_FIRST_PAINT"):
         window.choose_kommun(first_run=True)
     code = app.exec()
     window.tasks.shutdown()  # background work stops before the store closes

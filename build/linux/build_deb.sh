@@ -47,11 +47,13 @@ chmod -R u+rwX,go+rX,go-w "$STAGE"
 
 SIZE=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 # The bundle carries Qt and most of its libraries; these system packages supply OpenGL/EGL
-# (loaded from the system), X11/xcb, keyboard, fonts configuration and D-Bus.
+# (loaded from the system), X11/xcb, keyboard, fonts configuration, D-Bus and CUPS
+# (build/nki_desktop.spec leaves libdbus and libcups out of the bundle).
 DEPENDS="libc6 (>= 2.31), libegl1, libgl1, libxcb1, libx11-6, libx11-xcb1, libxkbcommon0,
  libxkbcommon-x11-0, libfontconfig1, libfreetype6, libdbus-1-3, libxcb-cursor0,
  libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0,
- libxcb-xkb1, libxcb-randr0, libxcb-render0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0"
+ libxcb-xkb1, libxcb-randr0, libxcb-render0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0,
+ libcups2"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: $PKG
 Version: $VERSION

@@ -11,7 +11,7 @@ year's minimum (7) answers show no value.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -124,11 +124,10 @@ def separate_from_trend(data: TrendData, preliminary: Preliminary | None) -> Tre
     preliminary) would stay."""
     if preliminary is None:
         return data
-    for line in data.lines:
-        if line.key == "mine":
-            line.points = [p for p in line.points if not (
-                p.year == preliminary.year and set(p.publications) <= NOT_FINAL)]
-    return data
+    lines = [replace(line, points=[p for p in line.points if not (
+        p.year == preliminary.year and set(p.publications) <= NOT_FINAL)])
+        if line.key == "mine" else line for line in data.lines]
+    return replace(data, lines=lines)
 
 
 def trend_note(preliminary: Preliminary) -> str:

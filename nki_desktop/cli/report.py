@@ -80,7 +80,14 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
         ensure_app()
     written = 0
-    for code, pdf, xlsx in jobs:
+    if args.lan:  # every kommun reads the same year: one query, filtered per kommun
+        from nki_desktop.analysis.value_cache import YearValueCache
+
+        store = YearValueCache(store)  # type: ignore[assignment]
+    for number, (code, pdf, xlsx) in enumerate(jobs, 1):
+        if args.lan:  # progress line: which kommun of how many
+            print(f"[{number}/{len(jobs)}] {code} {catalogue.name_of(code)}", file=out,
+                  flush=True)
         try:
             data = gather(store, code, year, group)
         except ReportDataError as exc:

@@ -13,10 +13,12 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from nki_desktop.storage.db import backup_copy
+
+if TYPE_CHECKING:  # imported in migrate(): opening an up-to-date file needs none of it
+    import sqlite_utils
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -151,6 +153,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST) -
             if path is not None and current > 0:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
                 backup = backup_copy(path, path.with_name(f"{path.name}.v{current}-{stamp}.bak"))
+            import sqlite_utils
+
             db = sqlite_utils.Database(conn)
             for version in range(current, target):
                 MIGRATIONS[version](db)

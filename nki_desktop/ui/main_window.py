@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +34,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.backup import BackupActions
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
+from nki_desktop.ui.lazy_pages import PageDirectory, PageSlot
 from nki_desktop.ui.tasks import TaskRunner
 
 MINIMUM_SIZE = QSize(720, 440)
@@ -73,12 +72,12 @@ class MainWindow(QMainWindow):
 
     sample_loaded = Signal()
 
-    def __init__(self, context: AppContext, tasks: TaskRunner, pages: list[Any]):
-        # pages: QWidgets with ``key`` and ``title`` (DataPage, ImportPage, … share no base)
+    def __init__(self, context: AppContext, tasks: TaskRunner, pages: list[PageSlot]):
+        # pages: one slot per screen; ``self.pages[key]`` builds the screen when first asked
         super().__init__()
         self.context = context
         self.tasks = tasks
-        self.pages = {p.key: p for p in pages}
+        self.pages = PageDirectory(pages)
         readonly = " – skrivskyddad" if context.store.readonly else ""
         self.setWindowTitle(f"NKI Desktop {__version__}{readonly}")
         # small enough for 1366x768 at 150 % with a taskbar; pages scroll below their own
@@ -192,7 +191,8 @@ class MainWindow(QMainWindow):
         self.action_remove_sample.triggered.connect(self.remove_sample)
         self.action_internet = QAction("Tillåt hämtning från internet", self, checkable=True)
         self.action_internet.setChecked(bool(self.context.settings.get("allow_internet")))
-        self.action_internet.toggled.connect(self.pages["import"].set_internet_allowed)
+        self.action_internet.toggled.connect(
+            lambda on: self.pages["import"].set_internet_allowed(on))
         self.action_quit = QAction("Avsluta", self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         area = self.stack.currentWidget()
         page = area.widget() if isinstance(area, QScrollArea) else area
         assert page is not None
-        return page
+        return page.page() if isinstance(page, PageSlot) else page
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.tasks.shutdown()  # cancel background work cleanly before anything is torn down

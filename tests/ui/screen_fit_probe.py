@@ -12,13 +12,13 @@ from pathlib import Path
 os.environ["NKI_DATA_DIR"] = tempfile.mkdtemp()
 os.environ["QT_QPA_PLATFORM"] = "xcb"
 
-from nki_desktop import services  # noqa: E402
 from nki_desktop.app import build_window, create_application  # noqa: E402
 from nki_desktop.paths import data_dir  # noqa: E402
+from nki_desktop.services.store import open_store  # noqa: E402
 from nki_desktop.ui.settings import Settings  # noqa: E402
 
 app = create_application()
-store = services.open_store(Path(os.environ["NKI_DATA_DIR"]) / "nki.sqlite")
+store = open_store(Path(os.environ["NKI_DATA_DIR"]) / "nki.sqlite")
 settings = Settings(data_dir() / "settings.ini")
 settings.set("kommun", "2514")
 window = build_window(store, settings, synchronous_tasks=True)

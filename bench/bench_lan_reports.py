@@ -1,0 +1,94 @@
+"""A whole län's reports from the command line, as a whole process: ``report --lan 14``
+(Västra Götaland, 49 kommuner, PDF and Excel each) on the 15-year database of
+bench_screens.py, against the target of 10 s; also one kommun's report as a whole process
+(start-up included) for scale.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_lan_reports.py [--lan 14]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+TARGET_S = 10.0
+
+
+def database() -> Path:
+    from bench_screens import build_batch
+
+    from nki_desktop.storage import Store
+
+    folder = Path(tempfile.gettempdir()) / "nki-bench-screens"
+    folder.mkdir(exist_ok=True)
+    db = folder / "bench.sqlite"
+    if not db.exists():
+        store = Store.open(db)
+        store.save_import(build_batch())
+        store.close()
+    return db
+
+
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "nki_desktop", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"report failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds, done.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lan", default="14")
+    args = parser.parse_args()
+    db = database()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "lan"
+        one, _ = timed(
+            [
+                "report",
+                "--kommun",
+                "1880",
+                "--pdf",
+                str(Path(tmp) / "one.pdf"),
+                "--xlsx",
+                str(Path(tmp) / "one.xlsx"),
+                "--db",
+                str(db),
+            ],
+            env,
+        )
+        seconds, stdout = timed(
+            ["report", "--lan", args.lan, "--out", str(out), "--db", str(db)], env
+        )
+        pdfs, sheets = len(list(out.glob("*.pdf"))), len(list(out.glob("*.xlsx")))
+    print(stdout.strip().splitlines()[-1])
+    print(
+        f"Län {args.lan}: {pdfs} PDF och {sheets} Excel på {seconds:.1f} s "
+        f"({seconds / max(pdfs, 1):.2f} s per kommun)"
+    )
+    print(f"En kommun (PDF + Excel, hel process): {one:.1f} s")
+    print(f"Mål: {TARGET_S:.0f} s   kvot {seconds / TARGET_S:.2f} (≤ 1,00)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
