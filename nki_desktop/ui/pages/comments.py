@@ -45,12 +45,16 @@ def _index(value: float | None) -> str:
     return fmt_index(value) if value is not None else "–"
 
 
+def _factor_column(key: str) -> TableColumn:
+    def value(row: CommentRow) -> float | None:
+        return row.factors.get(key)
+
+    return TableColumn(_SHORT[key], lambda r: _index(value(r)), value, align=RIGHT,
+                       header_tip=f"{factor_label(key)}: svarandens index (0–100)")
+
+
 def columns() -> list[TableColumn]:
-    factor_columns = [
-        TableColumn(_SHORT[f], lambda r, f=f: _index(r.factors.get(f)),
-                    lambda r, f=f: r.factors.get(f), align=RIGHT,
-                    header_tip=f"{factor_label(f)}: svarandens index (0–100)")
-        for f in SERVICE_FACTORS]
+    factor_columns = [_factor_column(f) for f in SERVICE_FACTORS]
     return [
         TableColumn("Rapport", lambda r: "✓ Vald" if r.picked else "", lambda r: r.picked,
                     align=CENTER, header_tip="Vald att tas med i rapporten"),

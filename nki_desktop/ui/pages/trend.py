@@ -250,6 +250,8 @@ class TrendPage(DataPage):
 
     def _draw(self, zoom: bool) -> None:
         """The lines, and the preliminary figure as an open marker of its own."""
+        if self.data is None:
+            return
         lines, breaks = lines_from_trend(self.data)
         if self.preliminary is not None:
             lines.append(preliminary_line(self.preliminary))
