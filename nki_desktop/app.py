@@ -38,6 +38,7 @@ PAGES = (
     ("ranking", "Rankning", "ranking", "RankingPage", False),
     ("compare", "Jämför", "compare", "ComparePage", False),
     ("respondent", "Svarsdata", "respondent_page", "RespondentPage", True),
+    ("comments", "Kommentarer", "comments", "CommentsPage", False),
     ("import", "Import", "import_page", "ImportPage", True),
     ("report", "Rapport", "report_page", "ReportPage", True),
 )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
+from nki_desktop.analysis.comments import CommentRow, load_comment_rows
 from nki_desktop.analysis.method import SourceRef, build_sources, method_notes
 from nki_desktop.analysis.narrative import summary_sentences
 from nki_desktop.analysis.origin import SAMPLE, is_fictitious, join_source, mean_text
@@ -147,6 +148,7 @@ class ReportData:
     method_notes: list[tuple[str, str]] = field(default_factory=list)
     created: dt.date = field(default_factory=dt.date.today)
     matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
+    comments: list[CommentRow] = field(default_factory=list)  # only those the user picked
 
     @property
     def group_label(self) -> str:
@@ -388,4 +390,5 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
         ranking_lan=lan, breaks=breaks, rules=rules,
         sources=build_sources(store.list_imports(), used), matrix=matrix,
         method_notes=method_notes(rules, year, breaks, comparison_label),
-        created=today or dt.date.today())
+        created=today or dt.date.today(),
+        comments=load_comment_rows(store, kommun, picked_only=True))

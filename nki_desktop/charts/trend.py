@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip
 
 from nki_desktop.analysis.origin import mean_text
+from nki_desktop.analysis.preliminary import Preliminary
 from nki_desktop.analysis.trend import TrendData
 from nki_desktop.charts.legend import legend_below
 from nki_desktop.domain.grades import grade_for
@@ -28,7 +29,9 @@ STYLES = {
     "mine": ("#0072B2", Qt.PenStyle.SolidLine, "o", 3),
     "riket": ("#000000", Qt.PenStyle.DashLine, "s", 2),
     "compare": ("#D55E00", Qt.PenStyle.DotLine, "t", 2),
+    "preliminary": ("#0072B2", Qt.PenStyle.NoPen, "o", 2),  # an open ring, never joined
 }
+HOLLOW = frozenset({"preliminary"})
 
 
 @dataclass
@@ -69,6 +72,15 @@ def lines_from_trend(data: TrendData) -> tuple[list[ChartLine], list[ChartBreak]
         out.append(chart_line)
     breaks = [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text) for b in data.breaks]
     return out, breaks
+
+
+def preliminary_line(p: Preliminary) -> ChartLine:
+    """The preliminary figure as a line of one open marker (with its interval)."""
+    line = ChartLine("preliminary", f"Preliminärt {p.year} (t.o.m. {p.last_date})")
+    if p.value is not None:
+        line.points.append(ChartPoint(p.year, p.value, p.text + "\nEgen beräkning från "
+                                      "svarsdata; rankas inte.", p.ci_low, p.ci_high))
+    return line
 
 
 def _tooltip(label: str, average: bool, p) -> str:
@@ -133,8 +145,11 @@ class TrendChart(pg.PlotWidget):
             joined = np.array([a.segment == b.segment for a, b in
                                zip(line.points, line.points[1:], strict=False)] + [False])
             # useCache=False: symbols stay vectors when the chart is rendered into a PDF
-            item = pg.PlotDataItem(x, y, pen=pen, symbol=symbol, symbolSize=9,
-                                   symbolBrush=colour, symbolPen=pg.mkPen(colour),
+            hollow = line.key in HOLLOW
+            item = pg.PlotDataItem(x, y, pen=None if hollow else pen, symbol=symbol,
+                                   symbolSize=13 if hollow else 9,
+                                   symbolBrush=pg.mkBrush("w") if hollow else colour,
+                                   symbolPen=pg.mkPen(colour, width=2.5 if hollow else 1),
                                    useCache=False, connect=joined)
             item.setProperty("line_key", line.key)
             plot.addItem(item)

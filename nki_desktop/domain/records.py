@@ -71,6 +71,17 @@ class Skip:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A respondent's free-text answer, personal data already masked (``maskings`` counts
+    the replacements). ``row`` is the respondent's 1-based sheet row; ``column`` the header."""
+
+    row: int
+    column: str
+    text: str
+    maskings: int = 0
+
+
 @dataclass
 class JointBody:
     key: str
@@ -118,6 +129,8 @@ class ImportBatch:
     respondents: Sequence[dict[str, Any]] = field(default_factory=list)  # list or RespondentTable
     settings: ImportSettings = field(default_factory=ImportSettings)
     name_matches: list[NameMatch] = field(default_factory=list)  # names matched not exactly
+    comments: list[Comment] = field(default_factory=list)  # respondents' free text, masked
+    maskings: dict[str, int] = field(default_factory=dict)  # personal data masked, by kind
 
     @property
     def years(self) -> list[int]:

@@ -12,7 +12,8 @@ from typing import Any, overload
 from nki_desktop.domain.areas import SERVICE_FACTORS
 
 ANSWER_KEYS = ("q1", "q2", "q3", *SERVICE_FACTORS)
-KEYS = ("year", "unit", "area", "group", *ANSWER_KEYS, "background", "sheet", "row")
+KEYS = ("year", "unit", "area", "group", *ANSWER_KEYS, "background", "sheet", "row",
+        "answered")
 
 
 class RespondentTable(Sequence[dict[str, Any]]):
@@ -23,10 +24,12 @@ class RespondentTable(Sequence[dict[str, Any]]):
 
     def __init__(self, year: list[int], unit: list[str], area: list[str], group: list[str],
                  answers: dict[str, list[float | None]], background: list[dict[str, Any]],
-                 sheet: str, row: list[int]):
+                 sheet: str, row: list[int], answered: list[str | None] | None = None):
+        # ``answered``: each row's answer date as ISO text (None: the file has no dates).
         self.columns: list[list[Any]] = [year, unit, area, group,
                                          *(answers[k] for k in ANSWER_KEYS), background,
-                                         [sheet] * len(year), row]
+                                         [sheet] * len(year), row,
+                                         answered or [None] * len(year)]
         self.sheet = sheet
 
     def __len__(self) -> int:
@@ -59,4 +62,4 @@ class RespondentTable(Sequence[dict[str, Any]]):
                 text = texts[id(d)] = json.dumps(d, ensure_ascii=False) if d else ""
             bg.append(text)
         return list(zip(repeat(import_id), *(c[start:stop] for c in cols[:13]), bg,
-                        cols[14][start:stop], cols[15][start:stop]))
+                        cols[14][start:stop], cols[15][start:stop], cols[16][start:stop]))

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from nki_desktop.domain.areas import DEFAULT_GROUP, SERVICE_FACTORS, area_key, group_key
+from nki_desktop.domain.masking import comments_note
 from nki_desktop.domain.municipalities import Catalogue, joint_body_key, looks_like_joint_body
 from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.domain.records import ImportBatch, ImportSettings, JointBody, Skip
@@ -55,12 +56,14 @@ from nki_desktop.importers.respondent_columns import (
     Memo,
     background_name,
     find_header,
+    is_shared,
     read_answers,
     targets_for,
     unplaced_columns,
     year_of,
 )
 from nki_desktop.importers.respondent_records import computed_observations, respondent_table
+from nki_desktop.importers.respondent_text import read_comments, read_dates
 
 KIND = "respondent"
 
@@ -115,7 +118,7 @@ class RespondentImporter:
         headers = [cell_text(v) for v in sheet.rows[header_row]]
         if options.mapping:  # the user's choices win over the guesses
             given = {int(c): str(t) for c, t in options.mapping.items()}
-            claimed = {t for t in given.values() if t != IGNORE and not t.startswith(BACKGROUND)}
+            claimed = {t for t in given.values() if not is_shared(t)}
             mapping = {c: t for c, t in mapping.items() if c not in given and t not in claimed}
             mapping.update(given)
         unplaced = unplaced_columns(headers, mapping)
@@ -260,8 +263,15 @@ class RespondentImporter:
                      + (" (inställd)." if chosen else " (läst ur data)."))
         nki_rule = options.nki_rule or NKI_RULE_ALL
 
+        # Answer dates (for preliminary in-year results) and comments, masked here.
+        kept_index = np.nonzero(keep)[0]
+        answered = (read_dates(columns[by_target["date"]], kept_index)
+                    if "date" in by_target else None)
+        comments, maskings = read_comments(columns, mapping, headers, kept_index, row_numbers)
+        if comments:
+            notes.append(comments_note(len(comments), maskings))
         respondents = respondent_table(sheet.name, keep, row_numbers, year, unit, area, group,
-                                       raw, columns, mapping, headers)
+                                       raw, columns, mapping, headers, answered)
         observations = computed_observations(keep, year, unit, area, group, q, raw,
                                              factor_scale, nki_rule)
         kept = int(keep.sum())
@@ -274,6 +284,7 @@ class RespondentImporter:
                            publication=self.publication, observations=observations,
                            skipped=skipped, joint_bodies=bodies, sheets=[sheet.name],
                            description=description, notes=notes, respondents=respondents,
+                           comments=comments, maskings=maskings,
                            settings=ImportSettings(factor_scale=factor_scale, nki_rule=nki_rule,
                                                    sheet=sheet.name, header_row=header_row + 1))
 

@@ -38,7 +38,7 @@ VOCABULARY: tuple[tuple[str, str, float], ...] = (
     ("q3", r"^(q ?3|f ?3)\b", WEAK),
     ("year", r"^(ar|arendear|case ?year|year|undersokningsar|arende ?ar|ar for arendet)$",
      STRONG),
-    ("date", r"datum|^date$|avslutad|besvarad|svarstidpunkt", NAMED),
+    ("date", r"datum|^date$|avslutad|besvarad|svarstidpunkt|^svarsdag$", NAMED),
     ("area", r"^(omrade|myndighetsomrade|verksamhet|verksamhetsomrade|area|arendetyp|"
              r"arendeomrade|tjanst)$", STRONG),
     ("group", r"svarsgrupp|respondentgrupp|kundgrupp|kundkategori|kundtyp|^grupp$|"
@@ -56,6 +56,8 @@ VOCABULARY: tuple[tuple[str, str, float], ...] = (
     ("background:kon", r"^kon$", NAMED),
     ("background:alder", r"^alder|aldersgrupp", NAMED),
     ("background:kontaktsatt", r"kontaktsatt|kontaktvag", NAMED),
+    ("comment", r"synpunkt|forbattring|forslag|kommentar|fri ?text|^ovrigt|oppna? svar|"
+                r"fritt svar|motivera|motivering|vad kan (kommunen|vi) gora", NAMED),
 )
 _COMPILED = tuple((target, re.compile(pattern), score) for target, pattern, score in VOCABULARY)
 
@@ -72,6 +74,7 @@ SINGLE_TARGETS: tuple[tuple[str, str], ...] = (
 )
 IGNORE = "ignore"
 BACKGROUND = "background:"
+COMMENT = "comment"  # free text: several columns may hold comments
 ANSWER_TARGETS = ("q1", "q2", "q3", *SERVICE_FACTORS)
 
 # Answers that mean "no answer" (folded text); numbers are in NO_ANSWER_CODES.
@@ -102,8 +105,9 @@ def recognise(header: str) -> str | None:
     return max(found, key=lambda t: found[t]) if found else None
 
 
-def _shared(target: str) -> bool:
-    return target == IGNORE or target.startswith(BACKGROUND)
+def is_shared(target: str) -> bool:
+    """Targets several columns may take: ignored, background questions, comments."""
+    return target in (IGNORE, COMMENT) or target.startswith(BACKGROUND)
 
 
 def best_assignment(headers: Sequence[str]) -> dict[int, str]:
@@ -116,7 +120,7 @@ def best_assignment(headers: Sequence[str]) -> dict[int, str]:
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     for _score, col, target in pairs:
-        if col in mapping or (target in taken and not _shared(target)):
+        if col in mapping or (target in taken and not is_shared(target)):
             continue
         mapping[col] = target
         taken.add(target)
@@ -135,6 +139,7 @@ def targets_for(headers: list[str]) -> list[tuple[str, str]]:
         name = background_name(header)
         if header.strip():
             choices.append((BACKGROUND + name, f"Bakgrundsfråga: {name}"))
+    choices.append((COMMENT, "Kommentar (fritext; personuppgifter maskeras)"))
     choices.append((IGNORE, "Används inte"))
     return choices
 
@@ -229,5 +234,8 @@ def stat_observation(unit: str, year: int, area: str, group: str, factor: str,
         return Observation(year, unit, area, factor, group, None, stat.n,
                            missing=f"för få svar (n = {stat.n} < {rules.min_answers_portal})",
                            sheet="beräknat")
+    # An index lies in 0–100; a t interval of few high answers can reach past it.
+    low = None if stat.ci_low is None else max(0.0, stat.ci_low)
+    high = None if stat.ci_high is None else min(100.0, stat.ci_high)
     return Observation(year, unit, area, factor, group, stat.mean, stat.n,
-                       ci_low=stat.ci_low, ci_high=stat.ci_high, sheet="beräknat")
+                       ci_low=low, ci_high=high, sheet="beräknat")

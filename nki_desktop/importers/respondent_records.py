@@ -39,6 +39,7 @@ def respondent_table(
     columns: list[Sequence[Any]],
     mapping: dict[int, str],
     headers: list[str],
+    answered: list[str | None] | None = None,
 ) -> RespondentTable:
     """The kept rows as stored: raw answers (NaN = no answer), background, sheet and row."""
     index = np.nonzero(keep)[0]
@@ -84,6 +85,7 @@ def respondent_table(
         bgs,
         sheet_name,
         rows[index].tolist(),
+        answered,
     )
 
 

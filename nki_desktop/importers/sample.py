@@ -13,11 +13,12 @@ from collections import defaultdict
 from nki_desktop.domain.areas import SERVICE_FACTORS, index_factor
 from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
-from nki_desktop.domain.records import ImportBatch, Observation
+from nki_desktop.domain.records import ImportBatch, ImportSettings, Observation
 from nki_desktop.domain.rules import PublicationRules, nki_total_areas, publication_rules
+from nki_desktop.importers import sample_comments
 
 SAMPLE_LABEL = "Exempeldata – fiktiva värden"
-SAMPLE_VERSION = "1"
+SAMPLE_VERSION = "2"  # 2: answers of the running year with dates and comments
 YEARS = tuple(range(2016, 2025))
 GROUP = "foretag"
 SHEET = "Exempeldata"
@@ -124,7 +125,11 @@ def generate(catalogue: Catalogue, seed: int = 20240401) -> ImportBatch:
              None, None, 0)
 
     digest = hashlib.sha256(f"nki-desktop-sample-{SAMPLE_VERSION}-{seed}".encode()).hexdigest()
+    # A few kommuner's answers of the running year, with dates and comments (preliminary NKI).
+    respondents, comments = sample_comments.generate()
     return ImportBatch(file_name=SAMPLE_LABEL, sha256=digest, kind="sample",
                        publication="sample", observations=out, sheets=[SHEET],
                        description=f"{SAMPLE_LABEL} ({YEARS[0]}–{YEARS[-1]}, alla kommuner)",
-                       notes=["Fiktiva värden, genererade av programmet. Använd inte i beslut."])
+                       notes=["Fiktiva värden, genererade av programmet. Använd inte i beslut."],
+                       respondents=respondents, comments=comments,
+                       settings=ImportSettings(factor_scale=(1.0, 6.0)))

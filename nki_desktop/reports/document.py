@@ -31,6 +31,7 @@ from nki_desktop.domain.grades import GRADES
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
+from nki_desktop.reports.comments_section import pdf_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
@@ -123,7 +124,9 @@ class ReportDocument:
         sample = d.sample_sections()  # their pages carry the band drawn by furniture()
         builders = {"cover": self._cover, "summary": self._summary, "trend": self._trend,
                     "areas": self._areas, "factors": self._factors, "ranking": self._ranking,
-                    "table": self._table, "matrix": self._matrix, "method": self._method}
+                    "table": self._table, "matrix": self._matrix, "method": self._method,
+                    "comments": lambda: pdf_blocks(d.comments, self.h2, self.body, self.small,
+                                                   font(8.5, bold=True))}
         for key in SECTIONS:
             if o.has(key):
                 section = builders[key]()

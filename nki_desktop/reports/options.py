@@ -16,6 +16,7 @@ SECTIONS: dict[str, str] = {
     "ranking": "Rankning",
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
+    "comments": "Företagens kommentarer (urval)",
     "method": "Metod och källor",
 }
 

@@ -97,7 +97,33 @@ def _v5(db: sqlite_utils.Database) -> None:
                                      ensure_ascii=False), signature))
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite_utils.Database) -> None:
+    """Placeholder: goals (h14a)."""
+
+
+def _v7(db: sqlite_utils.Database) -> None:
+    """Placeholder: actions and notes (h14b)."""
+
+
+def _v8(db: sqlite_utils.Database) -> None:
+    """Respondents' answer dates; companies' comments (masked free text) with the user's pick
+    for the report, deleted with their import by a trigger (no foreign keys: undo deletes the
+    respondent rows before the import)."""
+    conn = db.conn
+    conn.execute("ALTER TABLE respondents ADD COLUMN answered TEXT")
+    conn.execute(
+        "CREATE TABLE comments (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, "
+        "respondent_id INTEGER, "
+        "row INTEGER, col TEXT, text TEXT NOT NULL, maskings INTEGER NOT NULL DEFAULT 0, "
+        "picked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, changed_at TEXT NOT NULL)")
+    conn.execute("CREATE INDEX idx_comments_import ON comments(import_id)")
+    conn.execute("CREATE INDEX idx_comments_respondent ON comments(respondent_id)")
+    conn.execute("CREATE TRIGGER comments_with_import AFTER DELETE ON imports BEGIN "
+                 "DELETE FROM comments WHERE import_id = OLD.id; END")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 LATEST = len(MIGRATIONS)
 
 

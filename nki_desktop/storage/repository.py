@@ -27,6 +27,7 @@ from nki_desktop.domain.records import (
     StoredValue,
 )
 from nki_desktop.paths import shipped_catalogue
+from nki_desktop.storage.comments import save_comments
 from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, problem, writable
 from nki_desktop.storage.mappings import MappingQueries
 from nki_desktop.storage.opening import open_checked
@@ -36,7 +37,7 @@ _OBS_COLUMNS = ("import_id", "year", "unit", "area", "factor", "grp", "value", "
                 "rank_of", "ci_low", "ci_high", "missing", "sheet", "row", "col", "response_rate")
 _RESPONDENT_COLUMNS = ("import_id", "year", "unit", "area", "grp", "q1", "q2", "q3",
                        "information", "tillganglighet", "bemotande", "kompetens",
-                       "rattssakerhet", "effektivitet", "background", "sheet", "row")
+                       "rattssakerhet", "effektivitet", "background", "sheet", "row", "answered")
 UNDO_BACKUP_ABOVE = 10_000  # an undo that removes more values than this is preceded by a copy
 
 
@@ -248,6 +249,7 @@ class Store(MappingQueries):
                 done += min(chunk, len(resp) - start)
                 if progress:
                     progress(done, total)
+            save_comments(conn, import_id, batch.comments, now)
         return SaveResult(import_id, False, len(batch.observations),
                           f"{len(batch.observations)} värden sparade från {batch.file_name}.")
 

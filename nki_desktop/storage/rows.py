@@ -27,7 +27,8 @@ def respondent_rows(import_id: int, rows: Sequence[dict[str, Any]]) -> list[tupl
         out.append((import_id, r["year"], r["unit"], r["area"], group, r.get("q1"), r.get("q2"),
                     r.get("q3"), r.get("information"), r.get("tillganglighet"),
                     r.get("bemotande"), r.get("kompetens"), r.get("rattssakerhet"),
-                    r.get("effektivitet"), text, r.get("sheet"), r.get("row")))
+                    r.get("effektivitet"), text, r.get("sheet"), r.get("row"),
+                    r.get("answered")))
     return out
 
 

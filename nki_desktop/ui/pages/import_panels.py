@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nki_desktop.domain.areas import area_label, factor_label
+from nki_desktop.domain.masking import comments_note
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.records import MISSING_MARKERS, PUBLICATIONS, StoredValue
 from nki_desktop.services import history, imports
@@ -266,6 +267,9 @@ def summary_html(p: imports.Preview) -> str:
         shown = ", ".join(html.escape(m) for m in p.name_matches[:15])
         more = f" … och {len(p.name_matches) - 15} till" if len(p.name_matches) > 15 else ""
         lines.append(f"Namn tolkade ({len(p.name_matches)}): {shown}{more}")
+    if p.batch is not None and p.batch.comments:  # masked on import: say so before committing
+        note = comments_note(len(p.batch.comments), p.batch.maskings)
+        lines.append(f"<span style='color:#1f4e79'><b>Kommentarer:</b> {html.escape(note)}</span>")
     if p.duplicate:
         lines.append(f"<span style='color:#555'>= {p.duplicate}</span>")
     if p.differing:

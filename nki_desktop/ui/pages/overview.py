@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from nki_desktop.analysis.narrative import summary_text
 from nki_desktop.analysis.origin import source_text
 from nki_desktop.analysis.overview import Figure, KeyFigures, Position
+from nki_desktop.analysis.preliminary import load_preliminary, overview_text
 from nki_desktop.charts.bars import Bar, IndexBarChart, legend_html
 from nki_desktop.charts.export import ChartFrame
 from nki_desktop.domain.areas import area_label, factor_label, group_label
@@ -83,6 +84,14 @@ class OverviewPage(DataPage):
             tiles.addWidget(tile, 0, i)
             tiles.setColumnStretch(i, 1)
         layout.addLayout(tiles)
+        # The running year's preliminary NKI: its own line, never one of the tiles above.
+        self.preliminary = QLabel()
+        self.preliminary.setWordWrap(True)
+        self.preliminary.setObjectName("preliminary")
+        self.preliminary.setStyleSheet("QLabel#preliminary { border:2px dashed #0072B2; "
+                                       "border-radius:4px; padding:6px; background:#F4F8FC; }")
+        self.preliminary.hide()
+        layout.addWidget(self.preliminary)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -167,6 +176,7 @@ class OverviewPage(DataPage):
             f"▼ Svagast: <b>{factor_label(weakest.key)}</b> {fmt_index(weakest.value)}"
             if best and weakest and best is not weakest else "")
         self.summary.setText(summary_text(kf))
+        self._show_preliminary(kf)
         self.area_chart.set_bars([self._bar(f, area_label(f.key) + (" (NUI)" if f.key ==
                                                                    "upphandling" else ""))
                                   for f in kf.areas])
@@ -174,6 +184,12 @@ class OverviewPage(DataPage):
         self.footnote.setText("* = placering beräknad av programmet bland kommuner med "
                               "värde (inte en publicerad rankning). Källa: "
                               f"{source_text(kf.total.publication, kf.total.source) or '–'}.")
+
+    def _show_preliminary(self, kf: KeyFigures) -> None:
+        p = load_preliminary(self.context.store, kf.kommun, kf.group)
+        self.preliminary.setVisible(p is not None)
+        if p is not None:
+            self.preliminary.setText(overview_text(p))
 
     @staticmethod
     def _bar(f: Figure, label: str) -> Bar:

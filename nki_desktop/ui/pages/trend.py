@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.analysis.origin import join_source
 from nki_desktop.analysis.peers import NEIGHBOURS, comparison_sets
+from nki_desktop.analysis.preliminary import (
+    Preliminary,
+    load_preliminary,
+    separate_from_trend,
+    trend_note,
+)
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
     COMPARE_LAN,
@@ -30,7 +36,7 @@ from nki_desktop.analysis.trend import (
     trend_rows,
 )
 from nki_desktop.charts.export import ChartFrame
-from nki_desktop.charts.trend import TrendChart
+from nki_desktop.charts.trend import TrendChart, lines_from_trend, preliminary_line
 from nki_desktop.domain.areas import (
     AREAS,
     SERVICE_FACTORS,
@@ -132,6 +138,7 @@ class TrendPage(DataPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.data: TrendData | None = None
+        self.preliminary: Preliminary | None = None  # the running year's open marker
         self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
@@ -239,7 +246,16 @@ class TrendPage(DataPage):
     def _on_zoom_toggled(self) -> None:
         self.context.settings.set("trend_zoom", "on" if self.zoom_check.isChecked() else "off")
         if self.data is not None:
-            self.chart.set_trend(self.data, self.zoom_check.isChecked())
+            self._draw(self.zoom_check.isChecked())
+
+    def _draw(self, zoom: bool) -> None:
+        """The lines, and the preliminary figure as an open marker of its own."""
+        if self.data is None:
+            return
+        lines, breaks = lines_from_trend(self.data)
+        if self.preliminary is not None:
+            lines.append(preliminary_line(self.preliminary))
+        self.chart.set_lines(lines, breaks, zoom)
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -254,6 +270,9 @@ class TrendPage(DataPage):
             NEIGHBOURS, [])
         self.data = trend_data(ctx.store, ctx.kommun, area, factor, ctx.group,
                                self.compare_combo.currentData(), units)
+        self.preliminary = (load_preliminary(ctx.store, ctx.kommun, ctx.group, area)
+                            if factor == index_factor(area) else None)
+        self.data = separate_from_trend(self.data, self.preliminary)
         if self.data.empty:
             self._show_empty(f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
                              f"finns inga lagrade värden för {ctx.kommun_name}, Riket eller "
@@ -265,7 +284,7 @@ class TrendPage(DataPage):
         self.zoom_check.blockSignals(True)  # a default, not the user's choice
         self.zoom_check.setChecked(zoom)
         self.zoom_check.blockSignals(False)
-        self.chart.set_trend(self.data, zoom)
+        self._draw(zoom)
         what = area_label(area) + ("" if factor in ("nki", "nui") else
                                    f" – {factor_label(factor).lower()}")
         years = self.data.years
@@ -276,6 +295,8 @@ class TrendPage(DataPage):
         notes = [f"⚠ Definitionen ändras {b.year} (streckad markering; linjerna bryts där): "
                  f"{b.text}" for b in self.data.breaks]
         notes += ["⚠ " + n for n in self.data.source_notes()]
+        if self.preliminary is not None:
+            notes.append(trend_note(self.preliminary))
         if any(line.has_intervals for line in self.data.lines):
             notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade "
                          "av SKR).")
