@@ -117,9 +117,12 @@ def phases(path: Path, store: Store) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--clock", choices=CLOCKS, default="wall",
-                        help="wall (default) or cpu: the process's CPU time, for a machine "
-                             "busy with other work")
+    parser.add_argument(
+        "--clock",
+        choices=CLOCKS,
+        default="wall",
+        help="wall (default) or cpu: the process's CPU time, for a machine busy with other work",
+    )
     args = parser.parse_args()
     global clock
     clock = CLOCKS[args.clock]
@@ -175,20 +178,26 @@ def main() -> None:
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Arbetsbok: {kommuner} kommuner + Riket, {len(AREA_LABELS) + 1} områden × "
-          f"(NKI, rank, antal svar), {size / 1024:.0f} KiB, {stored} värden sparade")
+    print(
+        f"Arbetsbok: {kommuner} kommuner + Riket, {len(AREA_LABELS) + 1} områden × "
+        f"(NKI, rank, antal svar), {size / 1024:.0f} KiB, {stored} värden sparade"
+    )
     print(f"Klocka: {args.clock}")
     print(f"python-calamine läser filen:          {read_t * 1000:8.1f} ms (bäst av {args.repeat})")
     print(f"hel import (förhandsvisning + bekräfta): {import_t * 1000:7.1f} ms")
     print(f"  kvot import / calamine:              {import_t / read_t:8.2f}×  (mål ≤ 2×)")
     for step, seconds in breakdown.items():
         print(f"  {step:36} {seconds * 1000:8.1f} ms ({seconds / read_t:.2f}× calamine)")
-    print(f"hel import bredvid exempeldata:        {populated_t * 1000:8.1f} ms "
-          f"({populated_t / read_t:.2f}× calamine; varav förhandsvisning "
-          f"{populated_preview_t * 1000:.1f} ms, {differing} celler skiljer sig)")
+    print(
+        f"hel import bredvid exempeldata:        {populated_t * 1000:8.1f} ms "
+        f"({populated_t / read_t:.2f}× calamine; varav förhandsvisning "
+        f"{populated_preview_t * 1000:.1f} ms, {differing} celler skiljer sig)"
+    )
     print(f"ny databas (Store.open, schema):       {open_t * 1000:8.1f} ms")
-    print(f"hel import inkl. ny databas:          {with_open_t * 1000:8.1f} ms "
-          f"({with_open_t / read_t:.2f}× calamine)")
+    print(
+        f"hel import inkl. ny databas:          {with_open_t * 1000:8.1f} ms "
+        f"({with_open_t / read_t:.2f}× calamine)"
+    )
     print(f"toppminne import (tracemalloc):        {peak / 1024 / 1024:8.1f} MiB")
     print(f"max RSS för processen:                 {maxrss:8.1f} MiB")
 

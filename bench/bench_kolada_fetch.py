@@ -93,12 +93,15 @@ def main() -> None:
         reference = best(parse_json, args.repeat)
         figure = best(import_all, args.repeat)
     stored = fetched.preview.values
-    print(f"Kolada fetch, local server: {len(KPIS)} key figures × "
-          f"{fetched.preview.kommuner} kommuner + Riket × {len(YEARS)} years")
-    print(f"  requests: {len(client.log.responses)} ({len(data)} data pages of ≤ 5000), "
-          f"{megabytes:.1f} MB JSON, {len(values)} rows, {stored} values stored")
-    print(f"  full fetch (requests + preview): {fetch_s:.2f} s; store on confirm: "
-          f"{save_s:.2f} s")
+    print(
+        f"Kolada fetch, local server: {len(KPIS)} key figures × "
+        f"{fetched.preview.kommuner} kommuner + Riket × {len(YEARS)} years"
+    )
+    print(
+        f"  requests: {len(client.log.responses)} ({len(data)} data pages of ≤ 5000), "
+        f"{megabytes:.1f} MB JSON, {len(values)} rows, {stored} values stored"
+    )
+    print(f"  full fetch (requests + preview): {fetch_s:.2f} s; store on confirm: {save_s:.2f} s")
     print(f"  import (convert + store), best of {args.repeat}: {figure:.3f} s")
     print(f"  reference, json.loads of the same answers: {reference:.3f} s")
     print(f"  ratio: {figure / reference:.1f}×")

@@ -24,8 +24,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-AREAS = ("Brandskydd", "Bygglov", "Markupplåtelse", "Miljö- och hälsoskydd",
-         "Livsmedelskontroll", "Serveringstillstånd")
+AREAS = (
+    "Brandskydd",
+    "Bygglov",
+    "Markupplåtelse",
+    "Miljö- och hälsoskydd",
+    "Livsmedelskontroll",
+    "Serveringstillstånd",
+)
 
 
 def national_workbook(path: Path) -> Path:
@@ -44,8 +50,10 @@ def national_workbook(path: Path) -> Path:
     ws.title = "Rankning"
     ws.append(["Öppna jämförelser Företagsklimat 2023"])
     ws.append([])
-    ws.append(["Kommunkod", "Kommun", "NKI totalt", None]
-              + [a for area in AREAS for a in (area, None, None)])
+    ws.append(
+        ["Kommunkod", "Kommun", "NKI totalt", None]
+        + [a for area in AREAS for a in (area, None, None)]
+    )
     ws.append([None, None, "NKI", "Rank"] + ["NKI", "Rank", "Antal svar"] * len(AREAS))
     for code, name in kommuner:
         row = [code, name, rng.randint(55, 85), rng.randint(1, 290)]
@@ -63,8 +71,11 @@ def old_read(path: Path) -> float:
     book = CalamineWorkbook.from_path(str(path))
     [book.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in book.sheet_names]
     with zipfile.ZipFile(path) as archive:  # the old formula check: each part whole
-        any(re.search(rb"<f[ >/]", archive.read(n)) for n in archive.namelist()
-            if n.startswith("xl/worksheets/"))
+        any(
+            re.search(rb"<f[ >/]", archive.read(n))
+            for n in archive.namelist()
+            if n.startswith("xl/worksheets/")
+        )
     return time.perf_counter() - start
 
 
@@ -92,8 +103,10 @@ def measure(label: str, path: Path, repeat: int) -> None:
     print(f"{label}: {path.stat().st_size / 1e3:,.0f} kB".replace(",", " "))
     print(f"  figure    read_workbook (checks + child)  {new:7.3f} s")
     print(f"  reference calamine in process (+ old formula scan) {old:7.3f} s")
-    print(f"  ratio     {new / old:5.2f}×   overhead {new - old:+.3f} s "
-          f"(of which pre-checks {min(checks):.3f} s)")
+    print(
+        f"  ratio     {new / old:5.2f}×   overhead {new - old:+.3f} s "
+        f"(of which pre-checks {min(checks):.3f} s)"
+    )
 
 
 def main() -> None:

@@ -44,15 +44,19 @@ def main() -> None:
     first, warm = rounds[0], rounds[1:]
     total = [sum(r) for r in warm]
     print(f"kommun {kommun} ({data.kommun_name}), ärendeår {year}")
-    print(f"first report: data {first[0]:.3f} s, PDF {first[1]:.3f} s, Excel {first[2]:.3f} s, "
-          f"total {sum(first):.3f} s")
+    print(
+        f"first report: data {first[0]:.3f} s, PDF {first[1]:.3f} s, Excel {first[2]:.3f} s, "
+        f"total {sum(first):.3f} s"
+    )
     for name, index in (("data", 0), ("PDF", 1), ("Excel", 2)):
         print(f"warm median {name}: {statistics.median(r[index] for r in warm):.3f} s")
     print(f"warm median total (data + PDF + Excel): {statistics.median(total):.3f} s")
     from pypdf import PdfReader
 
-    print(f"PDF: {len(PdfReader(str(pdf)).pages)} pages, {pdf.stat().st_size / 1024:.0f} kB; "
-          f"Excel: {xlsx.stat().st_size / 1024:.0f} kB")
+    print(
+        f"PDF: {len(PdfReader(str(pdf)).pages)} pages, {pdf.stat().st_size / 1024:.0f} kB; "
+        f"Excel: {xlsx.stat().st_size / 1024:.0f} kB"
+    )
     store.close()
 
 

@@ -23,11 +23,31 @@ import tempfile
 import time
 from pathlib import Path
 
-HEADERS = ("Löpnummer", "Ärendeår", "Område", "Svarsgrupp", "NKI1 Helhet",
-           "NKI2 Förväntningar", "NKI3 Ideal", "Information", "Tillgänglighet", "Bemötande",
-           "Kompetens", "Rättssäkerhet", "Effektivitet", "Bransch", "Företagsstorlek")
-AREAS = ("Bygglov", "Miljö- och hälsoskydd", "Livsmedelskontroll", "Serveringstillstånd",
-         "Brandskydd", "Markupplåtelse")
+HEADERS = (
+    "Löpnummer",
+    "Ärendeår",
+    "Område",
+    "Svarsgrupp",
+    "NKI1 Helhet",
+    "NKI2 Förväntningar",
+    "NKI3 Ideal",
+    "Information",
+    "Tillgänglighet",
+    "Bemötande",
+    "Kompetens",
+    "Rättssäkerhet",
+    "Effektivitet",
+    "Bransch",
+    "Företagsstorlek",
+)
+AREAS = (
+    "Bygglov",
+    "Miljö- och hälsoskydd",
+    "Livsmedelskontroll",
+    "Serveringstillstånd",
+    "Brandskydd",
+    "Markupplåtelse",
+)
 GROUPS = ("Företag", "Företag", "Företag", "Privatperson")
 
 
@@ -40,14 +60,21 @@ def write_file(path: Path, rows: int) -> None:
     sheet.append(HEADERS)
     for i in range(rows):
         level = rng.random()
-        answers: list = [max(1, min(10, round(4 + 6 * level + rng.gauss(0, 1))))
-                         for _ in range(3)]
+        answers: list = [max(1, min(10, round(4 + 6 * level + rng.gauss(0, 1)))) for _ in range(3)]
         answers += [max(1, min(6, round(2 + 4 * level + rng.gauss(0, 0.8)))) for _ in range(6)]
         if rng.random() < 0.05:
             answers[rng.randrange(9)] = rng.choice(("vet ej", 99, None))
-        sheet.append([i + 1, 2018 + i % 7, AREAS[i % len(AREAS)], GROUPS[i % 4], *answers,
-                      rng.choice(("Bygg", "Handel", "Restaurang", "Tjänster")),
-                      rng.choice(("0–9", "10–49", "50+"))])
+        sheet.append(
+            [
+                i + 1,
+                2018 + i % 7,
+                AREAS[i % len(AREAS)],
+                GROUPS[i % 4],
+                *answers,
+                rng.choice(("Bygg", "Handel", "Restaurang", "Tjänster")),
+                rng.choice(("0–9", "10–49", "50+")),
+            ]
+        )
     book.save(path)
 
 
@@ -81,8 +108,12 @@ def phase_import(path: Path) -> dict:
 
 
 def run_phase(name: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--phase", name, "--file", str(path)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--phase", name, "--file", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -95,8 +126,11 @@ def main() -> None:
     args = parser.parse_args()
     path = args.file or Path(tempfile.gettempdir()) / f"nki_bench_respondents_{args.rows}.xlsx"
     if args.phase:
-        result = phase_import(path) if args.phase == "import" else phase_read(
-            path, args.phase == "read-nogc")
+        result = (
+            phase_import(path)
+            if args.phase == "import"
+            else phase_read(path, args.phase == "read-nogc")
+        )
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
         return
@@ -114,15 +148,23 @@ def main() -> None:
     read = min(reads, key=lambda r: r["seconds"])
     read_nogc = min(reads_nogc, key=lambda r: r["seconds"])
     full = min(fulls, key=lambda r: r["seconds"])
-    print(f"python-calamine läser filen:  {read['seconds']:6.2f} s  "
-          f"(toppminne {read['peak_mb']:.0f} MB, {read['rows']} rader)")
-    print(f"  … med skräpsamlaren avstängd: {read_nogc['seconds']:6.2f} s  (importen "
-          "stänger av den under läsning, tolkning och lagring)")
-    print(f"Full import:                  {full['seconds']:6.2f} s  "
-          f"(toppminne {full['peak_mb']:.0f} MB, {full['rows']} svar, "
-          f"{full['indices']} index)")
-    print(f"Kvot import/läsning: {full['seconds'] / read['seconds']:.2f}× (mål ≤ 1,5×); "
-          f"mot läsning utan skräpsamlare: {full['seconds'] / read_nogc['seconds']:.2f}×")
+    print(
+        f"python-calamine läser filen:  {read['seconds']:6.2f} s  "
+        f"(toppminne {read['peak_mb']:.0f} MB, {read['rows']} rader)"
+    )
+    print(
+        f"  … med skräpsamlaren avstängd: {read_nogc['seconds']:6.2f} s  (importen "
+        "stänger av den under läsning, tolkning och lagring)"
+    )
+    print(
+        f"Full import:                  {full['seconds']:6.2f} s  "
+        f"(toppminne {full['peak_mb']:.0f} MB, {full['rows']} svar, "
+        f"{full['indices']} index)"
+    )
+    print(
+        f"Kvot import/läsning: {full['seconds'] / read['seconds']:.2f}× (mål ≤ 1,5×); "
+        f"mot läsning utan skräpsamlare: {full['seconds'] / read_nogc['seconds']:.2f}×"
+    )
 
 
 if __name__ == "__main__":

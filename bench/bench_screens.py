@@ -31,8 +31,7 @@ from nki_desktop.storage import Store  # noqa: E402
 
 YEARS = range(2010, 2025)
 GROUP = "foretag"
-BASE_AREAS = ("brandskydd", "bygglov", "markupplatelse", "miljo_halsoskydd",
-              "serveringstillstand")
+BASE_AREAS = ("brandskydd", "bygglov", "markupplatelse", "miljo_halsoskydd", "serveringstillstand")
 RUNS = 15
 
 
@@ -55,23 +54,55 @@ def build_batch() -> ImportBatch:
         need = publication_rules(year).min_answers_oj
         for area in areas_for(year):
             index = "nui" if area == "upphandling" else "nki"
-            values = {k.code: (float(round(rng.gauss(66 + (year - 2010) * 0.6, 7))),
-                               max(0, int(rng.gauss(60, 40)))) for k in catalogue.kommuner}
+            values = {
+                k.code: (
+                    float(round(rng.gauss(66 + (year - 2010) * 0.6, 7))),
+                    max(0, int(rng.gauss(60, 40))),
+                )
+                for k in catalogue.kommuner
+            }
             ranks = shared_ranks({u: v for u, (v, n) in values.items() if n >= need})
             for unit, (value, n) in values.items():
                 shown = n >= need
-                out.append(Observation(year, unit, area, index, GROUP,
-                                       value if shown else None, n, ranks.get(unit),
-                                       len(ranks) if unit in ranks else None,
-                                       missing=None if shown else ".."))
+                out.append(
+                    Observation(
+                        year,
+                        unit,
+                        area,
+                        index,
+                        GROUP,
+                        value if shown else None,
+                        n,
+                        ranks.get(unit),
+                        len(ranks) if unit in ranks else None,
+                        missing=None if shown else "..",
+                    )
+                )
                 for factor in SERVICE_FACTORS:
-                    out.append(Observation(year, unit, area, factor, GROUP,
-                                           float(round(value + rng.gauss(0, 4)))
-                                           if shown else None, n,
-                                           missing=None if shown else ".."))
+                    out.append(
+                        Observation(
+                            year,
+                            unit,
+                            area,
+                            factor,
+                            GROUP,
+                            float(round(value + rng.gauss(0, 4))) if shown else None,
+                            n,
+                            missing=None if shown else "..",
+                        )
+                    )
             for factor in (index, *SERVICE_FACTORS):
-                out.append(Observation(year, RIKET, area, factor, GROUP,
-                                       float(round(66 + (year - 2010) * 0.6)), 20_000))
+                out.append(
+                    Observation(
+                        year,
+                        RIKET,
+                        area,
+                        factor,
+                        GROUP,
+                        float(round(66 + (year - 2010) * 0.6)),
+                        20_000,
+                    )
+                )
     digest = hashlib.sha256(b"bench-screens-1").hexdigest()
     return ImportBatch("bench", digest, "template", "template", out)
 
@@ -99,8 +130,10 @@ def main() -> int:
         start = time.perf_counter()
         batch = build_batch()
         store.save_import(batch)
-        print(f"Byggde databasen: {len(batch.observations):,} värden på "
-              f"{time.perf_counter() - start:.1f} s")
+        print(
+            f"Byggde databasen: {len(batch.observations):,} värden på "
+            f"{time.perf_counter() - start:.1f} s"
+        )
     count = store.conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
     print(f"Databas {db}: {count:,} värden, år {store.years()[0]}–{store.years()[-1]}")
 
@@ -127,11 +160,16 @@ def main() -> int:
     analyses = {
         "overview": lambda: key_figures(store, "1880", 2024, GROUP),
         "trend": lambda: trend_data(store, "1880", "total", "nki", GROUP, "lan"),
-        "ranking": lambda: load_ranking(store, 2024, "total", "nki", GROUP, RankFilter(),
-                                        "1880"),
+        "ranking": lambda: load_ranking(store, 2024, "total", "nki", GROUP, RankFilter(), "1880"),
         "ranking (filter)": lambda: load_ranking(
-            store, 2024, "bygglov", "information", GROUP,
-            RankFilter(lan="18", publishable_only=True), "1880"),
+            store,
+            2024,
+            "bygglov",
+            "information",
+            GROUP,
+            RankFilter(lan="18", publishable_only=True),
+            "1880",
+        ),
         "compare": lambda: load_comparison(store, "1880", ctx.compare_units, 2024, GROUP),
     }
     print(f"\n{'Skärm':<18}{'analys median':>15}{'max':>9}{'hel uppdatering':>18}{'max':>9}")
@@ -152,8 +190,10 @@ def main() -> int:
             page.rules_check.setChecked(True)
             a_med, a_max = timed(analyses["ranking (filter)"])
             r_med, r_max = timed(refresh)
-            print(f"{'ranking (filter)':<18}{a_med:>12.1f} ms{a_max:>6.1f} ms"
-                  f"{r_med:>15.1f} ms{r_max:>6.1f} ms")
+            print(
+                f"{'ranking (filter)':<18}{a_med:>12.1f} ms{a_max:>6.1f} ms"
+                f"{r_med:>15.1f} ms{r_max:>6.1f} ms"
+            )
 
     years = ctx.years
     window.show_page("ranking")
@@ -163,8 +203,9 @@ def main() -> int:
         app.processEvents()
 
     med, worst = timed(change_year)
-    print(f"\nByte av ärendeår (Översikt + synlig Ranking): median {med:.1f} ms, max "
-          f"{worst:.1f} ms")
+    print(
+        f"\nByte av ärendeår (Översikt + synlig Ranking): median {med:.1f} ms, max {worst:.1f} ms"
+    )
     window.close()
     store.close()
     return 0

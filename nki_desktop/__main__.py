@@ -18,8 +18,13 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = cli.build_parser()
     args, _ = parser.parse_known_args(argv)
-    if getattr(args, "command", None) is None and "--help" not in argv and "-h" not in argv \
-            and "--version" not in argv and not args.self_test:
+    if (
+        getattr(args, "command", None) is None
+        and "--help" not in argv
+        and "-h" not in argv
+        and "--version" not in argv
+        and not args.self_test
+    ):
         from nki_desktop.app import run_gui
 
         return run_gui(db=args.db)

@@ -46,13 +46,21 @@ PAGES = (
 
 def build_pages(context: AppContext, tasks: TaskRunner) -> list[PageSlot]:
     """One slot per screen, in navigation order; a screen is built when first shown."""
-    return [PageSlot(key, title, page_factory(f"nki_desktop.ui.pages.{module}", cls,
-                                              *((context, tasks) if with_tasks else (context,))))
-            for key, title, module, cls, with_tasks in PAGES]
+    return [
+        PageSlot(
+            key,
+            title,
+            page_factory(
+                f"nki_desktop.ui.pages.{module}",
+                cls,
+                *((context, tasks) if with_tasks else (context,)),
+            ),
+        )
+        for key, title, module, cls, with_tasks in PAGES
+    ]
 
 
-def build_window(store: Store, settings: Settings, synchronous_tasks: bool = False
-                 ) -> MainWindow:
+def build_window(store: Store, settings: Settings, synchronous_tasks: bool = False) -> MainWindow:
     context = AppContext(store, settings)
     tasks = TaskRunner(synchronous=synchronous_tasks)
     slots = build_pages(context, tasks)

@@ -24,7 +24,7 @@ _REASONS = {
     errno.EDQUOT: "diskkvoten är slut. Frigör utrymme eller välj en annan plats",
     errno.EROFS: "platsen är skrivskyddad. Välj en annan mapp",
     errno.EACCES: "du saknar behörighet att skriva där, eller så är filen öppen i ett "
-                  "annat program. Stäng den eller välj en annan plats",
+    "annat program. Stäng den eller välj en annan plats",
     errno.EPERM: "du saknar behörighet att skriva där. Välj en annan plats",
     errno.ENOENT: "mappen finns inte. Välj en befintlig mapp",
     errno.ENOTDIR: "sökvägen går genom något som inte är en mapp",
@@ -53,8 +53,9 @@ def reason_of(exc: OSError) -> str:
 def written(target: Path, exc: OSError) -> WriteFailed:
     """An OSError from writing ``target`` as a :class:`WriteFailed` (kept if it is one)."""
     if isinstance(exc, WriteFailed):
-        return exc if exc.target == target else WriteFailed(target, exc.reason,
-                                                            exc.errno or errno.EIO)
+        return (
+            exc if exc.target == target else WriteFailed(target, exc.reason, exc.errno or errno.EIO)
+        )
     return WriteFailed(target, reason_of(exc), exc.errno or errno.EIO)
 
 
@@ -69,8 +70,9 @@ def check_pdf(path: Path) -> None:
 
 
 @contextmanager
-def atomic_target(target: Path | str,
-                  check: Callable[[Path], None] | None = None) -> Iterator[Path]:
+def atomic_target(
+    target: Path | str, check: Callable[[Path], None] | None = None
+) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it onto ``target`` when complete.
 
     The temporary file exists (empty) when the block starts and keeps the target's suffix

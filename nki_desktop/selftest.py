@@ -41,9 +41,15 @@ class Run:
 def step_resources(run: Run) -> str:
     from nki_desktop.paths import resource, resources_dir
 
-    needed = [("data", "kommuner.csv"), ("data", "lan.csv"), ("data", "kommungrupper_2023.csv"),
-              ("fonts", "DejaVuSans.ttf"), ("fonts", "DejaVuSans-Bold.ttf"),
-              ("icons", "nki-desktop.png"), SELFTEST_WORKBOOK]
+    needed = [
+        ("data", "kommuner.csv"),
+        ("data", "lan.csv"),
+        ("data", "kommungrupper_2023.csv"),
+        ("fonts", "DejaVuSans.ttf"),
+        ("fonts", "DejaVuSans-Bold.ttf"),
+        ("icons", "nki-desktop.png"),
+        SELFTEST_WORKBOOK,
+    ]
     missing = ["/".join(p) for p in needed if not resource(*p).is_file()]
     if missing:
         raise StepFailed("saknas: " + ", ".join(missing))
@@ -111,8 +117,13 @@ def step_xlsx(run: Run) -> str:
     workbook = load_workbook(path, read_only=True)
     try:
         sheets = workbook.sheetnames
-        cells = sum(1 for ws in workbook.worksheets for row in ws.iter_rows(values_only=True)
-                    for v in row if v not in (None, ""))
+        cells = sum(
+            1
+            for ws in workbook.worksheets
+            for row in ws.iter_rows(values_only=True)
+            for v in row
+            if v not in (None, "")
+        )
     finally:
         workbook.close()
     if not sheets or not cells:

@@ -20,8 +20,9 @@ COMMENTS = (
     "Avgiften på 15 000 kr kändes hög för ett litet företag.",
     "Inga synpunkter",
 )
-PERSONAL = frozenset(c for c in COMMENTS if any(
-    s in c for s in ("070-", "@", "850312", "+46")))  # the comments with personal data
+PERSONAL = frozenset(
+    c for c in COMMENTS if any(s in c for s in ("070-", "@", "850312", "+46"))
+)  # the comments with personal data
 LAYOUTS = {
     # header names: date column, comment columns
     "svarsdatum": ("Svarsdatum", ("Synpunkter",)),
@@ -31,8 +32,15 @@ LAYOUTS = {
 }
 
 
-def dated_rows(count: int, year: int = 2024, seed: int = 3, *, start: dt.date | None = None,
-               date_style: str = "date", comment_columns: int = 1) -> list[list]:
+def dated_rows(
+    count: int,
+    year: int = 2024,
+    seed: int = 3,
+    *,
+    start: dt.date | None = None,
+    date_style: str = "date",
+    comment_columns: int = 1,
+) -> list[list]:
     """Headers and rows: answers as in ``make_rows``, then the answer date and comments.
     ``date_style``: "date" (date cells), "iso" (text), "dmy" (15/3/2024)."""
     rng = random.Random(seed)
@@ -46,8 +54,10 @@ def dated_rows(count: int, year: int = 2024, seed: int = 3, *, start: dt.date | 
             date = day.isoformat()
         elif date_style == "dmy":
             date = f"{day.day}/{day.month}/{day.year}"
-        comments = [COMMENTS[(i + k * 4) % len(COMMENTS)] if rng.random() < 0.8 else ""
-                    for k in range(comment_columns)]
+        comments = [
+            COMMENTS[(i + k * 4) % len(COMMENTS)] if rng.random() < 0.8 else ""
+            for k in range(comment_columns)
+        ]
         out.append([*row[:1], date, *row[2:], *comments])
     return out
 
@@ -57,9 +67,11 @@ def headers_for(layout: str) -> list[str]:
     return [HEADERS[0], date_header, *HEADERS[2:], *comment_headers]
 
 
-def layout_rows(layout: str, count: int, year: int = 2024, seed: int = 3,
-                date_style: str = "date") -> tuple[list[str], list[list]]:
+def layout_rows(
+    layout: str, count: int, year: int = 2024, seed: int = 3, date_style: str = "date"
+) -> tuple[list[str], list[list]]:
     headers = headers_for(layout)
-    rows = dated_rows(count, year, seed, date_style=date_style,
-                         comment_columns=len(LAYOUTS[layout][1]))
+    rows = dated_rows(
+        count, year, seed, date_style=date_style, comment_columns=len(LAYOUTS[layout][1])
+    )
     return headers, rows

@@ -7,25 +7,60 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-AREAS_2023 = ("Brandskydd", "Bygglov", "Markupplåtelse", "Miljö- och hälsoskydd",
-              "Livsmedelskontroll", "Serveringstillstånd")
+AREAS_2023 = (
+    "Brandskydd",
+    "Bygglov",
+    "Markupplåtelse",
+    "Miljö- och hälsoskydd",
+    "Livsmedelskontroll",
+    "Serveringstillstånd",
+)
 
 # (code, name, län, total nki, total rank, {area: (nki, rank, n)})
 OJ_ROWS = [
-    ("2514", "Kalix", "Norrbottens län", 86, 2, {"Bygglov": (84, 5, 31),
-                                                  "Brandskydd": ("..", "", 4)}),
-    ("2582", "Boden", "Norrbottens län", 88, 1, {"Bygglov": ("77,4", 20, 25),
-                                                   "Brandskydd": (91, 1, 12)}),
-    ("1880", "Örebro kommun", "Örebro län", "71", 60, {"Bygglov": (66, "–", 140),
-                                                         "Brandskydd": ("-", "", "")}),
-    ("0139", "Upplands Bro", "Stockholms län", "x", "", {"Bygglov": ("", "", ""),
-                                                          "Brandskydd": (80, 3, 22)}),
+    (
+        "2514",
+        "Kalix",
+        "Norrbottens län",
+        86,
+        2,
+        {"Bygglov": (84, 5, 31), "Brandskydd": ("..", "", 4)},
+    ),
+    (
+        "2582",
+        "Boden",
+        "Norrbottens län",
+        88,
+        1,
+        {"Bygglov": ("77,4", 20, 25), "Brandskydd": (91, 1, 12)},
+    ),
+    (
+        "1880",
+        "Örebro kommun",
+        "Örebro län",
+        "71",
+        60,
+        {"Bygglov": (66, "–", 140), "Brandskydd": ("-", "", "")},
+    ),
+    (
+        "0139",
+        "Upplands Bro",
+        "Stockholms län",
+        "x",
+        "",
+        {"Bygglov": ("", "", ""), "Brandskydd": (80, 3, 22)},
+    ),
 ]
 
 
-def oj_two_row_header(path: Path, title: str = "Öppna jämförelser Företagsklimat 2023",
-                      rows=OJ_ROWS, areas=("Brandskydd", "Bygglov"),
-                      extra_rows=(), sheet: str = "Rankning") -> Path:
+def oj_two_row_header(
+    path: Path,
+    title: str = "Öppna jämförelser Företagsklimat 2023",
+    rows=OJ_ROWS,
+    areas=("Brandskydd", "Bygglov"),
+    extra_rows=(),
+    sheet: str = "Rankning",
+) -> Path:
     """Title + note rows, merged area cells over NKI/Rank/Antal svar, Riket, förbund, notes."""
     wb = Workbook()
     ws = wb.active
@@ -78,15 +113,33 @@ KOLADA_LINES = [
 
 def kolada_json(path: Path, kpi: str = "U07451", extra: list | None = None) -> Path:
     values = [
-        {"kpi": kpi, "municipality": "0000", "period": 2022,
-         "values": [{"gender": "T", "count": 1, "status": "", "value": 70.2}]},
-        {"kpi": kpi, "municipality": "2514", "period": 2022,
-         "values": [{"gender": "T", "count": 1, "status": "", "value": 86.3},
-                    {"gender": "K", "count": 1, "status": "", "value": 88.0}]},
-        {"kpi": kpi, "municipality": "1880", "period": 2022,
-         "values": [{"gender": "T", "count": 1, "status": "Sekretess", "value": None}]},
-        {"kpi": kpi, "municipality": "G124009", "period": 2022,
-         "values": [{"gender": "T", "count": 10, "status": "", "value": 71.0}]},
+        {
+            "kpi": kpi,
+            "municipality": "0000",
+            "period": 2022,
+            "values": [{"gender": "T", "count": 1, "status": "", "value": 70.2}],
+        },
+        {
+            "kpi": kpi,
+            "municipality": "2514",
+            "period": 2022,
+            "values": [
+                {"gender": "T", "count": 1, "status": "", "value": 86.3},
+                {"gender": "K", "count": 1, "status": "", "value": 88.0},
+            ],
+        },
+        {
+            "kpi": kpi,
+            "municipality": "1880",
+            "period": 2022,
+            "values": [{"gender": "T", "count": 1, "status": "Sekretess", "value": None}],
+        },
+        {
+            "kpi": kpi,
+            "municipality": "G124009",
+            "period": 2022,
+            "values": [{"gender": "T", "count": 10, "status": "", "value": 71.0}],
+        },
     ] + (extra or [])
     path.write_text(json.dumps({"count": len(values), "values": values}), encoding="utf-8")
     return path
@@ -167,15 +220,27 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
 
 def per_lan_sheets() -> dict[str, list[list]]:
     """ÖJ 2015 (cases of 2014): one sheet per län, names only, old area name Brandtillsyn."""
-    header = ["Kommun", "NKI totalt", "Ranking", "Brandtillsyn NKI", "Brandtillsyn antal svar",
-              "Miljö- och hälsoskydd NKI"]
+    header = [
+        "Kommun",
+        "NKI totalt",
+        "Ranking",
+        "Brandtillsyn NKI",
+        "Brandtillsyn antal svar",
+        "Miljö- och hälsoskydd NKI",
+    ]
     return {
         "Info": [["Öppna jämförelser Företagsklimat 2015"], ["Resultat per län."]],
-        "Norrbottens län": [["Öppna jämförelser Företagsklimat 2015, Norrbottens län"], header,
-                            ["Kalix kommun", 80, 12, 85, 11, "72,5"],
-                            ["Luleå", 68, 150, "..", 6, 70],
-                            ["Norrbottens län", 74, "", 80, 40, 71]],
-        "Dalarnas län": [["Öppna jämförelser Företagsklimat 2015, Dalarnas län"], header,
-                         ["Falu kommun", 70, 90, 75, 14, 66],
-                         ["Malung-Sälens kommun", 73, 40, "-", "", "x"]],
+        "Norrbottens län": [
+            ["Öppna jämförelser Företagsklimat 2015, Norrbottens län"],
+            header,
+            ["Kalix kommun", 80, 12, 85, 11, "72,5"],
+            ["Luleå", 68, 150, "..", 6, 70],
+            ["Norrbottens län", 74, "", 80, 40, 71],
+        ],
+        "Dalarnas län": [
+            ["Öppna jämförelser Företagsklimat 2015, Dalarnas län"],
+            header,
+            ["Falu kommun", 70, 90, 75, 14, 66],
+            ["Malung-Sälens kommun", 73, 40, "-", "", "x"],
+        ],
     }

@@ -47,8 +47,12 @@ def derived(kpi: str, base: float) -> float:
     return base if kpi == "U07451" else round(base + offset * 0.5, 6)
 
 
-def build_values(kpis: list[str], years: list[int], real: dict[tuple[str, int], float],
-                 units: list[str] | None = None) -> list[dict]:
+def build_values(
+    kpis: list[str],
+    years: list[int],
+    real: dict[tuple[str, int], float],
+    units: list[str] | None = None,
+) -> list[dict]:
     """Kolada v3 data rows: one per key figure × unit × year that has a value."""
     out = []
     for kpi in kpis:
@@ -61,8 +65,10 @@ def build_values(kpis: list[str], years: list[int], real: dict[tuple[str, int], 
                 value = derived(kpi, base)
             entries = [{"gender": "T", "count": 1, "status": "", "value": value}]
             if KOLADA_KPIS.get(kpi) is not None and KOLADA_KPIS[kpi].measure == INDEX:
-                entries += [{"gender": "K", "count": 1, "status": "", "value": value},
-                            {"gender": "M", "count": 1, "status": "", "value": None}]
+                entries += [
+                    {"gender": "K", "count": 1, "status": "", "value": value},
+                    {"gender": "M", "count": 1, "status": "", "value": None},
+                ]
             out.append({"kpi": kpi, "municipality": geo, "period": year, "values": entries})
     return out
 
@@ -88,8 +94,10 @@ class FakeKolada:
         self.cache: dict[tuple, list[dict]] = {}
 
     def municipalities(self) -> list[dict]:
-        rows = [{"id": k.code, "title": self.renamed.get(k.code, k.name), "type": "K"}
-                for k in shipped_catalogue().kommuner]
+        rows = [
+            {"id": k.code, "title": self.renamed.get(k.code, k.name), "type": "K"}
+            for k in shipped_catalogue().kommuner
+        ]
         rows += [{"id": c, "title": t, "type": "K"} for c, t in self.extra_units.items()]
         rows += [{"id": c, "title": t, "type": "L"} for c, t in REGIONS.items()]
         rows.append({"id": "0000", "title": "Riket", "type": "L"})
@@ -104,9 +112,15 @@ class FakeKolada:
             if key in self.revised:
                 item["values"][0]["value"] = self.revised[key]
         if units is None:  # regions give values too: they are not stored
-            values += [{"kpi": kpis[0], "municipality": c, "period": years[0],
-                        "values": [{"gender": "T", "count": 1, "status": "", "value": 70.0}]}
-                       for c in REGIONS]
+            values += [
+                {
+                    "kpi": kpis[0],
+                    "municipality": c,
+                    "period": years[0],
+                    "values": [{"gender": "T", "count": 1, "status": "", "value": 70.0}],
+                }
+                for c in REGIONS
+            ]
         return values
 
 
@@ -128,8 +142,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fake.on_request is not None:
             fake.on_request(self.path)
         if isinstance(action, int) and action != 200:
-            self._send(action, b'{"error": "scripted"}',
-                       {"Retry-After": "1"} if action == 429 else {})
+            self._send(
+                action, b'{"error": "scripted"}', {"Retry-After": "1"} if action == 429 else {}
+            )
             return
         if action == "reset":
             self.connection.close()
@@ -156,12 +171,14 @@ class _Handler(BaseHTTPRequestHandler):
             return
         size = min(int(query.get("per_page", 5000)), fake.page_size)
         page = int(query.get("page", 1))
-        chunk = rows[(page - 1) * size: page * size]
+        chunk = rows[(page - 1) * size : page * size]
         body: dict = {"values": chunk, "count": len(chunk)}
         if page * size < len(rows):
             query["page"] = str(page + 1)
-            nxt = f"http://127.0.0.1:{self.server.server_port}{parts.path}?" \
-                  + urllib.parse.urlencode(query)
+            nxt = (
+                f"http://127.0.0.1:{self.server.server_port}{parts.path}?"
+                + urllib.parse.urlencode(query)
+            )
             body[fake.next_key] = nxt if fake.next_key == "next_url" else page + 1
         else:
             body[fake.next_key] = None

@@ -54,29 +54,56 @@ class CommentRow:
         return group_label(self.group)
 
 
-def comment_rows(stored: Sequence[StoredComment],
-                 settings: dict[int, ImportSettings]) -> list[CommentRow]:
+def comment_rows(
+    stored: Sequence[StoredComment], settings: dict[int, ImportSettings]
+) -> list[CommentRow]:
     """The stored comments with their respondent's indices."""
     out = []
     for c in stored:
         s = settings.get(c.import_id, ImportSettings())
-        q = np.array([[np.nan if c.answers.get(k) is None else float(c.answers[k] or 0)
-                       for k in ("q1", "q2", "q3")]], dtype=float)
+        q = np.array(
+            [
+                [
+                    np.nan if c.answers.get(k) is None else float(c.answers[k] or 0)
+                    for k in ("q1", "q2", "q3")
+                ]
+            ],
+            dtype=float,
+        )
         nki = float(respondent_nki_array(q, s.nki_rule or NKI_RULE_ALL)[0])
         low, high = s.factor_scale or choose_factor_scale(None)
         factors: dict[str, float | None] = {}
         for f in SERVICE_FACTORS:
             raw = c.answers.get(f)
             factors[f] = None if raw is None else (float(raw) - low) / (high - low) * 100.0
-        out.append(CommentRow(c.id, c.year, c.unit, c.area, c.group, c.answered or "",
-                              c.column, c.text, c.maskings, c.picked,
-                              None if nki != nki else nki, factors))
+        out.append(
+            CommentRow(
+                c.id,
+                c.year,
+                c.unit,
+                c.area,
+                c.group,
+                c.answered or "",
+                c.column,
+                c.text,
+                c.maskings,
+                c.picked,
+                None if nki != nki else nki,
+                factors,
+            )
+        )
     return out
 
 
-def filter_rows(rows: Iterable[CommentRow], *, text: str = "", year: int | None = None,
-                area: str | None = None, band: str = "",
-                picked_only: bool = False) -> list[CommentRow]:
+def filter_rows(
+    rows: Iterable[CommentRow],
+    *,
+    text: str = "",
+    year: int | None = None,
+    area: str | None = None,
+    band: str = "",
+    picked_only: bool = False,
+) -> list[CommentRow]:
     """Rows matching a free-text search (case and å/ä/ö folded, all words), a year, an area,
     an NKI band ("low", "high") and, optionally, only the picked ones."""
     words = fold(text).split()
@@ -100,8 +127,9 @@ def filter_rows(rows: Iterable[CommentRow], *, text: str = "", year: int | None 
     return out
 
 
-def load_comment_rows(store: Store, unit: str | None = None, *,
-                      picked_only: bool = False) -> list[CommentRow]:
+def load_comment_rows(
+    store: Store, unit: str | None = None, *, picked_only: bool = False
+) -> list[CommentRow]:
     """A kommun's comments (all kommuner's when ``unit`` is None) as rows."""
     stored = list_comments(store, unit=unit, picked_only=picked_only)
     settings = {i.id: i.settings for i in store.list_imports()}

@@ -74,9 +74,15 @@ class Comparison:
     def sample_parts(self, kind: str) -> list[str]:
         """Which shown values are sample data: named kommuner, then Riket."""
         rows = self.rows(kind)
-        parts = [self.names.get(u, u) for u in self.units
-                 if any(r.cells[u].publication == SAMPLE for r in rows
-                        if u in r.cells and r.cells[u].value is not None)]
+        parts = [
+            self.names.get(u, u)
+            for u in self.units
+            if any(
+                r.cells[u].publication == SAMPLE
+                for r in rows
+                if u in r.cells and r.cells[u].value is not None
+            )
+        ]
         if len(parts) > 4:
             parts = [f"{len(parts)} av {len(self.units)} kommuner"]
         if any(r.riket_publication == SAMPLE for r in rows if r.riket is not None):
@@ -84,8 +90,14 @@ class Comparison:
         return parts
 
 
-def build_comparison(values: list[StoredValue], mine: str, others: list[str], year: int,
-                     group: str, catalogue: Catalogue) -> Comparison:
+def build_comparison(
+    values: list[StoredValue],
+    mine: str,
+    others: list[str],
+    year: int,
+    group: str,
+    catalogue: Catalogue,
+) -> Comparison:
     """Pure: arrange the values of one year into area rows and factor rows.
 
     Areas are listed when any compared unit has a value for them; factors are those of
@@ -100,26 +112,34 @@ def build_comparison(values: list[StoredValue], mine: str, others: list[str], ye
         out = CompareRow(area, factor, label)
         for u in units:
             v = by_cell.get((u, area, factor))
-            out.cells[u] = (Cell(v.value, v.n, v.missing, v.source_ref, v.publication) if v
-                            else Cell(None))
+            out.cells[u] = (
+                Cell(v.value, v.n, v.missing, v.source_ref, v.publication) if v else Cell(None)
+            )
         r = by_cell.get((RIKET, area, factor))
         out.riket = r.value if r else None
         out.riket_publication = r.publication if r else ""
         return out
 
-    area_rows = [row(a, index_factor(a), area_label(a) + (" (NUI)" if index_factor(a) == "nui"
-                                                          else "")) for a in areas]
-    factor_rows = [row(TOTAL, f, factor_label(f)) for f in SERVICE_FACTORS
-                   if any((u, TOTAL, f) in by_cell for u in units)]
+    area_rows = [
+        row(a, index_factor(a), area_label(a) + (" (NUI)" if index_factor(a) == "nui" else ""))
+        for a in areas
+    ]
+    factor_rows = [
+        row(TOTAL, f, factor_label(f))
+        for f in SERVICE_FACTORS
+        if any((u, TOTAL, f) in by_cell for u in units)
+    ]
     names = {u: catalogue.name_of(u) for u in units}
     return Comparison(year, group, mine, units, names, area_rows, factor_rows)
 
 
-def load_comparison(store: Store, mine: str, others: list[str], year: int,
-                    group: str) -> Comparison:
+def load_comparison(
+    store: Store, mine: str, others: list[str], year: int, group: str
+) -> Comparison:
     units = [mine] + [u for u in others if u != mine] + [RIKET]
     # only the cells shown: each area's index, and the service factors of NKI totalt
     values = store.values(year=year, units=units, factors=list(INDEX_FACTORS), group=group)
-    values += store.values(year=year, units=units, area=TOTAL, factors=list(SERVICE_FACTORS),
-                           group=group)
+    values += store.values(
+        year=year, units=units, area=TOTAL, factors=list(SERVICE_FACTORS), group=group
+    )
     return build_comparison(values, mine, others, year, group, store.catalogue)

@@ -10,8 +10,20 @@ from typing import Any
 from nki_desktop.domain.municipalities import JOINT_PREFIX
 from nki_desktop.domain.records import StoredValue
 
-LONG_COLUMNS = ("year", "unit", "unit_name", "area", "factor", "group", "value", "n", "rank",
-                "ci_low", "ci_high", "source")
+LONG_COLUMNS = (
+    "year",
+    "unit",
+    "unit_name",
+    "area",
+    "factor",
+    "group",
+    "value",
+    "n",
+    "rank",
+    "ci_low",
+    "ci_high",
+    "source",
+)
 
 
 @dataclass
@@ -39,8 +51,23 @@ def build_long_rows(values: Iterable[StoredValue], names: Mapping[str, str]) -> 
     """One row per stored value; a joint body's unit loses its internal prefix."""
     rows = []
     for v in values:
-        unit = v.unit[len(JOINT_PREFIX):] if v.unit.startswith(JOINT_PREFIX) else v.unit
-        rows.append(LongRow(v.year, unit, names.get(v.unit, unit), v.area, v.factor, v.group,
-                            v.value, v.n, v.rank, v.ci_low, v.ci_high, v.source_ref, v.missing,
-                            v.publication))
+        unit = v.unit[len(JOINT_PREFIX) :] if v.unit.startswith(JOINT_PREFIX) else v.unit
+        rows.append(
+            LongRow(
+                v.year,
+                unit,
+                names.get(v.unit, unit),
+                v.area,
+                v.factor,
+                v.group,
+                v.value,
+                v.n,
+                v.rank,
+                v.ci_low,
+                v.ci_high,
+                v.source_ref,
+                v.missing,
+                v.publication,
+            )
+        )
     return rows

@@ -21,6 +21,7 @@ CITATIONS: dict[str, str] = {
     "sample": "Exempeldata – fiktiva värden, inte SKR:s siffror",
 }
 
+
 @dataclass
 class SourceRef:
     import_id: int
@@ -37,39 +38,58 @@ class SourceRef:
 def build_sources(imports: Sequence[ImportInfo], used: Sequence[StoredValue]) -> list[SourceRef]:
     """Pure: the imports the shown values came from, each with its citation."""
     ids = {v.import_id for v in used}
-    return [SourceRef(info.id, info.file_name, info.imported_at[:10], info.publication,
-                      CITATIONS.get(info.publication, "Källa: " + info.publication))
-            for info in imports if info.id in ids]
+    return [
+        SourceRef(
+            info.id,
+            info.file_name,
+            info.imported_at[:10],
+            info.publication,
+            CITATIONS.get(info.publication, "Källa: " + info.publication),
+        )
+        for info in imports
+        if info.id in ids
+    ]
 
 
-def method_notes(rules: PublicationRules, year: int, breaks: list[DefinitionBreak],
-                 comparison_label: str) -> list[tuple[str, str]]:
+def method_notes(
+    rules: PublicationRules, year: int, breaks: list[DefinitionBreak], comparison_label: str
+) -> list[tuple[str, str]]:
     """Short notes on method, each a (heading, text) pair."""
     bands = "; ".join(f"{g.symbol} {g.label.lower()} {g.band}" for g in GRADES)
     notes = [
-        ("Vad NKI är",
-         "Nöjd Kund Index (NKI) mäter hur nöjda de som haft ett ärende hos kommunens "
-         "myndighetsutövning är. Det bygger på tre frågor om helhetsintrycket (nöjdhet, "
-         "förväntningar, ideal) som besvaras på en skala 1–10 och räknas om till ett index "
-         "0–100. Undersökningen heter Insikt och genomförs av SKR tillsammans med Stockholm "
-         "Business Alliance. Serviceområdena (information, tillgänglighet, bemötande, "
-         "kompetens, rättssäkerhet, effektivitet) redovisas som index på samma sätt. "
-         "Upphandling mäts med NUI och ingår aldrig i NKI totalt."),
-        ("Betyg", f"SKR:s betygsskala: {bands}. Betyget anges alltid med ord och symbol, "
-                  f"så att det går att läsa även i svartvitt."),
-        ("Minsta antal svar",
-         f"För ärendeår {year} gäller: minst {rules.min_answers_portal} svar för att ett "
-         f"resultat ska visas, minst {rules.min_answers_oj} svar i Öppna jämförelser och "
-         f"minst {rules.min_answers_total_rank} svar för att rankas på NKI totalt"
-         + ("" if rules.confirmed else " (regler enligt närmast dokumenterade år)") + "."),
-        ("Jämförelser", f"Riket är SKR:s värde för hela landet. {comparison_label} är ett "
-                        f"ovägt medelvärde av de kommuner i gruppen som har ett värde; "
-                        f"antalet värden står vid varje medel (”medel av 31 värden”)."),
+        (
+            "Vad NKI är",
+            "Nöjd Kund Index (NKI) mäter hur nöjda de som haft ett ärende hos kommunens "
+            "myndighetsutövning är. Det bygger på tre frågor om helhetsintrycket (nöjdhet, "
+            "förväntningar, ideal) som besvaras på en skala 1–10 och räknas om till ett index "
+            "0–100. Undersökningen heter Insikt och genomförs av SKR tillsammans med Stockholm "
+            "Business Alliance. Serviceområdena (information, tillgänglighet, bemötande, "
+            "kompetens, rättssäkerhet, effektivitet) redovisas som index på samma sätt. "
+            "Upphandling mäts med NUI och ingår aldrig i NKI totalt.",
+        ),
+        (
+            "Betyg",
+            f"SKR:s betygsskala: {bands}. Betyget anges alltid med ord och symbol, "
+            f"så att det går att läsa även i svartvitt.",
+        ),
+        (
+            "Minsta antal svar",
+            f"För ärendeår {year} gäller: minst {rules.min_answers_portal} svar för att ett "
+            f"resultat ska visas, minst {rules.min_answers_oj} svar i Öppna jämförelser och "
+            f"minst {rules.min_answers_total_rank} svar för att rankas på NKI totalt"
+            + ("" if rules.confirmed else " (regler enligt närmast dokumenterade år)")
+            + ".",
+        ),
+        (
+            "Jämförelser",
+            f"Riket är SKR:s värde för hela landet. {comparison_label} är ett "
+            f"ovägt medelvärde av de kommuner i gruppen som har ett värde; "
+            f"antalet värden står vid varje medel (”medel av 31 värden”).",
+        ),
         ("Placering vid lika värden", TIES_NOTE),
     ]
     if breaks:
         notes.append(("Ändrade definitioner", " ".join(b.text for b in breaks)))
     else:
-        notes.append(("Ändrade definitioner", "Inga definitionsändringar berör de år som "
-                                              "visas."))
+        notes.append(("Ändrade definitioner", "Inga definitionsändringar berör de år som visas."))
     return notes

@@ -75,9 +75,11 @@ class KeyFigures:
             parts.append("Riket")
         if self.previous_publication == SAMPLE:
             parts.append("föregående år")
-        for label, pos in (("placering i riket", self.rank_national),
-                           ("placering i länet", self.rank_lan),
-                           ("placering i kommungruppen", self.rank_group)):
+        for label, pos in (
+            ("placering i riket", self.rank_national),
+            ("placering i länet", self.rank_lan),
+            ("placering i kommungruppen", self.rank_group),
+        ):
             if pos is not None and SAMPLE in pos.publications:
                 parts.append(label)
         return parts
@@ -109,14 +111,20 @@ def published_position(v: StoredValue) -> Position | None:
 def _position_among(values: list[StoredValue], unit: str, members: set[str]) -> Position | None:
     # As the Ranking screen: kommuner with a value, except values known to rest on fewer
     # answers than ÖJ publishes (Kolada 2021: 190 kommuner have a value, "plats 2 av 190").
-    used = [v for v in values if v.unit in members and v.value is not None
-            and (v.n is None or v.n >= publication_rules(v.year).min_answers_oj)]
+    used = [
+        v
+        for v in values
+        if v.unit in members
+        and v.value is not None
+        and (v.n is None or v.n >= publication_rules(v.year).min_answers_oj)
+    ]
     scores = {v.unit: v.value for v in used if v.value is not None}
     if unit not in scores:
         return None
     ranks = shared_ranks(scores)
-    return Position(ranks[unit], len(scores), computed=True,
-                    publications=frozenset(v.publication for v in used))
+    return Position(
+        ranks[unit], len(scores), computed=True, publications=frozenset(v.publication for v in used)
+    )
 
 
 @dataclass
@@ -134,14 +142,16 @@ class OverviewValues:
     previous_publication: str = ""
 
 
-def fetch_overview(store: Store, kommun: str, year: int, group: str = "foretag"
-                   ) -> OverviewValues:
+def fetch_overview(store: Store, kommun: str, year: int, group: str = "foretag") -> OverviewValues:
     """Read what :func:`build_key_figures` needs (the only reads of the Översikt)."""
     values = OverviewValues(
-        kommun, year, group,
+        kommun,
+        year,
+        group,
         mine=store.values(year=year, unit=kommun, group=group),
         riket=store.values(year=year, unit=RIKET, group=group),
-        totals=store.values(year=year, area=TOTAL, factor="nki", group=group))
+        totals=store.values(year=year, area=TOTAL, factor="nki", group=group),
+    )
     earlier = [y for y in store.years(group) if y < year]
     if earlier:
         values.previous_year = earlier[-1]
@@ -166,32 +176,46 @@ def build_key_figures(values: OverviewValues, catalogue: Catalogue) -> KeyFigure
         if v is None:
             return Figure(key, None, riket=r_value, riket_publication=r_pub)
         rank = published_position(v)
-        return Figure(key, v.value, v.n, r_value, rank, v.missing, v.source_ref, v.publication,
-                      r_pub)
+        return Figure(
+            key, v.value, v.n, r_value, rank, v.missing, v.source_ref, v.publication, r_pub
+        )
 
     total = figure(TOTAL, "nki", TOTAL)
     k = catalogue.get(kommun)
     totals = values.totals
     kommun_units = {x.code for x in catalogue.kommuner}
     national = total.rank or _position_among(totals, kommun, kommun_units)
-    result = KeyFigures(kommun, catalogue.name_of(kommun), year, group, total,
-                        rank_national=national, previous_year=values.previous_year,
-                        previous_total=values.previous_total,
-                        previous_publication=values.previous_publication)
+    result = KeyFigures(
+        kommun,
+        catalogue.name_of(kommun),
+        year,
+        group,
+        total,
+        rank_national=national,
+        previous_year=values.previous_year,
+        previous_total=values.previous_total,
+        previous_publication=values.previous_publication,
+    )
     if k is not None:
-        result.rank_lan = _position_among(totals, kommun, {x.code for x in catalogue.in_lan(
-            k.lan_code)})
-        result.rank_group = _position_among(totals, kommun, {x.code for x in catalogue.in_group(
-            k.group_name)})
-    areas = sorted({v.area for v in mine if v.area != TOTAL},
-                   key=lambda a: list(AREA_BY_KEY).index(a) if a in AREA_BY_KEY else 99)
+        result.rank_lan = _position_among(
+            totals, kommun, {x.code for x in catalogue.in_lan(k.lan_code)}
+        )
+        result.rank_group = _position_among(
+            totals, kommun, {x.code for x in catalogue.in_group(k.group_name)}
+        )
+    areas = sorted(
+        {v.area for v in mine if v.area != TOTAL},
+        key=lambda a: list(AREA_BY_KEY).index(a) if a in AREA_BY_KEY else 99,
+    )
     result.areas = [figure(a, index_factor(a), a) for a in areas]
     result.factors = [figure(TOTAL, f, f) for f in SERVICE_FACTORS if (TOTAL, f) in by_cell]
     return result
 
 
-def key_figures(store: Store, kommun: str, year: int, group: str = "foretag",
-                catalogue: Catalogue | None = None) -> KeyFigures | None:
+def key_figures(
+    store: Store, kommun: str, year: int, group: str = "foretag", catalogue: Catalogue | None = None
+) -> KeyFigures | None:
     """Min kommun's figures for a year, or None when nothing is stored for it."""
-    return build_key_figures(fetch_overview(store, kommun, year, group),
-                             catalogue or store.catalogue)
+    return build_key_figures(
+        fetch_overview(store, kommun, year, group), catalogue or store.catalogue
+    )

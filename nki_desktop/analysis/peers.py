@@ -47,17 +47,23 @@ def means(values: list[StoredValue], members: set[str]) -> dict[tuple[str, str],
     for v in values:
         if v.unit in members and v.value is not None:
             found.setdefault((v.area, v.factor), []).append(v)
-    return {key: Mean(sum(v.value or 0.0 for v in vals) / len(vals), len(vals),
-                      tuple(sorted({v.publication for v in vals if v.publication})))
-            for key, vals in found.items()}
+    return {
+        key: Mean(
+            sum(v.value or 0.0 for v in vals) / len(vals),
+            len(vals),
+            tuple(sorted({v.publication for v in vals if v.publication})),
+        )
+        for key, vals in found.items()
+    }
 
 
 NEIGHBOURS = "Grannkommuner (samma län)"
 SIMILAR = "Liknande kommuner (samma kommungrupp)"
 
 
-def comparison_sets(catalogue: Catalogue, kommun: str,
-                    saved: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+def comparison_sets(
+    catalogue: Catalogue, kommun: str, saved: dict[str, list[str]] | None = None
+) -> dict[str, list[str]]:
     """Named comparison sets for min kommun (itself excluded): the built-in ones, then saved.
 
     "Grannkommuner" = the same län; "Liknande kommuner" = the same SKR kommungrupp.

@@ -56,8 +56,11 @@ class Preliminary:
         head = f"NKI {self.year}: "
         if self.value is None:
             return f"{head}inget värde visas ({self.withheld}), {self.label}"
-        interval = (f", 95 % KI {fmt_index(self.ci_low)}–{fmt_index(self.ci_high)}"
-                    if self.ci_low is not None and self.ci_high is not None else "")
+        interval = (
+            f", 95 % KI {fmt_index(self.ci_low)}–{fmt_index(self.ci_high)}"
+            if self.ci_low is not None and self.ci_high is not None
+            else ""
+        )
         return f"{head}{fmt_index(self.value)} (n = {self.n}{interval}), {self.label}"
 
 
@@ -70,9 +73,14 @@ def current_year(rows: Sequence[dict[str, Any]], final_years: Iterable[int]) -> 
     return None if latest in set(final_years) else latest
 
 
-def build_preliminary(rows: Sequence[dict[str, Any]], final_years: Iterable[int], unit: str,
-                      group: str, area: str = TOTAL,
-                      rules: dict[int, str] | None = None) -> Preliminary | None:
+def build_preliminary(
+    rows: Sequence[dict[str, Any]],
+    final_years: Iterable[int],
+    unit: str,
+    group: str,
+    area: str = TOTAL,
+    rules: dict[int, str] | None = None,
+) -> Preliminary | None:
     """The preliminary NKI from dated respondent rows (dicts with year, area, group, q1–q3,
     answered and, for ``rules``, import_id → NKI rule), or None when there is none."""
     rows = [r for r in rows if r.get("group") == group and r.get("answered")]
@@ -84,8 +92,10 @@ def build_preliminary(rows: Sequence[dict[str, Any]], final_years: Iterable[int]
     if not rows:
         return None
     rules = rules or {}
-    q = np.array([[np.nan if r.get(k) is None else float(r[k]) for k in ("q1", "q2", "q3")]
-                  for r in rows], dtype=float)
+    q = np.array(
+        [[np.nan if r.get(k) is None else float(r[k]) for k in ("q1", "q2", "q3")] for r in rows],
+        dtype=float,
+    )
     by_rule = np.array([rules.get(r.get("import_id", 0), NKI_RULE_ALL) for r in rows])
     nki = np.full(len(rows), np.nan)
     for rule in set(by_rule.tolist()):
@@ -97,23 +107,39 @@ def build_preliminary(rows: Sequence[dict[str, Any]], final_years: Iterable[int]
         return None
     minimum = publication_rules(year).min_answers_portal
     if stat.n < minimum:
-        return Preliminary(unit, year, area, group, None, stat.n, None, None, dates[0],
-                           dates[-1], f"för få svar: n = {stat.n} < {minimum}")
-    return Preliminary(unit, year, area, group, stat.mean, stat.n, stat.ci_low, stat.ci_high,
-                       dates[0], dates[-1])
+        return Preliminary(
+            unit,
+            year,
+            area,
+            group,
+            None,
+            stat.n,
+            None,
+            None,
+            dates[0],
+            dates[-1],
+            f"för få svar: n = {stat.n} < {minimum}",
+        )
+    return Preliminary(
+        unit, year, area, group, stat.mean, stat.n, stat.ci_low, stat.ci_high, dates[0], dates[-1]
+    )
 
 
-def load_preliminary(store: Store, unit: str, group: str,
-                     area: str = TOTAL) -> Preliminary | None:
+def load_preliminary(store: Store, unit: str, group: str, area: str = TOTAL) -> Preliminary | None:
     """The kommun's preliminary NKI for ``area`` and ``group`` from the stored rows."""
     rows = latest_dated_rows(store, unit, group)
     if not rows:
         return None
-    final = {v.year for v in store.values(unit=unit, area=area, factor="nki", group=group,
-                                          effective=False)
-             if v.value is not None and v.publication not in NOT_FINAL}
-    rules = {i.id: i.settings.nki_rule or NKI_RULE_ALL for i in store.list_imports()
-             if i.kind == COMPUTED}
+    final = {
+        v.year
+        for v in store.values(unit=unit, area=area, factor="nki", group=group, effective=False)
+        if v.value is not None and v.publication not in NOT_FINAL
+    }
+    rules = {
+        i.id: i.settings.nki_rule or NKI_RULE_ALL
+        for i in store.list_imports()
+        if i.kind == COMPUTED
+    }
     return build_preliminary(rows, final, unit, group, area, rules)
 
 
@@ -124,19 +150,33 @@ def separate_from_trend(data: TrendData, preliminary: Preliminary | None) -> Tre
     preliminary) would stay."""
     if preliminary is None:
         return data
-    lines = [replace(line, points=[p for p in line.points if not (
-        p.year == preliminary.year and set(p.publications) <= NOT_FINAL)])
-        if line.key == "mine" else line for line in data.lines]
+    lines = [
+        replace(
+            line,
+            points=[
+                p
+                for p in line.points
+                if not (p.year == preliminary.year and set(p.publications) <= NOT_FINAL)
+            ],
+        )
+        if line.key == "mine"
+        else line
+        for line in data.lines
+    ]
     return replace(data, lines=lines)
 
 
 def trend_note(preliminary: Preliminary) -> str:
     """The sentence under the Trend chart that explains the open marker."""
     if preliminary.value is None:
-        return (f"◌ {preliminary.year}: inget preliminärt värde visas ({preliminary.withheld}), "
-                f"{preliminary.label}.")
-    return (f"◌ Öppen ring: {preliminary.text}. Egen beräkning från daterade svar; inte en "
-            "del av linjen, rankas inte och ersätts av det slutliga värdet när det importeras.")
+        return (
+            f"◌ {preliminary.year}: inget preliminärt värde visas ({preliminary.withheld}), "
+            f"{preliminary.label}."
+        )
+    return (
+        f"◌ Öppen ring: {preliminary.text}. Egen beräkning från daterade svar; inte en "
+        "del av linjen, rankas inte och ersätts av det slutliga värdet när det importeras."
+    )
 
 
 def overview_text(preliminary: Preliminary) -> str:
@@ -145,9 +185,14 @@ def overview_text(preliminary: Preliminary) -> str:
     if p.value is None:
         body = f"inget värde visas ({p.withheld}), {p.label}"
     else:
-        interval = (f", 95 % KI {fmt_index(p.ci_low)}–{fmt_index(p.ci_high)}"
-                    if p.ci_low is not None and p.ci_high is not None else "")
-        body = (f"<b>{fmt_index(p.value)}</b> (n = {p.n}{interval}), <i>{p.label}</i>")
-    return (f"◌ <b>Preliminärt NKI {p.year}</b>: {body}. Egen beräkning från de svar som "
-            "hittills kommit in; rankas inte och ersätts av det slutliga värdet när det "
-            "importeras.")
+        interval = (
+            f", 95 % KI {fmt_index(p.ci_low)}–{fmt_index(p.ci_high)}"
+            if p.ci_low is not None and p.ci_high is not None
+            else ""
+        )
+        body = f"<b>{fmt_index(p.value)}</b> (n = {p.n}{interval}), <i>{p.label}</i>"
+    return (
+        f"◌ <b>Preliminärt NKI {p.year}</b>: {body}. Egen beräkning från de svar som "
+        "hittills kommit in; rankas inte och ersätts av det slutliga värdet när det "
+        "importeras."
+    )

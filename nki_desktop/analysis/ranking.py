@@ -17,8 +17,16 @@ from nki_desktop.domain.records import StoredValue
 from nki_desktop.domain.rules import publication_rules
 from nki_desktop.storage import Store
 
-__all__ = ["TIES_NOTE", "RankFilter", "RankRow", "RankingTable", "build_ranking",
-           "load_ranking", "min_answers", "shared_ranks"]
+__all__ = [
+    "TIES_NOTE",
+    "RankFilter",
+    "RankRow",
+    "RankingTable",
+    "build_ranking",
+    "load_ranking",
+    "min_answers",
+    "shared_ranks",
+]
 
 
 @dataclass(frozen=True)
@@ -35,9 +43,11 @@ class RankFilter:
         return not (self.lan or self.kommungrupp or self.large_only or self.publishable_only)
 
     def admits(self, k: Kommun) -> bool:
-        return ((self.lan is None or k.lan_code == self.lan)
-                and (self.kommungrupp is None or k.group_name == self.kommungrupp)
-                and (not self.large_only or k.is_large))
+        return (
+            (self.lan is None or k.lan_code == self.lan)
+            and (self.kommungrupp is None or k.group_name == self.kommungrupp)
+            and (not self.large_only or k.is_large)
+        )
 
 
 @dataclass
@@ -98,8 +108,7 @@ class RankingTable:
         parts = []
         if any(r.publication == SAMPLE for r in self.rows if r.value is not None):
             parts.append("värden och placeringar")
-        if any(r.previous_publication == SAMPLE for r in self.rows
-               if r.previous_value is not None):
+        if any(r.previous_publication == SAMPLE for r in self.rows if r.previous_value is not None):
             parts.append("förändring sedan föregående år")
         return parts
 
@@ -110,8 +119,9 @@ def min_answers(year: int, area: str) -> int:
     return rules.min_answers_total_rank if area == TOTAL else rules.min_answers_area_rank
 
 
-def _ranks(values: dict[str, StoredValue], members: list[Kommun], year: int, area: str,
-           filt: RankFilter) -> dict[str, int]:
+def _ranks(
+    values: dict[str, StoredValue], members: list[Kommun], year: int, area: str, filt: RankFilter
+) -> dict[str, int]:
     need = min_answers(year, area)
     published = publication_rules(year).min_answers_oj
     scores: dict[str, float] = {}
@@ -127,9 +137,18 @@ def _ranks(values: dict[str, StoredValue], members: list[Kommun], year: int, are
     return shared_ranks(scores)
 
 
-def build_ranking(current: list[StoredValue], previous: list[StoredValue], catalogue: Catalogue,
-                  year: int, area: str, factor: str, group: str, filt: RankFilter,
-                  previous_year: int | None = None, mine: str = "") -> RankingTable:
+def build_ranking(
+    current: list[StoredValue],
+    previous: list[StoredValue],
+    catalogue: Catalogue,
+    year: int,
+    area: str,
+    factor: str,
+    group: str,
+    filt: RankFilter,
+    previous_year: int | None = None,
+    mine: str = "",
+) -> RankingTable:
     """Rank the kommuner admitted by the filter; pure (values in, table out).
 
     Every admitted kommun gets a row, also those without a value (rank None). With the
@@ -139,33 +158,60 @@ def build_ranking(current: list[StoredValue], previous: list[StoredValue], catal
     before = {v.unit: v for v in previous}
     members = [k for k in catalogue.kommuner if filt.admits(k)]
     ranks = _ranks(now, members, year, area, filt)
-    previous_ranks = (_ranks(before, members, previous_year, area, filt)
-                      if previous_year is not None else {})
+    previous_ranks = (
+        _ranks(before, members, previous_year, area, filt) if previous_year is not None else {}
+    )
     need = min_answers(year, area)
     table = RankingTable(year, area, factor, group, filt, previous_year, min_answers=need)
     for k in members:
         v = now.get(k.code)
         p = before.get(k.code)
         enough = v is not None and v.n is not None and v.n >= need
-        table.rows.append(RankRow(
-            k.code, k.name, k.lan_name, k.group_name, k.population,
-            v.value if v else None, v.n if v else None, v.missing if v else None,
-            v.rank if v else None, v.rank_of if v else None, ranks.get(k.code),
-            previous_ranks.get(k.code), p.value if p else None, enough,
-            v.source_ref if v else "", k.code == mine, v.publication if v else "",
-            p.publication if p else ""))
+        table.rows.append(
+            RankRow(
+                k.code,
+                k.name,
+                k.lan_name,
+                k.group_name,
+                k.population,
+                v.value if v else None,
+                v.n if v else None,
+                v.missing if v else None,
+                v.rank if v else None,
+                v.rank_of if v else None,
+                ranks.get(k.code),
+                previous_ranks.get(k.code),
+                p.value if p else None,
+                enough,
+                v.source_ref if v else "",
+                k.code == mine,
+                v.publication if v else "",
+                p.publication if p else "",
+            )
+        )
     table.rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.name))
     return table
 
 
-def load_ranking(store: Store, year: int, area: str, factor: str, group: str,
-                 filt: RankFilter | None = None, mine: str = "") -> RankingTable:
+def load_ranking(
+    store: Store,
+    year: int,
+    area: str,
+    factor: str,
+    group: str,
+    filt: RankFilter | None = None,
+    mine: str = "",
+) -> RankingTable:
     """Read the year and the year before from the store and build the ranking table."""
     filt = filt or RankFilter()
     earlier = [y for y in store.years(group) if y < year]
     previous_year = earlier[-1] if earlier else None
     current = store.values(year=year, area=area, factor=factor, group=group)
-    previous = (store.values(year=previous_year, area=area, factor=factor, group=group)
-                if previous_year is not None else [])
-    return build_ranking(current, previous, store.catalogue, year, area, factor, group, filt,
-                         previous_year, mine)
+    previous = (
+        store.values(year=previous_year, area=area, factor=factor, group=group)
+        if previous_year is not None
+        else []
+    )
+    return build_ranking(
+        current, previous, store.catalogue, year, area, factor, group, filt, previous_year, mine
+    )

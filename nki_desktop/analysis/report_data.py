@@ -169,14 +169,14 @@ class ReportData:
             out |= {"cover", "summary"}
         if any(is_fictitious(r.publications) for r in self.trend):
             out.add("trend")
-        for key, rows in (("areas", self.areas), ("factors", self.factors),
-                          ("table", self.table)):
+        for key, rows in (("areas", self.areas), ("factors", self.factors), ("table", self.table)):
             if any(is_fictitious(r.publications) for r in rows):
                 out.add(key)
         excerpts = [e for e in (self.ranking_national, self.ranking_lan) if e is not None]
         positions = [p for p in (self.figures.rank_national, self.figures.rank_lan) if p]
         if any(r.publication == SAMPLE for e in excerpts for r in e.rows) or any(
-                SAMPLE in p.publications for p in positions):
+            SAMPLE in p.publications for p in positions
+        ):
             out.add("ranking")
         return out
 
@@ -193,19 +193,41 @@ class ReportData:
     def trend_lines(self) -> list[tuple[str, str, list[list[SeriesPoint]]]]:
         """(key, label, segments) of min kommun, Riket and the comparison mean: a line is
         broken where its source or the definition of NKI totalt changes."""
+
         def pubs(publication: str) -> tuple[str, ...]:
             return (publication,) if publication else ()
 
         series = [
-            ("mine", self.kommun_name, [SeriesPoint(r.year, r.value,
-                                                    publications=pubs(r.publication))
-                                        for r in self.trend]),
-            ("riket", "Riket", [SeriesPoint(r.year, r.riket,
-                                            publications=pubs(r.riket_publication))
-                                for r in self.trend]),
-            ("compare", self.comparison_label, [
-                SeriesPoint(r.year, r.comparison, members=r.comparison_count,
-                            publications=r.comparison_publications) for r in self.trend])]
+            (
+                "mine",
+                self.kommun_name,
+                [
+                    SeriesPoint(r.year, r.value, publications=pubs(r.publication))
+                    for r in self.trend
+                ],
+            ),
+            (
+                "riket",
+                "Riket",
+                [
+                    SeriesPoint(r.year, r.riket, publications=pubs(r.riket_publication))
+                    for r in self.trend
+                ],
+            ),
+            (
+                "compare",
+                self.comparison_label,
+                [
+                    SeriesPoint(
+                        r.year,
+                        r.comparison,
+                        members=r.comparison_count,
+                        publications=r.comparison_publications,
+                    )
+                    for r in self.trend
+                ],
+            ),
+        ]
         return [(key, label, segments(points, TOTAL)[0]) for key, label, points in series]
 
     def trend_source_notes(self) -> list[str]:
@@ -213,19 +235,31 @@ class ReportData:
         notes = []
         for _key, label, parts in self.trend_lines():
             points = [p for part in parts for p in part]
-            notes += [f"{label} {b.previous_year}: {b.before}, {b.year}: {b.after}"
-                      for b in segments(points, TOTAL)[1] if b.kind == "source"]
+            notes += [
+                f"{label} {b.previous_year}: {b.before}, {b.year}: {b.after}"
+                for b in segments(points, TOTAL)[1]
+                if b.kind == "source"
+            ]
         return notes
 
 
 def _order(area: str, factor: str) -> tuple[int, int]:
     areas = list(AREA_BY_KEY)
-    return (areas.index(area) if area in areas else 99,
-            _FACTOR_ORDER.index(factor) if factor in _FACTOR_ORDER else 99)
+    return (
+        areas.index(area) if area in areas else 99,
+        _FACTOR_ORDER.index(factor) if factor in _FACTOR_ORDER else 99,
+    )
 
 
-def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: str,
-             names: dict[str, str], radius: int, use_published: bool) -> RankingExcerpt | None:
+def _excerpt(
+    values: list[StoredValue],
+    kommun: str,
+    members: set[str],
+    title: str,
+    names: dict[str, str],
+    radius: int,
+    use_published: bool,
+) -> RankingExcerpt | None:
     """Rows around min kommun in a ranking, published ranks where they exist."""
     shown = [v for v in values if v.unit in members and v.value is not None]
     if use_published:
@@ -242,34 +276,56 @@ def _excerpt(values: list[StoredValue], kommun: str, members: set[str], title: s
     ranked.sort(key=lambda v: (ranks[v.unit], names.get(v.unit, v.unit)))
     at = next(i for i, v in enumerate(ranked) if v.unit == kommun)
     if len(ranked) > 2 * radius + 3:
-        ranked = ranked[max(0, at - radius):at + radius + 1]
+        ranked = ranked[max(0, at - radius) : at + radius + 1]
     window = ranked
-    rows = [ExcerptRow(ranks[v.unit], v.unit, names.get(v.unit, v.unit), float(v.value or 0), v.n,
-                    v.unit == kommun, v.publication) for v in window]
-    note = ("Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
-            "en publicerad rankning." if not use_published else
-            "Placering enligt den importerade rankningen (kommuner med tillräckligt många "
-            "svar).")
+    rows = [
+        ExcerptRow(
+            ranks[v.unit],
+            v.unit,
+            names.get(v.unit, v.unit),
+            float(v.value or 0),
+            v.n,
+            v.unit == kommun,
+            v.publication,
+        )
+        for v in window
+    ]
+    note = (
+        "Placeringen är beräknad av programmet bland kommuner med värde; den är inte "
+        "en publicerad rankning."
+        if not use_published
+        else "Placering enligt den importerade rankningen (kommuner med tillräckligt många svar)."
+    )
     return RankingExcerpt(title, rows, of, not use_published, note)
 
 
-def _trend_row(year: int, own: trend.Point | None, nat: trend.Point | None,
-               avg: trend.Point | None) -> ReportTrendRow:
+def _trend_row(
+    year: int, own: trend.Point | None, nat: trend.Point | None, avg: trend.Point | None
+) -> ReportTrendRow:
     def value_of(p: trend.Point | None) -> float | None:
         return p.value if p else None
 
     def pub(p: trend.Point | None) -> str:
         return p.publications[0] if p and p.publications and p.value is not None else ""
 
-    return ReportTrendRow(year, value_of(own), own.n if own else None, value_of(nat),
-                          value_of(avg), own.missing if own else None,
-                          join_source(own.origin, own.source) if own else "",
-                          pub(own), pub(nat), avg.members if avg else 0,
-                          avg.publications if avg else ())
+    return ReportTrendRow(
+        year,
+        value_of(own),
+        own.n if own else None,
+        value_of(nat),
+        value_of(avg),
+        own.missing if own else None,
+        join_source(own.origin, own.source) if own else "",
+        pub(own),
+        pub(nat),
+        avg.members if avg else 0,
+        avg.publications if avg else (),
+    )
 
 
-def comparison_set(catalogue: Catalogue, kommun: str, compare_units: Sequence[str] | None
-                   ) -> tuple[set[str], str]:
+def comparison_set(
+    catalogue: Catalogue, kommun: str, compare_units: Sequence[str] | None
+) -> tuple[set[str], str]:
     """The comparison units and their label: the user's choice, else the SKR kommungrupp."""
     if compare_units:
         members = {u for u in compare_units if u != kommun}
@@ -281,58 +337,90 @@ def comparison_set(catalogue: Catalogue, kommun: str, compare_units: Sequence[st
     return members, label
 
 
-def build_figure_rows(kf: KeyFigures, mine: Sequence[StoredValue],
-                      riket: dict[tuple[str, str], StoredValue],
-                      comparison: dict[tuple[str, str], peers.Mean]
-                      ) -> tuple[list[FigureRow], list[FigureRow], list[FigureRow]]:
+def build_figure_rows(
+    kf: KeyFigures,
+    mine: Sequence[StoredValue],
+    riket: dict[tuple[str, str], StoredValue],
+    comparison: dict[tuple[str, str], peers.Mean],
+) -> tuple[list[FigureRow], list[FigureRow], list[FigureRow]]:
     """Pure: the full table, the area rows and the factor rows of min kommun's year."""
 
     def row(v: StoredValue) -> FigureRow:
         r, m = riket.get((v.area, v.factor)), comparison.get((v.area, v.factor))
-        pubs = {v.publication} | ({r.publication} if r and r.value is not None else set()) \
+        pubs = (
+            {v.publication}
+            | ({r.publication} if r and r.value is not None else set())
             | set(m.publications if m else ())
-        return FigureRow(v.area, v.factor, v.value, v.n, r.value if r else None,
-                         m.value if m else None, published_position(v), v.missing,
-                         m.count if m else 0, tuple(sorted(pubs)))
+        )
+        return FigureRow(
+            v.area,
+            v.factor,
+            v.value,
+            v.n,
+            r.value if r else None,
+            m.value if m else None,
+            published_position(v),
+            v.missing,
+            m.count if m else 0,
+            tuple(sorted(pubs)),
+        )
 
     by_cell = {(v.area, v.factor): v for v in mine}
     table = sorted((row(v) for v in mine), key=lambda r: _order(r.area, r.factor))
-    areas = [row(by_cell[(f.key, index_factor(f.key))]) for f in kf.areas
-             if (f.key, index_factor(f.key)) in by_cell]
+    areas = [
+        row(by_cell[(f.key, index_factor(f.key))])
+        for f in kf.areas
+        if (f.key, index_factor(f.key)) in by_cell
+    ]
     factors = [row(by_cell[(TOTAL, f.key)]) for f in kf.factors]
     return table, areas, factors
 
 
-def build_trend_rows(own: Sequence[trend.Point], riket: Sequence[trend.Point],
-                     comparison: Sequence[trend.Point], year: int, first_year: int | None
-                     ) -> list[ReportTrendRow]:
+def build_trend_rows(
+    own: Sequence[trend.Point],
+    riket: Sequence[trend.Point],
+    comparison: Sequence[trend.Point],
+    year: int,
+    first_year: int | None,
+) -> list[ReportTrendRow]:
     """Pure: NKI totalt per year up to the report year (min kommun, Riket, comparison)."""
     mine = {p.year: p for p in own}
     nat = {p.year: p for p in riket}
     avg = {p.year: p for p in comparison}
-    years = sorted(y for y in set(mine) | set(nat) if y <= year
-                   and (first_year is None or y >= first_year))
+    years = sorted(
+        y for y in set(mine) | set(nat) if y <= year and (first_year is None or y >= first_year)
+    )
     return [_trend_row(y, mine.get(y), nat.get(y), avg.get(y)) for y in years]
 
 
-def build_breaks(kf: KeyFigures, rows: Sequence[ReportTrendRow], table: Sequence[FigureRow]
-                 ) -> list[DefinitionBreak]:
+def build_breaks(
+    kf: KeyFigures, rows: Sequence[ReportTrendRow], table: Sequence[FigureRow]
+) -> list[DefinitionBreak]:
     """Pure: the definition changes within the years shown (or within the change shown)."""
     year = kf.year
     first, last = (rows[0].year, rows[-1].year) if rows else (year, year)
     shown_areas = {TOTAL} | {r.area for r in table}
-    breaks = [b for b in DEFINITION_BREAKS
-              if first < b.year <= last and shown_areas & set(b.areas)]
+    breaks = [b for b in DEFINITION_BREAKS if first < b.year <= last and shown_areas & set(b.areas)]
     if kf.previous_year is not None:  # the change since last year may cross one too
-        breaks += [b for b in DEFINITION_BREAKS if b not in breaks
-                   and kf.previous_year < b.year <= year and shown_areas & set(b.areas)]
+        breaks += [
+            b
+            for b in DEFINITION_BREAKS
+            if b not in breaks and kf.previous_year < b.year <= year and shown_areas & set(b.areas)
+        ]
     return breaks
 
 
-def gather(store: Store, kommun: str, year: int, group: str = "foretag",
-           compare_units: Sequence[str] | None = None, first_year: int | None = None,
-           radius: int = 5, today: dt.date | None = None,
-           figures: KeyFigures | None = None) -> ReportData:
+def gather(
+    store: Store,
+    kommun: str,
+    year: int,
+    group: str = "foretag",
+    compare_units: Sequence[str] | None = None,
+    first_year: int | None = None,
+    radius: int = 5,
+    today: dt.date | None = None,
+    figures: KeyFigures | None = None,
+) -> ReportData:
     """The report's content for min kommun, a case year and a respondent group.
 
     Reads the store, then builds with the pure builders above; ``figures`` are the key
@@ -342,32 +430,45 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     base = fetch_overview(store, kommun, year, group)
     kf = figures or build_key_figures(base, catalogue)
     if kf is None:
-        raise ReportDataError(f"Det finns inga lagrade värden för {catalogue.name_of(kommun)} "
-                              f"({group_label(group).lower()}, {year}).")
+        raise ReportDataError(
+            f"Det finns inga lagrade värden för {catalogue.name_of(kommun)} "
+            f"({group_label(group).lower()}, {year})."
+        )
     k = catalogue.get(kommun)
     names = store.unit_names()
     names.update({x.code: x.name for x in catalogue.kommuner})
     members, comparison_label = comparison_set(catalogue, kommun, compare_units)
-    member_values = store.values(year=year, units=sorted(members), group=group) if members \
-        else []
+    member_values = store.values(year=year, units=sorted(members), group=group) if members else []
     riket = {(v.area, v.factor): v for v in base.riket}
-    table, areas, factors = build_figure_rows(kf, base.mine, riket,
-                                              peers.means(member_values, members))
-    rows = build_trend_rows(trend.series(store, kommun, TOTAL, "nki", group),
-                            trend.series(store, RIKET, TOTAL, "nki", group),
-                            trend.average_series(store, members, TOTAL, "nki", group),
-                            year, first_year)
+    table, areas, factors = build_figure_rows(
+        kf, base.mine, riket, peers.means(member_values, members)
+    )
+    rows = build_trend_rows(
+        trend.series(store, kommun, TOTAL, "nki", group),
+        trend.series(store, RIKET, TOTAL, "nki", group),
+        trend.average_series(store, members, TOTAL, "nki", group),
+        year,
+        first_year,
+    )
     breaks = build_breaks(kf, rows, table)
 
     own_total = next((v for v in base.mine if (v.area, v.factor) == (TOTAL, "nki")), None)
     published = bool(own_total and own_total.rank)
     kommun_units = {x.code for x in catalogue.kommuner}
-    national = _excerpt(base.totals, kommun, kommun_units, "Rankning i riket", names, radius,
-                        published)
+    national = _excerpt(
+        base.totals, kommun, kommun_units, "Rankning i riket", names, radius, published
+    )
     lan = None
     if k is not None:
-        lan = _excerpt(base.totals, kommun, peers.lan_members(catalogue, kommun),
-                       f"Rankning i {k.lan_name}", names, radius, False)
+        lan = _excerpt(
+            base.totals,
+            kommun,
+            peers.lan_members(catalogue, kommun),
+            f"Rankning i {k.lan_name}",
+            names,
+            radius,
+            False,
+        )
 
     matrix = None
     if store.respondent_count(kommun):
@@ -377,18 +478,34 @@ def gather(store: Store, kommun: str, year: int, group: str = "foretag",
     shown_units = {r.unit for e in (national, lan) if e is not None for r in e.rows}
     used += [v for v in base.totals if v.unit in shown_units]
     trend_years = {r.year for r in rows}
-    used += [v for v in store.values(units=[kommun, RIKET], area=TOTAL, factor="nki",
-                                     group=group) if v.year in trend_years]
+    used += [
+        v
+        for v in store.values(units=[kommun, RIKET], area=TOTAL, factor="nki", group=group)
+        if v.year in trend_years
+    ]
     rules = publication_rules(year)
     return ReportData(
-        kommun=kommun, kommun_name=kf.kommun_name, lan_name=k.lan_name if k else "",
-        kommungrupp=k.group_name if k else "", year=year, group=group, figures=kf,
-        summary=summary_sentences(kf), comparison_label=comparison_label,
-        comparison_members=sorted(((u, names.get(u, u)) for u in members),
-                                  key=lambda m: m[1]),
-        trend=rows, areas=areas, factors=factors, table=table, ranking_national=national,
-        ranking_lan=lan, breaks=breaks, rules=rules,
-        sources=build_sources(store.list_imports(), used), matrix=matrix,
+        kommun=kommun,
+        kommun_name=kf.kommun_name,
+        lan_name=k.lan_name if k else "",
+        kommungrupp=k.group_name if k else "",
+        year=year,
+        group=group,
+        figures=kf,
+        summary=summary_sentences(kf),
+        comparison_label=comparison_label,
+        comparison_members=sorted(((u, names.get(u, u)) for u in members), key=lambda m: m[1]),
+        trend=rows,
+        areas=areas,
+        factors=factors,
+        table=table,
+        ranking_national=national,
+        ranking_lan=lan,
+        breaks=breaks,
+        rules=rules,
+        sources=build_sources(store.list_imports(), used),
+        matrix=matrix,
         method_notes=method_notes(rules, year, breaks, comparison_label),
         created=today or dt.date.today(),
-        comments=load_comment_rows(store, kommun, picked_only=True))
+        comments=load_comment_rows(store, kommun, picked_only=True),
+    )

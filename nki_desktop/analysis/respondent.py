@@ -67,11 +67,17 @@ class RespondentFrame:
         if mask is None:
             return RespondentArrays(self.year, self.area, self.group, self.nki, self.factors)
         idx = np.nonzero(mask)[0]
-        return RespondentArrays(self.year[idx], [self.area[i] for i in idx],
-                                [self.group[i] for i in idx], self.nki[idx], self.factors[idx])
+        return RespondentArrays(
+            self.year[idx],
+            [self.area[i] for i in idx],
+            [self.group[i] for i in idx],
+            self.nki[idx],
+            self.factors[idx],
+        )
 
-    def mask(self, year: int | None = None, group: str | None = None,
-             area: str | None = None) -> np.ndarray:
+    def mask(
+        self, year: int | None = None, group: str | None = None, area: str | None = None
+    ) -> np.ndarray:
         """Rows of a year, group and area (``total``: the areas of that year's NKI totalt)."""
         keep = np.ones(len(self), dtype=bool)
         if year is not None:
@@ -79,18 +85,27 @@ class RespondentFrame:
         if group is not None and group != "alla":
             keep &= np.array([g == group for g in self.group], dtype=bool)
         if area is not None:
-            wanted = set(nki_total_areas(year)) if area == TOTAL and year is not None else (
-                None if area == TOTAL else {area})
+            wanted = (
+                set(nki_total_areas(year))
+                if area == TOTAL and year is not None
+                else (None if area == TOTAL else {area})
+            )
             if wanted is not None:
                 keep &= np.array([a in wanted for a in self.area], dtype=bool)
             elif area == TOTAL:  # all years: each row against its own year's definition
-                keep &= np.array([a in nki_total_areas(int(y)) for a, y in
-                                  zip(self.area, self.year.tolist(), strict=True)], dtype=bool)
+                keep &= np.array(
+                    [
+                        a in nki_total_areas(int(y))
+                        for a, y in zip(self.area, self.year.tolist(), strict=True)
+                    ],
+                    dtype=bool,
+                )
         return keep
 
 
-def frame_from_rows(rows: list[dict[str, Any]], scales: dict[int, tuple[float, float]],
-                    nki_rule: str = NKI_RULE_ALL) -> RespondentFrame:
+def frame_from_rows(
+    rows: list[dict[str, Any]], scales: dict[int, tuple[float, float]], nki_rule: str = NKI_RULE_ALL
+) -> RespondentFrame:
     """Rows as stored (``Store.respondents``) → a frame; ``scales`` per import id."""
     n = len(rows)
     q = np.array([[r["q1"], r["q2"], r["q3"]] for r in rows], dtype=float).reshape(n, 3)
@@ -100,14 +115,19 @@ def frame_from_rows(rows: list[dict[str, Any]], scales: dict[int, tuple[float, f
     for imp in np.unique(imports):
         sel = imports == imp
         factors[sel] = factor_index_array(raw[sel], scales.get(int(imp), (1.0, 6.0)))
-    return RespondentFrame(np.array([r["year"] for r in rows], dtype=np.int64),
-                           [r["area"] for r in rows], [r["group"] for r in rows],
-                           respondent_nki_array(q, nki_rule), factors,
-                           [r.get("background") or {} for r in rows])
+    return RespondentFrame(
+        np.array([r["year"] for r in rows], dtype=np.int64),
+        [r["area"] for r in rows],
+        [r["group"] for r in rows],
+        respondent_nki_array(q, nki_rule),
+        factors,
+        [r.get("background") or {} for r in rows],
+    )
 
 
-def load_frame(store: Store, unit: str, group: str | None = None,
-               nki_rule: str = NKI_RULE_ALL) -> RespondentFrame:
+def load_frame(
+    store: Store, unit: str, group: str | None = None, nki_rule: str = NKI_RULE_ALL
+) -> RespondentFrame:
     """The stored respondent rows of a unit (all years), with each import's factor scale."""
     rows = store.respondents(unit=unit, group=None if group in (None, "alla") else group)
     scales: dict[int, tuple[float, float]] = {}
@@ -134,15 +154,21 @@ def publication_status(n: int, year: int, area: str) -> PublicationStatus:
     oj = n >= rules.min_answers_oj
     rankable = n >= rank_min
     if not shown:
-        reason = (f"För få svar för att visas: {n} svar, minst {rules.min_answers_portal} "
-                  f"krävs (regler {year}). Ingår inte i rankning.")
+        reason = (
+            f"För få svar för att visas: {n} svar, minst {rules.min_answers_portal} "
+            f"krävs (regler {year}). Ingår inte i rankning."
+        )
     elif not oj:
-        reason = (f"Bara för eget bruk: {n} svar, Öppna jämförelser kräver minst "
-                  f"{rules.min_answers_oj}. Ingår inte i rankning.")
+        reason = (
+            f"Bara för eget bruk: {n} svar, Öppna jämförelser kräver minst "
+            f"{rules.min_answers_oj}. Ingår inte i rankning."
+        )
     elif not rankable:
         what = "NKI totalt" if area == TOTAL else "ett område"
-        reason = (f"Under gränsen för rankning av {what}: {n} svar, minst {rank_min} krävs. "
-                  "Ingår inte i rankning.")
+        reason = (
+            f"Under gränsen för rankning av {what}: {n} svar, minst {rank_min} krävs. "
+            "Ingår inte i rankning."
+        )
     else:
         reason = ""
     return PublicationStatus(shown, oj, rankable, reason)
@@ -162,18 +188,23 @@ class IndexRow:
 def index_table(frame: RespondentFrame, include_all_groups: bool = True) -> list[IndexRow]:
     """Every index per year × area × group (+ NKI totalt and all groups) with its status."""
     years = sorted({int(y) for y in frame.year.tolist()})
-    cells = cell_stats(frame.arrays(), {y: nki_total_areas(y) for y in years},
-                       include_all_groups)
-    return [IndexRow(c.year, c.area, c.group, c.factor, c.stat,
-                     publication_status(c.stat.n, c.year, c.area)) for c in cells]
+    cells = cell_stats(frame.arrays(), {y: nki_total_areas(y) for y in years}, include_all_groups)
+    return [
+        IndexRow(
+            c.year, c.area, c.group, c.factor, c.stat, publication_status(c.stat.n, c.year, c.area)
+        )
+        for c in cells
+    ]
 
 
-def slice_stat(frame: RespondentFrame, year: int, group: str | None, area: str,
-               factor: str = "nki") -> MeanStat:
+def slice_stat(
+    frame: RespondentFrame, year: int, group: str | None, area: str, factor: str = "nki"
+) -> MeanStat:
     """One index recomputed for a slice."""
     mask = frame.mask(year, group, area)
-    values = frame.nki if factor in ("nki", "nui") else frame.factors[
-        :, SERVICE_FACTORS.index(factor)]
+    values = (
+        frame.nki if factor in ("nki", "nui") else frame.factors[:, SERVICE_FACTORS.index(factor)]
+    )
     return summarise(values[mask])
 
 
@@ -209,19 +240,20 @@ class Change:
         return head + " – ryms inom slumpvariationen"
 
 
-def change_between(current: MeanStat, previous: MeanStat,
-                   confidence: float = 0.95) -> Change | None:
+def change_between(
+    current: MeanStat, previous: MeanStat, confidence: float = 0.95
+) -> Change | None:
     """Difference of two independent means with Welch's interval."""
     if current.mean is None or previous.mean is None:
         return None
     delta = current.mean - previous.mean
     if current.sd is None or previous.sd is None or current.n < 2 or previous.n < 2:
         return Change(delta, None, None, None)
-    v1, v2 = current.sd ** 2 / current.n, previous.sd ** 2 / previous.n
+    v1, v2 = current.sd**2 / current.n, previous.sd**2 / previous.n
     se2 = v1 + v2
     if se2 == 0:
         return Change(delta, 0.0, None, delta != 0)
-    df = se2 ** 2 / (v1 ** 2 / (current.n - 1) + v2 ** 2 / (previous.n - 1))
+    df = se2**2 / (v1**2 / (current.n - 1) + v2**2 / (previous.n - 1))
     half = t_quantile(0.5 + confidence / 2, df) * math.sqrt(se2)
     return Change(delta, half, df, abs(delta) > half)
 
@@ -257,6 +289,7 @@ class DriverMatrix:
 
 def standardised_regression(y: FloatArray, x: FloatArray) -> tuple[FloatArray, float]:
     """Coefficients of z(y) on z(x) (with intercept) by least squares, and R²."""
+
     def z(a: FloatArray) -> FloatArray:
         sd = a.std(axis=0, ddof=1)
         sd = np.where(sd > 0, sd, 1.0)
@@ -267,12 +300,17 @@ def standardised_regression(y: FloatArray, x: FloatArray) -> tuple[FloatArray, f
     coef, *_ = np.linalg.lstsq(design, zy, rcond=None)
     residual = zy - design @ coef
     total = float(((zy - zy.mean()) ** 2).sum())
-    r2 = 1.0 - float((residual ** 2).sum()) / total if total > 0 else 0.0
+    r2 = 1.0 - float((residual**2).sum()) / total if total > 0 else 0.0
     return np.asarray(coef[1:], dtype=float), r2
 
 
-def driver_matrix(frame: RespondentFrame, year: int, group: str | None, area: str = TOTAL,
-                  min_n: int = MIN_N_REGRESSION) -> DriverMatrix:
+def driver_matrix(
+    frame: RespondentFrame,
+    year: int,
+    group: str | None,
+    area: str = TOTAL,
+    min_n: int = MIN_N_REGRESSION,
+) -> DriverMatrix:
     """Each factor's index against its effect on NKI for one slice."""
     mask = frame.mask(year, group, area)
     nki, factors = frame.nki[mask], frame.factors[mask]
@@ -280,28 +318,52 @@ def driver_matrix(frame: RespondentFrame, year: int, group: str | None, area: st
     n = int(complete.sum())
     label = group or "alla"
     if n < max(min_n, len(SERVICE_FACTORS) + 2):
-        return DriverMatrix(year, area, label, n, None, [], None, None, False,
-                            f"För få fullständiga svar för en prioriteringsmatris: {n} "
-                            f"(minst {max(min_n, 8)} behövs).")
+        return DriverMatrix(
+            year,
+            area,
+            label,
+            n,
+            None,
+            [],
+            None,
+            None,
+            False,
+            f"För få fullständiga svar för en prioriteringsmatris: {n} "
+            f"(minst {max(min_n, 8)} behövs).",
+        )
     coef, r2 = standardised_regression(nki[complete], factors[complete])
     indices = [summarise(factors[:, i]) for i in range(len(SERVICE_FACTORS))]
     xs = [s.mean if s.mean is not None else float("nan") for s in indices]
     x_split, y_split = float(np.nanmean(xs)), float(np.mean(coef))
-    points = [DriverPoint(f, factor_label(f), xs[i], float(coef[i]), indices[i].n,
-                          QUADRANTS[(float(coef[i]) >= y_split, xs[i] >= x_split)])
-              for i, f in enumerate(SERVICE_FACTORS)]
+    points = [
+        DriverPoint(
+            f,
+            factor_label(f),
+            xs[i],
+            float(coef[i]),
+            indices[i].n,
+            QUADRANTS[(float(coef[i]) >= y_split, xs[i] >= x_split)],
+        )
+        for i, f in enumerate(SERVICE_FACTORS)
+    ]
     return DriverMatrix(year, area, label, n, r2, points, x_split, y_split, True)
 
 
-def driver_matrix_auto(frame: RespondentFrame, year: int, group: str | None,
-                       area: str = TOTAL, min_n: int = MIN_N_REGRESSION) -> DriverMatrix:
+def driver_matrix_auto(
+    frame: RespondentFrame,
+    year: int,
+    group: str | None,
+    area: str = TOTAL,
+    min_n: int = MIN_N_REGRESSION,
+) -> DriverMatrix:
     """The matrix for an area when it has enough answers, else for NKI totalt (with a note)."""
     matrix = driver_matrix(frame, year, group, area, min_n)
     if matrix.adequate or area == TOTAL:
         return matrix
     fallback = driver_matrix(frame, year, group, TOTAL, min_n)
-    fallback.note = (f"{area_label(area)} har för få fullständiga svar ({matrix.n}); "
-                     "matrisen visar NKI totalt.")
+    fallback.note = (
+        f"{area_label(area)} har för få fullständiga svar ({matrix.n}); matrisen visar NKI totalt."
+    )
     return fallback
 
 
@@ -322,12 +384,19 @@ def background_columns(frame: RespondentFrame) -> list[str]:
     return sorted(counts, key=lambda k: (-counts[k], k))
 
 
-def breakdown(frame: RespondentFrame, column: str, year: int, group: str | None,
-              area: str = TOTAL, factor: str = "nki") -> list[BreakdownRow]:
+def breakdown(
+    frame: RespondentFrame,
+    column: str,
+    year: int,
+    group: str | None,
+    area: str = TOTAL,
+    factor: str = "nki",
+) -> list[BreakdownRow]:
     """The index per category of a background column (missing answers as their own row)."""
     mask = frame.mask(year, group, area)
-    values = frame.nki if factor in ("nki", "nui") else frame.factors[
-        :, SERVICE_FACTORS.index(factor)]
+    values = (
+        frame.nki if factor in ("nki", "nui") else frame.factors[:, SERVICE_FACTORS.index(factor)]
+    )
     categories: dict[str, list[int]] = {}
     for i in np.nonzero(mask)[0].tolist():
         text = str(frame.background[i].get(column, "")).strip() or NO_CATEGORY

@@ -31,8 +31,16 @@ class Point:
 
 
 def _point(v: StoredValue) -> Point:
-    return Point(v.year, v.value, v.n, v.ci_low, v.ci_high, v.missing, v.source_ref,
-                 publications=(v.publication,) if v.publication else ())
+    return Point(
+        v.year,
+        v.value,
+        v.n,
+        v.ci_low,
+        v.ci_high,
+        v.missing,
+        v.source_ref,
+        publications=(v.publication,) if v.publication else (),
+    )
 
 
 def series(store: Store, unit: str, area: str, factor: str, group: str) -> list[Point]:
@@ -40,17 +48,24 @@ def series(store: Store, unit: str, area: str, factor: str, group: str) -> list[
     return [_point(v) for v in store.values(unit=unit, area=area, factor=factor, group=group)]
 
 
-def average_series(store: Store, units: set[str] | list[str], area: str, factor: str,
-                   group: str) -> list[Point]:
+def average_series(
+    store: Store, units: set[str] | list[str], area: str, factor: str, group: str
+) -> list[Point]:
     """Unweighted mean over the units with a value, per year (``members`` counts them)."""
     values = store.values(units=sorted(units), area=area, factor=factor, group=group)
     by_year: dict[int, list[StoredValue]] = {}
     for v in values:
         if v.value is not None:
             by_year.setdefault(v.year, []).append(v)
-    return [Point(year, sum(v.value or 0.0 for v in vals) / len(vals), members=len(vals),
-                  publications=tuple(sorted({v.publication for v in vals if v.publication})))
-            for year, vals in sorted(by_year.items())]
+    return [
+        Point(
+            year,
+            sum(v.value or 0.0 for v in vals) / len(vals),
+            members=len(vals),
+            publications=tuple(sorted({v.publication for v in vals if v.publication})),
+        )
+        for year, vals in sorted(by_year.items())
+    ]
 
 
 def breaks_in(points: list[Point], area: str) -> list[DefinitionBreak]:
@@ -85,12 +100,25 @@ def segments(points: list[Point], area: str) -> tuple[list[list[Point]], list[Se
             continue
         changed = breaks_between(prev.year, p.year, area)
         if changed:
-            breaks.append(SeriesBreak(p.year, prev.year, "definition",
-                                      f"definitionen före {changed[-1].year}",
-                                      f"definitionen från {changed[-1].year}"))
+            breaks.append(
+                SeriesBreak(
+                    p.year,
+                    prev.year,
+                    "definition",
+                    f"definitionen före {changed[-1].year}",
+                    f"definitionen från {changed[-1].year}",
+                )
+            )
         if prev.publications != p.publications:  # noted also where the definition changed
-            breaks.append(SeriesBreak(p.year, prev.year, "source", prev.origin or "okänd källa",
-                                      p.origin or "okänd källa"))
+            breaks.append(
+                SeriesBreak(
+                    p.year,
+                    prev.year,
+                    "source",
+                    prev.origin or "okänd källa",
+                    p.origin or "okänd källa",
+                )
+            )
         if changed or prev.publications != p.publications:
             parts.append([p])
         else:
@@ -149,9 +177,11 @@ class TrendData:
         for line in self.lines:
             for b in self.segments(line)[1]:
                 if b.kind == "source":
-                    notes.append(f"{line.label}: {b.previous_year} kommer från {b.before}, "
-                                 f"{b.year} från {b.after}. Linjen bryts där källan byts – "
-                                 f"värden ur olika källor är inte en serie.")
+                    notes.append(
+                        f"{line.label}: {b.previous_year} kommer från {b.before}, "
+                        f"{b.year} från {b.after}. Linjen bryts där källan byts – "
+                        f"värden ur olika källor är inte en serie."
+                    )
         return notes
 
     def sample_parts(self) -> list[str]:
@@ -159,15 +189,18 @@ class TrendData:
         return [line.label for line in self.lines if line.fictitious]
 
 
-def comparison_members(catalogue: Catalogue, kommun: str, kind: str,
-                       units: list[str] | None = None) -> tuple[str, set[str]]:
+def comparison_members(
+    catalogue: Catalogue, kommun: str, kind: str, units: list[str] | None = None
+) -> tuple[str, set[str]]:
     """The label and the members of a trend comparison (min kommun excluded)."""
     k = catalogue.get(kommun)
     if kind == COMPARE_LAN and k is not None:
         return f"Medel {k.lan_name}", peers.lan_members(catalogue, kommun) - {kommun}
     if kind == COMPARE_GROUP and k is not None:
-        return (f"Medel kommungrupp {k.group_name}",
-                peers.group_members(catalogue, kommun) - {kommun})
+        return (
+            f"Medel kommungrupp {k.group_name}",
+            peers.group_members(catalogue, kommun) - {kommun},
+        )
     if kind == COMPARE_LARGE:
         return "Medel kommuner över 40 000 inv.", peers.large_members(catalogue) - {kommun}
     if kind == COMPARE_UNITS and units:
@@ -176,17 +209,28 @@ def comparison_members(catalogue: Catalogue, kommun: str, kind: str,
     return "", set()
 
 
-def trend_data(store: Store, kommun: str, area: str, factor: str, group: str,
-               compare: str = COMPARE_LAN, units: list[str] | None = None) -> TrendData:
+def trend_data(
+    store: Store,
+    kommun: str,
+    area: str,
+    factor: str,
+    group: str,
+    compare: str = COMPARE_LAN,
+    units: list[str] | None = None,
+) -> TrendData:
     """Min kommun, Riket and a comparison average over every stored year."""
     catalogue = store.catalogue
-    lines = [Line("mine", catalogue.name_of(kommun),
-                  series(store, kommun, area, factor, group)),
-             Line("riket", "Riket", series(store, RIKET, area, factor, group))]
+    lines = [
+        Line("mine", catalogue.name_of(kommun), series(store, kommun, area, factor, group)),
+        Line("riket", "Riket", series(store, RIKET, area, factor, group)),
+    ]
     label, members = comparison_members(catalogue, kommun, compare, units)
     if members:
-        lines.append(Line("compare", label,
-                          average_series(store, members, area, factor, group), average=True))
+        lines.append(
+            Line(
+                "compare", label, average_series(store, members, area, factor, group), average=True
+            )
+        )
     all_points = [p for line in lines for p in line.points if p.value is not None]
     return TrendData(kommun, area, factor, group, lines, breaks_in(all_points, area))
 

@@ -57,10 +57,10 @@ class IndexBarChart(pg.PlotWidget):
                 continue
             grade = grade_for(bar.value)
             colour = QColor(grade.colour if grade else "#999999")
-            pen = (pg.mkPen("#000000", width=2.5) if bar.highlight
-                   else pg.mkPen(colour.darker(130)))
-            item = pg.BarGraphItem(x0=0, y=[y], height=0.6, width=[bar.value], brush=colour,
-                                   pen=pen)
+            pen = pg.mkPen("#000000", width=2.5) if bar.highlight else pg.mkPen(colour.darker(130))
+            item = pg.BarGraphItem(
+                x0=0, y=[y], height=0.6, width=[bar.value], brush=colour, pen=pen
+            )
             plot.addItem(item)
             # the grade's symbol beside the number: the band is never shown by colour alone
             label = fmt_index(bar.value) + (f" {grade.symbol}" if grade else "")
@@ -73,15 +73,24 @@ class IndexBarChart(pg.PlotWidget):
         if ref_x:
             xs = [x for x in ref_x for _ in (0, 1)]
             ys2 = [y + d for y in ref_y for d in (-0.42, 0.42)]
-            plot.addItem(pg.PlotDataItem(xs, ys2, connect="pairs",
-                                         pen=pg.mkPen("#000000", width=3)))
-        marks = [(b.comparison, y) for y, b in zip(ys, bars, strict=True)
-                 if b.comparison is not None]
+            plot.addItem(
+                pg.PlotDataItem(xs, ys2, connect="pairs", pen=pg.mkPen("#000000", width=3))
+            )
+        marks = [
+            (b.comparison, y) for y, b in zip(ys, bars, strict=True) if b.comparison is not None
+        ]
         if marks:  # useCache=False: symbols stay vectors when rendered into a PDF
-            plot.addItem(pg.ScatterPlotItem([m[0] for m in marks], [m[1] for m in marks],
-                                            symbol="d", size=11, brush=pg.mkBrush("#FFFFFF"),
-                                            pen=pg.mkPen("#000000", width=1.5),
-                                            useCache=False))
+            plot.addItem(
+                pg.ScatterPlotItem(
+                    [m[0] for m in marks],
+                    [m[1] for m in marks],
+                    symbol="d",
+                    size=11,
+                    brush=pg.mkBrush("#FFFFFF"),
+                    pen=pg.mkPen("#000000", width=1.5),
+                    useCache=False,
+                )
+            )
         axis = plot.getAxis("left")
         labels = [("▶ " + b.label) if b.highlight else b.label for b in bars]
         axis.setTicks([list(zip(ys, labels, strict=True))])
@@ -100,8 +109,9 @@ class IndexBarChart(pg.PlotWidget):
         index = len(self.bars) - 1 - round(point.y())
         if 0 <= index < len(self.bars):
             bar = self.bars[index]
-            QToolTip.showText(self.mapToGlobal(self.mapFromScene(pos).toPoint()), bar.tooltip
-                              or bar.label, self)
+            QToolTip.showText(
+                self.mapToGlobal(self.mapFromScene(pos).toPoint()), bar.tooltip or bar.label, self
+            )
 
     def sizeHint(self):
         hint = super().sizeHint()
@@ -115,8 +125,10 @@ def legend_html() -> str:
 
     parts = []
     for g in GRADES:
-        parts.append(f"<span style='color:{g.colour}'>■</span> {g.symbol} {g.label} "
-                     f"({g.band.replace('<', '&lt;')})")
+        parts.append(
+            f"<span style='color:{g.colour}'>■</span> {g.symbol} {g.label} "
+            f"({g.band.replace('<', '&lt;')})"
+        )
     parts.append("<b>|</b> Riket")
     return " &nbsp;&nbsp; ".join(parts)
 

@@ -52,8 +52,9 @@ def lay_out(widget: QWidget, size: QSize | None = None) -> QSize:
 def render_image(widget: QWidget, size: QSize | None = None, scale: float = 2.0) -> QImage:
     """The widget drawn at ``scale`` × its size (sharp on high-DPI screens and in print)."""
     size = lay_out(widget, size)
-    image = QImage(int(size.width() * scale), int(size.height() * scale),
-                   QImage.Format.Format_ARGB32)
+    image = QImage(
+        int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32
+    )
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -72,13 +73,15 @@ def paint_chart(widget: QWidget, painter: QPainter, target: QRectF) -> None:
         source = widget.mapToScene(widget.viewport().rect()).boundingRect()
         widget.scene().render(painter, target, source)
     else:
-        painter.scale(target.width() / max(1, widget.width()),
-                      target.height() / max(1, widget.height()))
+        painter.scale(
+            target.width() / max(1, widget.width()), target.height() / max(1, widget.height())
+        )
         widget.render(painter, QPoint(0, 0))
 
 
-def render_svg(widget: QWidget, path: Path | str, size: QSize | None = None,
-               title: str = "") -> None:
+def render_svg(
+    widget: QWidget, path: Path | str, size: QSize | None = None, title: str = ""
+) -> None:
     """Write the widget as an SVG vector image (QPainter into QSvgGenerator)."""
     size = lay_out(widget, size)
     generator = QSvgGenerator()
@@ -121,8 +124,9 @@ class ChartFrame(QWidget):
 
     saved = Signal(str)
 
-    def __init__(self, title: str, chart: QWidget, parent: QWidget | None = None,
-                 file_stem: str = "diagram"):
+    def __init__(
+        self, title: str, chart: QWidget, parent: QWidget | None = None, file_stem: str = "diagram"
+    ):
         super().__init__(parent)
         self.chart = chart
         self.file_stem = file_stem
@@ -150,8 +154,7 @@ class ChartFrame(QWidget):
 
     def ask_and_save(self) -> None:
         start = str(Path(self.directory or Path.home()) / f"{self.file_stem}.png")
-        path, chosen = QFileDialog.getSaveFileName(self, "Spara som bild", start,
-                                                   IMAGE_FILTERS)
+        path, chosen = QFileDialog.getSaveFileName(self, "Spara som bild", start, IMAGE_FILTERS)
         if not path:
             return
         if not Path(path).suffix:

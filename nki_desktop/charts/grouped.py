@@ -21,11 +21,17 @@ from nki_desktop.domain.numbers import fmt_index, fmt_number
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
 
-PALETTE = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#F0E442",
-           "#000000")
-PATTERNS = (None, Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.Dense6Pattern,
-            Qt.BrushStyle.FDiagPattern, Qt.BrushStyle.CrossPattern,
-            Qt.BrushStyle.Dense5Pattern, Qt.BrushStyle.HorPattern, Qt.BrushStyle.VerPattern)
+PALETTE = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#F0E442", "#000000")
+PATTERNS = (
+    None,
+    Qt.BrushStyle.BDiagPattern,
+    Qt.BrushStyle.Dense6Pattern,
+    Qt.BrushStyle.FDiagPattern,
+    Qt.BrushStyle.CrossPattern,
+    Qt.BrushStyle.Dense5Pattern,
+    Qt.BrushStyle.HorPattern,
+    Qt.BrushStyle.VerPattern,
+)
 
 
 MAX_SINGLE_SERIES = 4  # more compared kommuner than this: the chart shows their mean
@@ -64,8 +70,12 @@ class GroupedBarChart(pg.PlotWidget):
         top = len(self.categories) - 1 - category
         return top + 0.4 - self._slot() * (series + 0.5)
 
-    def set_groups(self, categories: list[str], series: list[Series],
-                   reference: list[float | None] | None = None) -> None:
+    def set_groups(
+        self,
+        categories: list[str],
+        series: list[Series],
+        reference: list[float | None] | None = None,
+    ) -> None:
         self.categories, self.series = categories, series
         self.reference = reference or []
         plot = self.getPlotItem()
@@ -78,14 +88,22 @@ class GroupedBarChart(pg.PlotWidget):
             ws = [v for v in s.values if v is not None]
             if not ws:
                 continue
-            item = pg.BarGraphItem(x0=0, y=ys, height=height, width=ws, brush=colour,
-                                   pen=pg.mkPen(colour.darker(140)))
+            item = pg.BarGraphItem(
+                x0=0, y=ys, height=height, width=ws, brush=colour, pen=pg.mkPen(colour.darker(140))
+            )
             plot.addItem(item)
             pattern = PATTERNS[s_index % len(PATTERNS)]
             if pattern is not None:
-                plot.addItem(pg.BarGraphItem(x0=0, y=ys, height=height, width=ws,
-                                             brush=QBrush(QColor("#222222"), pattern),
-                                             pen=pg.mkPen(None)))
+                plot.addItem(
+                    pg.BarGraphItem(
+                        x0=0,
+                        y=ys,
+                        height=height,
+                        width=ws,
+                        brush=QBrush(QColor("#222222"), pattern),
+                        pen=pg.mkPen(None),
+                    )
+                )
             self.legend.addItem(item, s.label)
         refs = [(c, r) for c, r in enumerate(self.reference) if r is not None]
         if refs:
@@ -96,8 +114,7 @@ class GroupedBarChart(pg.PlotWidget):
             plot.addItem(ref)
             self.legend.addItem(ref, self.reference_label)
         axis = plot.getAxis("left")
-        axis.setTicks([[(len(categories) - 1 - c, label)
-                        for c, label in enumerate(categories)]])
+        axis.setTicks([[(len(categories) - 1 - c, label) for c, label in enumerate(categories)]])
         width = max((self.fontMetrics().horizontalAdvance(c) for c in categories), default=40)
         axis.setWidth(width + 14)
         self.setYRange(-0.55, max(len(categories) - 0.45, 0.55), padding=0)
@@ -129,8 +146,11 @@ class GroupedBarChart(pg.PlotWidget):
             return
         c, s_index = found
         s = self.series[s_index]
-        text = (s.tooltips[c] if c < len(s.tooltips) and s.tooltips[c]
-                else f"{s.label}, {self.categories[c]}: {fmt_index(s.values[c])}")
+        text = (
+            s.tooltips[c]
+            if c < len(s.tooltips) and s.tooltips[c]
+            else f"{s.label}, {self.categories[c]}: {fmt_index(s.values[c])}"
+        )
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(pos).toPoint()), text, self)
 
 
@@ -142,17 +162,24 @@ def series_from_comparison(comparison: Comparison, kind: str, set_name: str) -> 
 
     def tip(unit_name: str, label: str, value: float | None, n: int | None, extra: str) -> str:
         g = grade_for(value)
-        text = f"{unit_name}, {label}: {fmt_index(value)}" + (f" – {g.label.lower()}"
-                                                               if g else "")
+        text = f"{unit_name}, {label}: {fmt_index(value)}" + (f" – {g.label.lower()}" if g else "")
         return text + (f"\nAntal svar: {fmt_number(n)}" if n is not None else "") + extra
 
     def one(unit: str) -> Series:
         name = comparison.names[unit]
         values = [r.value(unit) for r in rows]
-        tips = [tip(name, r.label, r.value(unit), r.cells[unit].n,
-                    f"\nKälla: {source_text(r.cells[unit].publication, r.cells[unit].source)}"
-                    if r.cells[unit].source else "")
-                for r in rows]
+        tips = [
+            tip(
+                name,
+                r.label,
+                r.value(unit),
+                r.cells[unit].n,
+                f"\nKälla: {source_text(r.cells[unit].publication, r.cells[unit].source)}"
+                if r.cells[unit].source
+                else "",
+            )
+            for r in rows
+        ]
         return Series(name, values, tips)
 
     series = [one(mine)]
@@ -162,8 +189,21 @@ def series_from_comparison(comparison: Comparison, kind: str, set_name: str) -> 
     else:
         label = f"Medel {set_name.split(' (')[0].lower() if set_name else 'jämförda'}"
         means = [r.others_mean(mine) for r in rows]
-        series.append(Series(label, means, [
-            tip(label, r.label, m, None, f"\nOvägt {mean_text(r.others_count(mine))} "
-                                         f"(av {len(others)} jämförda kommuner)")
-            for r, m in zip(rows, means, strict=True)]))
+        series.append(
+            Series(
+                label,
+                means,
+                [
+                    tip(
+                        label,
+                        r.label,
+                        m,
+                        None,
+                        f"\nOvägt {mean_text(r.others_count(mine))} "
+                        f"(av {len(others)} jämförda kommuner)",
+                    )
+                    for r, m in zip(rows, means, strict=True)
+                ],
+            )
+        )
     return series

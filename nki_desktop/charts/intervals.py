@@ -53,18 +53,32 @@ class IntervalBarChart(pg.PlotWidget):
                 continue
             grade = grade_for(bar.value)
             colour = QColor(grade.colour if grade and bar.shown else "#BBBBBB")
-            brush = QBrush(colour, Qt.BrushStyle.SolidPattern if bar.shown
-                           else Qt.BrushStyle.BDiagPattern)
-            plot.addItem(pg.BarGraphItem(x0=0, y=[y], height=0.6, width=[bar.value],
-                                         brush=brush, pen=pg.mkPen(colour.darker(140))))
+            brush = QBrush(
+                colour, Qt.BrushStyle.SolidPattern if bar.shown else Qt.BrushStyle.BDiagPattern
+            )
+            plot.addItem(
+                pg.BarGraphItem(
+                    x0=0,
+                    y=[y],
+                    height=0.6,
+                    width=[bar.value],
+                    brush=brush,
+                    pen=pg.mkPen(colour.darker(140)),
+                )
+            )
             if bar.low is not None and bar.high is not None:
-                plot.addItem(pg.ErrorBarItem(x=np.array([bar.value]), y=np.array([float(y)]),
-                                             left=np.array([bar.value - bar.low]),
-                                             right=np.array([bar.high - bar.value]), beam=0.25,
-                                             pen=pg.mkPen("#222222", width=1.5)))
+                plot.addItem(
+                    pg.ErrorBarItem(
+                        x=np.array([bar.value]),
+                        y=np.array([float(y)]),
+                        left=np.array([bar.value - bar.low]),
+                        right=np.array([bar.high - bar.value]),
+                        beam=0.25,
+                        pen=pg.mkPen("#222222", width=1.5),
+                    )
+                )
             text = f"{fmt_number(bar.value, 1)} (n = {fmt_number(bar.n)})"
-            label = pg.TextItem(text, anchor=(0, 0.5),
-                                color="#222222" if bar.shown else "#777777")
+            label = pg.TextItem(text, anchor=(0, 0.5), color="#222222" if bar.shown else "#777777")
             label.setPos((bar.high if bar.high is not None else bar.value) + 1.5, y)
             plot.addItem(label)
         axis = plot.getAxis("left")
@@ -82,5 +96,6 @@ class IntervalBarChart(pg.PlotWidget):
         index = len(self.bars) - 1 - round(plot.vb.mapSceneToView(pos).y())
         if 0 <= index < len(self.bars):
             bar = self.bars[index]
-            QToolTip.showText(self.mapToGlobal(self.mapFromScene(pos).toPoint()),
-                              bar.tooltip or bar.label, self)
+            QToolTip.showText(
+                self.mapToGlobal(self.mapFromScene(pos).toPoint()), bar.tooltip or bar.label, self
+            )

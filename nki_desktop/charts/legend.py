@@ -12,8 +12,7 @@ def legend_below(plot: pg.PlotItem, columns: int = 4) -> pg.LegendItem:
     """
     # pixels, not points: QTextDocument lays points out by the paint device DPI, so a
     # legend in points shrinks when the chart is rendered into an image or SVG
-    legend = pg.LegendItem(colCount=columns, labelTextSize="12px", verSpacing=-4,
-                           horSpacing=18)
+    legend = pg.LegendItem(colCount=columns, labelTextSize="12px", verSpacing=-4, horSpacing=18)
     # LegendItem ignores transformations (made to float over a zoomable view); in the
     # layout it must scale with the rest when rendered at 2× or into SVG
     legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)

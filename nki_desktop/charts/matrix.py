@@ -25,16 +25,22 @@ QUADRANT_COLOURS = {
     "Vårda": "#2471A3",
 }
 # Where each quadrant's name goes: (effect high?, index high?) → corner of the plot.
-_CORNERS = {"Förbättra i första hand": (0.0, 1.0), "Bevara": (1.0, 1.0),
-            "Lägre prioritet": (0.0, 0.0), "Vårda": (1.0, 0.0)}
+_CORNERS = {
+    "Förbättra i första hand": (0.0, 1.0),
+    "Bevara": (1.0, 1.0),
+    "Lägre prioritet": (0.0, 0.0),
+    "Vårda": (1.0, 0.0),
+}
 
 
 def point_tooltip(point: DriverPoint, matrix: DriverMatrix) -> str:
     """Hover text: the factor, its index and n, its effect and quadrant."""
-    return (f"{point.label}\nIndex: {fmt_number(point.index, 1)} (n = {fmt_number(point.n)})\n"
-            f"Effekt på NKI: {fmt_number(point.effect, 2)} (standardiserad koefficient)\n"
-            f"{point.quadrant}\nFörklaringsgrad R² = {fmt_number(matrix.r2, 2)}, "
-            f"{fmt_number(matrix.n)} fullständiga svar")
+    return (
+        f"{point.label}\nIndex: {fmt_number(point.index, 1)} (n = {fmt_number(point.n)})\n"
+        f"Effekt på NKI: {fmt_number(point.effect, 2)} (standardiserad koefficient)\n"
+        f"{point.quadrant}\nFörklaringsgrad R² = {fmt_number(matrix.r2, 2)}, "
+        f"{fmt_number(matrix.n)} fullständiga svar"
+    )
 
 
 class CommaAxis(pg.AxisItem):
@@ -45,16 +51,19 @@ class CommaAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        return [s.replace(".", ",").replace("-", "−")
-                for s in super().tickStrings(values, scale, spacing)]
+        return [
+            s.replace(".", ",").replace("-", "−")
+            for s in super().tickStrings(values, scale, spacing)
+        ]
 
 
 class MatrixChart(pg.PlotWidget):
     """Scatter of the six factors with labels, quadrant lines at the means and names."""
 
     def __init__(self, parent=None, font_size: int = 10):
-        super().__init__(parent, axisItems={"left": CommaAxis("left"),
-                                            "bottom": CommaAxis("bottom")})
+        super().__init__(
+            parent, axisItems={"left": CommaAxis("left"), "bottom": CommaAxis("bottom")}
+        )
         self.matrix: DriverMatrix | None = None
         self.font_size = font_size
         self.setMenuEnabled(False)
@@ -73,8 +82,11 @@ class MatrixChart(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.clear()
         if matrix is None or not matrix.points:
-            text = pg.TextItem(matrix.note if matrix else "Ingen matris att visa.",
-                               anchor=(0.5, 0.5), color="#555555")
+            text = pg.TextItem(
+                matrix.note if matrix else "Ingen matris att visa.",
+                anchor=(0.5, 0.5),
+                color="#555555",
+            )
             text.setPos(50, 0)
             plot.addItem(text)
             self.setXRange(0, 100)
@@ -94,16 +106,25 @@ class MatrixChart(pg.PlotWidget):
         for pos, angle in ((matrix.x_split, 90), (matrix.y_split, 0)):
             plot.addItem(pg.InfiniteLine(pos=pos, angle=angle, pen=dash))
         for name, (cx, cy) in _CORNERS.items():
-            item = pg.TextItem(name, color=QColor(QUADRANT_COLOURS[name]).darker(115),
-                               anchor=(cx, 1.0 - cy))
+            item = pg.TextItem(
+                name, color=QColor(QUADRANT_COLOURS[name]).darker(115), anchor=(cx, 1.0 - cy)
+            )
             item.setFont(bold)
-            item.setPos(x0 + (x1 - x0) * (0.01 if cx == 0 else 0.99),
-                        y0 + (y1 - y0) * (0.01 if cy == 0 else 0.99))
+            item.setPos(
+                x0 + (x1 - x0) * (0.01 if cx == 0 else 0.99),
+                y0 + (y1 - y0) * (0.01 if cy == 0 else 0.99),
+            )
             plot.addItem(item)
-        spots = [{"pos": (p.index, p.effect), "size": 13,
-                  "brush": pg.mkBrush(QUADRANT_COLOURS[p.quadrant]),
-                  "pen": pg.mkPen("#222222", width=1), "data": i}
-                 for i, p in enumerate(matrix.points)]
+        spots = [
+            {
+                "pos": (p.index, p.effect),
+                "size": 13,
+                "brush": pg.mkBrush(QUADRANT_COLOURS[p.quadrant]),
+                "pen": pg.mkPen("#222222", width=1),
+                "data": i,
+            }
+            for i, p in enumerate(matrix.points)
+        ]
         plot.addItem(pg.ScatterPlotItem(spots=spots, useCache=False))  # vector symbols in PDFs
         for p in matrix.points:
             label = pg.TextItem(p.label, color="#111111", anchor=(0, 0.5))
@@ -131,12 +152,20 @@ class MatrixChart(pg.PlotWidget):
         if point is None or self.matrix is None:
             QToolTip.hideText()
             return
-        QToolTip.showText(self.mapToGlobal(self.mapFromScene(pos).toPoint()),
-                          point_tooltip(point, self.matrix), self)
+        QToolTip.showText(
+            self.mapToGlobal(self.mapFromScene(pos).toPoint()),
+            point_tooltip(point, self.matrix),
+            self,
+        )
 
 
-def render_matrix(painter: QPainter, target: QRectF, matrix: DriverMatrix,
-                  size: QSize | None = None, font_size: int = 9) -> None:
+def render_matrix(
+    painter: QPainter,
+    target: QRectF,
+    matrix: DriverMatrix,
+    size: QSize | None = None,
+    font_size: int = 9,
+) -> None:
     """Draw the matrix chart into target as vectors, from a laid-out widget never shown."""
     size = size or QSize(int(target.width()), int(target.height()))
     chart = MatrixChart(font_size=font_size)

@@ -66,9 +66,16 @@ def lines_from_trend(data: TrendData) -> tuple[list[ChartLine], list[ChartBreak]
         parts, _ = data.segments(line)
         for segment, part in enumerate(parts):
             for p in part:
-                chart_line.points.append(ChartPoint(p.year, p.value or 0.0,
-                                                    _tooltip(line.label, line.average, p),
-                                                    p.ci_low, p.ci_high, segment))
+                chart_line.points.append(
+                    ChartPoint(
+                        p.year,
+                        p.value or 0.0,
+                        _tooltip(line.label, line.average, p),
+                        p.ci_low,
+                        p.ci_high,
+                        segment,
+                    )
+                )
         out.append(chart_line)
     breaks = [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text) for b in data.breaks]
     return out, breaks
@@ -78,15 +85,24 @@ def preliminary_line(p: Preliminary) -> ChartLine:
     """The preliminary figure as a line of one open marker (with its interval)."""
     line = ChartLine("preliminary", f"Preliminärt {p.year} (t.o.m. {p.last_date})")
     if p.value is not None:
-        line.points.append(ChartPoint(p.year, p.value, p.text + "\nEgen beräkning från "
-                                      "svarsdata; rankas inte.", p.ci_low, p.ci_high))
+        line.points.append(
+            ChartPoint(
+                p.year,
+                p.value,
+                p.text + "\nEgen beräkning från svarsdata; rankas inte.",
+                p.ci_low,
+                p.ci_high,
+            )
+        )
     return line
 
 
 def _tooltip(label: str, average: bool, p) -> str:
     grade = grade_for(p.value)
-    tip = [f"{label} {p.year}: {fmt_index(p.value)}"
-           + (f" ({grade.symbol} {grade.label.lower()})" if grade else "")]
+    tip = [
+        f"{label} {p.year}: {fmt_index(p.value)}"
+        + (f" ({grade.symbol} {grade.label.lower()})" if grade else "")
+    ]
     if average:
         tip.append(f"Ovägt {mean_text(p.members)}")
     else:
@@ -121,8 +137,13 @@ class TrendChart(pg.PlotWidget):
         lines, breaks = lines_from_trend(data)
         self.set_lines(lines, breaks, zoom)
 
-    def set_lines(self, lines: list[ChartLine], breaks: list[ChartBreak],
-                  zoom: bool = False, value_labels: bool = False) -> None:
+    def set_lines(
+        self,
+        lines: list[ChartLine],
+        breaks: list[ChartBreak],
+        zoom: bool = False,
+        value_labels: bool = False,
+    ) -> None:
         """Draw the lines; ``value_labels`` writes min kommun's values beside its points
         (for print, where there is no hover)."""
         self.lines, self.breaks, self.zoomed = lines, breaks, zoom
@@ -142,25 +163,38 @@ class TrendChart(pg.PlotWidget):
             ys += y
             # one item per line (cheaper to paint than one per piece); a point is joined to
             # the next only within a segment: a change of source or definition is a break
-            joined = np.array([a.segment == b.segment for a, b in
-                               zip(line.points, line.points[1:], strict=False)] + [False])
+            joined = np.array(
+                [a.segment == b.segment for a, b in zip(line.points, line.points[1:], strict=False)]
+                + [False]
+            )
             # useCache=False: symbols stay vectors when the chart is rendered into a PDF
             hollow = line.key in HOLLOW
-            item = pg.PlotDataItem(x, y, pen=None if hollow else pen, symbol=symbol,
-                                   symbolSize=13 if hollow else 9,
-                                   symbolBrush=pg.mkBrush("w") if hollow else colour,
-                                   symbolPen=pg.mkPen(colour, width=2.5 if hollow else 1),
-                                   useCache=False, connect=joined)
+            item = pg.PlotDataItem(
+                x,
+                y,
+                pen=None if hollow else pen,
+                symbol=symbol,
+                symbolSize=13 if hollow else 9,
+                symbolBrush=pg.mkBrush("w") if hollow else colour,
+                symbolPen=pg.mkPen(colour, width=2.5 if hollow else 1),
+                useCache=False,
+                connect=joined,
+            )
             item.setProperty("line_key", line.key)
             plot.addItem(item)
             self.legend.addItem(item, line.label)
             bars = [p for p in line.points if p.low is not None and p.high is not None]
             if bars:
-                plot.addItem(pg.ErrorBarItem(  # pyqtgraph needs arrays here, not lists
-                    x=np.array([p.x for p in bars]), y=np.array([p.y for p in bars]),
-                    top=np.array([(p.high or p.y) - p.y for p in bars]),
-                    bottom=np.array([p.y - (p.low or p.y) for p in bars]), beam=0.15,
-                    pen=pg.mkPen(colour, width=1.5)))
+                plot.addItem(
+                    pg.ErrorBarItem(  # pyqtgraph needs arrays here, not lists
+                        x=np.array([p.x for p in bars]),
+                        y=np.array([p.y for p in bars]),
+                        top=np.array([(p.high or p.y) - p.y for p in bars]),
+                        bottom=np.array([p.y - (p.low or p.y) for p in bars]),
+                        beam=0.15,
+                        pen=pg.mkPen(colour, width=1.5),
+                    )
+                )
                 ys += [p.low for p in bars if p.low is not None]
                 ys += [p.high for p in bars if p.high is not None]
         # a legend wider than the chart would stretch the whole plot layout past its edge
@@ -173,12 +207,14 @@ class TrendChart(pg.PlotWidget):
         if value_labels:
             self._label_values(lines)
         for brk in breaks:
-            marker = pg.InfiniteLine(pos=brk.x, angle=90, movable=False,
-                                     pen=pg.mkPen("#555555", width=2,
-                                                  style=Qt.PenStyle.DashDotLine),
-                                     label=brk.label,
-                                     labelOpts={"position": 0.06, "color": "#333333",
-                                                "fill": (255, 255, 255, 220)})
+            marker = pg.InfiniteLine(
+                pos=brk.x,
+                angle=90,
+                movable=False,
+                pen=pg.mkPen("#555555", width=2, style=Qt.PenStyle.DashDotLine),
+                label=brk.label,
+                labelOpts={"position": 0.06, "color": "#333333", "fill": (255, 255, 255, 220)},
+            )
             marker.setToolTip(brk.tooltip)
             plot.addItem(marker)
         axis = plot.getAxis("bottom")
@@ -202,14 +238,14 @@ class TrendChart(pg.PlotWidget):
         mine = next((line for line in lines if line.key == "mine"), None)
         if mine is None:
             return
-        others = {(p.x, line.key): p.y for line in lines if line is not mine
-                  for p in line.points}
+        others = {(p.x, line.key): p.y for line in lines if line is not mine for p in line.points}
         colour = STYLES["mine"][0]
         for p in mine.points:
             near = [y for (x, _k), y in others.items() if x == p.x]
             below = bool(near) and p.y <= min(near)
-            label = pg.TextItem(fmt_index(p.y), anchor=(0.5, -0.25 if below else 1.25),
-                                color=colour)
+            label = pg.TextItem(
+                fmt_index(p.y), anchor=(0.5, -0.25 if below else 1.25), color=colour
+            )
             label.setPos(p.x, p.y)
             self.getPlotItem().addItem(label)
 

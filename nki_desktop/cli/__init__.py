@@ -30,26 +30,35 @@ _COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentPars
 
 # Commands that only read: the database is opened read-only (created or upgraded only when
 # it must be, see storage.opening), so they never wait for or disturb a writer.
-READING_COMMANDS = frozenset({"data", "imports", "export", "report", "backup",
-                              "preliminary"})
+READING_COMMANDS = frozenset({"data", "imports", "export", "report", "backup", "preliminary"})
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nki-desktop",
-        description="NKI Desktop – följ Insikt/NKI för din kommun. Utan kommando öppnas "
-                    "fönstret.")
+        description="NKI Desktop – följ Insikt/NKI för din kommun. Utan kommando öppnas fönstret.",
+    )
     parser.add_argument("--version", action="version", version=f"NKI Desktop {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="databasfil (standard: användarens "
-                        "datamapp; NKI_DATA_DIR ändrar den)")
-    parser.add_argument("--self-test", action="store_true", help="kontrollera att "
-                        "installationen är hel (tillfällig databas, import, rapporter)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="databasfil (standard: användarens datamapp; NKI_DATA_DIR ändrar den)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="kontrollera att installationen är hel (tillfällig databas, import, rapporter)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for register in _COMMAND_GROUPS:
         register(sub)
     for command in sub.choices.values():  # --db also after the command
-        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                             help="databasfil (som --db före kommandot)")
+        command.add_argument(
+            "--db",
+            metavar="PATH",
+            default=argparse.SUPPRESS,
+            help="databasfil (som --db före kommandot)",
+        )
     return parser
 
 

@@ -25,12 +25,29 @@ def cmd_list(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if kommun == UNKNOWN:
         return 2
     area = area_key(args.area) if args.area else None
-    rows = svc.comments(store, kommun, text=args.search or "", year=args.year, area=area,
-                        band=args.nki or "", picked_only=args.picked)
+    rows = svc.comments(
+        store,
+        kommun,
+        text=args.search or "",
+        year=args.year,
+        area=area,
+        band=args.nki or "",
+        picked_only=args.picked,
+    )
     records: list[dict[str, Any]] = [
-        {"id": r.id, "year": r.year, "unit": r.unit, "area": r.area, "answered": r.answered,
-         "nki": None if r.nki is None else round(r.nki, 1), "picked": r.picked,
-         "column": r.column, "text": r.text} for r in rows]
+        {
+            "id": r.id,
+            "year": r.year,
+            "unit": r.unit,
+            "area": r.area,
+            "answered": r.answered,
+            "nki": None if r.nki is None else round(r.nki, 1),
+            "picked": r.picked,
+            "column": r.column,
+            "text": r.text,
+        }
+        for r in rows
+    ]
     if args.format == "json":
         json.dump(records, out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -38,8 +55,7 @@ def cmd_list(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_COLUMNS)
     for rec in records:
-        writer.writerow(["" if rec[c] is None else formula_safe(str(rec[c]))
-                         for c in _COLUMNS])
+        writer.writerow(["" if rec[c] is None else formula_safe(str(rec[c])) for c in _COLUMNS])
     return 0
 
 
@@ -57,27 +73,31 @@ def cmd_preliminary(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         return 2
     p = load_preliminary(store, kommun, args.group)
     if p is None:
-        print("Inget preliminärt resultat: inga daterade svar för ett år utan slutligt NKI.",
-              file=out)
+        print(
+            "Inget preliminärt resultat: inga daterade svar för ett år utan slutligt NKI.", file=out
+        )
         return 0
     print(p.text, file=out)
     if p.value is not None:
-        print(f"Egen beräkning från svarsdata {p.first_date}–{p.last_date}: rankas inte och "
-              "ersätts av det slutliga värdet när det importeras.", file=out)
+        print(
+            f"Egen beräkning från svarsdata {p.first_date}–{p.last_date}: rankas inte och "
+            "ersätts av det slutliga värdet när det importeras.",
+            file=out,
+        )
     return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("comments", help="företagens kommentarer (maskerade fritextsvar)")
-    commands = parser.add_subparsers(dest="comments_command", metavar="DELKOMMANDO",
-                                     required=True)
+    commands = parser.add_subparsers(dest="comments_command", metavar="DELKOMMANDO", required=True)
     listing = commands.add_parser("list", help="lista kommentarer")
     listing.add_argument("--kommun", help="kommunkod")
     listing.add_argument("--year", type=int, help="ärendeår")
     listing.add_argument("--area", help="myndighetsområde")
     listing.add_argument("--search", help="sök i texten")
-    listing.add_argument("--nki", choices=[k for k in NKI_BANDS if k],
-                         help="låg eller hög NKI hos den som svarade")
+    listing.add_argument(
+        "--nki", choices=[k for k in NKI_BANDS if k], help="låg eller hög NKI hos den som svarade"
+    )
     listing.add_argument("--picked", action="store_true", help="bara de valda")
     listing.add_argument("--format", choices=("csv", "json"), default="csv")
     listing.set_defaults(func=cmd_list)

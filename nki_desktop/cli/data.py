@@ -53,8 +53,11 @@ def cmd_imports(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     for i in imports:
         years = i.years.split(",")
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else i.years
-        print(f"{i.id:>4}  {i.imported_at:19}  {i.publication:12}  {span:12}  "
-              f"{i.rows_stored:>7}  {i.file_name}", file=out)
+        print(
+            f"{i.id:>4}  {i.imported_at:19}  {i.publication:12}  {span:12}  "
+            f"{i.rows_stored:>7}  {i.file_name}",
+            file=out,
+        )
     return 0
 
 
@@ -63,8 +66,10 @@ def cmd_undo_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if info is None:
         print(f"Det finns ingen import med id {args.id}.", file=sys.stderr)
         return 2
-    print(f"Import {args.id} ({info.file_name}) är borttagen med sina {info.rows_stored} "
-          f"värden.", file=out)
+    print(
+        f"Import {args.id} ({info.file_name}) är borttagen med sina {info.rows_stored} värden.",
+        file=out,
+    )
     if store.last_backup:
         print(f"En kopia av databasen från före finns i {store.last_backup}.", file=out)
     return 0
@@ -73,15 +78,17 @@ def cmd_undo_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 def cmd_sample_data(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if args.remove:
         removed = remove_sample(store)
-        print("Exempeldata borttagen." if removed else "Ingen exempeldata att ta bort.",
-              file=out)
+        print("Exempeldata borttagen." if removed else "Ingen exempeldata att ta bort.", file=out)
         return 0
     result = load_sample(store)
     if result.duplicate:
         print("Exempeldata finns redan i databasen. Inget ändrades.", file=out)
     else:
-        print(f"Exempeldata laddad: {result.stored} värden (fiktiva, 2016–2024). "
-              f"Ta bort med: nki-desktop sample-data --remove", file=out)
+        print(
+            f"Exempeldata laddad: {result.stored} värden (fiktiva, 2016–2024). "
+            f"Ta bort med: nki-desktop sample-data --remove",
+            file=out,
+        )
     return 0
 
 
@@ -93,8 +100,9 @@ def cmd_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print("Ange en fil som slutar på .xlsx eller .csv.", file=sys.stderr)
         return 2
     kommun = normalise_code(args.kommun) if args.kommun else None
-    rows = long_rows(store, kommun=kommun or args.kommun, year=args.year, area=args.area,
-                     group=args.group)
+    rows = long_rows(
+        store, kommun=kommun or args.kommun, year=args.year, area=args.area, group=args.group
+    )
     write_long(rows, target)
     print(f"{len(rows)} rader skrivna till {target}.", file=out)
     return 0

@@ -38,20 +38,27 @@ def parse_years(text: str) -> list[int]:
 def cmd_fetch(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     settings = kolada_fetch.read_settings(args.url)
     if not settings.allowed:
-        print("Hämtning från internet är avstängd i inställningarna (Tillåt hämtning från "
-              "internet). Inget hämtades.", file=sys.stderr)
+        print(
+            "Hämtning från internet är avstängd i inställningarna (Tillåt hämtning från "
+            "internet). Inget hämtades.",
+            file=sys.stderr,
+        )
         return 2
     try:
         years = parse_years(args.years) if args.years else []
     except ValueError:
-        print(f"Ogiltiga år: {args.years}. Skriv till exempel --years 2016-2024 eller "
-              "--years 2019,2021.", file=sys.stderr)
+        print(
+            f"Ogiltiga år: {args.years}. Skriv till exempel --years 2016-2024 eller "
+            "--years 2019,2021.",
+            file=sys.stderr,
+        )
         return 2
     kommun = kommun_option(args.kommun, store.catalogue)
     if kommun == UNKNOWN:
         return 2
-    request = kolada_fetch.FetchRequest(years, kommun, settings.base_url,
-                                        args.proxy or settings.proxy)
+    request = kolada_fetch.FetchRequest(
+        years, kommun, settings.base_url, args.proxy or settings.proxy
+    )
     print(f"Hämtar från {settings.base_url} …", file=out)
 
     def progress(done: int, total: int, text: str) -> None:
@@ -67,15 +74,20 @@ def cmd_fetch(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print("Hämtningen avbröts. Inget sparades.", file=sys.stderr)
         return 2
     preview = fetched.preview
-    print(f"  År: {', '.join(str(y) for y in preview.years) or '–'}; kommuner: "
-          f"{preview.kommuner}{' och Riket' if preview.riket else ''}; värden: "
-          f"{preview.values}, saknade: {preview.missing}", file=out)
+    print(
+        f"  År: {', '.join(str(y) for y in preview.years) or '–'}; kommuner: "
+        f"{preview.kommuner}{' och Riket' if preview.riket else ''}; värden: "
+        f"{preview.values}, saknade: {preview.missing}",
+        file=out,
+    )
     for note in fetched.unit_notes:
         print(f"  Obs: {note}", file=out)
     for skip in preview.skipped[:10]:
         where = f"rad {skip.row}: " if skip.row else ""
-        print(f"  Sparas inte: {where}{skip.reason}" + (f" ({skip.text})" if skip.text else ""),
-              file=out)
+        print(
+            f"  Sparas inte: {where}{skip.reason}" + (f" ({skip.text})" if skip.text else ""),
+            file=out,
+        )
     if len(preview.skipped) > 10:
         print(f"  … och {len(preview.skipped) - 10} till", file=out)
     if fetched.revision_text:
@@ -87,8 +99,11 @@ def cmd_fetch(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print(f"  {preview.duplicate}", file=out)
         return 0
     if args.dry_run:
-        print(f"Provkörning: {len(preview.batch.observations) if preview.batch else 0} värden "
-              "skulle sparas. Inget sparades.", file=out)
+        print(
+            f"Provkörning: {len(preview.batch.observations) if preview.batch else 0} värden "
+            "skulle sparas. Inget sparades.",
+            file=out,
+        )
         return 0
     result = kolada_fetch.save(store, fetched)
     print(result.message, file=out)
@@ -112,21 +127,32 @@ def cmd_kpis(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("kolada", help="hämta Insikt-nyckeltal från Koladas öppna API")
     commands = group.add_subparsers(dest="kolada_command", metavar="KOMMANDO", required=True)
-    p = commands.add_parser("fetch", help="hämta och spara som en import (bara när du ber om "
-                            "det; ångras som andra importer)")
-    p.add_argument("--years", metavar="ÅR", help="t.ex. 2016-2024 eller 2019,2021 "
-                   "(standard: alla år)")
+    p = commands.add_parser(
+        "fetch",
+        help="hämta och spara som en import (bara när du ber om det; ångras som andra importer)",
+    )
+    p.add_argument(
+        "--years", metavar="ÅR", help="t.ex. 2016-2024 eller 2019,2021 (standard: alla år)"
+    )
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--kommun", metavar="KOD", help="min kommun med län och kommungrupp")
     scope.add_argument("--all", action="store_true", help="alla kommuner (standard)")
     p.add_argument("--dry-run", action="store_true", help="hämta och visa, spara inget")
-    p.add_argument("--url", metavar="BAS", help="API:ets adress (standard: inställningen, "
-                   "NKI_KOLADA_URL eller https://api.kolada.se/v3)")
+    p.add_argument(
+        "--url",
+        metavar="BAS",
+        help="API:ets adress (standard: inställningen, "
+        "NKI_KOLADA_URL eller https://api.kolada.se/v3)",
+    )
     p.add_argument("--proxy", metavar="URL", help="proxy, t.ex. http://proxy.kommun.se:8080")
     p.add_argument("--verbose", action="store_true", help="visa varje fråga")
     p.set_defaults(func=cmd_fetch)
     p = commands.add_parser("kpis", help="lista nyckeltalen programmet känner och vart de går")
     p.set_defaults(func=cmd_kpis)
     for command in (commands.choices["fetch"], commands.choices["kpis"]):
-        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                             help="databasfil (som --db före kommandot)")
+        command.add_argument(
+            "--db",
+            metavar="PATH",
+            default=argparse.SUPPRESS,
+            help="databasfil (som --db före kommandot)",
+        )

@@ -20,13 +20,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     who.add_argument("--kommun", metavar="KOD", help="kommunkod (4 siffror)")
     who.add_argument("--lan", metavar="KOD", help="länskod (2 siffror): en rapport per kommun")
     p.add_argument("--year", type=int, metavar="ÅR", help="ärendeår (standard: senaste)")
-    p.add_argument("--group", default="foretag", metavar="GRUPP",
-                   help="svarsgrupp (standard: foretag)")
+    p.add_argument(
+        "--group", default="foretag", metavar="GRUPP", help="svarsgrupp (standard: foretag)"
+    )
     p.add_argument("--pdf", metavar="FIL", help="PDF-fil att skriva (med --kommun)")
     p.add_argument("--xlsx", metavar="FIL", help="Excel-fil att skriva (med --kommun)")
     p.add_argument("--out", metavar="MAPP", help="mapp för rapporterna (med --lan)")
-    p.add_argument("--sections", metavar="LISTA",
-                   help="avsnitt, kommaseparerade: " + ",".join(SECTIONS))
+    p.add_argument(
+        "--sections", metavar="LISTA", help="avsnitt, kommaseparerade: " + ",".join(SECTIONS)
+    )
     p.add_argument("--logo", metavar="BILD", help="logotyp i sidhuvudet (PNG/JPG)")
     p.set_defaults(func=cmd_report)
 
@@ -41,8 +43,10 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     group = group_key(args.group) or args.group
     years = store.years(group)
     if not years:
-        print("Det finns inga lagrade värden. Importera filer eller kör: nki-desktop "
-              "sample-data", file=sys.stderr)
+        print(
+            "Det finns inga lagrade värden. Importera filer eller kör: nki-desktop sample-data",
+            file=sys.stderr,
+        )
         return 2
     year = args.year or years[-1]
     options = ReportOptions(logo_path=args.logo)
@@ -50,8 +54,10 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         chosen = tuple(s.strip() for s in args.sections.split(",") if s.strip())
         unknown = [s for s in chosen if s not in SECTIONS]
         if unknown:
-            print(f"Okända avsnitt: {', '.join(unknown)}. Välj bland: {', '.join(SECTIONS)}",
-                  file=sys.stderr)
+            print(
+                f"Okända avsnitt: {', '.join(unknown)}. Välj bland: {', '.join(SECTIONS)}",
+                file=sys.stderr,
+            )
             return 2
         options.sections = chosen
     catalogue = store.catalogue
@@ -63,8 +69,9 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         if not args.pdf and not args.xlsx:
             print("Ange --pdf FIL och/eller --xlsx FIL.", file=sys.stderr)
             return 2
-        jobs = [(code, Path(args.pdf) if args.pdf else None,
-                 Path(args.xlsx) if args.xlsx else None)]
+        jobs = [
+            (code, Path(args.pdf) if args.pdf else None, Path(args.xlsx) if args.xlsx else None)
+        ]
     else:
         lan = str(args.lan).zfill(2)
         members = catalogue.in_lan(lan)
@@ -73,8 +80,14 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             return 2
         folder = Path(args.out or ".")
         folder.mkdir(parents=True, exist_ok=True)
-        jobs = [(k.code, folder / f"{k.code} {_safe(k.name)} NKI {year}.pdf",
-                 folder / f"{k.code} {_safe(k.name)} NKI {year}.xlsx") for k in members]
+        jobs = [
+            (
+                k.code,
+                folder / f"{k.code} {_safe(k.name)} NKI {year}.pdf",
+                folder / f"{k.code} {_safe(k.name)} NKI {year}.xlsx",
+            )
+            for k in members
+        ]
     if any(pdf for _c, pdf, _x in jobs):
         from nki_desktop.reports.qt_env import ensure_app
 
@@ -86,8 +99,7 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         store = YearValueCache(store)  # type: ignore[assignment]
     for number, (code, pdf, xlsx) in enumerate(jobs, 1):
         if args.lan:  # progress line: which kommun of how many
-            print(f"[{number}/{len(jobs)}] {code} {catalogue.name_of(code)}", file=out,
-                  flush=True)
+            print(f"[{number}/{len(jobs)}] {code} {catalogue.name_of(code)}", file=out, flush=True)
         try:
             data = gather(store, code, year, group)
         except ReportDataError as exc:

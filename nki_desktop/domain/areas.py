@@ -28,26 +28,69 @@ class Area:
 
 
 AREAS: tuple[Area, ...] = (
-    Area(TOTAL, "NKI totalt", ("totalt", "nki totalt", "total", "samtliga", "alla områden",
-                                "samtliga områden", "nki", "sammanfattande nki")),
+    Area(
+        TOTAL,
+        "NKI totalt",
+        (
+            "totalt",
+            "nki totalt",
+            "total",
+            "samtliga",
+            "alla områden",
+            "samtliga områden",
+            "nki",
+            "sammanfattande nki",
+        ),
+    ),
     Area("brandskydd", "Brandskydd", ("brandtillsyn", "brandskyddstillsyn", "brand")),
     Area("bygglov", "Bygglov", ("bygg", "bygglovshandläggning", "plan och bygg")),
     Area("markupplatelse", "Markupplåtelse", ("markupplåtelser", "mark")),
-    Area("miljo_halsoskydd", "Miljö- och hälsoskydd",
-         ("miljö och hälsoskydd", "miljö- & hälsoskydd", "miljötillsyn", "miljö",
-          "miljö- och hälsoskyddstillsyn", "miljo halsoskydd", "miljö och hälsa")),
-    Area("livsmedelskontroll", "Livsmedelskontroll",
-         ("livsmedel", "livsmedelstillsyn"), first_year=2016),
-    Area("serveringstillstand", "Serveringstillstånd",
-         ("servering", "alkoholtillstånd", "serveringstillstånd/alkohol")),
-    Area(UPPHANDLING, "Upphandling", ("offentlig upphandling", "nui"), first_year=2019,
-         note="Index NUI, redovisas separat och ingår aldrig i NKI."),
-    Area("receptfria_lakemedel", "Receptfria läkemedel", ("receptfria läkemedel",),
-         first_year=2024),
-    Area("lantmateri", "Lantmäteri", ("lantmäteriet", "kommunal lantmäterimyndighet"),
-         first_year=2024),
-    Area("folkol_tobak", "Folköl och tobak", ("folköl och tobak", "tobak och folköl",
-                                               "folköl", "tobak"), first_year=2024),
+    Area(
+        "miljo_halsoskydd",
+        "Miljö- och hälsoskydd",
+        (
+            "miljö och hälsoskydd",
+            "miljö- & hälsoskydd",
+            "miljötillsyn",
+            "miljö",
+            "miljö- och hälsoskyddstillsyn",
+            "miljo halsoskydd",
+            "miljö och hälsa",
+        ),
+    ),
+    Area(
+        "livsmedelskontroll",
+        "Livsmedelskontroll",
+        ("livsmedel", "livsmedelstillsyn"),
+        first_year=2016,
+    ),
+    Area(
+        "serveringstillstand",
+        "Serveringstillstånd",
+        ("servering", "alkoholtillstånd", "serveringstillstånd/alkohol"),
+    ),
+    Area(
+        UPPHANDLING,
+        "Upphandling",
+        ("offentlig upphandling", "nui"),
+        first_year=2019,
+        note="Index NUI, redovisas separat och ingår aldrig i NKI.",
+    ),
+    Area(
+        "receptfria_lakemedel", "Receptfria läkemedel", ("receptfria läkemedel",), first_year=2024
+    ),
+    Area(
+        "lantmateri",
+        "Lantmäteri",
+        ("lantmäteriet", "kommunal lantmäterimyndighet"),
+        first_year=2024,
+    ),
+    Area(
+        "folkol_tobak",
+        "Folköl och tobak",
+        ("folköl och tobak", "tobak och folköl", "folköl", "tobak"),
+        first_year=2024,
+    ),
 )
 AREA_BY_KEY: dict[str, Area] = {a.key: a for a in AREAS}
 
@@ -71,7 +114,12 @@ FACTORS: tuple[Factor, ...] = (
 )
 FACTOR_BY_KEY: dict[str, Factor] = {f.key: f for f in FACTORS}
 SERVICE_FACTORS: tuple[str, ...] = (
-    "information", "tillganglighet", "bemotande", "kompetens", "rattssakerhet", "effektivitet",
+    "information",
+    "tillganglighet",
+    "bemotande",
+    "kompetens",
+    "rattssakerhet",
+    "effektivitet",
 )
 INDEX_FACTORS: tuple[str, ...] = ("nki", "nui")
 
@@ -86,10 +134,14 @@ class RespondentGroup:
 GROUPS: tuple[RespondentGroup, ...] = (
     RespondentGroup("foretag", "Företag", ("företagare", "företag", "näringsidkare")),
     RespondentGroup("privatperson", "Privatpersoner", ("privatperson", "privat", "privata")),
-    RespondentGroup("forening", "Ideella föreningar",
-                    ("förening", "föreningar", "ideell förening")),
-    RespondentGroup("offentlig", "Offentliga organisationer",
-                    ("offentlig organisation", "offentliga", "offentlig")),
+    RespondentGroup(
+        "forening", "Ideella föreningar", ("förening", "föreningar", "ideell förening")
+    ),
+    RespondentGroup(
+        "offentlig",
+        "Offentliga organisationer",
+        ("offentlig organisation", "offentliga", "offentlig"),
+    ),
     RespondentGroup("alla", "Alla grupper", ("alla", "samtliga", "totalt alla grupper")),
 )
 GROUP_BY_KEY: dict[str, RespondentGroup] = {g.key: g for g in GROUPS}

@@ -47,41 +47,70 @@ _PREFIX = "Företagsklimat Insikt - "
 KOLADA_KPIS: dict[str, KoladaKpi] = {
     k.id: k
     for k in (
-        KoladaKpi("U07451", "total", "nki", definition=OLD_DEFINITION,
-                  title=_PREFIX + "Totalt, Index, gammal definition (-2024)"),
-        KoladaKpi("U07453", "total", "nki", definition=NEW_DEFINITION, first_year=2024,
-                  title=_PREFIX + "Totalt, Index, ny definition"),
+        KoladaKpi(
+            "U07451",
+            "total",
+            "nki",
+            definition=OLD_DEFINITION,
+            title=_PREFIX + "Totalt, Index, gammal definition (-2024)",
+        ),
+        KoladaKpi(
+            "U07453",
+            "total",
+            "nki",
+            definition=NEW_DEFINITION,
+            first_year=2024,
+            title=_PREFIX + "Totalt, Index, ny definition",
+        ),
         KoladaKpi("U07446", "brandskydd", "nki", title=_PREFIX + "Brandskydd - Index"),
         KoladaKpi("U07447", "bygglov", "nki", title=_PREFIX + "Bygglov - Index"),
         KoladaKpi("U07448", "markupplatelse", "nki", title=_PREFIX + "Markupplåtelse - Index"),
-        KoladaKpi("U07449", "miljo_halsoskydd", "nki",
-                  title=_PREFIX + "Miljö- och hälsoskydd - Index"),
-        KoladaKpi("U07450", "serveringstillstand", "nki",
-                  title=_PREFIX + "Serveringstillstånd - Index"),
-        KoladaKpi("U07455", "livsmedelskontroll", "nki",
-                  title=_PREFIX + "Livsmedelskontroll - Index"),
+        KoladaKpi(
+            "U07449", "miljo_halsoskydd", "nki", title=_PREFIX + "Miljö- och hälsoskydd - Index"
+        ),
+        KoladaKpi(
+            "U07450", "serveringstillstand", "nki", title=_PREFIX + "Serveringstillstånd - Index"
+        ),
+        KoladaKpi(
+            "U07455", "livsmedelskontroll", "nki", title=_PREFIX + "Livsmedelskontroll - Index"
+        ),
         KoladaKpi("U07459", "upphandling", "nui", title=_PREFIX + "Upphandling - Index"),
-        KoladaKpi("U07508", "total", "tillganglighet",
-                  title=_PREFIX + "Tillgänglighet - Index"),
+        KoladaKpi("U07508", "total", "tillganglighet", title=_PREFIX + "Tillgänglighet - Index"),
         KoladaKpi("U07509", "total", "information", title=_PREFIX + "Information - Index"),
         KoladaKpi("U07510", "total", "bemotande", title=_PREFIX + "Bemötande - Index"),
         KoladaKpi("U07511", "total", "kompetens", title=_PREFIX + "Kompetens - Index"),
         KoladaKpi("U07512", "total", "rattssakerhet", title=_PREFIX + "Rättssäkerhet - Index"),
         KoladaKpi("U07513", "total", "effektivitet", title=_PREFIX + "Effektivitet - Index"),
-        KoladaKpi("U07551", "total", "nki", ANSWERS, OLD_DEFINITION,
-                  title=_PREFIX + "antal svar"),
-        KoladaKpi("U07554", "total", "nki", ANSWERS, NEW_DEFINITION, first_year=2024,
-                  title=_PREFIX + "antal svar, ny definition"),
-        KoladaKpi("U07552", "total", "nki", RESPONSE_RATE, OLD_DEFINITION,
-                  title=_PREFIX + "svarsfrekvens"),
-        KoladaKpi("U07553", "total", "nki", RESPONSE_RATE, NEW_DEFINITION, first_year=2024,
-                  title=_PREFIX + "svarsfrekvens, ny definition"),
+        KoladaKpi("U07551", "total", "nki", ANSWERS, OLD_DEFINITION, title=_PREFIX + "antal svar"),
+        KoladaKpi(
+            "U07554",
+            "total",
+            "nki",
+            ANSWERS,
+            NEW_DEFINITION,
+            first_year=2024,
+            title=_PREFIX + "antal svar, ny definition",
+        ),
+        KoladaKpi(
+            "U07552", "total", "nki", RESPONSE_RATE, OLD_DEFINITION, title=_PREFIX + "svarsfrekvens"
+        ),
+        KoladaKpi(
+            "U07553",
+            "total",
+            "nki",
+            RESPONSE_RATE,
+            NEW_DEFINITION,
+            first_year=2024,
+            title=_PREFIX + "svarsfrekvens, ny definition",
+        ),
     )
 }
 
 # Kolada's groups holding the Insikt key figures (for the fetch's metadata check).
-KOLADA_GROUPS = {"GKPI294": "Öppna jämförelser - Företagsklimat (Insikt)",
-                 "G2KPI145939": "Näringsliv"}
+KOLADA_GROUPS = {
+    "GKPI294": "Öppna jämförelser - Företagsklimat (Insikt)",
+    "G2KPI145939": "Näringsliv",
+}
 
 
 def kolada_kpi(kpi_id: str) -> KoladaKpi | None:

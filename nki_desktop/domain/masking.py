@@ -72,8 +72,13 @@ def comments_note(comments: int, counts: dict[str, int]) -> str:
     if not comments:
         return ""
     what = describe_counts(counts)
-    masked = (f"personuppgifter maskerades vid importen: {what}" if what else
-              "inga personuppgifter hittades att maskera")
-    return (f"{comments} kommentarer (fritextsvar) hittades; {masked}. Telefonnummer, "
-            "e-postadresser och personnummer sparas aldrig. Kommentarer exporteras bara om "
-            "du väljer dem.")
+    masked = (
+        f"personuppgifter maskerades vid importen: {what}"
+        if what
+        else "inga personuppgifter hittades att maskera"
+    )
+    return (
+        f"{comments} kommentarer (fritextsvar) hittades; {masked}. Telefonnummer, "
+        "e-postadresser och personnummer sparas aldrig. Kommentarer exporteras bara om "
+        "du väljer dem."
+    )

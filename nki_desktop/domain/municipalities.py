@@ -36,15 +36,44 @@ GROUP_CODES: dict[str, str] = {
     "Landsbygdskommun med besöksnäring": "C9",
 }
 
-_RIKET_NAMES = {"riket", "sverige", "hela riket", "hela landet", "samtliga kommuner",
-                "alla kommuner", "riket totalt", "riksgenomsnitt", "rikssnitt", "0000",
-                "riket ovagt medel", "alla kommuner ovagt medel", "riket vagt medel"}
-_JOINT_WORDS = ("forbund", "gemensam", "samverkan", "nämnd", "namnd", "forvaltning",
-                "overformyndar", "kommunalforbund", "myndighetsnamnd", "miljokontor")
+_RIKET_NAMES = {
+    "riket",
+    "sverige",
+    "hela riket",
+    "hela landet",
+    "samtliga kommuner",
+    "alla kommuner",
+    "riket totalt",
+    "riksgenomsnitt",
+    "rikssnitt",
+    "0000",
+    "riket ovagt medel",
+    "alla kommuner ovagt medel",
+    "riket vagt medel",
+}
+_JOINT_WORDS = (
+    "forbund",
+    "gemensam",
+    "samverkan",
+    "nämnd",
+    "namnd",
+    "forvaltning",
+    "overformyndar",
+    "kommunalforbund",
+    "myndighetsnamnd",
+    "miljokontor",
+)
 _SUFFIXES = ("kommun", "kommuns", "stad", "stads", "kommunen", "municipality")
 # Irregular official forms, written as in files (å/ä/ö kept) → the catalogue name.
-_VARIANTS = {"Falu": "Falun", "Region Gotland": "Gotland", "Gotlands": "Gotland",
-             "Malung": "Malung-Sälen", "Upplands Bro": "Upplands-Bro"}
+_VARIANTS = {
+    "Falu": "Falun",
+    "Region Gotland": "Gotland",
+    "Gotlands": "Gotland",
+    "Malung": "Malung-Sälen",
+    "Upplands Bro": "Upplands-Bro",
+}
+
+
 @dataclass(frozen=True)
 class Kommun:
     code: str
@@ -128,8 +157,11 @@ def recorded_matches() -> Iterator[list[NameMatch]]:
 
 def _found(match: NameMatch) -> NameMatch:
     recorder = _RECORDER.get()
-    if recorder is not None and match.listed and not any(
-            m.written == match.written and m.kommun == match.kommun for m in recorder):
+    if (
+        recorder is not None
+        and match.listed
+        and not any(m.written == match.written and m.kommun == match.kommun for m in recorder)
+    ):
         recorder.append(match)
     return match
 
@@ -204,8 +236,17 @@ class Catalogue:
     def from_csv(cls, path: Path) -> Catalogue:
         with open(path, encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        return cls(Kommun(r["kod"], r["namn"], r["lan_kod"], r["lan_namn"],
-                          r["kommungrupp_2023"], int(r["befolkning"] or 0)) for r in rows)
+        return cls(
+            Kommun(
+                r["kod"],
+                r["namn"],
+                r["lan_kod"],
+                r["lan_namn"],
+                r["kommungrupp_2023"],
+                int(r["befolkning"] or 0),
+            )
+            for r in rows
+        )
 
     def __len__(self) -> int:
         return len(self.kommuner)
@@ -217,7 +258,7 @@ class Catalogue:
         if unit == RIKET:
             return "Riket"
         if unit.startswith(JOINT_PREFIX):
-            return unit[len(JOINT_PREFIX):]
+            return unit[len(JOINT_PREFIX) :]
         k = self.by_code.get(unit)
         return k.name if k else unit
 
@@ -286,8 +327,9 @@ class Catalogue:
 
     def candidates(self, name: str, count: int = 3) -> list[Kommun]:
         """The closest kommun names, for a message about an unmatched name."""
-        keys = difflib.get_close_matches(name_key(name), list(self._folded), n=count * 2,
-                                         cutoff=0.6)
+        keys = difflib.get_close_matches(
+            name_key(name), list(self._folded), n=count * 2, cutoff=0.6
+        )
         seen: list[Kommun] = []
         for key in keys:
             for k in self._folded[key]:
@@ -302,7 +344,7 @@ class Catalogue:
         if not text:
             return list(self.kommuner)
         if text.isdigit():
-            return [k for k in self.kommuner if k.code.startswith(text.zfill(2)[:len(text)])]
+            return [k for k in self.kommuner if k.code.startswith(text.zfill(2)[: len(text)])]
         key = name_key(text)
         exact = text.casefold()
 
@@ -344,4 +386,3 @@ def normalise_code(value: object) -> str | None:
     if not text.isdigit() or not 3 <= len(text) <= 4:
         return None
     return text.zfill(4)
-

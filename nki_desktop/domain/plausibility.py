@@ -67,13 +67,20 @@ def _whole(label: str, value: object, minimum: int, maximum: int = MAX_ANSWERS) 
 
 def problem(o: Observation, units: int, latest: int) -> str | None:
     """What is implausible about one observation (first rule broken), or None."""
-    if isinstance(o.year, bool) or not isinstance(o.year, int) \
-            or not FIRST_YEAR <= o.year <= latest:
+    if (
+        isinstance(o.year, bool)
+        or not isinstance(o.year, int)
+        or not FIRST_YEAR <= o.year <= latest
+    ):
         return f"Året {o.year} ligger utanför {FIRST_YEAR}–{latest}."
-    found = (_index_problem("Värdet", o.value) or _index_problem("Konfidensintervallets "
-             "nedre gräns", o.ci_low) or _index_problem("Konfidensintervallets övre gräns",
-             o.ci_high) or _whole("Antal svar", o.n, 0) or _whole("Placeringen", o.rank, 1)
-             or _whole("Antalet rangordnade", o.rank_of, 1))
+    found = (
+        _index_problem("Värdet", o.value)
+        or _index_problem("Konfidensintervallets nedre gräns", o.ci_low)
+        or _index_problem("Konfidensintervallets övre gräns", o.ci_high)
+        or _whole("Antal svar", o.n, 0)
+        or _whole("Placeringen", o.rank, 1)
+        or _whole("Antalet rangordnade", o.rank_of, 1)
+    )
     if found:
         return found
     if o.rank is not None:
@@ -85,8 +92,9 @@ def problem(o: Observation, units: int, latest: int) -> str | None:
     return None
 
 
-def findings(observations: Iterable[Observation], units: int,
-             today: date | None = None) -> Iterator[Finding]:
+def findings(
+    observations: Iterable[Observation], units: int, today: date | None = None
+) -> Iterator[Finding]:
     """Every implausible observation, in file order.
 
     ``units`` is how many units a ranking can hold (kommuner, joint bodies and riket).

@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 
 from nki_desktop.domain.records import Observation
 
-TIES_NOTE = "Lika värden delar placering (1, 2, 2, 4); SKR:s hantering av lika värden är inte " \
-            "bekräftad."
+TIES_NOTE = (
+    "Lika värden delar placering (1, 2, 2, 4); SKR:s hantering av lika värden är inte bekräftad."
+)
 
 
 def shared_ranks(scores: Mapping[str, float], decimals: int | None = None) -> dict[str, int]:

@@ -100,16 +100,20 @@ class ImportSettings:
     header_row: int | None = None  # 1-based header row of a mapped table
 
     def to_json(self) -> str:
-        return json.dumps({k: v for k, v in asdict(self).items() if v is not None},
-                          ensure_ascii=False)
+        return json.dumps(
+            {k: v for k, v in asdict(self).items() if v is not None}, ensure_ascii=False
+        )
 
     @classmethod
     def from_json(cls, text: str | None) -> ImportSettings:
         data: dict[str, Any] = json.loads(text) if text else {}
         scale = data.get("factor_scale")
-        return cls(factor_scale=(float(scale[0]), float(scale[1])) if scale else None,
-                   nki_rule=data.get("nki_rule"), sheet=data.get("sheet"),
-                   header_row=data.get("header_row"))
+        return cls(
+            factor_scale=(float(scale[0]), float(scale[1])) if scale else None,
+            nki_rule=data.get("nki_rule"),
+            sheet=data.get("sheet"),
+            header_row=data.get("header_row"),
+        )
 
 
 @dataclass

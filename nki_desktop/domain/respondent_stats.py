@@ -45,8 +45,10 @@ def _beta_continued_fraction(a: float, b: float, x: float) -> float:
     h = d
     for m in range(1, 500):
         m2 = 2 * m
-        for aa in (m * (b - m) * x / ((qam + m2) * (a + m2)),
-                   -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))):
+        for aa in (
+            m * (b - m) * x / ((qam + m2) * (a + m2)),
+            -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)),
+        ):
             d = 1.0 + aa * d
             d = 1.0 / (d if abs(d) > tiny else tiny)
             c = 1.0 + aa / c
@@ -63,8 +65,9 @@ def incomplete_beta(a: float, b: float, x: float) -> float:
         return 0.0
     if x >= 1.0:
         return 1.0
-    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
-                     + a * math.log(x) + b * math.log1p(-x))
+    front = math.exp(
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    )
     if x < (a + 1.0) / (a + b + 2.0):
         return front * _beta_continued_fraction(a, b, x) / a
     return 1.0 - front * _beta_continued_fraction(b, a, 1.0 - x) / b
@@ -77,8 +80,7 @@ def t_cdf(t: float, df: float) -> float:
 
 
 def _t_pdf(t: float, df: float) -> float:
-    log_c = (math.lgamma((df + 1.0) / 2.0) - math.lgamma(df / 2.0)
-             - 0.5 * math.log(df * math.pi))
+    log_c = math.lgamma((df + 1.0) / 2.0) - math.lgamma(df / 2.0) - 0.5 * math.log(df * math.pi)
     return math.exp(log_c - (df + 1.0) / 2.0 * math.log1p(t * t / df))
 
 
@@ -90,7 +92,7 @@ def _cornish_fisher(p: float, df: float) -> float:
     g2 = ((5 * z2 + 16) * z2 + 3) * z / 96
     g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384
     g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160
-    return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4
+    return z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
 
 
 @lru_cache(maxsize=4096)
@@ -157,8 +159,9 @@ class MeanStat:
         return (self.ci_high - self.ci_low) / 2.0
 
 
-def mean_stat(mean: float | None, sd: float | None, n: int,
-              confidence: float = CONFIDENCE) -> MeanStat:
+def mean_stat(
+    mean: float | None, sd: float | None, n: int, confidence: float = CONFIDENCE
+) -> MeanStat:
     """Mean with its t interval from summary figures."""
     if n == 0 or mean is None:
         return MeanStat(None, 0, None, None, None)
@@ -253,8 +256,9 @@ class RespondentArrays:
         return int(self.year.size)
 
 
-def grouped_means(keys: IntArray, values: FloatArray, size: int
-                  ) -> tuple[IntArray, FloatArray, FloatArray]:
+def grouped_means(
+    keys: IntArray, values: FloatArray, size: int
+) -> tuple[IntArray, FloatArray, FloatArray]:
     """Per key (0..size−1): count, mean and sd (n − 1) of the non-NaN values (two passes)."""
     valid = ~np.isnan(values)
     k, v = keys[valid], values[valid]
@@ -267,9 +271,12 @@ def grouped_means(keys: IntArray, values: FloatArray, size: int
     return count, mean, sd
 
 
-def cell_stats(data: RespondentArrays, total_areas: dict[int, tuple[str, ...]],
-               include_all_groups: bool = True,
-               confidence: float = CONFIDENCE) -> list[CellStat]:
+def cell_stats(
+    data: RespondentArrays,
+    total_areas: dict[int, tuple[str, ...]],
+    include_all_groups: bool = True,
+    confidence: float = CONFIDENCE,
+) -> list[CellStat]:
     """Every index per year × area × group, plus ``total`` (areas of the year's NKI totalt)
     and, when there is more than one group, group ``alla``.
 
@@ -301,8 +308,7 @@ def cell_stats(data: RespondentArrays, total_areas: dict[int, tuple[str, ...]],
     if include_all_groups and len(groups) > 1:
         passes.append((a_code, np.full_like(g_code, len(groups))))
         passes.append((np.where(total_rows, len(areas), -1), np.full_like(g_code, len(groups))))
-    metrics = [("nki", data.nki)] + [(f, data.factors[:, i]) for i, f in
-                                     enumerate(SERVICE_FACTORS)]
+    metrics = [("nki", data.nki)] + [(f, data.factors[:, i]) for i, f in enumerate(SERVICE_FACTORS)]
     area_names = areas + ["total"]
     group_names = groups + ["alla"]
     out: dict[tuple[int, str, str, str], CellStat] = {}
@@ -317,8 +323,8 @@ def cell_stats(data: RespondentArrays, total_areas: dict[int, tuple[str, ...]],
                 area = area_names[ai]
                 name = "nui" if factor == "nki" and area == "upphandling" else factor
                 n = int(count[key])
-                stat = mean_stat(float(mean[key]), None if n < 2 else float(sd[key]), n,
-                                 confidence)
+                stat = mean_stat(float(mean[key]), None if n < 2 else float(sd[key]), n, confidence)
                 out[(years[yi], area, group_names[gi], name)] = CellStat(
-                    years[yi], area, group_names[gi], name, stat)
+                    years[yi], area, group_names[gi], name, stat
+                )
     return [out[k] for k in sorted(out)]

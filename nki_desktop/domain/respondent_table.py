@@ -12,8 +12,7 @@ from typing import Any, overload
 from nki_desktop.domain.areas import SERVICE_FACTORS
 
 ANSWER_KEYS = ("q1", "q2", "q3", *SERVICE_FACTORS)
-KEYS = ("year", "unit", "area", "group", *ANSWER_KEYS, "background", "sheet", "row",
-        "answered")
+KEYS = ("year", "unit", "area", "group", *ANSWER_KEYS, "background", "sheet", "row", "answered")
 
 
 class RespondentTable(Sequence[dict[str, Any]]):
@@ -22,14 +21,30 @@ class RespondentTable(Sequence[dict[str, Any]]):
     Answers may hold NaN for "no answer": rows read as dicts give None, and SQLite stores a
     bound NaN as NULL."""
 
-    def __init__(self, year: list[int], unit: list[str], area: list[str], group: list[str],
-                 answers: dict[str, list[float | None]], background: list[dict[str, Any]],
-                 sheet: str, row: list[int], answered: list[str | None] | None = None):
+    def __init__(
+        self,
+        year: list[int],
+        unit: list[str],
+        area: list[str],
+        group: list[str],
+        answers: dict[str, list[float | None]],
+        background: list[dict[str, Any]],
+        sheet: str,
+        row: list[int],
+        answered: list[str | None] | None = None,
+    ):
         # ``answered``: each row's answer date as ISO text (None: the file has no dates).
-        self.columns: list[list[Any]] = [year, unit, area, group,
-                                         *(answers[k] for k in ANSWER_KEYS), background,
-                                         [sheet] * len(year), row,
-                                         answered or [None] * len(year)]
+        self.columns: list[list[Any]] = [
+            year,
+            unit,
+            area,
+            group,
+            *(answers[k] for k in ANSWER_KEYS),
+            background,
+            [sheet] * len(year),
+            row,
+            answered or [None] * len(year),
+        ]
         self.sheet = sheet
 
     def __len__(self) -> int:
@@ -61,5 +76,13 @@ class RespondentTable(Sequence[dict[str, Any]]):
             if text is None:
                 text = texts[id(d)] = json.dumps(d, ensure_ascii=False) if d else ""
             bg.append(text)
-        return list(zip(repeat(import_id), *(c[start:stop] for c in cols[:13]), bg,
-                        cols[14][start:stop], cols[15][start:stop], cols[16][start:stop]))
+        return list(
+            zip(
+                repeat(import_id),
+                *(c[start:stop] for c in cols[:13]),
+                bg,
+                cols[14][start:stop],
+                cols[15][start:stop],
+                cols[16][start:stop],
+            )
+        )

@@ -7,10 +7,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_AREAS_UNTIL_2015 = ("brandskydd", "bygglov", "markupplatelse", "miljo_halsoskydd",
-                     "serveringstillstand")
-_AREAS_2016_2023 = ("brandskydd", "bygglov", "markupplatelse", "miljo_halsoskydd",
-                    "livsmedelskontroll", "serveringstillstand")
+_AREAS_UNTIL_2015 = (
+    "brandskydd",
+    "bygglov",
+    "markupplatelse",
+    "miljo_halsoskydd",
+    "serveringstillstand",
+)
+_AREAS_2016_2023 = (
+    "brandskydd",
+    "bygglov",
+    "markupplatelse",
+    "miljo_halsoskydd",
+    "livsmedelskontroll",
+    "serveringstillstand",
+)
 _AREAS_FROM_2024 = ("bygglov", "miljo_halsoskydd", "livsmedelskontroll", "serveringstillstand")
 
 
@@ -32,12 +43,14 @@ class DefinitionBreak:
 
 DEFINITION_BREAKS: tuple[DefinitionBreak, ...] = (
     DefinitionBreak(
-        2016, ("total", "livsmedelskontroll", "miljo_halsoskydd"),
+        2016,
+        ("total", "livsmedelskontroll", "miljo_halsoskydd"),
         "Från ärendeår 2016 är livsmedelskontroll ett eget område (ingick tidigare i miljö- och "
         "hälsoskydd) och NKI totalt består av sex områden i stället för fem.",
     ),
     DefinitionBreak(
-        2024, ("total",),
+        2024,
+        ("total",),
         "Från ärendeår 2024 består NKI totalt av fyra områden: bygglov, miljö- och hälsoskydd, "
         "livsmedelskontroll och serveringstillstånd. Brandskydd och markupplåtelse redovisas "
         "separat.",
@@ -47,8 +60,7 @@ DEFINITION_BREAKS: tuple[DefinitionBreak, ...] = (
 
 def breaks_between(first_year: int, last_year: int, area: str = "total") -> list[DefinitionBreak]:
     """Definition breaks that a series from first_year to last_year crosses for an area."""
-    return [b for b in DEFINITION_BREAKS
-            if first_year < b.year <= last_year and area in b.areas]
+    return [b for b in DEFINITION_BREAKS if first_year < b.year <= last_year and area in b.areas]
 
 
 @dataclass(frozen=True)
@@ -61,16 +73,22 @@ class PublicationRules:
     min_answers_area_rank: int = 10
     min_response_rate_mean: float = 0.40
     min_response_rate_area: float = 0.30
-    mandatory_areas: tuple[str, ...] = ("bygglov", "miljo_halsoskydd", "livsmedelskontroll",
-                                        "serveringstillstand")
+    mandatory_areas: tuple[str, ...] = (
+        "bygglov",
+        "miljo_halsoskydd",
+        "livsmedelskontroll",
+        "serveringstillstand",
+    )
     confirmed: bool = False
 
 
 # Rules as documented for 2017 and 2021; other years use the nearest earlier documented year.
 _RULES: dict[int, PublicationRules] = {
-    2017: PublicationRules(min_answers_area_rank=12,
-                           mandatory_areas=("bygglov", "miljo_halsoskydd", "livsmedelskontroll"),
-                           confirmed=True),
+    2017: PublicationRules(
+        min_answers_area_rank=12,
+        mandatory_areas=("bygglov", "miljo_halsoskydd", "livsmedelskontroll"),
+        confirmed=True,
+    ),
     2021: PublicationRules(confirmed=True),
 }
 

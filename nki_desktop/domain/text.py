@@ -29,7 +29,7 @@ def clean_text(text: str, limit: int = TEXT_LIMIT) -> str:
     """Text read from a file as stored: control and direction characters become spaces,
     runs of space one, and at most ``limit`` characters (an ellipsis marks a cut)."""
     text = _SPACE_RE.sub(" ", _CONTROL_RE.sub(" ", str(text))).strip()
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def looks_like_formula(text: object) -> bool:

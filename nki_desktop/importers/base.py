@@ -51,8 +51,15 @@ def column_letter(index: int) -> str:
 class ImportProblem(Exception):
     """A file that cannot be imported; the message is Swedish and says where and what to do."""
 
-    def __init__(self, file: str, message: str, sheet: str = "", row: int | None = None,
-                 column: int | None = None, hint: str = ""):
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        sheet: str = "",
+        row: int | None = None,
+        column: int | None = None,
+        hint: str = "",
+    ):
         self.file, self.sheet, self.row, self.column = file, sheet, row, column
         self.message, self.hint = message, hint
         super().__init__(self.text)
@@ -141,9 +148,12 @@ def read_csv_text(text: str, file: str = "") -> list[list[Any]]:
     """Rows of a delimited text; a line the csv module cannot split is a located problem."""
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ImportProblem(file, "Filen innehåller nolltecken (NUL) och är ingen vanlig "
-                            "textfil.", row=line, hint="Spara filen som CSV (UTF-8) i Excel "
-                            "och importera igen.")
+        raise ImportProblem(
+            file,
+            "Filen innehåller nolltecken (NUL) och är ingen vanlig textfil.",
+            row=line,
+            hint="Spara filen som CSV (UTF-8) i Excel och importera igen.",
+        )
     delimiter = _csv_delimiter(text[:8192])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[Any]] = []
@@ -151,11 +161,13 @@ def read_csv_text(text: str, file: str = "") -> list[list[Any]]:
         for row in reader:  # a field over csv.field_size_limit() is a csv.Error too
             rows.append(list(row))
     except csv.Error as exc:
-        raise ImportProblem(file, f"Raden kan inte delas upp i kolumner ({exc}).",
-                            row=reader.line_num or None,
-                            hint="Kontrollera citattecknen på raden (en text med radbrytning "
-                                 "eller semikolon ska stå inom \"…\") och importera igen."
-                            ) from exc
+        raise ImportProblem(
+            file,
+            f"Raden kan inte delas upp i kolumner ({exc}).",
+            row=reader.line_num or None,
+            hint="Kontrollera citattecknen på raden (en text med radbrytning "
+            'eller semikolon ska stå inom "…") och importera igen.',
+        ) from exc
     return rows
 
 
@@ -168,8 +180,9 @@ def _read_json(path: Path, sha: str) -> Workbook:
     try:
         data = json.loads(decode_text(path.read_bytes()), parse_constant=refuse)
     except RecursionError as exc:
-        raise ImportProblem(path.name, "JSON-filen är för djupt nästlad för att vara data "
-                            "från Kolada.") from exc
+        raise ImportProblem(
+            path.name, "JSON-filen är för djupt nästlad för att vara data från Kolada."
+        ) from exc
     except ValueError as exc:  # JSONDecodeError, NaN/Infinity, a number of 5 000 digits
         raise ImportProblem(path.name, f"Filen är inte giltig JSON ({exc}).") from exc
     return Workbook(path, sha, [], data)
@@ -178,9 +191,11 @@ def _read_json(path: Path, sha: str) -> Workbook:
 def unreadable(path: Path, reason: str) -> ImportProblem:
     """The located message for a workbook the reader could not (or may not) read."""
     return ImportProblem(
-        path.name, f"Filen {path.name} kunde inte läsas: den verkar skadad eller är för stor "
-        f"({reason}).", hint="Öppna filen i Excel eller LibreOffice och spara den igen; dela "
-        "upp en mycket stor fil i flera.")
+        path.name,
+        f"Filen {path.name} kunde inte läsas: den verkar skadad eller är för stor ({reason}).",
+        hint="Öppna filen i Excel eller LibreOffice och spara den igen; dela "
+        "upp en mycket stor fil i flera.",
+    )
 
 
 def _read_native(path: Path, sha: str) -> Workbook:
@@ -208,8 +223,11 @@ def read_workbook(path: Path | str) -> Workbook:
     if not path.is_file():
         raise ImportProblem(path.name, "Filen finns inte.")
     if suffix not in SUPPORTED_SUFFIXES:
-        raise ImportProblem(path.name, f"Filtypen {suffix or '(ingen)'} stöds inte.",
-                            hint="Använd .xlsx, .xlsm, .xls, .ods, .csv eller .json.")
+        raise ImportProblem(
+            path.name,
+            f"Filtypen {suffix or '(ingen)'} stöds inte.",
+            hint="Använd .xlsx, .xlsm, .xls, .ods, .csv eller .json.",
+        )
     try:
         sha = file_sha256(path)
     except OSError as exc:
@@ -217,8 +235,9 @@ def read_workbook(path: Path | str) -> Workbook:
     if suffix in JSON_SUFFIXES:
         return _read_json(path, sha)
     if suffix in TEXT_SUFFIXES:
-        return Workbook(path, sha, [Sheet(path.stem, read_csv_text(decode_text(
-            path.read_bytes()), path.name))])
+        return Workbook(
+            path, sha, [Sheet(path.stem, read_csv_text(decode_text(path.read_bytes()), path.name))]
+        )
     workbook = _read_native(path, sha)
     if not any(any(str(c).strip() for c in row) for s in workbook.sheets for row in s.rows):
         raise ImportProblem(path.name, "Arbetsboken är tom: inget blad innehåller data.")

@@ -261,7 +261,9 @@ def find_uncached_formula(workbook: Workbook) -> ImportProblem | None:
     sheet, row, column, formula = found
     return Where(workbook.name, sheet, row, column).problem(
         "Bladet innehåller formler utan sparade värden (här: "
-        f"'{formula}'), så talen kan inte läsas.", FORMULA_HINT)
+        f"'{formula}'), så talen kan inte läsas.",
+        FORMULA_HINT,
+    )
 
 
 def check_formulas(workbook: Workbook, sheet: str) -> None:

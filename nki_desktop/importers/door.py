@@ -20,16 +20,20 @@ from nki_desktop.domain.text import clean_text
 from nki_desktop.importers.base import ImportProblem, NeedsMapping
 
 REFUSED_HINT = "Rätta cellen i filen (eller ta bort raden) och importera igen."
-DUPLICATE_HINT = "Ta bort den ena raden (eller ge raderna olika svarsgrupp/år) och importera " \
-                 "igen."
-UNEXPECTED_HINT = ("Kontrollera att det är rätt fil och att den inte är skadad; öppna och spara "
-                   "om den i Excel, eller använd mallen (nki-desktop template).")
+DUPLICATE_HINT = "Ta bort den ena raden (eller ge raderna olika svarsgrupp/år) och importera igen."
+UNEXPECTED_HINT = (
+    "Kontrollera att det är rätt fil och att den inte är skadad; öppna och spara "
+    "om den i Excel, eller använd mallen (nki-desktop template)."
+)
 SHOWN = 3  # findings named in the message
 
 
 def _place(o: Observation) -> str:
-    parts = [f"blad {o.sheet}" if o.sheet else "", f"rad {o.row}" if o.row else "",
-             f"kolumn {o.column}" if o.column else ""]
+    parts = [
+        f"blad {o.sheet}" if o.sheet else "",
+        f"rad {o.row}" if o.row else "",
+        f"kolumn {o.column}" if o.column else "",
+    ]
     return ", ".join(p for p in parts if p) or "okänd plats"
 
 
@@ -48,7 +52,7 @@ def _problem(file: str, o: Observation, message: str, hint: str) -> ImportProble
 
 def _unit_key(unit: str) -> str:
     if unit.startswith(JOINT_PREFIX):
-        return JOINT_PREFIX + clean_text(unit[len(JOINT_PREFIX):])
+        return JOINT_PREFIX + clean_text(unit[len(JOINT_PREFIX) :])
     return unit
 
 
@@ -77,8 +81,9 @@ def _clean_background(background: object, done: dict[int, dict[str, Any]]) -> ob
         return background
     cleaned = done.get(id(background))
     if cleaned is None:
-        cleaned = done[id(background)] = {clean_text(str(k), 100): clean_text(str(v))
-                                          for k, v in background.items()}
+        cleaned = done[id(background)] = {
+            clean_text(str(k), 100): clean_text(str(v)) for k, v in background.items()
+        }
     return cleaned
 
 
@@ -109,10 +114,15 @@ def check_duplicates(batch: ImportBatch) -> None:
         key = (o.year, o.unit, o.area, o.factor, o.group)
         first = seen.setdefault(key, o)
         if first is not o:
-            raise _problem(batch.file_name, o, (
-                f"Samma cell finns två gånger i filen: {o.unit}, år {o.year}, {o.area}, "
-                f"{o.factor}, {o.group} står både på {_place(first)} och på {_place(o)}."),
-                DUPLICATE_HINT)
+            raise _problem(
+                batch.file_name,
+                o,
+                (
+                    f"Samma cell finns två gånger i filen: {o.unit}, år {o.year}, {o.area}, "
+                    f"{o.factor}, {o.group} står både på {_place(first)} och på {_place(o)}."
+                ),
+                DUPLICATE_HINT,
+            )
 
 
 def check_plausible(batch: ImportBatch, units: int) -> None:
@@ -124,11 +134,15 @@ def check_plausible(batch: ImportBatch, units: int) -> None:
     more = ""
     if len(found) > 1:
         others = "; ".join(f"{_place(f.observation)}: {f.reason}" for f in found[1:SHOWN])
-        more = f" Även {others}" + (f" (och {len(found) - SHOWN} till)."
-                                     if len(found) > SHOWN else ".")
-    raise _problem(batch.file_name, first.observation,
-                   f"Cellen kan inte stämma: {first.reason} Filen importerades inte.{more}",
-                   REFUSED_HINT)
+        more = f" Även {others}" + (
+            f" (och {len(found) - SHOWN} till)." if len(found) > SHOWN else "."
+        )
+    raise _problem(
+        batch.file_name,
+        first.observation,
+        f"Cellen kan inte stämma: {first.reason} Filen importerades inte.{more}",
+        REFUSED_HINT,
+    )
 
 
 def admit(batch: ImportBatch, units: int) -> ImportBatch:
@@ -155,7 +169,12 @@ def guarded(file: str) -> Iterator[None]:
     except (ImportProblem, NeedsMapping, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - the reader's PanicException included
-        reason = next((text for kind, text in _REASONS.items() if isinstance(exc, kind)),
-                      "innehållet har en form som programmet inte känner igen")
-        raise ImportProblem(file, f"Filen {file} kunde inte tolkas: {reason} "
-                            f"({type(exc).__name__}).", hint=UNEXPECTED_HINT) from exc
+        reason = next(
+            (text for kind, text in _REASONS.items() if isinstance(exc, kind)),
+            "innehållet har en form som programmet inte känner igen",
+        )
+        raise ImportProblem(
+            file,
+            f"Filen {file} kunde inte tolkas: {reason} ({type(exc).__name__}).",
+            hint=UNEXPECTED_HINT,
+        ) from exc

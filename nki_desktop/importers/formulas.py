@@ -44,8 +44,11 @@ def sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
             for _event, element in iterparse(rels):
                 if _local(element.tag) == "Relationship":
                     target = element.get("Target", "")
-                    path = target.lstrip("/") if target.startswith("/") else \
-                        posixpath.normpath(posixpath.join("xl", target))
+                    path = (
+                        target.lstrip("/")
+                        if target.startswith("/")
+                        else posixpath.normpath(posixpath.join("xl", target))
+                    )
                     targets[element.get("Id", "")] = path
         names: dict[str, str] = {}
         with archive.open("xl/workbook.xml") as book:
@@ -55,8 +58,17 @@ def sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
                     if part:
                         names[part] = element.get("name", part)
         return names
-    except (KeyError, SyntaxError, OSError, zipfile.BadZipFile, zlib.error, ValueError,
-            EOFError, NotImplementedError, RuntimeError):
+    except (
+        KeyError,
+        SyntaxError,
+        OSError,
+        zipfile.BadZipFile,
+        zlib.error,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         return {}
 
 
@@ -78,7 +90,7 @@ def _cells(archive: zipfile.ZipFile, part: str) -> Iterator[Element]:
 
 def _coordinate(ref: str) -> tuple[int, int] | None:
     letters = ref.rstrip("0123456789")
-    digits = ref[len(letters):]
+    digits = ref[len(letters) :]
     if not letters.isalpha() or not digits:
         return None
     column = 0
@@ -87,15 +99,19 @@ def _coordinate(ref: str) -> tuple[int, int] | None:
     return int(digits), column - 1
 
 
-def first_uncached(path: Path, parts: list[str] | None = None
-                   ) -> tuple[str, int, int, str] | None:
+def first_uncached(path: Path, parts: list[str] | None = None) -> tuple[str, int, int, str] | None:
     """(sheet, row 1-based, column 0-based, formula) of the first formula without a saved
     value, or None. ``parts`` are the sheet parts known to hold formulas (None: scan)."""
     try:
         with zipfile.ZipFile(path) as archive:
             if parts is None:
-                parts = [n for n in archive.namelist() if n.startswith("xl/worksheets/")
-                         and n.endswith(".xml") and has_formulas(archive, n)]
+                parts = [
+                    n
+                    for n in archive.namelist()
+                    if n.startswith("xl/worksheets/")
+                    and n.endswith(".xml")
+                    and has_formulas(archive, n)
+                ]
             if not parts:
                 return None
             names = sheet_names(archive)
@@ -108,8 +124,9 @@ def first_uncached(path: Path, parts: list[str] | None = None
                             formula = child
                         elif kind in ("v", "is"):
                             value = child
-                    cached = value is not None and (value.text or len(value)
-                                                    or cell.get("t") == "str")
+                    cached = value is not None and (
+                        value.text or len(value) or cell.get("t") == "str"
+                    )
                     if formula is None or cached:
                         continue
                     where = _coordinate(cell.get("r", ""))
@@ -117,7 +134,16 @@ def first_uncached(path: Path, parts: list[str] | None = None
                         continue
                     text = "=" + (formula.text or "").strip() if formula.text else "(delad formel)"
                     return names.get(part, posixpath.basename(part)), where[0], where[1], text
-    except (zipfile.BadZipFile, zlib.error, OSError, KeyError, SyntaxError, EOFError,
-            ValueError, NotImplementedError, RuntimeError):
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        KeyError,
+        SyntaxError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         return None  # the reader could read it; nothing more to say
     return None

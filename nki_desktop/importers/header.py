@@ -144,7 +144,7 @@ def _locate(sheet: Sheet, scan: int) -> Header | None:
         return None
     r = best[0]
     texts = _row_texts(sheet, r)
-    width = max(len(row) for row in sheet.rows[r:r + 60])
+    width = max(len(row) for row in sheet.rows[r : r + 60])
     texts += [""] * (width - len(texts))
     rows = [r]
     combined = list(texts)
@@ -154,11 +154,16 @@ def _locate(sheet: Sheet, scan: int) -> Header | None:
         above += [""] * (width - len(above))
         filled_above = [cell_text(c) for c in sheet.rows[r - 1] if cell_text(c)]
         areas_above = sum(1 for t in set(above) if t and classify_label(t).area)
-        if ((len(filled_above) >= 2 or _lone_group_cell(sheet.rows[r - 1], texts))
-                and areas_above >= 1 and any(t and not classify_label(t).area for t in texts)):
+        if (
+            (len(filled_above) >= 2 or _lone_group_cell(sheet.rows[r - 1], texts))
+            and areas_above >= 1
+            and any(t and not classify_label(t).area for t in texts)
+        ):
             rows = [r - 1, r]
-            combined = [f"{a} {t}".strip() if a and unit_column_role(t) is None else t
-                        for a, t in zip(above, texts, strict=True)]
+            combined = [
+                f"{a} {t}".strip() if a and unit_column_role(t) is None else t
+                for a, t in zip(above, texts, strict=True)
+            ]
     # Or the group row is the one found and the measures sit below it.
     below = _row_texts(sheet, r + 1)
     if len(rows) == 1 and below and sum(1 for t in below if measure_word(t)) >= 2:
@@ -166,8 +171,10 @@ def _locate(sheet: Sheet, scan: int) -> Header | None:
         grouped += [""] * (width - len(grouped))
         below += [""] * (width - len(below))
         rows = [r, r + 1]
-        combined = [g if unit_column_role(g) else f"{g} {b}".strip()
-                    for g, b in zip(grouped, below, strict=True)]
+        combined = [
+            g if unit_column_role(g) else f"{g} {b}".strip()
+            for g, b in zip(grouped, below, strict=True)
+        ]
     title = " ".join(t for i in range(rows[0]) for t in _row_texts(sheet, i) if t)
     header = Header(sheet, rows, combined, title=title)
     header.columns = classify_columns(combined)
@@ -182,8 +189,12 @@ def _lone_group_cell(above: Sequence[Any], texts: Sequence[str]) -> bool:
         return False
     index, text = filled[0]
     below = texts[index] if index < len(texts) else ""
-    return bool(below and unit_column_role(below) is None and classify_label(text).area
-                and (not classify_label(below).area or measure_word(below)))
+    return bool(
+        below
+        and unit_column_role(below) is None
+        and classify_label(text).area
+        and (not classify_label(below).area or measure_word(below))
+    )
 
 
 def measure_word(text: str) -> bool:
@@ -192,8 +203,11 @@ def measure_word(text: str) -> bool:
     if not text:
         return False
     label = classify_label(text)
-    return (label.measure != "value" or fold(text) in ("nki", "nui", "index")
-            or (label.area is None and label.factor in ("nki", "nui")))
+    return (
+        label.measure != "value"
+        or fold(text) in ("nki", "nui", "index")
+        or (label.area is None and label.factor in ("nki", "nui"))
+    )
 
 
 def classify_columns(texts: Sequence[str]) -> list[Column]:
@@ -206,8 +220,7 @@ def classify_columns(texts: Sequence[str]) -> list[Column]:
             label = classify_label(text)
             if not label.area and not label.factor and label.measure in ("rank", "n"):
                 # "NKI totalt | Rank | Antal svar": measures follow their area's value column
-                columns.append(Column(index, text, VALUE, group.area, group.factor,
-                                      label.measure))
+                columns.append(Column(index, text, VALUE, group.area, group.factor, label.measure))
                 continue
         group = None
         role = unit_column_role(text)

@@ -115,9 +115,7 @@ class KoladaImporter(LayoutImporter):
             workbook.name, header.sheet.name, [(kid, header.title)], {name: years}, options
         )[name]
         assert kpi is not None  # place_all asked otherwise
-        group = find_group(fold(header.title)) or str(
-            options.group or DEFAULT_GROUP
-        )
+        group = find_group(fold(header.title)) or str(options.group or DEFAULT_GROUP)
         measure = "n" if kpi.measure == ANSWERS else "value"
         header.columns = [
             Column(c.index, c.header, VALUE, kpi.area, kpi.factor, measure, c.year)

@@ -14,14 +14,46 @@ from nki_desktop.domain.areas import AREAS, FACTORS, GROUPS, TOTAL
 from nki_desktop.domain.text import fold
 
 KOMMUN_CODE, KOMMUN_NAME, LAN, VALUE, YEAR, IGNORE = (
-    "kommun_code", "kommun_name", "lan", "value", "year", "ignore")
+    "kommun_code",
+    "kommun_name",
+    "lan",
+    "value",
+    "year",
+    "ignore",
+)
 MEASURES = {"value": "värde", "n": "antal svar", "rank": "rank"}
 
-_CODE_WORDS = {"kommunkod", "kod", "kommun kod", "kommunnr", "kommunnummer", "kommun id",
-               "kommun-id", "kommunid", "id", "kkod", "lankommunkod", "kommunkod 4 siffror"}
-_NAME_WORDS = {"kommun", "kommunnamn", "namn", "kommun namn", "kommuner", "enhet", "organisation",
-               "kommun/forbund", "kommun/organisation", "kommun eller forbund", "omrade/kommun",
-               "kommun/enhet", "deltagare", "kommun/gemensam namnd", "kommun forbund"}
+_CODE_WORDS = {
+    "kommunkod",
+    "kod",
+    "kommun kod",
+    "kommunnr",
+    "kommunnummer",
+    "kommun id",
+    "kommun-id",
+    "kommunid",
+    "id",
+    "kkod",
+    "lankommunkod",
+    "kommunkod 4 siffror",
+}
+_NAME_WORDS = {
+    "kommun",
+    "kommunnamn",
+    "namn",
+    "kommun namn",
+    "kommuner",
+    "enhet",
+    "organisation",
+    "kommun/forbund",
+    "kommun/organisation",
+    "kommun eller forbund",
+    "omrade/kommun",
+    "kommun/enhet",
+    "deltagare",
+    "kommun/gemensam namnd",
+    "kommun forbund",
+}
 _LAN_WORDS = {"lan", "lansnamn", "lanskod", "lan kod", "lan namn", "region"}
 _RANK_RE = re.compile(r"\b(rank|ranking|rankning|placering|plats)\b")
 _N_RE = re.compile(r"\b(antal svar|antal|svar|n|svarande|antal svarande|respondenter)\b")
@@ -38,8 +70,10 @@ def _alias_patterns(items: Sequence[Any]) -> list[tuple[re.Pattern[str], str]]:
             if folded:
                 pairs.append((folded, item.key))
     pairs.sort(key=lambda p: -len(p[0]))  # longest first: "miljo och halsoskydd" before "miljo"
-    return [(re.compile(r"(?<![a-z0-9])" + re.escape(text) + r"(?![a-z0-9])"), key)
-            for text, key in pairs]
+    return [
+        (re.compile(r"(?<![a-z0-9])" + re.escape(text) + r"(?![a-z0-9])"), key)
+        for text, key in pairs
+    ]
 
 
 _AREA_PATTERNS = [(p, k) for p, k in _alias_patterns(AREAS) if k != TOTAL]

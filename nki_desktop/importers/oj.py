@@ -30,16 +30,26 @@ from nki_desktop.importers.years import find_year
 
 def value_targets() -> list[tuple[str, str]]:
     """Mapping targets for a column of a wide table: area × index factor × measure."""
-    targets = [("ignore", "Används inte"), (KOMMUN_CODE, "Kommunkod"),
-               (KOMMUN_NAME, "Kommunnamn"), (LAN, "Län (används inte)")]
+    targets = [
+        ("ignore", "Används inte"),
+        (KOMMUN_CODE, "Kommunkod"),
+        (KOMMUN_NAME, "Kommunnamn"),
+        (LAN, "Län (används inte)"),
+    ]
     for area in AREAS:
         for measure, text in MEASURES.items():
             factor = area.index_factor
-            targets.append((f"{area.key}:{factor}:{measure}",
-                            f"{area.label} – {factor_label(factor)} – {text}"))
+            targets.append(
+                (
+                    f"{area.key}:{factor}:{measure}",
+                    f"{area.label} – {factor_label(factor)} – {text}",
+                )
+            )
         if area.key == TOTAL:
-            targets += [(f"{TOTAL}:{f}:value", f"{area.label} – {factor_label(f)} – värde")
-                        for f in SERVICE_FACTORS]
+            targets += [
+                (f"{TOTAL}:{f}:value", f"{area.label} – {factor_label(f)} – värde")
+                for f in SERVICE_FACTORS
+            ]
     return targets
 
 
@@ -54,19 +64,32 @@ def _guess_header_row(sheet: Sheet) -> int:
 
 def mapping_request(workbook: Workbook, kind: str = "oj", message: str = "") -> MappingRequest:
     """Ask the user to assign the columns of the first sheet with data."""
-    sheet = next((s for s in workbook.sheets if any(any(cell_text(c) for c in row)
-                                                      for row in s.rows)), workbook.sheets[0])
+    sheet = next(
+        (s for s in workbook.sheets if any(any(cell_text(c) for c in row) for row in s.rows)),
+        workbook.sheets[0],
+    )
     guess = locate(sheet)
     r = guess.rows[-1] if guess else _guess_header_row(sheet)
-    headers = list(guess.texts) if guess else (
-        [cell_text(c) for c in sheet.rows[r]] if sheet.rows else [])
-    samples = [[cell_text(c) for c in row] for row in sheet.rows[r + 1:r + 6]]
+    headers = (
+        list(guess.texts)
+        if guess
+        else ([cell_text(c) for c in sheet.rows[r]] if sheet.rows else [])
+    )
+    samples = [[cell_text(c) for c in row] for row in sheet.rows[r + 1 : r + 6]]
     initial = {c.index: c.target for c in guess.columns} if guess else {}
     return MappingRequest(
-        shape_signature(kind, headers), kind, sheet.name, r + 1, headers, samples,
-        value_targets(), initial,
-        message or f"Programmet känner inte igen kolumnerna i {workbook.name}. Ange vad varje "
-                   "kolumn innehåller (kommun och minst ett värde).")
+        shape_signature(kind, headers),
+        kind,
+        sheet.name,
+        r + 1,
+        headers,
+        samples,
+        value_targets(),
+        initial,
+        message
+        or f"Programmet känner inte igen kolumnerna i {workbook.name}. Ange vad varje "
+        "kolumn innehåller (kommun och minst ett värde).",
+    )
 
 
 def _mapped_header(sheet: Sheet, options: ImportOptions) -> Header | None:
@@ -76,10 +99,14 @@ def _mapped_header(sheet: Sheet, options: ImportOptions) -> Header | None:
     texts = [cell_text(c) for c in sheet.rows[header_row]]
     mapping = options.mapping or {}
     header = Header(sheet, [header_row], texts)
-    header.columns = [column_from_target(i, texts[i] if i < len(texts) else "", t)
-                      for i, t in sorted(mapping.items()) if t != "ignore"]
-    header.title = " ".join(cell_text(c) for row in sheet.rows[:header_row] for c in row
-                            if cell_text(c))
+    header.columns = [
+        column_from_target(i, texts[i] if i < len(texts) else "", t)
+        for i, t in sorted(mapping.items())
+        if t != "ignore"
+    ]
+    header.title = " ".join(
+        cell_text(c) for row in sheet.rows[:header_row] for c in row if cell_text(c)
+    )
     return header
 
 
@@ -88,7 +115,8 @@ def usable(header: Header | None) -> bool:
         return False
     roles = {c.role for c in header.columns}
     return bool(roles & {KOMMUN_CODE, KOMMUN_NAME}) and any(
-        c.role == VALUE and c.area and c.year is None for c in header.columns)
+        c.role == VALUE and c.area and c.year is None for c in header.columns
+    )
 
 
 class OjImporter(LayoutImporter):
@@ -108,14 +136,16 @@ class OjImporter(LayoutImporter):
             best = max(best, score)
         return best
 
-    def headers(self, workbook: Workbook, options: ImportOptions
-                ) -> tuple[list[Header], list[Skip]]:
+    def headers(
+        self, workbook: Workbook, options: ImportOptions
+    ) -> tuple[list[Header], list[Skip]]:
         headers: list[Header] = []
         skipped: list[Skip] = []
         mapped_shape = None
         if options.mapping:
-            first = next((s for s in workbook.sheets if s.name == options.sheet),
-                         workbook.sheets[0])
+            first = next(
+                (s for s in workbook.sheets if s.name == options.sheet), workbook.sheets[0]
+            )
             mapped = _mapped_header(first, options)
             mapped_shape = mapped.texts if mapped else None
         for sheet in workbook.sheets:
@@ -139,26 +169,43 @@ class OjImporter(LayoutImporter):
         year = options.year
         year_source = "angivet"
         if year is None:
-            for source, texts in (("rubriken", [h.title for h in headers]),
-                                  ("bladnamnet", [h.sheet.name for h in headers]),
-                                  ("filnamnet", [workbook.path.stem])):
+            for source, texts in (
+                ("rubriken", [h.title for h in headers]),
+                ("bladnamnet", [h.sheet.name for h in headers]),
+                ("filnamnet", [workbook.path.stem]),
+            ):
                 year = find_year(texts, oj_title=True)
                 if year:
                     year_source = source
                     break
         if year is None:
-            raise ImportProblem(workbook.name, "Ärendeåret framgår inte av rubriken, bladnamnet "
-                                "eller filnamnet.", headers[0].sheet.name,
-                                hint="Ange året i förhandsvisningen eller med --year.")
+            raise ImportProblem(
+                workbook.name,
+                "Ärendeåret framgår inte av rubriken, bladnamnet eller filnamnet.",
+                headers[0].sheet.name,
+                hint="Ange året i förhandsvisningen eller med --year.",
+            )
         group = options.group or DEFAULT_GROUP
         result = TableResult(skipped=skipped)
         for header in headers:
             read_rows(workbook, header, catalogue, year=year, group=group, result=result)
-        batch = ImportBatch(workbook.name, workbook.sha256, self.kind, "oj",
-                            result.observations, result.skipped,
-                            list(result.joint_bodies.values()), [h.sheet.name for h in headers],
-                            description=f"Öppna jämförelser, ärendeår {year}")
+        batch = ImportBatch(
+            workbook.name,
+            workbook.sha256,
+            self.kind,
+            "oj",
+            result.observations,
+            result.skipped,
+            list(result.joint_bodies.values()),
+            [h.sheet.name for h in headers],
+            description=f"Öppna jämförelser, ärendeår {year}",
+        )
         first = headers[0]
-        layout = Layout(first.sheet.name, first.row_number, [note(c) for c in first.columns],
-                        [h.sheet.name for h in headers], year_source)
+        layout = Layout(
+            first.sheet.name,
+            first.row_number,
+            [note(c) for c in first.columns],
+            [h.sheet.name for h in headers],
+            year_source,
+        )
         return Parsed(batch, layout)

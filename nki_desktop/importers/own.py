@@ -128,7 +128,7 @@ def find_kommun(texts: list[str], catalogue: Catalogue) -> Kommun | None:
         words = text.replace(",", " ").replace(":", " ").split()  # å/ä/ö kept: Håbo ≠ Habo
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
-                part = " ".join(words[start:start + size])
+                part = " ".join(words[start : start + size])
                 if part.isdigit() or len(part) < 3:
                     continue
                 hit = catalogue.match_name(part)
@@ -157,15 +157,24 @@ class OwnResultsImporter(LayoutImporter):
         return 0.0
 
     def parse(self, workbook: Workbook, options: ImportOptions, catalogue: Catalogue) -> Parsed:
-        titles = [cell_text(c) for s in workbook.sheets for row in s.rows[:40] for c in row
-                  if isinstance(c, str) and c.strip() and _header_columns([""] + [c]) is None]
+        titles = [
+            cell_text(c)
+            for s in workbook.sheets
+            for row in s.rows[:40]
+            for c in row
+            if isinstance(c, str) and c.strip() and _header_columns([""] + [c]) is None
+        ]
         named = titles + [s.name for s in workbook.sheets] + [workbook.path.stem]
         kommun = (catalogue.get(options.kommun) if options.kommun else None) or find_kommun(
-            named, catalogue)
+            named, catalogue
+        )
         joint = None if kommun else find_joint_body(named)
         if kommun is None and joint is None:
-            raise ImportProblem(workbook.name, "Det framgår inte vilken kommun resultaten gäller.",
-                                hint="Ange kommunen i förhandsvisningen eller med --kommun KOD.")
+            raise ImportProblem(
+                workbook.name,
+                "Det framgår inte vilken kommun resultaten gäller.",
+                hint="Ange kommunen i förhandsvisningen eller med --kommun KOD.",
+            )
         unit = kommun.code if kommun else joint_body_key(str(joint))
         unit_name = kommun.name if kommun else str(joint)
         observations: list[Observation] = []
@@ -175,8 +184,11 @@ class OwnResultsImporter(LayoutImporter):
         for sheet in workbook.sheets:
             if options.sheet and sheet.name != options.sheet:
                 continue
-            year = options.year or find_year([sheet.name]) or find_year(
-                titles[:3] + [workbook.path.stem])
+            year = (
+                options.year
+                or find_year([sheet.name])
+                or find_year(titles[:3] + [workbook.path.stem])
+            )
             group = find_group(fold(sheet.name)) or (options.group or DEFAULT_GROUP)
             cols: list[_Col] | None = None
             before = sum(1 for o in observations if o.value is not None)
@@ -189,33 +201,73 @@ class OwnResultsImporter(LayoutImporter):
                 if header:
                     cols = header
                     if not layout.sheet:
-                        layout = Layout(sheet.name, r + 1, [
-                            ColumnNote(column_letter(c.index), c.header, _describe(c))
-                            for c in header], [sheet.name], "rubrik eller blad")
+                        layout = Layout(
+                            sheet.name,
+                            r + 1,
+                            [
+                                ColumnNote(column_letter(c.index), c.header, _describe(c))
+                                for c in header
+                            ],
+                            [sheet.name],
+                            "rubrik eller blad",
+                        )
                     continue
                 label = classify_label(next((t for t in texts if t), ""))
                 if cols is None:
                     year = find_year([t for t in texts if t]) or year
                     group = find_group(fold(" ".join(texts))) or group
                     continue
-                self._row(workbook, sheet.name, row, r + 1, cols, label, unit,
-                          year, group, observations, skipped, seen)
+                self._row(
+                    workbook,
+                    sheet.name,
+                    row,
+                    r + 1,
+                    cols,
+                    label,
+                    unit,
+                    year,
+                    group,
+                    observations,
+                    skipped,
+                    seen,
+                )
             if sum(1 for o in observations if o.value is not None) == before:
                 check_formulas(workbook, sheet.name)
         if not observations:
-            raise ImportProblem(workbook.name, "Inga resultattabeller (område × faktor) "
-                                "hittades.", hint="Använd mallen (Ladda ner mall) för andra "
-                                "upplägg.")
+            raise ImportProblem(
+                workbook.name,
+                "Inga resultattabeller (område × faktor) hittades.",
+                hint="Använd mallen (Ladda ner mall) för andra upplägg.",
+            )
         joint_bodies = [] if kommun else [JointBody(unit, unit_name)]
-        batch = ImportBatch(workbook.name, workbook.sha256, self.kind, "own", observations,
-                            skipped, joint_bodies, [s.name for s in workbook.sheets],
-                            description=f"Egna resultat för {unit_name}")
+        batch = ImportBatch(
+            workbook.name,
+            workbook.sha256,
+            self.kind,
+            "own",
+            observations,
+            skipped,
+            joint_bodies,
+            [s.name for s in workbook.sheets],
+            description=f"Egna resultat för {unit_name}",
+        )
         return Parsed(batch, layout)
 
-    def _row(self, workbook: Workbook, sheet: str, row: list[Any], row_no: int, cols: list[_Col],
-             label: Label, unit: str, year: int | None, group: str,
-             observations: list[Observation], skipped: list[Skip],
-             seen: dict[tuple[Any, ...], tuple[int, Observation]]) -> None:
+    def _row(
+        self,
+        workbook: Workbook,
+        sheet: str,
+        row: list[Any],
+        row_no: int,
+        cols: list[_Col],
+        label: Label,
+        unit: str,
+        year: int | None,
+        group: str,
+        observations: list[Observation],
+        skipped: list[Skip],
+        seen: dict[tuple[Any, ...], tuple[int, Observation]],
+    ) -> None:
         texts = [cell_text(c) for c in row]
         first = next((t for t in texts if t), "")
         row_area = label.area if label.area else None
@@ -232,8 +284,14 @@ class OwnResultsImporter(LayoutImporter):
                         if o.n is None and _answers_of(o, c, year, group, unit, sheet, row_no):
                             o.n, placed = n, True
             if not placed and any(texts[c.index] for c in cols if c.index < len(texts)):
-                skipped.append(Skip(sheet, row_no, "antal svar som inte hör till något värde "
-                                    "i tabellen; sparas inte", first))
+                skipped.append(
+                    Skip(
+                        sheet,
+                        row_no,
+                        "antal svar som inte hör till något värde i tabellen; sparas inte",
+                        first,
+                    )
+                )
             return
         if not row_area and not row_factor and not riket_row:
             skipped.append(Skip(sheet, row_no, "raden är inget område eller faktor", first))
@@ -251,38 +309,69 @@ class OwnResultsImporter(LayoutImporter):
                 factor = "nui"
             cell_year = c.year or year
             if cell_year is None:
-                raise ImportProblem(workbook.name, "Året framgår inte av filen.", sheet, row_no,
-                                    hint="Ange ärendeåret i förhandsvisningen eller med --year.")
+                raise ImportProblem(
+                    workbook.name,
+                    "Året framgår inte av filen.",
+                    sheet,
+                    row_no,
+                    hint="Ange ärendeåret i förhandsvisningen eller med --year.",
+                )
             where = Where(workbook.name, sheet, row_no, c.index)
             value, n, missing = read_value(row[c.index], where)
             key = (cell_year, cell_unit, area, factor, group)
             if key in seen:
                 first_row, earlier = seen[key]
                 if (earlier.value, earlier.missing) == (value, missing):
-                    skipped.append(Skip(sheet, row_no, f"dubblett av rad {first_row} "
-                                        f"(kolumn {column_letter(c.index)})", first))
+                    skipped.append(
+                        Skip(
+                            sheet,
+                            row_no,
+                            f"dubblett av rad {first_row} (kolumn {column_letter(c.index)})",
+                            first,
+                        )
+                    )
                     continue
-                raise ImportProblem(workbook.name, f"Samma värde förekommer två gånger med "
-                                    f"olika innehåll (rad {first_row} och rad {row_no}).", sheet,
-                                    row_no, c.index, hint="Ta bort dubbletten och importera igen.")
-            obs = Observation(cell_year, cell_unit, area, factor, group, value=value, n=n,
-                              missing=missing, sheet=sheet, row=row_no,
-                              column=column_letter(c.index))
+                raise ImportProblem(
+                    workbook.name,
+                    f"Samma värde förekommer två gånger med "
+                    f"olika innehåll (rad {first_row} och rad {row_no}).",
+                    sheet,
+                    row_no,
+                    c.index,
+                    hint="Ta bort dubbletten och importera igen.",
+                )
+            obs = Observation(
+                cell_year,
+                cell_unit,
+                area,
+                factor,
+                group,
+                value=value,
+                n=n,
+                missing=missing,
+                sheet=sheet,
+                row=row_no,
+                column=column_letter(c.index),
+            )
             seen[key] = (row_no, obs)
             by_index[c.index] = obs
             observations.append(obs)
         n_cols = [c for c in cols if c.kind == "n" and c.index < len(row)]
         for c in n_cols:
             n = read_count(row[c.index], Where(workbook.name, sheet, row_no, c.index))
-            targets = list(by_index.values()) if len(n_cols) == 1 else (
-                [by_index[c.of]] if c.of in by_index else [])
+            targets = (
+                list(by_index.values())
+                if len(n_cols) == 1
+                else ([by_index[c.of]] if c.of in by_index else [])
+            )
             for obs in targets:
                 if obs.n is None:
                     obs.n = n
 
 
-def _answers_of(o: Observation, c: _Col, year: int | None, group: str, unit: str, sheet: str,
-                row_no: int) -> bool:
+def _answers_of(
+    o: Observation, c: _Col, year: int | None, group: str, unit: str, sheet: str, row_no: int
+) -> bool:
     """Whether an 'Antal svar' row's cell in column c gives the n of observation o: under an
     area column every value of that area, under a unit column the value in the row above."""
     if c.kind == "area":
@@ -306,6 +395,9 @@ def _describe(c: _Col) -> str:
     if c.kind == "year":
         return f"år {c.year}"
     if c.kind == "unit":
-        return "Riket" + (f" {c.year}" if c.year else "") if c.key == RIKET else (
-            f"kommun {c.key}" + (f" {c.year}" if c.year else ""))
+        return (
+            "Riket" + (f" {c.year}" if c.year else "")
+            if c.key == RIKET
+            else (f"kommun {c.key}" + (f" {c.year}" if c.year else ""))
+        )
     return "antal svar"

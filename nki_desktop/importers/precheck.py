@@ -97,14 +97,21 @@ def _check_zip(path: Path, suffix: str) -> Budget:
                 return _check_sheets(archive, infos, unpacked)
             if suffix == ".ods":
                 _check_well_formed(archive, "content.xml")
-        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError,
-                NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            KeyError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
             raise Damaged(f"en del av filen kan inte packas upp ({type(exc).__name__})") from exc
     return _budget(unpacked, 0)
 
 
-def _check_sheets(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
-                  unpacked: int) -> Budget:
+def _check_sheets(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], unpacked: int) -> Budget:
     cells = 0
     formula_parts: list[str] = []
     for info in infos:
@@ -114,8 +121,10 @@ def _check_sheets(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
         rows, columns, has_formula = _scan_sheet(archive, info)
         sheet_cells = rows * columns
         if sheet_cells > MAX_CELLS:
-            raise TooBig(f"bladet sträcker sig till cell {_cell_name(rows, columns)}, "
-                         f"{sheet_cells:,} celler".replace(",", " "))
+            raise TooBig(
+                f"bladet sträcker sig till cell {_cell_name(rows, columns)}, "
+                f"{sheet_cells:,} celler".replace(",", " ")
+            )
         cells += sheet_cells
         if has_formula:
             formula_parts.append(name)

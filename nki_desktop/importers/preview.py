@@ -20,8 +20,12 @@ from nki_desktop.importers.labels import (
     YEAR,
 )
 
-_ROLE_TEXT = {KOMMUN_CODE: "kommunkod", KOMMUN_NAME: "kommunnamn", LAN: "län (används inte)",
-              IGNORE: "används inte"}
+_ROLE_TEXT = {
+    KOMMUN_CODE: "kommunkod",
+    KOMMUN_NAME: "kommunnamn",
+    LAN: "län (används inte)",
+    IGNORE: "används inte",
+}
 
 
 @dataclass
@@ -67,8 +71,11 @@ class LayoutImporter:
 def describe(column: Column, default_year: int | None = None) -> str:
     """A column's meaning in Swedish: 'Bygglov · NKI · rank'."""
     if column.role == VALUE:
-        parts = [area_label(column.area or ""), factor_label(column.factor or ""),
-                 MEASURES.get(column.measure, column.measure)]
+        parts = [
+            area_label(column.area or ""),
+            factor_label(column.factor or ""),
+            MEASURES.get(column.measure, column.measure),
+        ]
         if column.year:
             parts.append(str(column.year))
         return " · ".join(parts)

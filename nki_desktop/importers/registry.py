@@ -40,6 +40,9 @@ def detect(workbook: Workbook) -> Importer:
     if workbook.json_data is not None:
         from nki_desktop.importers.base import ImportProblem
 
-        raise ImportProblem(workbook.name, "JSON-filen har inget känt format.",
-                            hint="Programmet läser JSON från Koladas API ({\"values\": [...]}).")
+        raise ImportProblem(
+            workbook.name,
+            "JSON-filen har inget känt format.",
+            hint='Programmet läser JSON från Koladas API ({"values": [...]}).',
+        )
     raise NeedsMapping(mapping_request(workbook, "oj"))

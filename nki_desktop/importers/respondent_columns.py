@@ -25,8 +25,7 @@ from nki_desktop.importers.base import Sheet, cell_text, parse_number
 
 STRONG, NAMED, WEAK = 1.0, 0.8, 0.4
 VOCABULARY: tuple[tuple[str, str, float], ...] = (
-    ("ignore", r"^(id|lopnummer|lopnr|nr|respondent ?id|svars ?id|enkat ?id|arende ?id)$",
-     STRONG),
+    ("ignore", r"^(id|lopnummer|lopnr|nr|respondent ?id|svars ?id|enkat ?id|arende ?id)$", STRONG),
     ("q1", r"^(nki ?-?1|fraga ?1|nki ?-?fraga ?1)\b", STRONG),
     ("q1", r"helhet|sammantaget|totalt sett", NAMED),
     ("q1", r"^(q ?1|f ?1)\b", WEAK),
@@ -36,13 +35,20 @@ VOCABULARY: tuple[tuple[str, str, float], ...] = (
     ("q3", r"^(nki ?-?3|fraga ?3|nki ?-?fraga ?3)\b", STRONG),
     ("q3", r"ideal|forestall", NAMED),
     ("q3", r"^(q ?3|f ?3)\b", WEAK),
-    ("year", r"^(ar|arendear|case ?year|year|undersokningsar|arende ?ar|ar for arendet)$",
-     STRONG),
+    ("year", r"^(ar|arendear|case ?year|year|undersokningsar|arende ?ar|ar for arendet)$", STRONG),
     ("date", r"datum|^date$|avslutad|besvarad|svarstidpunkt|^svarsdag$", NAMED),
-    ("area", r"^(omrade|myndighetsomrade|verksamhet|verksamhetsomrade|area|arendetyp|"
-             r"arendeomrade|tjanst)$", STRONG),
-    ("group", r"svarsgrupp|respondentgrupp|kundgrupp|kundkategori|kundtyp|^grupp$|"
-              r"^respondenttyp$|^kategori$", STRONG),
+    (
+        "area",
+        r"^(omrade|myndighetsomrade|verksamhet|verksamhetsomrade|area|arendetyp|"
+        r"arendeomrade|tjanst)$",
+        STRONG,
+    ),
+    (
+        "group",
+        r"svarsgrupp|respondentgrupp|kundgrupp|kundkategori|kundtyp|^grupp$|"
+        r"^respondenttyp$|^kategori$",
+        STRONG,
+    ),
     ("kommun", r"^(kommun|kommunkod|kommunnamn|kommun ?kod|kommun ?nr|enhet)$", STRONG),
     ("information", r"\binfo(rmation(en)?)?\b", 0.9),
     ("tillganglighet", r"tillganglig", 0.9),
@@ -56,8 +62,12 @@ VOCABULARY: tuple[tuple[str, str, float], ...] = (
     ("background:kon", r"^kon$", NAMED),
     ("background:alder", r"^alder|aldersgrupp", NAMED),
     ("background:kontaktsatt", r"kontaktsatt|kontaktvag", NAMED),
-    ("comment", r"synpunkt|forbattring|forslag|kommentar|fri ?text|^ovrigt|oppna? svar|"
-                r"fritt svar|motivera|motivering|vad kan (kommunen|vi) gora", NAMED),
+    (
+        "comment",
+        r"synpunkt|forbattring|forslag|kommentar|fri ?text|^ovrigt|oppna? svar|"
+        r"fritt svar|motivera|motivering|vad kan (kommunen|vi) gora",
+        NAMED,
+    ),
 )
 _COMPILED = tuple((target, re.compile(pattern), score) for target, pattern, score in VOCABULARY)
 
@@ -78,9 +88,21 @@ COMMENT = "comment"  # free text: several columns may hold comments
 ANSWER_TARGETS = ("q1", "q2", "q3", *SERVICE_FACTORS)
 
 # Answers that mean "no answer" (folded text); numbers are in NO_ANSWER_CODES.
-NO_ANSWER_TEXTS: tuple[str, ...] = ("vet ej", "vet inte", "ej svar", "inget svar", "ej aktuellt",
-                                    "ej relevant", "vill ej svara", "ingen asikt", "-", "..",
-                                    "x", "na", "n/a")
+NO_ANSWER_TEXTS: tuple[str, ...] = (
+    "vet ej",
+    "vet inte",
+    "ej svar",
+    "inget svar",
+    "ej aktuellt",
+    "ej relevant",
+    "vill ej svara",
+    "ingen asikt",
+    "-",
+    "..",
+    "x",
+    "na",
+    "n/a",
+)
 NO_ANSWER_CODES: tuple[float, ...] = (0.0, 99.0)
 
 
@@ -114,9 +136,14 @@ def best_assignment(headers: Sequence[str]) -> dict[int, str]:
     """Columns to targets by the best match over the whole header: every (column, target)
     pair is scored, and pairs are taken best first, each column once and each single target
     once (greedy over the score matrix; ties go to the leftmost column)."""
-    pairs = sorted(((score, col, target) for col, header in enumerate(headers)
-                    for target, score in scores(header).items()),
-                   key=lambda p: (-p[0], p[1]))
+    pairs = sorted(
+        (
+            (score, col, target)
+            for col, header in enumerate(headers)
+            for target, score in scores(header).items()
+        ),
+        key=lambda p: (-p[0], p[1]),
+    )
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     for _score, col, target in pairs:
@@ -172,8 +199,9 @@ def unplaced_columns(headers: Sequence[str], mapping: dict[int, str]) -> list[in
     return [c for c, h in enumerate(headers) if c not in mapping and h.strip()]
 
 
-def read_answers(column: Sequence[Any], codes: set[float], texts: set[str]
-                 ) -> tuple[np.ndarray, int]:
+def read_answers(
+    column: Sequence[Any], codes: set[float], texts: set[str]
+) -> tuple[np.ndarray, int]:
     """Answers as floats with NaN for no answer; also the count of unreadable cells."""
     cache: dict[Any, float] = {}
     bad = 0
@@ -225,17 +253,36 @@ def year_of(value: Any) -> int | None:
 
 
 # -- computed indices as observations ----------------------------------------------------
-def stat_observation(unit: str, year: int, area: str, group: str, factor: str,
-                     stat: Any) -> Observation:
+def stat_observation(
+    unit: str, year: int, area: str, group: str, factor: str, stat: Any
+) -> Observation:
     """A computed index as an observation; below the year's minimum for showing it at all
     the value is withheld (``missing`` says why), so it can never enter a ranking."""
     rules = publication_rules(year)
     if stat.n < rules.min_answers_portal:
-        return Observation(year, unit, area, factor, group, None, stat.n,
-                           missing=f"för få svar (n = {stat.n} < {rules.min_answers_portal})",
-                           sheet="beräknat")
+        return Observation(
+            year,
+            unit,
+            area,
+            factor,
+            group,
+            None,
+            stat.n,
+            missing=f"för få svar (n = {stat.n} < {rules.min_answers_portal})",
+            sheet="beräknat",
+        )
     # An index lies in 0–100; a t interval of few high answers can reach past it.
     low = None if stat.ci_low is None else max(0.0, stat.ci_low)
     high = None if stat.ci_high is None else min(100.0, stat.ci_high)
-    return Observation(year, unit, area, factor, group, stat.mean, stat.n,
-                       ci_low=low, ci_high=high, sheet="beräknat")
+    return Observation(
+        year,
+        unit,
+        area,
+        factor,
+        group,
+        stat.mean,
+        stat.n,
+        ci_low=low,
+        ci_high=high,
+        sheet="beräknat",
+    )

@@ -22,8 +22,26 @@ from nki_desktop.importers.respondent_columns import COMMENT
 COMMENT_LIMIT = 4000  # characters kept of one comment
 # Comment cells that say nothing (folded); other text is kept.
 EMPTY_COMMENTS: frozenset[str] = frozenset(
-    {"", "-", "--", "..", ".", "x", "na", "n/a", "inget", "inga", "nej", "ingen kommentar",
-     "inga kommentarer", "inga synpunkter", "ingen synpunkt", "vet ej", "0"})
+    {
+        "",
+        "-",
+        "--",
+        "..",
+        ".",
+        "x",
+        "na",
+        "n/a",
+        "inget",
+        "inga",
+        "nej",
+        "ingen kommentar",
+        "inga kommentarer",
+        "inga synpunkter",
+        "ingen synpunkt",
+        "vet ej",
+        "0",
+    }
+)
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
@@ -65,9 +83,13 @@ def read_dates(column: Sequence[Any], index: np.ndarray) -> list[str | None]:
     return out
 
 
-def read_comments(columns: Sequence[Sequence[Any]], mapping: dict[int, str],
-                  headers: Sequence[str], index: np.ndarray,
-                  row_numbers: np.ndarray) -> tuple[list[Comment], dict[str, int]]:
+def read_comments(
+    columns: Sequence[Sequence[Any]],
+    mapping: dict[int, str],
+    headers: Sequence[str],
+    index: np.ndarray,
+    row_numbers: np.ndarray,
+) -> tuple[list[Comment], dict[str, int]]:
     """Every non-empty comment of the kept rows, masked, and the maskings by kind."""
     comment_columns = [c for c, t in sorted(mapping.items()) if t == COMMENT]
     comments: list[Comment] = []

@@ -91,6 +91,8 @@ def looks_like_footnote(texts: Sequence[str]) -> bool:
     if len(filled) != 1:
         return False
     folded = fold(filled[0])
-    return (filled[0].startswith(("*", "¹", "²", "(", "Not", "Anm", "Källa", "Kalla"))
-            or folded.startswith(("kalla", "not ", "anm", "fotnot", "observera", "forklaring"))
-            or len(filled[0]) > 40)
+    return (
+        filled[0].startswith(("*", "¹", "²", "(", "Not", "Anm", "Källa", "Kalla"))
+        or folded.startswith(("kalla", "not ", "anm", "fotnot", "observera", "forklaring"))
+        or len(filled[0]) > 40
+    )

@@ -92,7 +92,7 @@ def _child(path: str, memory: int, conn: Connection) -> None:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
             conn.send(("sheet", str(name)))
             for start in range(0, len(rows), CHUNK_ROWS):
-                conn.send(("rows", rows[start:start + CHUNK_ROWS]))
+                conn.send(("rows", rows[start : start + CHUNK_ROWS]))
             del rows
         conn.send(("done", None))
     except MemoryError:
@@ -103,8 +103,9 @@ def _child(path: str, memory: int, conn: Connection) -> None:
         conn.close()
 
 
-def read_sheets(path: Path | str, memory: int = MEMORY_FLOOR,
-                seconds: float = READ_SECONDS) -> list[tuple[str, list[list[Any]]]]:
+def read_sheets(
+    path: Path | str, memory: int = MEMORY_FLOOR, seconds: float = READ_SECONDS
+) -> list[tuple[str, list[list[Any]]]]:
     """Every sheet of a workbook as (name, rows), read in a child process.
 
     Raises :class:`ReaderFailure` when the child fails, dies, runs out of memory or time.
@@ -116,8 +117,8 @@ def read_sheets(path: Path | str, memory: int = MEMORY_FLOOR,
         ctx.set_forkserver_preload(["nki_desktop.importers.safe_reader", "python_calamine"])
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(  # type: ignore[attr-defined]
-        target=_child, args=(str(path), memory, sender), daemon=True,
-                          name="nki-reader")
+        target=_child, args=(str(path), memory, sender), daemon=True, name="nki-reader"
+    )
     try:
         with _main_hidden(ctx.get_start_method() == "forkserver"):
             process.start()

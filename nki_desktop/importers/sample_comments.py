@@ -14,10 +14,21 @@ from nki_desktop.domain.masking import mask_personal_data
 from nki_desktop.domain.records import Comment
 
 YEAR = 2025  # the year after the sample's last final year: still running
-KOMMUNER = ("1880", "2514", "2582", "2081", "0180", "1480", "1280", "0380", "1715", "1781",
-            "0139", "1885")
-AREAS = ("bygglov", "miljo_halsoskydd", "livsmedelskontroll", "serveringstillstand",
-         "brandskydd")
+KOMMUNER = (
+    "1880",
+    "2514",
+    "2582",
+    "2081",
+    "0180",
+    "1480",
+    "1280",
+    "0380",
+    "1715",
+    "1781",
+    "0139",
+    "1885",
+)
+AREAS = ("bygglov", "miljo_halsoskydd", "livsmedelskontroll", "serveringstillstand", "brandskydd")
 SHEET = "Exempeldata, svar"
 COLUMN = "Synpunkter"
 COMMENTS = (
@@ -47,15 +58,28 @@ def generate(seed: int = 2025) -> tuple[list[dict[str, Any]], list[Comment]]:
         for i in range(rng.randint(24, 48)):
             row_number += 1
             mood = 0.4 * level + rng.gauss(0, 0.9)
-            nki = [max(1, min(10, round(7.9 + 1.2 * mood + rng.gauss(0, 0.7))))
-                   for _ in range(3)]
-            factors = {f: max(1, min(6, round(4.6 + 0.9 * mood + rng.gauss(0, 0.7))))
-                       for f in SERVICE_FACTORS}
+            nki = [max(1, min(10, round(7.9 + 1.2 * mood + rng.gauss(0, 0.7)))) for _ in range(3)]
+            factors = {
+                f: max(1, min(6, round(4.6 + 0.9 * mood + rng.gauss(0, 0.7))))
+                for f in SERVICE_FACTORS
+            }
             day = dt.date(YEAR, 1, 7) + dt.timedelta(days=int(i * 110 / 48))
-            rows.append({"year": YEAR, "unit": code, "area": AREAS[i % len(AREAS)],
-                         "group": "foretag", "q1": nki[0], "q2": nki[1], "q3": nki[2],
-                         **factors, "background": {}, "sheet": SHEET, "row": row_number,
-                         "answered": day.isoformat()})
+            rows.append(
+                {
+                    "year": YEAR,
+                    "unit": code,
+                    "area": AREAS[i % len(AREAS)],
+                    "group": "foretag",
+                    "q1": nki[0],
+                    "q2": nki[1],
+                    "q3": nki[2],
+                    **factors,
+                    "background": {},
+                    "sheet": SHEET,
+                    "row": row_number,
+                    "answered": day.isoformat(),
+                }
+            )
             if rng.random() < 0.45:
                 text = COMMENTS[rng.randrange(len(COMMENTS))]
                 masked = mask_personal_data(text)

@@ -38,8 +38,14 @@ from nki_desktop.importers.wide import unknown_kommun
 COLUMNS = ("År", "Kommun", "Område", "Faktor", "Svarsgrupp", "Värde", "Antal svar")
 KEYS = ("year", "kommun", "area", "factor", "group", "value", "n")
 _ALIASES = {fold(c): k for c, k in zip(COLUMNS, KEYS, strict=True)}
-_ALIASES |= {k: k for k in KEYS} | {"ar": "year", "kommunkod": "kommun", "omrade": "area",
-                                     "grupp": "group", "varde": "value", "antal": "n"}
+_ALIASES |= {k: k for k in KEYS} | {
+    "ar": "year",
+    "kommunkod": "kommun",
+    "omrade": "area",
+    "grupp": "group",
+    "varde": "value",
+    "antal": "n",
+}
 SHEET = "Data"
 
 INSTRUCTIONS = (
@@ -124,42 +130,71 @@ class TemplateImporter(LayoutImporter):
         seen: dict[tuple[Any, ...], int] = {}
         layout = Layout()
         for sheet in workbook.sheets:
-            start = next(((r, h) for r, row in enumerate(sheet.rows[:5])
-                          if (h := _header(row))), None)
+            start = next(
+                ((r, h) for r, row in enumerate(sheet.rows[:5]) if (h := _header(row))), None
+            )
             if start is None:
                 continue
             header_row, cols = start
             if not layout.sheet:
-                layout = Layout(sheet.name, header_row + 1, [
-                    ColumnNote(column_letter(i), COLUMNS[KEYS.index(k)], k)
-                    for k, i in sorted(cols.items(), key=lambda p: p[1])], [sheet.name], "")
+                layout = Layout(
+                    sheet.name,
+                    header_row + 1,
+                    [
+                        ColumnNote(column_letter(i), COLUMNS[KEYS.index(k)], k)
+                        for k, i in sorted(cols.items(), key=lambda p: p[1])
+                    ],
+                    [sheet.name],
+                    "",
+                )
             for r in range(header_row + 1, len(sheet.rows)):
                 row = sheet.rows[r]
                 if not any(cell_text(c) for c in row):
                     continue
-                obs = self._row(workbook, sheet.name, row, r + 1, cols, options, catalogue,
-                                joint)
+                obs = self._row(workbook, sheet.name, row, r + 1, cols, options, catalogue, joint)
                 key = (obs.year, obs.unit, obs.area, obs.factor, obs.group)
                 if key in seen:
-                    raise ImportProblem(workbook.name, f"Samma värde står två gånger (rad "
-                                        f"{seen[key]} och rad {r + 1}).", sheet.name, r + 1,
-                                        hint="Ta bort dubbletten och importera igen.")
+                    raise ImportProblem(
+                        workbook.name,
+                        f"Samma värde står två gånger (rad {seen[key]} och rad {r + 1}).",
+                        sheet.name,
+                        r + 1,
+                        hint="Ta bort dubbletten och importera igen.",
+                    )
                 seen[key] = r + 1
                 observations.append(obs)
             if observations and all(o.value is None for o in observations):
                 check_formulas(workbook, sheet.name)
         if not layout.sheet:
-            raise ImportProblem(workbook.name, "Mallens rubrikrad (År, Kommun, Område, Värde …) "
-                                "hittades inte.", hint="Ladda ner mallen och klistra in "
-                                "värdena under rubrikerna.")
-        batch = ImportBatch(workbook.name, workbook.sha256, self.kind, "template", observations,
-                            skipped, list(joint.values()), [layout.sheet],
-                            description="Egen mall")
+            raise ImportProblem(
+                workbook.name,
+                "Mallens rubrikrad (År, Kommun, Område, Värde …) hittades inte.",
+                hint="Ladda ner mallen och klistra in värdena under rubrikerna.",
+            )
+        batch = ImportBatch(
+            workbook.name,
+            workbook.sha256,
+            self.kind,
+            "template",
+            observations,
+            skipped,
+            list(joint.values()),
+            [layout.sheet],
+            description="Egen mall",
+        )
         return Parsed(batch, layout)
 
-    def _row(self, workbook: Workbook, sheet: str, row: list[Any], row_no: int,
-             cols: dict[str, int], options: ImportOptions, catalogue: Catalogue,
-             joint: dict[str, JointBody]) -> Observation:
+    def _row(
+        self,
+        workbook: Workbook,
+        sheet: str,
+        row: list[Any],
+        row_no: int,
+        cols: dict[str, int],
+        options: ImportOptions,
+        catalogue: Catalogue,
+        joint: dict[str, JointBody],
+    ) -> Observation:
         def cell(key: str) -> object:
             i = cols.get(key)
             return row[i] if i is not None and i < len(row) else ""
@@ -172,28 +207,47 @@ class TemplateImporter(LayoutImporter):
             raise where("year").problem("Året saknas.", "Skriv ärendeåret, t.ex. 2023.")
         unit = match_unit(catalogue, cell("kommun"), cell("kommun"))
         if unit.kind in ("unknown", "summary", "empty"):
-            raise unknown_kommun(workbook, catalogue, sheet, row_no, cols["kommun"],
-                                 cell_text(cell("kommun")))
+            raise unknown_kommun(
+                workbook, catalogue, sheet, row_no, cols["kommun"], cell_text(cell("kommun"))
+            )
         if unit.kind == "joint":
-            joint.setdefault(unit.key, JointBody(unit.key, unit.name,
-                                                 joint_members(unit.name, catalogue)))
+            joint.setdefault(
+                unit.key, JointBody(unit.key, unit.name, joint_members(unit.name, catalogue))
+            )
         area = area_key(cell_text(cell("area")))
         if area is None:
-            raise where("area").problem(f"Området '{cell_text(cell('area'))}' är okänt.",
-                                        "Använd en nyckel eller ett namn från bladet Nycklar.")
+            raise where("area").problem(
+                f"Området '{cell_text(cell('area'))}' är okänt.",
+                "Använd en nyckel eller ett namn från bladet Nycklar.",
+            )
         factor_text = cell_text(cell("factor"))
-        factor = factor_key(factor_text) if factor_text else (
-            "nui" if area == "upphandling" else "nki")
+        factor = (
+            factor_key(factor_text) if factor_text else ("nui" if area == "upphandling" else "nki")
+        )
         if factor is None:
-            raise where("factor").problem(f"Faktorn '{factor_text}' är okänd.",
-                                          "Använd en nyckel eller ett namn från bladet Nycklar.")
+            raise where("factor").problem(
+                f"Faktorn '{factor_text}' är okänd.",
+                "Använd en nyckel eller ett namn från bladet Nycklar.",
+            )
         group_text = cell_text(cell("group"))
         group = group_key(group_text) if group_text else DEFAULT_GROUP
         if group is None:
-            raise where("group").problem(f"Svarsgruppen '{group_text}' är okänd.",
-                                         "Använd en nyckel eller ett namn från bladet Nycklar.")
+            raise where("group").problem(
+                f"Svarsgruppen '{group_text}' är okänd.",
+                "Använd en nyckel eller ett namn från bladet Nycklar.",
+            )
         value, n, missing = read_value(cell("value"), where("value"))
         count = read_count(cell("n"), where("n")) if "n" in cols else None
-        return Observation(int(year_value), unit.key, area, factor, group, value=value,
-                           n=count if count is not None else n, missing=missing, sheet=sheet,
-                           row=row_no, column=column_letter(cols["value"]))
+        return Observation(
+            int(year_value),
+            unit.key,
+            area,
+            factor,
+            group,
+            value=value,
+            n=count if count is not None else n,
+            missing=missing,
+            sheet=sheet,
+            row=row_no,
+            column=column_letter(cols["value"]),
+        )

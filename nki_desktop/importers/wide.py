@@ -42,23 +42,34 @@ class TableResult:
     joint_bodies: dict[str, JointBody] = field(default_factory=dict)
     values: int = 0  # cells that held a number
     cells: dict[tuple[int, str, str, str], tuple[Observation, int]] = field(
-        default_factory=dict)  # seen cells across sheets, to catch duplicates
+        default_factory=dict
+    )  # seen cells across sheets, to catch duplicates
 
 
-def unknown_kommun(workbook: Workbook, catalogue: Catalogue, sheet: str, row: int,
-                   column: int, name: str) -> ImportProblem:
+def unknown_kommun(
+    workbook: Workbook, catalogue: Catalogue, sheet: str, row: int, column: int, name: str
+) -> ImportProblem:
     """The located problem for a kommun name that matches nothing, with the closest names."""
     close = catalogue.candidates(name)
-    hint = ("Menade du " + " eller ".join(f"{k.name} ({k.code})" for k in close) + "? "
-            if close else "")
+    hint = (
+        "Menade du " + " eller ".join(f"{k.name} ({k.code})" for k in close) + "? " if close else ""
+    )
     hint += "Rätta namnet i filen eller skriv kommunkoden, och importera igen."
-    return ImportProblem(workbook.name, f"Kommunen '{name}' finns inte i kommunlistan.",
-                         sheet, row, column, hint)
+    return ImportProblem(
+        workbook.name, f"Kommunen '{name}' finns inte i kommunlistan.", sheet, row, column, hint
+    )
 
 
-def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year: int | None,
-              group: str, result: TableResult,
-              row_filter: Callable[[list[Any]], str | None] | None = None) -> None:
+def read_rows(
+    workbook: Workbook,
+    header: Header,
+    catalogue: Catalogue,
+    *,
+    year: int | None,
+    group: str,
+    result: TableResult,
+    row_filter: Callable[[list[Any]], str | None] | None = None,
+) -> None:
     """Read every row under the header into ``result``.
 
     ``row_filter(row)`` may return a reason to skip a row (e.g. Kolada's gender rows).
@@ -89,14 +100,14 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
         name = raw[name_col] if name_col is not None and name_col < width else ""
         unit = row_unit(catalogue, raw, code, name, value_cols)
         has_values = unit.kind != "kommun" and any(
-            i < width and cell_text(raw[i]) for i in value_cols)
+            i < width and cell_text(raw[i]) for i in value_cols
+        )
         why = _not_a_unit_row(raw, unit, has_values, header_rows)
         if why:
             result.skipped.append(Skip(sheet.name, row_no, why, _joined(raw)))
             continue
         if unit.kind == "unknown":
-            raise unknown_kommun(workbook, catalogue, sheet.name, row_no, unit_col or 0,
-                                 unit.name)
+            raise unknown_kommun(workbook, catalogue, sheet.name, row_no, unit_col or 0, unit.name)
         if unit.kind == "summary":
             result.skipped.append(Skip(sheet.name, row_no, unit.reason, unit.name))
             continue
@@ -111,8 +122,9 @@ def read_rows(workbook: Workbook, header: Header, catalogue: Catalogue, *, year:
         check_formulas(workbook, sheet.name)
 
 
-def row_unit(catalogue: Catalogue, raw: list[Any], code: object, name: object,
-             value_cols: set[int]) -> UnitMatch:
+def row_unit(
+    catalogue: Catalogue, raw: list[Any], code: object, name: object, value_cols: set[int]
+) -> UnitMatch:
     """Which unit a row is about, wherever its label stands.
 
     Kommuner are named in the unit columns. Riket, joint bodies and summary rows are often
@@ -124,8 +136,11 @@ def row_unit(catalogue: Catalogue, raw: list[Any], code: object, name: object,
     unit = match_unit(catalogue, code, name)
     if unit.kind not in ("empty", "unknown"):
         return unit
-    texts = [cell_text(code), cell_text(name)] if unit.kind == "unknown" else [
-        cell_text(c) for i, c in enumerate(raw) if i not in value_cols]
+    texts = (
+        [cell_text(code), cell_text(name)]
+        if unit.kind == "unknown"
+        else [cell_text(c) for i, c in enumerate(raw) if i not in value_cols]
+    )
     for text in texts:
         if text and not text.isdigit():
             other = match_unit(catalogue, "", text)
@@ -134,8 +149,9 @@ def row_unit(catalogue: Catalogue, raw: list[Any], code: object, name: object,
     return unit
 
 
-def _not_a_unit_row(raw: list[Any], unit: UnitMatch, has_values: bool,
-                    header_rows: list[list[Any]]) -> str:
+def _not_a_unit_row(
+    raw: list[Any], unit: UnitMatch, has_values: bool, header_rows: list[list[Any]]
+) -> str:
     """Why a row that names no kommun is not stored ('' when it is a unit's row, or when
     an unknown name with values must be reported as a problem)."""
     if unit.kind == "kommun":
@@ -143,18 +159,25 @@ def _not_a_unit_row(raw: list[Any], unit: UnitMatch, has_values: bool,
     texts = [cell_text(c) for c in raw]
     filled = [(i, t) for i, t in enumerate(texts) if t]
     for header_row in header_rows:  # the header repeated (a printed list's page break)
-        if len(filled) >= 2 and all(i < len(header_row) and cell_text(header_row[i]) == t
-                                    for i, t in filled):
+        if len(filled) >= 2 and all(
+            i < len(header_row) and cell_text(header_row[i]) == t for i, t in filled
+        ):
             return "rubrikraden upprepas"
     if unit.kind in ("riket", "joint") and not has_values:
         # "Förbund och gemensamma nämnder", "¹ Gemensam nämnd …": a heading or a note
-        return ("fotnot/text i tabellen" if looks_like_footnote(texts)
-                else "rubrik eller text utan värden")
+        return (
+            "fotnot/text i tabellen"
+            if looks_like_footnote(texts)
+            else "rubrik eller text utan värden"
+        )
     if unit.kind in ("kommun", "riket", "joint", "summary"):
         return ""
     if not has_values:
-        return ("fotnot/text under tabellen" if looks_like_footnote(texts)
-                else "raden saknar kommun och värden")
+        return (
+            "fotnot/text under tabellen"
+            if looks_like_footnote(texts)
+            else "raden saknar kommun och värden"
+        )
     if unit.kind == "empty":
         if looks_like_footnote(texts):  # a note typed into a value column
             return "fotnot/text i tabellen"
@@ -174,16 +197,28 @@ def _plan(workbook: Workbook, sheet: str, columns: list[Column], year: int | Non
     for c in columns:
         cell_year = c.year or year
         if cell_year is None:
-            raise ImportProblem(workbook.name, "Året framgår inte av filen.", sheet,
-                                hint="Ange ärendeåret (i förhandsvisningen eller med --year).")
+            raise ImportProblem(
+                workbook.name,
+                "Året framgår inte av filen.",
+                sheet,
+                hint="Ange ärendeåret (i förhandsvisningen eller med --year).",
+            )
         plan.append((c.index, cell_year, c.area or "", c.factor or "", c.measure, c.letter))
     return plan
 
 
-def _read_row(file: str, sheet: str, raw: list[Any], row_no: int, unit: str, plan: _Plan,
-              value_keys: set[tuple[int, str, str]], group: str,
-              cells: dict[tuple[int, str, str, str], tuple[Observation, int]],
-              result: TableResult) -> None:
+def _read_row(
+    file: str,
+    sheet: str,
+    raw: list[Any],
+    row_no: int,
+    unit: str,
+    plan: _Plan,
+    value_keys: set[tuple[int, str, str]],
+    group: str,
+    cells: dict[tuple[int, str, str, str], tuple[Observation, int]],
+    result: TableResult,
+) -> None:
     found: dict[tuple[int, str, str], Observation] = {}
     width = len(raw)
     for index, cell_year, area, factor, measure, letter in plan:
@@ -205,8 +240,11 @@ def _read_row(file: str, sheet: str, raw: list[Any], row_no: int, unit: str, pla
                 result.values += 1
         elif measure == "n":
             if obs.n is None:
-                obs.n = (int(round(cell)) if type(cell) is float and 0 <= cell <= MAX_COUNT
-                         else read_count(cell, Where(file, sheet, row_no, index)))
+                obs.n = (
+                    int(round(cell))
+                    if type(cell) is float and 0 <= cell <= MAX_COUNT
+                    else read_count(cell, Where(file, sheet, row_no, index))
+                )
         elif measure == "rank":
             if type(cell) is float and 0 <= cell <= MAX_COUNT:
                 obs.rank = int(round(cell))
@@ -221,12 +259,15 @@ def _read_row(file: str, sheet: str, raw: list[Any], row_no: int, unit: str, pla
         if cell_key in cells:
             earlier, earlier_row = cells[cell_key]
             if (earlier.value, earlier.n, earlier.rank) == (obs.value, obs.n, obs.rank):
-                result.skipped.append(Skip(sheet, row_no, f"dubblett av rad {earlier_row}",
-                                           unit))
+                result.skipped.append(Skip(sheet, row_no, f"dubblett av rad {earlier_row}", unit))
                 continue
             raise ImportProblem(
-                file, f"Samma kommun ({unit}) förekommer två gånger med olika värden "
-                f"(rad {earlier_row} och rad {row_no}).", sheet, row_no,
-                hint="Ta bort den felaktiga raden och importera igen.")
+                file,
+                f"Samma kommun ({unit}) förekommer två gånger med olika värden "
+                f"(rad {earlier_row} och rad {row_no}).",
+                sheet,
+                row_no,
+                hint="Ta bort den felaktiga raden och importera igen.",
+            )
         cells[cell_key] = (obs, row_no)
         result.observations.append(obs)

@@ -11,8 +11,10 @@ from nki_desktop.importers.labels import CASE_YEAR_RE, YEAR_RE
 
 # When a title was published or updated is not the year it is about: "Publicerad 2024-04-15",
 # "uppdaterad 2 maj 2024" are removed before years are looked for.
-_DATED_RE = re.compile(r"\b(?:publicerad|uppdaterad|hamtad|utgiven|skapad|datum)\w*[\s:]*"
-                       r"(?:\d{1,2}\s+)?(?:[a-z]+\s+)?\d{4}(?:-\d\d-\d\d)?|\b\d{4}-\d\d-\d\d\b")
+_DATED_RE = re.compile(
+    r"\b(?:publicerad|uppdaterad|hamtad|utgiven|skapad|datum)\w*[\s:]*"
+    r"(?:\d{1,2}\s+)?(?:[a-z]+\s+)?\d{4}(?:-\d\d-\d\d)?|\b\d{4}-\d\d-\d\d\b"
+)
 
 
 def find_year(texts: Sequence[str], oj_title: bool = False) -> int | None:

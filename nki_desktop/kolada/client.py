@@ -55,7 +55,7 @@ class FetchCancelled(Exception):
 
 
 def chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 @dataclass
@@ -76,8 +76,9 @@ class FetchLog:
         return [r.url for r in self.responses]
 
 
-def _timed(base: type[http.client.HTTPConnection], connect: float,
-           read: float) -> Callable[..., http.client.HTTPConnection]:
+def _timed(
+    base: type[http.client.HTTPConnection], connect: float, read: float
+) -> Callable[..., http.client.HTTPConnection]:
     """A connection class whose connect (and TLS handshake) and reads have their own limits."""
 
     class Timed(base):  # type: ignore[valid-type,misc]
@@ -115,10 +116,17 @@ class KoladaClient:
     before every request and during back-off.
     """
 
-    def __init__(self, base_url: str = DEFAULT_BASE_URL, proxy: str = "", *,
-                 connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT,
-                 retries: int = RETRIES, sleep: Callable[[float], None] = time.sleep,
-                 cancelled: Callable[[], bool] = lambda: False):
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        proxy: str = "",
+        *,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+        retries: int = RETRIES,
+        sleep: Callable[[float], None] = time.sleep,
+        cancelled: Callable[[], bool] = lambda: False,
+    ):
         self.base_url = base_url.rstrip("/")
         self.proxy = proxy.strip()
         self.retries = retries
@@ -128,17 +136,20 @@ class KoladaClient:
         host = urllib.parse.urlsplit(self.base_url).hostname or ""
         handlers: list[urllib.request.BaseHandler] = [
             _HTTPHandler(connect_timeout, read_timeout),
-            _HTTPSHandler(connect_timeout, read_timeout)]
+            _HTTPSHandler(connect_timeout, read_timeout),
+        ]
         if host in _LOCAL_HOSTS:
             handlers.append(urllib.request.ProxyHandler({}))
         elif self.proxy:
             proxy_url = self.proxy if "://" in self.proxy else "http://" + self.proxy
-            handlers.append(urllib.request.ProxyHandler({"http": proxy_url,
-                                                         "https": proxy_url}))
+            handlers.append(urllib.request.ProxyHandler({"http": proxy_url, "https": proxy_url}))
         # otherwise build_opener adds ProxyHandler() with the system's settings
         self._opener = urllib.request.build_opener(*handlers)
-        self.system_proxy = "" if host in _LOCAL_HOSTS or self.proxy else \
-            urllib.request.getproxies().get(urllib.parse.urlsplit(self.base_url).scheme, "")
+        self.system_proxy = (
+            ""
+            if host in _LOCAL_HOSTS or self.proxy
+            else urllib.request.getproxies().get(urllib.parse.urlsplit(self.base_url).scheme, "")
+        )
 
     # -- one request -----------------------------------------------------------------------
     def _check_cancel(self) -> None:
@@ -165,26 +176,34 @@ class KoladaClient:
             except _Retryable as retry:
                 if attempt >= self.retries:
                     raise retry.final from None
-                delay = retry.after if retry.after is not None else 2.0 ** attempt
+                delay = retry.after if retry.after is not None else 2.0**attempt
                 attempt += 1
                 self._wait(min(delay, 30.0))
         try:
             data = json.loads(body.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise KoladaError("Kolada skickade ett svar som inte går att läsa (inte JSON). "
-                              "Inget har sparats. Försök igen senare; om felet kvarstår kan "
-                              "en proxy eller brandvägg ha bytt ut svaret.", BAD_RESPONSE,
-                              url) from None
+            raise KoladaError(
+                "Kolada skickade ett svar som inte går att läsa (inte JSON). "
+                "Inget har sparats. Försök igen senare; om felet kvarstår kan "
+                "en proxy eller brandvägg ha bytt ut svaret.",
+                BAD_RESPONSE,
+                url,
+            ) from None
         if not isinstance(data, dict):
-            raise KoladaError("Koladas svar har inte den form programmet väntar sig (ett "
-                              "objekt med 'values'). Inget har sparats.", BAD_RESPONSE, url)
+            raise KoladaError(
+                "Koladas svar har inte den form programmet väntar sig (ett "
+                "objekt med 'values'). Inget har sparats.",
+                BAD_RESPONSE,
+                url,
+            )
         response = Response(url, body, data)
         self.log.responses.append(response)
         return response
 
     def _fetch(self, url: str) -> bytes:
-        request = urllib.request.Request(url, headers={
-            "Accept": "application/json", "User-Agent": "NKI-Desktop (Kolada fetch)"})
+        request = urllib.request.Request(
+            url, headers={"Accept": "application/json", "User-Agent": "NKI-Desktop (Kolada fetch)"}
+        )
         try:
             with self._opener.open(request) as answer:
                 return bytes(answer.read())
@@ -200,14 +219,22 @@ class KoladaClient:
     def _http_error(self, error: urllib.error.HTTPError, url: str) -> Exception:
         code = error.code
         if code == 407:
-            return KoladaError(f"Proxyn {self._proxy_name()} kräver inloggning och släppte "
-                               "inte igenom frågan till Kolada (HTTP 407). Inget har sparats. "
-                               "Be IT om en proxy som programmet får använda och ange den "
-                               "under Inställningar.", PROXY, url)
+            return KoladaError(
+                f"Proxyn {self._proxy_name()} kräver inloggning och släppte "
+                "inte igenom frågan till Kolada (HTTP 407). Inget har sparats. "
+                "Be IT om en proxy som programmet får använda och ange den "
+                "under Inställningar.",
+                PROXY,
+                url,
+            )
         host = urllib.parse.urlsplit(url).netloc
-        final = KoladaError(f"Kolada ({host}) svarade med fel {code} ({error.reason}). "
-                            "Inget har sparats. Försök igen om en stund; fungerar det inte "
-                            "alls kan Koladas API ha ändrats.", HTTP, url)
+        final = KoladaError(
+            f"Kolada ({host}) svarade med fel {code} ({error.reason}). "
+            "Inget har sparats. Försök igen om en stund; fungerar det inte "
+            "alls kan Koladas API ha ändrats.",
+            HTTP,
+            url,
+        )
         if code == 429 or 500 <= code < 600:
             retry_after = error.headers.get("Retry-After") if error.headers else None
             try:
@@ -215,32 +242,59 @@ class KoladaClient:
             except ValueError:
                 after = None
             if code == 429:
-                final = KoladaError("Kolada tar inte emot fler frågor just nu (HTTP 429, för "
-                                    "många förfrågningar). Inget har sparats. Vänta en stund "
-                                    "och försök igen.", HTTP, url)
+                final = KoladaError(
+                    "Kolada tar inte emot fler frågor just nu (HTTP 429, för "
+                    "många förfrågningar). Inget har sparats. Vänta en stund "
+                    "och försök igen.",
+                    HTTP,
+                    url,
+                )
             return _Retryable(final, after)
         return final
 
     def _network_error(self, reason: object, url: str) -> Exception:
         host = urllib.parse.urlsplit(url).hostname or url
         if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
-            return KoladaError(f"Kolada ({host}) svarade inte i tid. Inget har sparats. "
-                               "Försök igen senare; en långsam eller strypt förbindelse kan "
-                               "vara orsaken.", TIMEOUT, url)
-        if isinstance(reason, (ConnectionResetError, ConnectionAbortedError,
-                               http.client.RemoteDisconnected, http.client.IncompleteRead)):
-            final = KoladaError(f"Förbindelsen med Kolada ({host}) bröts upprepade gånger. "
-                                "Inget har sparats. Försök igen senare.", NO_NETWORK, url)
+            return KoladaError(
+                f"Kolada ({host}) svarade inte i tid. Inget har sparats. "
+                "Försök igen senare; en långsam eller strypt förbindelse kan "
+                "vara orsaken.",
+                TIMEOUT,
+                url,
+            )
+        if isinstance(
+            reason,
+            (
+                ConnectionResetError,
+                ConnectionAbortedError,
+                http.client.RemoteDisconnected,
+                http.client.IncompleteRead,
+            ),
+        ):
+            final = KoladaError(
+                f"Förbindelsen med Kolada ({host}) bröts upprepade gånger. "
+                "Inget har sparats. Försök igen senare.",
+                NO_NETWORK,
+                url,
+            )
             return _Retryable(final, None)
         proxy = self._proxy_name()
         if proxy:
-            return KoladaError(f"Proxyn {proxy} gick inte att nå eller vägrade förbindelsen "
-                               f"({_reason_text(reason)}). Inget har sparats. Kontrollera "
-                               "proxyinställningen (Inställningar, eller datorns "
-                               "Internetinställningar) eller fråga IT.", PROXY, url)
-        return KoladaError(f"Ingen förbindelse med Kolada ({host}): {_reason_text(reason)}. "
-                           "Inget har sparats. Kontrollera att datorn är ansluten till "
-                           "internet och försök igen.", NO_NETWORK, url)
+            return KoladaError(
+                f"Proxyn {proxy} gick inte att nå eller vägrade förbindelsen "
+                f"({_reason_text(reason)}). Inget har sparats. Kontrollera "
+                "proxyinställningen (Inställningar, eller datorns "
+                "Internetinställningar) eller fråga IT.",
+                PROXY,
+                url,
+            )
+        return KoladaError(
+            f"Ingen förbindelse med Kolada ({host}): {_reason_text(reason)}. "
+            "Inget har sparats. Kontrollera att datorn är ansluten till "
+            "internet och försök igen.",
+            NO_NETWORK,
+            url,
+        )
 
     def _proxy_name(self) -> str:
         proxy = self.proxy or self.system_proxy
@@ -255,8 +309,11 @@ class KoladaClient:
         seen: set[str] = set()
         while url:
             if url in seen:
-                raise KoladaError("Kolada skickade samma sida två gånger; hämtningen "
-                                  "avbröts. Inget har sparats.", BAD_RESPONSE, url)
+                raise KoladaError(
+                    "Kolada skickade samma sida två gånger; hämtningen avbröts. Inget har sparats.",
+                    BAD_RESPONSE,
+                    url,
+                )
             seen.add(url)
             response = self.get(url)
             yield response
@@ -266,8 +323,9 @@ class KoladaClient:
         text = urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
         return f"{self.base_url}/{path.lstrip('/')}" + (f"?{text}" if text else "")
 
-    def data_urls(self, ids: Sequence[str], years: Sequence[int],
-                  municipalities: Sequence[str] = ()) -> list[str]:
+    def data_urls(
+        self, ids: Sequence[str], years: Sequence[int], municipalities: Sequence[str] = ()
+    ) -> list[str]:
         """The first page of every data request: at most 25 ids, years and municipalities."""
         urls = []
         for id_part in chunks(sorted(ids), MAX_IDS):
@@ -275,9 +333,12 @@ class KoladaClient:
                 kpis, yrs = ",".join(id_part), ",".join(str(y) for y in year_part)
                 if municipalities:
                     for mun_part in chunks(sorted(municipalities), MAX_IDS):
-                        urls.append(self.url(f"data/kpi/{kpis}/municipality/"
-                                             f"{','.join(mun_part)}/year/{yrs}",
-                                             per_page=PER_PAGE))
+                        urls.append(
+                            self.url(
+                                f"data/kpi/{kpis}/municipality/{','.join(mun_part)}/year/{yrs}",
+                                per_page=PER_PAGE,
+                            )
+                        )
                 else:
                     urls.append(self.url(f"data/kpi/{kpis}/year/{yrs}", per_page=PER_PAGE))
         return urls
@@ -311,8 +372,9 @@ def _reason_text(reason: object) -> str:
 def _values(response: Response) -> list[dict[str, Any]]:
     values = response.data.get("values")
     if not isinstance(values, list):
-        raise KoladaError("Koladas svar saknar listan 'values'. Inget har sparats.",
-                          BAD_RESPONSE, response.url)
+        raise KoladaError(
+            "Koladas svar saknar listan 'values'. Inget har sparats.", BAD_RESPONSE, response.url
+        )
     return [v for v in values if isinstance(v, dict)]
 
 

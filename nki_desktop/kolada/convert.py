@@ -52,22 +52,29 @@ def check_units(rows: Iterable[dict[str, Any]], catalogue: Catalogue) -> UnitChe
         kommun = catalogue.get(code)
         if kommun is None:
             check.unknown[code] = title
-            check.notes.append(f"Kolada har kommunen {code} {title}, som programmets "
-                               "kommunlista saknar: dess värden sparas inte. Uppdatera "
-                               "programmet för att få med den.")
+            check.notes.append(
+                f"Kolada har kommunen {code} {title}, som programmets "
+                "kommunlista saknar: dess värden sparas inte. Uppdatera "
+                "programmet för att få med den."
+            )
         elif title and name_key(title) != name_key(kommun.name):
-            check.notes.append(f"Kolada kallar kommun {code} \"{title}\"; programmet kallar "
-                               f"den \"{kommun.name}\". Värdena sparas på koden {code}.")
+            check.notes.append(
+                f'Kolada kallar kommun {code} "{title}"; programmet kallar '
+                f'den "{kommun.name}". Värdena sparas på koden {code}.'
+            )
     if seen:
         for kommun in catalogue.kommuner:
             if kommun.code not in seen:
-                check.notes.append(f"Kommun {kommun.code} {kommun.name} finns inte i Koladas "
-                                   "kommunlista (sammanslagen eller borttagen?).")
+                check.notes.append(
+                    f"Kommun {kommun.code} {kommun.name} finns inte i Koladas "
+                    "kommunlista (sammanslagen eller borttagen?)."
+                )
     return check
 
 
-def select_values(values: list[dict[str, Any]], catalogue: Catalogue,
-                  check: UnitCheck) -> tuple[list[dict[str, Any]], list[Skip]]:
+def select_values(
+    values: list[dict[str, Any]], catalogue: Catalogue, check: UnitCheck
+) -> tuple[list[dict[str, Any]], list[Skip]]:
     """The values the import can place: known key figures, kommuner in the catalogue, Riket.
 
     A reused id (U07453 before 2024) and units outside the catalogue are listed, not lost.
@@ -89,19 +96,28 @@ def select_values(values: list[dict[str, Any]], catalogue: Catalogue,
             regions += 1
         else:
             unknown += 1
-            skipped.append(Skip(SHEET, row_no, "enheten finns inte i programmets kommunlista",
-                                f"{unit} {check.unknown.get(unit, '')}".strip()))
+            skipped.append(
+                Skip(
+                    SHEET,
+                    row_no,
+                    "enheten finns inte i programmets kommunlista",
+                    f"{unit} {check.unknown.get(unit, '')}".strip(),
+                )
+            )
     if regions:
-        skipped.append(Skip(SHEET, None, f"{regions} värden för regioner/län (bara kommuner "
-                                         "och Riket sparas)"))
+        skipped.append(
+            Skip(SHEET, None, f"{regions} värden för regioner/län (bara kommuner och Riket sparas)")
+        )
     if reused:
-        skipped.append(Skip(SHEET, None, f"{reused} värden för U07453 före 2024 (id:t betydde "
-                                         "då något annat)"))
+        skipped.append(
+            Skip(SHEET, None, f"{reused} värden för U07453 före 2024 (id:t betydde då något annat)")
+        )
     return kept, skipped
 
 
-def parse_values(values: list[dict[str, Any]], catalogue: Catalogue, name: str,
-                 sha256: str) -> tuple[ImportBatch, Layout]:
+def parse_values(
+    values: list[dict[str, Any]], catalogue: Catalogue, name: str, sha256: str
+) -> tuple[ImportBatch, Layout]:
     """The API's values as one batch: the Kolada JSON reader (ids placed from the key-figure
     table, antal svar as n, svarsfrekvens as response rate, gender T only), called once."""
     workbook = Workbook(Path(name), sha256, json_data={"values": values})

@@ -16,20 +16,39 @@ def _gather(store: Store, kommun: str, year: int, group: str, options: ReportOpt
     from nki_desktop.analysis.report_data import gather
 
     options = options or ReportOptions()
-    return gather(store, kommun, year, group, compare_units=options.compare_units,
-                  first_year=options.first_year, today=options.report_date)
+    return gather(
+        store,
+        kommun,
+        year,
+        group,
+        compare_units=options.compare_units,
+        first_year=options.first_year,
+        today=options.report_date,
+    )
 
 
-def build_pdf(store: Store, kommun: str, year: int, group: str, path: str | Path,
-              options: ReportOptions | None = None) -> Path:
+def build_pdf(
+    store: Store,
+    kommun: str,
+    year: int,
+    group: str,
+    path: str | Path,
+    options: ReportOptions | None = None,
+) -> Path:
     """Write the board summary PDF for one kommun; needs Qt (made offscreen if absent)."""
     from nki_desktop.reports.pdf import write_pdf
 
     return write_pdf(_gather(store, kommun, year, group, options), path, options)
 
 
-def build_xlsx(store: Store, kommun: str, year: int, group: str, path: str | Path,
-               options: ReportOptions | None = None) -> Path:
+def build_xlsx(
+    store: Store,
+    kommun: str,
+    year: int,
+    group: str,
+    path: str | Path,
+    options: ReportOptions | None = None,
+) -> Path:
     """Write the board summary as an Excel workbook (no Qt needed)."""
     from nki_desktop.reports.excel import write_xlsx
 

@@ -11,10 +11,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from nki_desktop.analysis.comments import CommentRow
 
 HEADING = "Företagens kommentarer (urval)"
-NOTE = ("Ett urval som användaren valt ut bland företagens fritextsvar. Telefonnummer, "
-        "e-postadresser och personnummer maskerades redan vid importen. Svarandens NKI är "
-        "den enskilda svarandens index (0–100), inte kommunens. Citaten är inte representativa "
-        "för alla svar.")
+NOTE = (
+    "Ett urval som användaren valt ut bland företagens fritextsvar. Telefonnummer, "
+    "e-postadresser och personnummer maskerades redan vid importen. Svarandens NKI är "
+    "den enskilda svarandens index (0–100), inte kommunens. Citaten är inte representativa "
+    "för alla svar."
+)
 COLUMNS = ("År", "Område", "Datum", "Svarandens NKI", "Kommentar")
 
 
@@ -27,8 +29,16 @@ def write_sheet(ws: Worksheet, rows: Sequence[CommentRow]) -> None:
     note.alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A2:E2")
     ws.row_dimensions[2].height = 48
-    data = [[r.year, r.area_text, r.answered or None,
-             None if r.nki is None else round(r.nki, 1), r.text] for r in rows]
+    data = [
+        [
+            r.year,
+            r.area_text,
+            r.answered or None,
+            None if r.nki is None else round(r.nki, 1),
+            r.text,
+        ]
+        for r in rows
+    ]
     last = table(ws, "Kommentarer", COLUMNS, data, {3: "0.0"}, top=4)
     for r in range(5, last + 1):
         ws.cell(row=r, column=5).alignment = Alignment(wrap_text=True, vertical="top")

@@ -10,10 +10,21 @@ from nki_desktop.analysis.long_rows import LONG_COLUMNS, LongRow
 from nki_desktop.atomic import atomic_target, save_workbook
 from nki_desktop.domain.text import formula_safe
 
-HEADERS_SV = {"year": "Ärendeår", "unit": "Enhet", "unit_name": "Namn", "area": "Område",
-              "factor": "Faktor", "group": "Svarsgrupp", "value": "Värde",
-              "n": "Antal svar", "rank": "Placering", "ci_low": "KI nedre",
-              "ci_high": "KI övre", "source": "Källa", "missing": "Markering"}
+HEADERS_SV = {
+    "year": "Ärendeår",
+    "unit": "Enhet",
+    "unit_name": "Namn",
+    "area": "Område",
+    "factor": "Faktor",
+    "group": "Svarsgrupp",
+    "value": "Värde",
+    "n": "Antal svar",
+    "rank": "Placering",
+    "ci_low": "KI nedre",
+    "ci_high": "KI övre",
+    "source": "Källa",
+    "missing": "Markering",
+}
 COLUMNS = (*LONG_COLUMNS, "missing")
 
 
@@ -21,8 +32,7 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
     """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM)."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
-        with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig",
-                                               newline="") as handle:
+        with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
             writer.writerow([HEADERS_SV[c] for c in COLUMNS])
             for r in rows:

@@ -74,8 +74,9 @@ def _render_widget(painter: QPainter, widget, rect: QRectF) -> None:
     paint_chart(widget, painter, rect)
 
 
-def footer_sources(citations: list[str], width: Callable[[str], float], room: float,
-                   method_page: bool = True) -> str:
+def footer_sources(
+    citations: list[str], width: Callable[[str], float], room: float, method_page: bool = True
+) -> str:
     """The footer's source line, short enough for ``room`` beside "Sida x av y".
 
     All sources when they fit ("Källa: Kolada"; several as "Källor: SKR, Insikt; Kolada"),
@@ -116,17 +117,31 @@ class ReportDocument:
     # -- building ------------------------------------------------------------------------
     def blocks(self) -> list[L.Block]:
         d, o = self.data, self.options
-        out: list[L.Block] = [L.Paragraph(
-            f"Nöjd Kund Index – {d.group_label.lower()}", self.h1, space_after=2),
-            L.Paragraph(f"{d.kommun_name} · ärendeår {year_caption(d.year)}"
-                        + (f" · {o.organisation}" if o.organisation else ""), font(12),
-                        colour="#333333", space_after=10)]
+        out: list[L.Block] = [
+            L.Paragraph(f"Nöjd Kund Index – {d.group_label.lower()}", self.h1, space_after=2),
+            L.Paragraph(
+                f"{d.kommun_name} · ärendeår {year_caption(d.year)}"
+                + (f" · {o.organisation}" if o.organisation else ""),
+                font(12),
+                colour="#333333",
+                space_after=10,
+            ),
+        ]
         sample = d.sample_sections()  # their pages carry the band drawn by furniture()
-        builders = {"cover": self._cover, "summary": self._summary, "trend": self._trend,
-                    "areas": self._areas, "factors": self._factors, "ranking": self._ranking,
-                    "table": self._table, "matrix": self._matrix, "method": self._method,
-                    "comments": lambda: pdf_blocks(d.comments, self.h2, self.body, self.small,
-                                                   font(8.5, bold=True))}
+        builders = {
+            "cover": self._cover,
+            "summary": self._summary,
+            "trend": self._trend,
+            "areas": self._areas,
+            "factors": self._factors,
+            "ranking": self._ranking,
+            "table": self._table,
+            "matrix": self._matrix,
+            "method": self._method,
+            "comments": lambda: pdf_blocks(
+                d.comments, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+        }
         for key in SECTIONS:
             if o.has(key):
                 section = builders[key]()
@@ -141,9 +156,14 @@ class ReportDocument:
         if matrix is None:
             return []
         name = self.data.kommun_name
-        return [L.PageBreak(), L.Custom(L.BODY_BOTTOM - self._body_top() - 2,
-                                        lambda p, r: draw_matrix_page(p, r, matrix, name),
-                                        space_after=0)]
+        return [
+            L.PageBreak(),
+            L.Custom(
+                L.BODY_BOTTOM - self._body_top() - 2,
+                lambda p, r: draw_matrix_page(p, r, matrix, name),
+                space_after=0,
+            ),
+        ]
 
     def _heading(self, key: str, text: str | None = None) -> L.Heading:
         return L.Heading(text or SECTIONS[key], self.h2, space_after=6)
@@ -151,18 +171,27 @@ class ReportDocument:
     def _cover(self) -> list[L.Block]:
         kf = self.data.figures
         tiles = [
-            ("NKI totalt", fmt_index(kf.total.value),
-             f"{_grade_text(kf.total.value)} · {fmt_number(kf.total.n)} svar"
-             if kf.total.value is not None else
-             f"inget publicerat värde (för få svar) · {fmt_number(kf.total.n)} svar"),
-            ("Förändring", fmt_change(kf.change),
-             f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
-             + (" – annan källa" if kf.previous_publication != kf.total.publication else "")
-             if kf.previous_year else "inget tidigare år"),
-            ("Placering i riket", _pos(kf.rank_national),
-             f"Riket: {fmt_index(kf.total.riket)}"),
-            ("Placering i länet", _pos(kf.rank_lan),
-             f"{self.data.lan_name}; kommungrupp: {_pos(kf.rank_group)}"),
+            (
+                "NKI totalt",
+                fmt_index(kf.total.value),
+                f"{_grade_text(kf.total.value)} · {fmt_number(kf.total.n)} svar"
+                if kf.total.value is not None
+                else f"inget publicerat värde (för få svar) · {fmt_number(kf.total.n)} svar",
+            ),
+            (
+                "Förändring",
+                fmt_change(kf.change),
+                f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
+                + (" – annan källa" if kf.previous_publication != kf.total.publication else "")
+                if kf.previous_year
+                else "inget tidigare år",
+            ),
+            ("Placering i riket", _pos(kf.rank_national), f"Riket: {fmt_index(kf.total.riket)}"),
+            (
+                "Placering i länet",
+                _pos(kf.rank_lan),
+                f"{self.data.lan_name}; kommungrupp: {_pos(kf.rank_group)}",
+            ),
         ]
 
         def paint(p: QPainter, r: QRectF) -> None:
@@ -183,25 +212,38 @@ class ReportDocument:
                 p.setFont(self.small)
                 p.drawText(inner.adjusted(0, 56, 0, 0), L.WRAP, detail)
 
-        return [self._heading("cover"), L.Custom(104, paint, space_after=4),
-                L.Paragraph("Placering i län och kommungrupp är beräknad av programmet bland "
-                            "kommuner med värde." + (" Placeringen i riket är beräknad av "
-                                                     "programmet." if kf.rank_national and
-                                                     kf.rank_national.computed else ""),
-                            self.small, colour="#333333", space_after=8)]
+        return [
+            self._heading("cover"),
+            L.Custom(104, paint, space_after=4),
+            L.Paragraph(
+                "Placering i län och kommungrupp är beräknad av programmet bland "
+                "kommuner med värde."
+                + (
+                    " Placeringen i riket är beräknad av programmet."
+                    if kf.rank_national and kf.rank_national.computed
+                    else ""
+                ),
+                self.small,
+                colour="#333333",
+                space_after=8,
+            ),
+        ]
 
     def _summary(self) -> list[L.Block]:
         text = self.options.summary_text
         if text is None:
             text = self.data.summary_text
         parts = [t.strip() for t in text.split("\n\n") if t.strip()] or ["–"]
-        return [self._heading("summary")] + [L.Paragraph(t, font(10.5), space_after=8)
-                                             for t in parts]
+        return [self._heading("summary")] + [
+            L.Paragraph(t, font(10.5), space_after=8) for t in parts
+        ]
 
     def _chart_block(self, chart, height: float, legend: str) -> list[L.Block]:
         self._charts.append(chart)
-        return [L.Custom(height, lambda p, r: _render_widget(p, chart, r), space_after=2),
-                L.Paragraph(legend, self.small, colour="#333333", space_after=10)]
+        return [
+            L.Custom(height, lambda p, r: _render_widget(p, chart, r), space_after=2),
+            L.Paragraph(legend, self.small, colour="#333333", space_after=10),
+        ]
 
     def _trend(self) -> list[L.Block]:
         d = self.data
@@ -212,26 +254,47 @@ class ReportDocument:
         chart = TrendChart()  # the Trend screen's chart, drawn as vectors
         chart.setFont(font(8.5))
         chart.resize(QSize(round(L.PAGE_W - 2 * L.MARGIN_X), 270))  # legend columns fit the page
-        chart.set_lines([  # never joined across a change of source or definition
-            ChartLine(key, label, [ChartPoint(p.year, p.value or 0.0, "", segment=i)
-                                   for i, part in enumerate(parts) for p in part])
-            for key, label, parts in d.trend_lines()],
-            [ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text)
-             for b in d.breaks if "total" in b.areas],
-            zoom=True, value_labels=True)
+        chart.set_lines(
+            [  # never joined across a change of source or definition
+                ChartLine(
+                    key,
+                    label,
+                    [
+                        ChartPoint(p.year, p.value or 0.0, "", segment=i)
+                        for i, part in enumerate(parts)
+                        for p in part
+                    ],
+                )
+                for key, label, parts in d.trend_lines()
+            ],
+            [
+                ChartBreak(b.year - 0.5, f"Ny definition {b.year}", b.text)
+                for b in d.breaks
+                if "total" in b.areas
+            ],
+            zoom=True,
+            value_labels=True,
+        )
         apply_font(chart, font(8.5))
         counts = [r.comparison_count for r in d.trend if r.comparison is not None]
-        legend = (f"NKI totalt per ärendeår. Heldragen linje med ringar: {d.kommun_name}; "
-                  f"streckad med kvadrater: Riket; prickad med trianglar: "
-                  f"{d.comparison_label} ({_mean_range(counts)} per år). Axeln är förstorad.")
+        legend = (
+            f"NKI totalt per ärendeår. Heldragen linje med ringar: {d.kommun_name}; "
+            f"streckad med kvadrater: Riket; prickad med trianglar: "
+            f"{d.comparison_label} ({_mean_range(counts)} per år). Axeln är förstorad."
+        )
         if any("total" in b.areas for b in d.breaks):
-            legend += (" Lodrät streckprickad linje: NKI totalt ändrade definition; linjerna "
-                       "bryts där (se Metod).")
+            legend += (
+                " Lodrät streckprickad linje: NKI totalt ändrade definition; linjerna "
+                "bryts där (se Metod)."
+            )
         if source_notes:
-            legend += (" Linjen bryts där källan byts (värden ur olika källor är inte en "
-                       "serie): " + "; ".join(source_notes) + ".")
-        return [self._heading("trend", f"Utveckling över tid {years[0]}–{years[-1]}")] + \
-            self._chart_block(chart, 270, legend)
+            legend += (
+                " Linjen bryts där källan byts (värden ur olika källor är inte en "
+                "serie): " + "; ".join(source_notes) + "."
+            )
+        return [
+            self._heading("trend", f"Utveckling över tid {years[0]}–{years[-1]}")
+        ] + self._chart_block(chart, 270, legend)
 
     def _bars(self, key: str, rows: list[FigureRow], label) -> list[L.Block]:
         if not rows:
@@ -242,28 +305,56 @@ class ReportDocument:
         apply_font(chart, font(8.5))
         bands = "; ".join(f"{g.symbol} {g.label.lower()}" for g in GRADES)
         counts = [r.comparison_count for r in rows if r.comparison is not None]
-        legend = (f"Stapeln visar kommunens värde med betygssymbol ({bands}). Svart streck: "
-                  f"Riket. Öppen romb: {self.data.comparison_label} ({_mean_range(counts)}).")
+        legend = (
+            f"Stapeln visar kommunens värde med betygssymbol ({bands}). Svart streck: "
+            f"Riket. Öppen romb: {self.data.comparison_label} ({_mean_range(counts)})."
+        )
         return [self._heading(key)] + self._chart_block(chart, 56 + 30 * len(rows), legend)
 
     def _areas(self) -> list[L.Block]:
-        return self._bars("areas", self.data.areas,
-                          lambda r: area_label(r.area) + (" (NUI)" if r.factor == "nui" else ""))
+        return self._bars(
+            "areas",
+            self.data.areas,
+            lambda r: area_label(r.area) + (" (NUI)" if r.factor == "nui" else ""),
+        )
 
     def _factors(self) -> list[L.Block]:
         return self._bars("factors", self.data.factors, lambda r: factor_label(r.factor))
 
     def _ranking_table(self, ex: RankingExcerpt) -> list[L.Block]:
-        cols = [L.ColumnSpec("Plats", 0.8, RIGHT), L.ColumnSpec("Kommun", 3.0),
-                L.ColumnSpec("NKI totalt", 1.2, RIGHT), L.ColumnSpec("Betyg", 1.8),
-                L.ColumnSpec("Antal svar", 1.2, RIGHT)]
-        rows = [[str(r.rank), r.name + (" ◄" if r.is_self else ""), fmt_index(r.value),
-                 _grade_text(r.value), fmt_number(r.n)] for r in ex.rows]
+        cols = [
+            L.ColumnSpec("Plats", 0.8, RIGHT),
+            L.ColumnSpec("Kommun", 3.0),
+            L.ColumnSpec("NKI totalt", 1.2, RIGHT),
+            L.ColumnSpec("Betyg", 1.8),
+            L.ColumnSpec("Antal svar", 1.2, RIGHT),
+        ]
+        rows = [
+            [
+                str(r.rank),
+                r.name + (" ◄" if r.is_self else ""),
+                fmt_index(r.value),
+                _grade_text(r.value),
+                fmt_number(r.n),
+            ]
+            for r in ex.rows
+        ]
         strong = {i for i, r in enumerate(ex.rows) if r.is_self}
         title = f"{ex.title} (av {ex.of} kommuner)" if ex.of else ex.title
-        return [L.Paragraph(title, self.h3, keep=True, space_after=4),
-                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
-                        splittable=False, caption=ex.note, caption_font=self.small)]
+        return [
+            L.Paragraph(title, self.h3, keep=True, space_after=4),
+            L.Table(
+                cols,
+                rows,
+                self.small,
+                font(8.5, bold=True),
+                strong,
+                space_after=10,
+                splittable=False,
+                caption=ex.note,
+                caption_font=self.small,
+            ),
+        ]
 
     def _ranking(self) -> list[L.Block]:
         out: list[L.Block] = [self._heading("ranking")]
@@ -271,34 +362,66 @@ class ReportDocument:
             if ex is not None:
                 out += self._ranking_table(ex)
         if len(out) == 1:
-            out.append(L.Paragraph("Kommunen är inte rankad detta år: NKI totalt saknas eller "
-                                   "bygger på för få svar.", self.body))
+            out.append(
+                L.Paragraph(
+                    "Kommunen är inte rankad detta år: NKI totalt saknas eller "
+                    "bygger på för få svar.",
+                    self.body,
+                )
+            )
         return out
 
     def _table(self) -> list[L.Block]:
         d = self.data
-        cols = [L.ColumnSpec("Område", 2.4), L.ColumnSpec("Mått", 1.4),
-                L.ColumnSpec("Värde", 0.8, RIGHT),
-                L.ColumnSpec("Betyg", 2.0), L.ColumnSpec("Antal svar", 0.9, RIGHT),
-                L.ColumnSpec("Riket", 0.8, RIGHT), L.ColumnSpec("Jämf.-grupp (antal)", 1.3, RIGHT),
-                L.ColumnSpec("Placering", 1.4, RIGHT)]
+        cols = [
+            L.ColumnSpec("Område", 2.4),
+            L.ColumnSpec("Mått", 1.4),
+            L.ColumnSpec("Värde", 0.8, RIGHT),
+            L.ColumnSpec("Betyg", 2.0),
+            L.ColumnSpec("Antal svar", 0.9, RIGHT),
+            L.ColumnSpec("Riket", 0.8, RIGHT),
+            L.ColumnSpec("Jämf.-grupp (antal)", 1.3, RIGHT),
+            L.ColumnSpec("Placering", 1.4, RIGHT),
+        ]
         rows, strong = [], set()
         for i, r in enumerate(d.table):
             if r.factor in ("nki", "nui"):
                 strong.add(i)
             value = fmt_index(r.value) if r.value is not None else (r.missing or "–")
-            rows.append([r.area_label, r.factor_label, value, _grade_text(r.value),
-                         fmt_number(r.n), fmt_index(r.riket),
-                         f"{fmt_number(r.comparison, 1)} ({r.comparison_count})"
-                         if r.comparison is not None else "–",
-                         _pos(r.rank)])
-        note = (f"Alla lagrade värden för {d.kommun_name} {d.year}. Fetstil: områdets index "
-                f"(NKI, för upphandling NUI). Jämf.-grupp: {d.comparison_label}, medel av de "
-                f"kommuner som har värde (antal värden inom parentes). "
-                f"Placering: publicerad placering där den finns. ”..”: för få svar.")
-        return [self._heading("table"),
-                L.Table(cols, rows, self.small, font(8.5, bold=True), strong, space_after=10,
-                        caption=note, caption_font=self.small, group_first_column=True)]
+            rows.append(
+                [
+                    r.area_label,
+                    r.factor_label,
+                    value,
+                    _grade_text(r.value),
+                    fmt_number(r.n),
+                    fmt_index(r.riket),
+                    f"{fmt_number(r.comparison, 1)} ({r.comparison_count})"
+                    if r.comparison is not None
+                    else "–",
+                    _pos(r.rank),
+                ]
+            )
+        note = (
+            f"Alla lagrade värden för {d.kommun_name} {d.year}. Fetstil: områdets index "
+            f"(NKI, för upphandling NUI). Jämf.-grupp: {d.comparison_label}, medel av de "
+            f"kommuner som har värde (antal värden inom parentes). "
+            f"Placering: publicerad placering där den finns. ”..”: för få svar."
+        )
+        return [
+            self._heading("table"),
+            L.Table(
+                cols,
+                rows,
+                self.small,
+                font(8.5, bold=True),
+                strong,
+                space_after=10,
+                caption=note,
+                caption_font=self.small,
+                group_first_column=True,
+            ),
+        ]
 
     def _method(self) -> list[L.Block]:
         d = self.data
@@ -307,13 +430,21 @@ class ReportDocument:
             out.append(L.Paragraph(head, self.h3, keep=True, space_after=1))
             out.append(L.Paragraph(text, self.body, space_after=6))
         out.append(L.Paragraph("Källor", self.h3, keep=True, space_after=3))
-        cols = [L.ColumnSpec("Fil", 4.0), L.ColumnSpec("Publikation", 2.6),
-                L.ColumnSpec("Importerad", 1.3)]
+        cols = [
+            L.ColumnSpec("Fil", 4.0),
+            L.ColumnSpec("Publikation", 2.6),
+            L.ColumnSpec("Importerad", 1.3),
+        ]
         rows = [[s.file_name, s.publication_label, s.imported_at] for s in d.sources]
         out.append(L.Table(cols, rows, self.small, font(8.5, bold=True), space_after=4))
         out.append(L.Paragraph("\n".join(d.citations), self.body, space_after=4))
-        out.append(L.Paragraph(f"Rapporten skapades {d.created.isoformat()} med NKI Desktop.",
-                               self.small, colour="#333333"))
+        out.append(
+            L.Paragraph(
+                f"Rapporten skapades {d.created.isoformat()} med NKI Desktop.",
+                self.small,
+                colour="#333333",
+            )
+        )
         return out
 
     # -- drawing -------------------------------------------------------------------------
@@ -327,9 +458,12 @@ class ReportDocument:
         p.setBrush(QColor("#E6E6E6"))
         p.drawRect(box)
         p.setFont(font(9, bold=True))
-        p.drawText(box.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter) | L.WRAP,
-                   "EXEMPELDATA – fiktiva värden på denna sida, inte SKR:s siffror. "
-                   "Inte ett beslutsunderlag.")
+        p.drawText(
+            box.adjusted(6, 0, -6, 0),
+            int(Qt.AlignmentFlag.AlignVCenter) | L.WRAP,
+            "EXEMPELDATA – fiktiva värden på denna sida, inte SKR:s siffror. "
+            "Inte ett beslutsunderlag.",
+        )
 
     def furniture(self, p: QPainter, number: int, count: int) -> None:
         d = self.data
@@ -346,8 +480,10 @@ class ReportDocument:
         p.setFont(font(11, bold=True))
         p.drawText(QRectF(text_x, top, w, 18), d.kommun_name)
         p.setFont(self.small)
-        p.drawText(QRectF(text_x, top + 19, w, 16),
-                   f"NKI {d.group_label.lower()}, ärendeår {d.year} – underlag till nämnden")
+        p.drawText(
+            QRectF(text_x, top + 19, w, 16),
+            f"NKI {d.group_label.lower()}, ärendeår {d.year} – underlag till nämnden",
+        )
         date = (self.options.report_date or d.created).isoformat()
         p.drawText(QRectF(x, top, w, 18), int(RIGHT), date)
         p.setPen(QPen(QColor("#000000"), 1))
@@ -360,14 +496,17 @@ class ReportDocument:
         metrics = QFontMetricsF(self.small)
         room = w - metrics.horizontalAdvance(page_text) - 6 * L.MM
         method = "method" in self.options.sections
-        p.drawText(QRectF(x, foot + 3, room, 16),
-                   footer_sources(d.citations, metrics.horizontalAdvance, room, method))
+        p.drawText(
+            QRectF(x, foot + 3, room, 16),
+            footer_sources(d.citations, metrics.horizontalAdvance, room, method),
+        )
         p.drawText(QRectF(x, foot + 3, w, 16), int(RIGHT), page_text)
 
     def render(self, device: QPagedPaintDevice) -> int:
         """Draw every page on the device; returns the page count."""
         pages = L.paginate(self.blocks(), top=self._body_top())
-        self.sample_pages = {i for i, page in enumerate(pages, start=1)
-                             if any(block.fictitious for block, _ in page)}
+        self.sample_pages = {
+            i for i, page in enumerate(pages, start=1) if any(block.fictitious for block, _ in page)
+        }
         L.render(device, pages, self.furniture)
         return len(pages)

@@ -38,7 +38,7 @@ _STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
 
 def _tint(colour: str, amount: float = 0.72) -> str:
     """The grade colour mixed with white: a fill that keeps black text readable."""
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
 
@@ -67,8 +67,15 @@ def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | N
     return cell
 
 
-def table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-          formats: dict[int, str] | None = None, top: int = 1, freeze: bool = True) -> int:
+def table(
+    ws: Worksheet,
+    name: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    formats: dict[int, str] | None = None,
+    top: int = 1,
+    freeze: bool = True,
+) -> int:
     """A real Excel table (filters, stripes) with frozen header; returns the last row."""
     formats = formats or {}
     rows = list(rows) or [["–"] + [None] * (len(headers) - 1)]
@@ -84,15 +91,24 @@ def table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Seque
         ws.freeze_panes = f"A{top + 1}"
     for c, head in enumerate(headers, start=1):
         letter = get_column_letter(c)
-        longest = max([len(str(head))] + [len(str(v[c - 1])) for v in rows
-                                          if c - 1 < len(v) and v[c - 1] is not None])
-        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0,
-                                                 min(60, max(9, round(longest * 1.15) + 3)))
+        longest = max(
+            [len(str(head))]
+            + [len(str(v[c - 1])) for v in rows if c - 1 < len(v) and v[c - 1] is not None]
+        )
+        ws.column_dimensions[letter].width = max(
+            ws.column_dimensions[letter].width or 0, min(60, max(9, round(longest * 1.15) + 3))
+        )
     return last
 
 
-def printable(ws: Worksheet, title: str, header_row: int = 1, landscape: bool = True,
-              last_row: int | None = None, last_col: int | None = None) -> None:
+def printable(
+    ws: Worksheet,
+    title: str,
+    header_row: int = 1,
+    landscape: bool = True,
+    last_row: int | None = None,
+    last_col: int | None = None,
+) -> None:
     """Print set-up: A4, landscape, one page wide, the table's header repeated on every
     page, and a header and footer naming the report and the page."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -123,8 +139,9 @@ def _warning_top(ws: Worksheet, fictitious: bool, width: int) -> int:
     the table's ``width`` columns); returns the row where the table starts (3, else 1)."""
     if not fictitious:
         return 1
-    cell = put(ws, 1, 1, f"⚠ {SAMPLE_WARNING} (på det här bladet). Får inte användas som "
-                         f"beslutsunderlag.")
+    cell = put(
+        ws, 1, 1, f"⚠ {SAMPLE_WARNING} (på det här bladet). Får inte användas som beslutsunderlag."
+    )
     cell.font = Font(bold=True)
     cell.fill = _WARNING_FILL
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -144,8 +161,13 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
     kf = d.figures
     ws.title = "Sammanfattning"
     put(ws, 1, 1, f"Nöjd Kund Index – {d.group_label.lower()}").font = Font(bold=True, size=14)
-    put(ws, 2, 1, f"{d.kommun_name} ({d.kommun}), ärendeår {year_caption(d.year)}. "
-                  f"Skapad {d.created.isoformat()}.")
+    put(
+        ws,
+        2,
+        1,
+        f"{d.kommun_name} ({d.kommun}), ärendeår {year_caption(d.year)}. "
+        f"Skapad {d.created.isoformat()}.",
+    )
     if d.sample_sections() & {"cover", "summary"}:
         cell = put(ws, 3, 1, f"⚠ {SAMPLE_WARNING}.")
         cell.font = Font(bold=True)
@@ -180,23 +202,51 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 40
     put(ws, last + 5, 1, " · ".join(d.citations))
-    printable(ws, f"NKI {d.kommun_name} {d.year}", header_row=top, landscape=False,
-              last_row=last + 5, last_col=3)
+    printable(
+        ws,
+        f"NKI {d.kommun_name} {d.year}",
+        header_row=top,
+        landscape=False,
+        last_row=last + 5,
+        last_col=3,
+    )
 
 
 def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
     top = _warning_top(ws, "trend" in d.sample_sections(), 7)
-    headers = ["År", d.kommun_name, "Antal svar", "Riket", d.comparison_label,
-               "Medel av antal värden", f"Källa {d.kommun_name}"]
-    rows = [[r.year, r.value, r.n, r.riket, r.comparison,
-             r.comparison_count if r.comparison is not None else None, r.source]
-            for r in d.trend]
-    last = table(ws, "Trend", headers, rows, {1: INDEX, 2: COUNT, 3: INDEX, 4: INDEX, 5: COUNT},
-                 top)
-    notes = [f"NKI totalt ändrade definition {b.year}: {b.text} Linjerna bryts där."
-             for b in d.breaks if "total" in b.areas]
-    notes += [f"Källan byts: {n}. Linjen bryts där: värden ur olika källor är inte en serie."
-              for n in d.trend_source_notes()]
+    headers = [
+        "År",
+        d.kommun_name,
+        "Antal svar",
+        "Riket",
+        d.comparison_label,
+        "Medel av antal värden",
+        f"Källa {d.kommun_name}",
+    ]
+    rows = [
+        [
+            r.year,
+            r.value,
+            r.n,
+            r.riket,
+            r.comparison,
+            r.comparison_count if r.comparison is not None else None,
+            r.source,
+        ]
+        for r in d.trend
+    ]
+    last = table(
+        ws, "Trend", headers, rows, {1: INDEX, 2: COUNT, 3: INDEX, 4: INDEX, 5: COUNT}, top
+    )
+    notes = [
+        f"NKI totalt ändrade definition {b.year}: {b.text} Linjerna bryts där."
+        for b in d.breaks
+        if "total" in b.areas
+    ]
+    notes += [
+        f"Källan byts: {n}. Linjen bryts där: värden ur olika källor är inte en serie."
+        for n in d.trend_source_notes()
+    ]
     for i, note in enumerate(notes):
         put(ws, last + 2 + i, 1, note)
     chart = LineChart()
@@ -209,29 +259,39 @@ def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
     free = len(headers) + 2  # a broken line is drawn from one column per piece
     for (_key, label, parts), col in zip(d.trend_lines(), (2, 4, 5), strict=True):
         if len(parts) <= 1:
-            chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last),
-                           titles_from_data=True)
+            chart.add_data(
+                Reference(ws, min_col=col, min_row=top, max_row=last), titles_from_data=True
+            )
             continue
         for part in parts:
-            years = (f"{part[0].year}–{part[-1].year}" if len(part) > 1 else str(part[0].year))
+            years = f"{part[0].year}–{part[-1].year}" if len(part) > 1 else str(part[0].year)
             put(ws, top, free, f"{label} {years}").font = Font(bold=True)
             ws.column_dimensions[get_column_letter(free)].width = len(label) + 14
             for p in part:
                 put(ws, row_of[p.year], free, p.value, INDEX)
-            chart.add_data(Reference(ws, min_col=free, min_row=top, max_row=last),
-                           titles_from_data=True)
+            chart.add_data(
+                Reference(ws, min_col=free, min_row=top, max_row=last), titles_from_data=True
+            )
             free += 1
     chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
-    for series, symbol in zip(chart.series, ("circle", "square", "triangle", "diamond", "x",
-                                             "star", "plus", "dash") * 4, strict=False):
+    for series, symbol in zip(
+        chart.series,
+        ("circle", "square", "triangle", "diamond", "x", "star", "plus", "dash") * 4,
+        strict=False,
+    ):
         series.marker.symbol = symbol  # a one-year piece is a point: visible as a marker
         series.smooth = False
     _axes_visible(chart)
     chart.height, chart.width = 9, 18
     below = last + 1 + len(notes)
     ws.add_chart(chart, _below(below))
-    printable(ws, f"{d.kommun_name}: NKI totalt per ärendeår", header_row=top,
-              last_row=below + 2 + CHART_ROWS, last_col=max(len(headers), free - 1))
+    printable(
+        ws,
+        f"{d.kommun_name}: NKI totalt per ärendeår",
+        header_row=top,
+        last_row=below + 2 + CHART_ROWS,
+        last_col=max(len(headers), free - 1),
+    )
 
 
 def _axes_visible(chart: LineChart | BarChart) -> None:
@@ -239,17 +299,44 @@ def _axes_visible(chart: LineChart | BarChart) -> None:
     chart.y_axis.delete = False
 
 
-def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow],
-                  label_col: str, title: str, section: str) -> None:
+def _figure_sheet(
+    ws: Worksheet,
+    d: ReportData,
+    name: str,
+    rows: list[FigureRow],
+    label_col: str,
+    title: str,
+    section: str,
+) -> None:
     top = _warning_top(ws, section in d.sample_sections(), 10)
-    headers = [label_col, "Mått", d.kommun_name, "Betyg", "Antal svar", "Riket",
-               d.comparison_label, "Medel av antal värden", "Placering", "Av"]
-    data = [[r.area_label if label_col == "Område" else r.factor_label, r.factor_label,
-             r.value, grade_word(r.value), r.n, r.riket, r.comparison,
-             r.comparison_count if r.comparison is not None else None,
-             r.rank.rank if r.rank else None, r.rank.of if r.rank else None] for r in rows]
-    last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT},
-                 top)
+    headers = [
+        label_col,
+        "Mått",
+        d.kommun_name,
+        "Betyg",
+        "Antal svar",
+        "Riket",
+        d.comparison_label,
+        "Medel av antal värden",
+        "Placering",
+        "Av",
+    ]
+    data = [
+        [
+            r.area_label if label_col == "Område" else r.factor_label,
+            r.factor_label,
+            r.value,
+            grade_word(r.value),
+            r.n,
+            r.riket,
+            r.comparison,
+            r.comparison_count if r.comparison is not None else None,
+            r.rank.rank if r.rank else None,
+            r.rank.of if r.rank else None,
+        ]
+        for r in rows
+    ]
+    last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT}, top)
     _fill_grades(ws, top, len(data), 3, 4)
     # Columns, not horizontal bars: areas left to right as in the table, and the legend
     # (below) lists the series in the order the columns stand. Horizontal bars with the
@@ -261,23 +348,28 @@ def _figure_sheet(ws: Worksheet, d: ReportData, name: str, rows: list[FigureRow]
     chart.y_axis.scaling.max = 100
     chart.y_axis.number_format = "0"
     for col in (3, 6, 7):
-        chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last),
-                       titles_from_data=True)
+        chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
     chart.legend.position = "b"
     _axes_visible(chart)
     chart.height, chart.width = 12, 22
     ws.add_chart(chart, _below(last))
-    printable(ws, f"{d.kommun_name}: {title}", header_row=top, last_row=last + 2 + CHART_ROWS,
-              last_col=len(headers))
+    printable(
+        ws,
+        f"{d.kommun_name}: {title}",
+        header_row=top,
+        last_row=last + 2 + CHART_ROWS,
+        last_col=len(headers),
+    )
 
 
 def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str, fictitious: bool) -> None:
     top = _warning_top(ws, fictitious, 7)
-    headers = ["Plats", "Kommun", "Kommunkod", "NKI totalt", "Betyg", "Antal svar",
-               "Min kommun"]
-    rows = [[r.rank, r.name, r.unit, r.value, grade_word(r.value), r.n,
-             "Ja" if r.is_self else ""] for r in ex.rows]
+    headers = ["Plats", "Kommun", "Kommunkod", "NKI totalt", "Betyg", "Antal svar", "Min kommun"]
+    rows = [
+        [r.rank, r.name, r.unit, r.value, grade_word(r.value), r.n, "Ja" if r.is_self else ""]
+        for r in ex.rows
+    ]
     last = table(ws, name, headers, rows, {3: INDEX, 5: COUNT}, top)
     _fill_grades(ws, top, len(rows), 4, 5)
     for r, row in enumerate(ex.rows, start=top + 1):
@@ -301,30 +393,77 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
     if options.has("trend") and d.trend:
         _trend_sheet(wb.create_sheet("Trend"), d)
     if options.has("areas") and d.areas:
-        _figure_sheet(wb.create_sheet("Områden"), d, "Omraden", d.areas, "Område",
-                      f"NKI per myndighetsområde {d.year}", "areas")
+        _figure_sheet(
+            wb.create_sheet("Områden"),
+            d,
+            "Omraden",
+            d.areas,
+            "Område",
+            f"NKI per myndighetsområde {d.year}",
+            "areas",
+        )
     if options.has("factors") and d.factors:
-        _figure_sheet(wb.create_sheet("Serviceområden"), d, "Serviceomraden", d.factors,
-                      "Serviceområde", f"Serviceområden {d.year} (NKI totalt)", "factors")
+        _figure_sheet(
+            wb.create_sheet("Serviceområden"),
+            d,
+            "Serviceomraden",
+            d.factors,
+            "Serviceområde",
+            f"Serviceområden {d.year} (NKI totalt)",
+            "factors",
+        )
     sample = d.sample_sections()
     if options.has("ranking"):
         if d.ranking_national:
-            _ranking_sheet(wb.create_sheet("Rankning riket"), d.ranking_national, "RankingRiket",
-                           "ranking" in sample)
+            _ranking_sheet(
+                wb.create_sheet("Rankning riket"),
+                d.ranking_national,
+                "RankingRiket",
+                "ranking" in sample,
+            )
         if d.ranking_lan:
-            _ranking_sheet(wb.create_sheet("Rankning län"), d.ranking_lan, "RankingLan",
-                           "ranking" in sample)
+            _ranking_sheet(
+                wb.create_sheet("Rankning län"), d.ranking_lan, "RankingLan", "ranking" in sample
+            )
     if options.has("table"):
         ws = wb.create_sheet("Alla värden")
         top = _warning_top(ws, "table" in sample, 11)
-        rows = [[r.area_label, r.factor_label, r.value, grade_word(r.value), r.n, r.riket,
-                 r.comparison, r.comparison_count if r.comparison is not None else None,
-                 r.rank.rank if r.rank else None, r.rank.of if r.rank else None,
-                 r.missing or ""] for r in d.table]
-        table(ws, "AllaVarden", ["Område", "Mått", "Värde", "Betyg", "Antal svar", "Riket",
-                                 d.comparison_label, "Medel av antal värden", "Placering", "Av",
-                                 "Saknas"], rows,
-              {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT}, top)
+        rows = [
+            [
+                r.area_label,
+                r.factor_label,
+                r.value,
+                grade_word(r.value),
+                r.n,
+                r.riket,
+                r.comparison,
+                r.comparison_count if r.comparison is not None else None,
+                r.rank.rank if r.rank else None,
+                r.rank.of if r.rank else None,
+                r.missing or "",
+            ]
+            for r in d.table
+        ]
+        table(
+            ws,
+            "AllaVarden",
+            [
+                "Område",
+                "Mått",
+                "Värde",
+                "Betyg",
+                "Antal svar",
+                "Riket",
+                d.comparison_label,
+                "Medel av antal värden",
+                "Placering",
+                "Av",
+                "Saknas",
+            ],
+            rows,
+            {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT},
+            top,
+        )
         _fill_grades(ws, top, len(rows), 3, 4)
         printable(ws, f"{d.kommun_name}: alla värden {d.year}", header_row=top)
         ws = wb.create_sheet("Jämförelsegrupp")
@@ -340,9 +479,12 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
         printable(ws, "Metod")
         ws = wb.create_sheet("Källor")
-        table(ws, "Kallor", ["Fil", "Publikation", "Importerad", "Källhänvisning"],
-              [[s.file_name, s.publication_label, s.imported_at, s.citation]
-               for s in d.sources])
+        table(
+            ws,
+            "Kallor",
+            ["Fil", "Publikation", "Importerad", "Källhänvisning"],
+            [[s.file_name, s.publication_label, s.imported_at, s.citation] for s in d.sources],
+        )
         printable(ws, "Källor")
     wb.properties.title = f"NKI {d.group_label.lower()} {d.year} – {d.kommun_name}"
     wb.properties.creator = "NKI Desktop"

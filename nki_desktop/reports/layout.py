@@ -146,8 +146,13 @@ class Table(Block):
 
     def _row_h(self, font: QFont, cells: list[str], width: float) -> float:
         total = sum(c.width for c in self.columns)
-        return max(text_height(font, text or " ", width * c.width / total - 8)
-                   for c, text in zip(self.columns, cells, strict=True)) + 2 * self.row_pad
+        return (
+            max(
+                text_height(font, text or " ", width * c.width / total - 8)
+                for c, text in zip(self.columns, cells, strict=True)
+            )
+            + 2 * self.row_pad
+        )
 
     def _header_h(self, width: float) -> float:
         return self._row_h(self.header_font, [c.title for c in self.columns], width)
@@ -161,8 +166,12 @@ class Table(Block):
         return 3.0 + text_height(self.caption_font or self.font, self.caption, width)
 
     def height(self, width: float) -> float:
-        return (self._header_h(width) + sum(self._heights(width)) + self._caption_h(width)
-                + self.space_after)
+        return (
+            self._header_h(width)
+            + sum(self._heights(width))
+            + self._caption_h(width)
+            + self.space_after
+        )
 
     def split(self, width: float, available: float) -> tuple[Block, Block] | None:
         if not self.splittable:
@@ -180,11 +189,28 @@ class Table(Block):
             return None
         strong_a = {i for i in self.strong_rows if i < count}
         strong_b = {i - count for i in self.strong_rows if i >= count}
-        first = Table(self.columns, self.rows[:count], self.font, self.header_font, strong_a, 0,
-                      group_first_column=self.group_first_column)
-        rest = Table(self.columns, self.rows[count:], self.font, self.header_font, strong_b,
-                     self.space_after, self.row_pad, True, self.caption, self.caption_font,
-                     self.group_first_column)
+        first = Table(
+            self.columns,
+            self.rows[:count],
+            self.font,
+            self.header_font,
+            strong_a,
+            0,
+            group_first_column=self.group_first_column,
+        )
+        rest = Table(
+            self.columns,
+            self.rows[count:],
+            self.font,
+            self.header_font,
+            strong_b,
+            self.space_after,
+            self.row_pad,
+            True,
+            self.caption,
+            self.caption_font,
+            self.group_first_column,
+        )
         first.fictitious = rest.fictitious = self.fictitious
         return first, rest
 
@@ -222,8 +248,9 @@ class Table(Block):
         if self.caption:
             painter.setFont(self.caption_font or self.font)
             painter.setPen(QColor("#333333"))
-            painter.drawText(QRectF(x, top + 3.0, width, self._caption_h(width)), WRAP,
-                             self.caption)
+            painter.drawText(
+                QRectF(x, top + 3.0, width, self._caption_h(width)), WRAP, self.caption
+            )
 
 
 @dataclass
@@ -258,8 +285,12 @@ class PageBreak(Block):
 Page = list[tuple[Block, float]]
 
 
-def paginate(blocks: list[Block], width: float = CONTENT_W, top: float = BODY_TOP,
-             bottom: float = BODY_BOTTOM) -> list[Page]:
+def paginate(
+    blocks: list[Block],
+    width: float = CONTENT_W,
+    top: float = BODY_TOP,
+    bottom: float = BODY_BOTTOM,
+) -> list[Page]:
     """Place blocks on pages: split what can split, move what cannot to a new page."""
     pages: list[Page] = [[]]
     y = top
@@ -302,8 +333,9 @@ def paginate(blocks: list[Block], width: float = CONTENT_W, top: float = BODY_TO
 
 def begin(device: QPagedPaintDevice, painter: QPainter) -> None:
     """A4 portrait without device margins (ours are larger), 96 dpi where settable."""
-    layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                         QMarginsF(0, 0, 0, 0))
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
     device.setPageLayout(layout)
     set_resolution = getattr(device, "setResolution", None)
     if set_resolution is not None:
@@ -312,8 +344,9 @@ def begin(device: QPagedPaintDevice, painter: QPainter) -> None:
     if set_full_page is not None:
         set_full_page(True)
     if not painter.begin(device):
-        raise OSError("Kunde inte börja skriva dokumentet (filen kan vara öppen i ett annat "
-                      "program).")
+        raise OSError(
+            "Kunde inte börja skriva dokumentet (filen kan vara öppen i ett annat program)."
+        )
     scale = device.logicalDpiX() / 96
     if abs(scale - 1) > 1e-6:
         painter.scale(scale, scale)
@@ -321,8 +354,9 @@ def begin(device: QPagedPaintDevice, painter: QPainter) -> None:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
 
 
-def render(device: QPagedPaintDevice, pages: list[Page],
-           furniture: Callable[[QPainter, int, int], None]) -> None:
+def render(
+    device: QPagedPaintDevice, pages: list[Page], furniture: Callable[[QPainter, int, int], None]
+) -> None:
     """Draw the pages; ``furniture(painter, page_no, page_count)`` draws header and footer."""
     painter = QPainter()
     begin(device, painter)

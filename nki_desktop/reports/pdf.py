@@ -13,8 +13,9 @@ from nki_desktop.reports.options import ReportOptions
 from nki_desktop.reports.qt_env import ensure_app
 
 
-def render_report(device: QPagedPaintDevice, data: ReportData,
-                  options: ReportOptions | None = None) -> int:
+def render_report(
+    device: QPagedPaintDevice, data: ReportData, options: ReportOptions | None = None
+) -> int:
     """Draw the report on any paged device (QPdfWriter, QPrinter); returns the page count."""
     ensure_app()
     return ReportDocument(data, options).render(device)

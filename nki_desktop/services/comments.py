@@ -9,12 +9,25 @@ from nki_desktop.storage import Store
 from nki_desktop.storage.comments import comment_count, set_picked
 
 
-def comments(store: Store, unit: str | None = None, *, text: str = "", year: int | None = None,
-             area: str | None = None, band: str = "",
-             picked_only: bool = False) -> list[CommentRow]:
+def comments(
+    store: Store,
+    unit: str | None = None,
+    *,
+    text: str = "",
+    year: int | None = None,
+    area: str | None = None,
+    band: str = "",
+    picked_only: bool = False,
+) -> list[CommentRow]:
     """A kommun's comments matching the search and filters."""
-    return filter_rows(load_comment_rows(store, unit), text=text, year=year, area=area,
-                       band=band, picked_only=picked_only)
+    return filter_rows(
+        load_comment_rows(store, unit),
+        text=text,
+        year=year,
+        area=area,
+        band=band,
+        picked_only=picked_only,
+    )
 
 
 def pick(store: Store, ids: Iterable[int], picked: bool = True) -> int:

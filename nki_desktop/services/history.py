@@ -25,8 +25,11 @@ def list_imports(store: Store) -> list[ImportInfo]:
 
 def summary(store: Store) -> HistorySummary:
     imports = store.list_imports()
-    return HistorySummary(len(imports), sum(i.rows_stored for i in imports),
-                          any(i.publication == "sample" for i in imports))
+    return HistorySummary(
+        len(imports),
+        sum(i.rows_stored for i in imports),
+        any(i.publication == "sample" for i in imports),
+    )
 
 
 def get_import(store: Store, import_id: int) -> ImportInfo | None:

@@ -141,8 +141,10 @@ class KoladaFetch:
         n = len(self.revisions)
         shown = "; ".join(r.text for r in self.revisions[:5])
         more = f"; och {n - 5} till" if n > 5 else ""
-        return (f"Kolada har ändrat {n} {'värde' if n == 1 else 'värden'} sedan "
-                f"{self.since}: {shown}{more}.")
+        return (
+            f"Kolada har ändrat {n} {'värde' if n == 1 else 'värden'} sedan "
+            f"{self.since}: {shown}{more}."
+        )
 
 
 def _scope_text(store: Store, request: FetchRequest) -> str:
@@ -152,13 +154,19 @@ def _scope_text(store: Store, request: FetchRequest) -> str:
     return f"{own.name} med län och kommungrupp" if own else request.kommun
 
 
-def fetch(store: Store, request: FetchRequest, *, progress: Progress | None = None,
-          cancelled: Callable[[], bool] = lambda: False,
-          sleep: Callable[[float], None] = time.sleep,
-          client: KoladaClient | None = None) -> KoladaFetch:
+def fetch(
+    store: Store,
+    request: FetchRequest,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    sleep: Callable[[float], None] = time.sleep,
+    client: KoladaClient | None = None,
+) -> KoladaFetch:
     """Fetch and preview; raises KoladaError (message for the user) or FetchCancelled."""
-    client = client or KoladaClient(request.base_url, request.proxy, sleep=sleep,
-                                    cancelled=cancelled)
+    client = client or KoladaClient(
+        request.base_url, request.proxy, sleep=sleep, cancelled=cancelled
+    )
     years = sorted(request.years) or all_years()
     units = scope_units(store, request.kommun) if request.kommun else []
     urls = client.data_urls(request.kpis, years, units)
@@ -179,8 +187,9 @@ def fetch(store: Store, request: FetchRequest, *, progress: Progress | None = No
             if page > 1:
                 total += 1
             done += 1
-            step(f"Hämtar värden (fråga {number} av {len(urls)}, sida {page}, "
-                 f"{len(values)} värden)…")
+            step(
+                f"Hämtar värden (fråga {number} av {len(urls)}, sida {page}, {len(values)} värden)…"
+            )
     fetched_at = datetime.now().isoformat(timespec="seconds")
     digest = hashlib.sha256()
     data_urls = []
@@ -194,12 +203,18 @@ def fetch(store: Store, request: FetchRequest, *, progress: Progress | None = No
     for o in batch.observations:  # a place in the API's list means nothing to a reader:
         o.sheet, o.row = "", None  # the source shows as "Kolada API v3"
     batch.skipped[:0] = skipped
-    batch.description = (f"{SOURCE_NAME}, hämtat {fetched_at.replace('T', ' ')}: "
-                         f"{len(request.kpis)} nyckeltal, {years[0]}–{years[-1]}, "
-                         f"{_scope_text(store, request)}")
-    batch.notes = ["Källa: Kolada (" + SOURCE_NAME + ")", f"Hämtat: {fetched_at}",
-                   f"sha256 av svaren: {sha}", *(f"URL: {u}" for u in data_urls),
-                   *unit_check.notes]
+    batch.description = (
+        f"{SOURCE_NAME}, hämtat {fetched_at.replace('T', ' ')}: "
+        f"{len(request.kpis)} nyckeltal, {years[0]}–{years[-1]}, "
+        f"{_scope_text(store, request)}"
+    )
+    batch.notes = [
+        "Källa: Kolada (" + SOURCE_NAME + ")",
+        f"Hämtat: {fetched_at}",
+        f"sha256 av svaren: {sha}",
+        *(f"URL: {u}" for u in data_urls),
+        *unit_check.notes,
+    ]
     preview = imports.Preview(SOURCE_NAME, kind="kolada", kind_label="Kolada (API v3)")
     preview.columns, preview.sheet, preview.sheets = layout.columns, "API-svar", ["API-svar"]
     preview.year_source = "Koladas period"
@@ -212,13 +227,17 @@ def fetch(store: Store, request: FetchRequest, *, progress: Progress | None = No
     preview.skipped = batch.skipped
     preview.batch = batch
     if not batch.observations:
-        preview.problem = ("Kolada gav inga värden för de valda åren och kommunerna. Inget "
-                           "finns att spara; välj fler år eller alla kommuner.")
+        preview.problem = (
+            "Kolada gav inga värden för de valda åren och kommunerna. Inget "
+            "finns att spara; välj fler år eller alla kommuner."
+        )
     existing = store.find_import_by_sha(sha)
     if existing:
-        preview.duplicate = (f"Exakt samma svar hämtades redan (import {existing.id}, "
-                             f"{existing.imported_at.replace('T', ' ')}). En ny import ändrar "
-                             "ingenting.")
+        preview.duplicate = (
+            f"Exakt samma svar hämtades redan (import {existing.id}, "
+            f"{existing.imported_at.replace('T', ' ')}). En ny import ändrar "
+            "ingenting."
+        )
     result = KoladaFetch(preview, fetched_at, data_urls, sha, unit_check.notes)
     last = last_fetch(store)
     if last is not None and not existing:
@@ -239,8 +258,9 @@ def revisions(store: Store, batch: ImportBatch, import_id: int) -> list[Revision
     if not batch.years:
         return []
     before: dict[tuple[Any, ...], StoredValue] = {}
-    for v in store.values(years=batch.years, units=sorted({o.unit for o in batch.observations}),
-                          effective=False):
+    for v in store.values(
+        years=batch.years, units=sorted({o.unit for o in batch.observations}), effective=False
+    ):
         if v.import_id == import_id:
             before[(v.year, v.unit, v.area, v.factor, v.group)] = v
     names = store.unit_names()
@@ -250,21 +270,28 @@ def revisions(store: Store, batch: ImportBatch, import_id: int) -> list[Revision
         if old is None:
             continue
         same = (old.value is None and o.value is None) or (
-            old.value is not None and o.value is not None and abs(old.value - o.value) < 1e-9)
+            old.value is not None and o.value is not None and abs(old.value - o.value) < 1e-9
+        )
         if not same:
-            out.append(Revision(o.year, o.unit, names.get(o.unit, o.unit), o.area, o.factor,
-                                old.value, o.value))
+            out.append(
+                Revision(
+                    o.year, o.unit, names.get(o.unit, o.unit), o.area, o.factor, old.value, o.value
+                )
+            )
     return sorted(out, key=lambda r: (r.year, r.unit_name, r.area, r.factor))
 
 
-def save(store: Store, fetched: KoladaFetch,
-         progress: Callable[[int, int], None] | None = None) -> SaveResult:
+def save(
+    store: Store, fetched: KoladaFetch, progress: Callable[[int, int], None] | None = None
+) -> SaveResult:
     """Store the fetch as one import (one transaction); ``progress`` may raise to cancel."""
     batch = fetched.preview.batch
     if batch is None or not fetched.preview.ok:
         return SaveResult(None, False, 0, fetched.preview.problem or "Inget att spara.")
     result = store.save_import(batch, progress=progress)
     if not result.duplicate:
-        result.message = (f"{result.stored} värden från Kolada sparade som import "
-                          f"{result.import_id}. Källa: Kolada.")
+        result.message = (
+            f"{result.stored} värden från Kolada sparade som import "
+            f"{result.import_id}. Källa: Kolada."
+        )
     return result

@@ -10,5 +10,4 @@ from nki_desktop.storage import Store
 
 def open_store(db: str | Path | None = None, readonly: bool = False) -> Store:
     """The user's database (or the one given), created and migrated only when needed."""
-    return Store.open(Path(db) if db else default_db_path(), shipped_catalogue(),
-                      readonly=readonly)
+    return Store.open(Path(db) if db else default_db_path(), shipped_catalogue(), readonly=readonly)

@@ -27,9 +27,10 @@ def summary_edit(store: Store, kommun: str, year: int, group: str) -> str | None
     return text if isinstance(text, str) and text.strip() else None
 
 
-def save_summary_edit(store: Store, kommun: str, year: int, group: str,
-                      text: str | None) -> None:
+def save_summary_edit(store: Store, kommun: str, year: int, group: str, text: str | None) -> None:
     """Keep the edited summary (None or blank forgets it: the generated text applies)."""
-    value = {"text": text if text and text.strip() else None,
-             "changed_at": datetime.now().isoformat(timespec="seconds")}
+    value = {
+        "text": text if text and text.strip() else None,
+        "changed_at": datetime.now().isoformat(timespec="seconds"),
+    }
     store.set_meta(_key(kommun, year, group), json.dumps(value, ensure_ascii=False))

@@ -39,15 +39,19 @@ def inspect_backup(path: Path) -> BackupInfo:
         try:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if verdict != "ok":
-                raise DatabaseProblem(f"Säkerhetskopian {path} är skadad (integrity_check: "
-                                      f"{verdict}). Inget ändrades.")
+                raise DatabaseProblem(
+                    f"Säkerhetskopian {path} är skadad (integrity_check: "
+                    f"{verdict}). Inget ändrades."
+                )
             version = identify(conn, path)
             if version == 0:
-                raise DatabaseProblem(f"{path} är en tom databas, ingen säkerhetskopia. "
-                                      f"Inget ändrades.")
+                raise DatabaseProblem(
+                    f"{path} är en tom databas, ingen säkerhetskopia. Inget ändrades."
+                )
             counts = conn.execute(
                 "SELECT (SELECT COUNT(*) FROM imports), (SELECT COUNT(*) FROM observations), "
-                "(SELECT COUNT(*) FROM sqlite_master WHERE name = 'respondents')").fetchone()
+                "(SELECT COUNT(*) FROM sqlite_master WHERE name = 'respondents')"
+            ).fetchone()
             respondents = 0
             if counts[2]:
                 respondents = conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0]
@@ -68,8 +72,7 @@ def restore_into(store: Store, source: Path) -> tuple[BackupInfo, Path]:
     """
     info = inspect_backup(source)
     if Path(source).resolve() == store.path.resolve():
-        raise DatabaseProblem("Säkerhetskopian är den databas som redan är öppen. Inget "
-                              "ändrades.")
+        raise DatabaseProblem("Säkerhetskopian är den databas som redan är öppen. Inget ändrades.")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = store.backup_to(store.path.with_name(f"{store.path.name}.before-restore-{stamp}.bak"))
     try:

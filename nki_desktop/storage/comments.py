@@ -39,23 +39,37 @@ class StoredComment:
     answers: dict[str, float | None]  # q1..q3 and the factors, raw (None: no answer)
 
 
-def save_comments(conn: sqlite3.Connection, import_id: int, comments: Sequence[Comment],
-                  now: str) -> int:
+def save_comments(
+    conn: sqlite3.Connection, import_id: int, comments: Sequence[Comment], now: str
+) -> int:
     """Store an import's comments inside its transaction (``conn`` holds it); returns how
     many. Each is linked to the respondent row of the same import and sheet row."""
     if not comments:
         return 0
-    ids = dict(conn.execute("SELECT row, id FROM respondents WHERE import_id = ?",
-                            (import_id,)).fetchall())
-    rows = [(import_id, ids.get(c.row), c.row, c.column, c.text, c.maskings, now, now)
-            for c in comments if c.row in ids]
-    conn.executemany("INSERT INTO comments(import_id, respondent_id, row, col, text, maskings, "
-                     "picked, created_at, changed_at) VALUES (?,?,?,?,?,?,0,?,?)", rows)
+    ids = dict(
+        conn.execute("SELECT row, id FROM respondents WHERE import_id = ?", (import_id,)).fetchall()
+    )
+    rows = [
+        (import_id, ids.get(c.row), c.row, c.column, c.text, c.maskings, now, now)
+        for c in comments
+        if c.row in ids
+    ]
+    conn.executemany(
+        "INSERT INTO comments(import_id, respondent_id, row, col, text, maskings, "
+        "picked, created_at, changed_at) VALUES (?,?,?,?,?,?,0,?,?)",
+        rows,
+    )
     return len(rows)
 
 
-def list_comments(store: Store, *, unit: str | None = None, year: int | None = None,
-                  area: str | None = None, picked_only: bool = False) -> list[StoredComment]:
+def list_comments(
+    store: Store,
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    area: str | None = None,
+    picked_only: bool = False,
+) -> list[StoredComment]:
     """Comments with their respondents, oldest case year first, in file order."""
     where, params = [], []
     for column, value in (("r.unit", unit), ("r.year", year), ("r.area", area)):
@@ -70,16 +84,29 @@ def list_comments(store: Store, *, unit: str | None = None, year: int | None = N
         "c.maskings, c.picked, c.created_at, c.changed_at, "
         f"{', '.join('r.' + a for a in _ANSWERS)} "
         f"FROM comments c JOIN respondents r ON r.id = c.respondent_id {clause} "
-        "ORDER BY r.year, c.import_id, c.row, c.id", params).fetchall()
+        "ORDER BY r.year, c.import_id, c.row, c.id",
+        params,
+    ).fetchall()
     return [_comment(r) for r in rows]
 
 
 def _comment(r: Any) -> StoredComment:
     return StoredComment(
-        id=r[0], import_id=r[1], year=r[2], unit=r[3], area=r[4], group=r[5], answered=r[6],
-        column=r[7] or "", text=r[8] or "", maskings=r[9] or 0, picked=bool(r[10]),
-        created_at=r[11] or "", changed_at=r[12] or "",
-        answers=dict(zip(_ANSWERS, r[13:], strict=True)))
+        id=r[0],
+        import_id=r[1],
+        year=r[2],
+        unit=r[3],
+        area=r[4],
+        group=r[5],
+        answered=r[6],
+        column=r[7] or "",
+        text=r[8] or "",
+        maskings=r[9] or 0,
+        picked=bool(r[10]),
+        created_at=r[11] or "",
+        changed_at=r[12] or "",
+        answers=dict(zip(_ANSWERS, r[13:], strict=True)),
+    )
 
 
 def set_picked(store: Store, ids: Iterable[int], picked: bool) -> int:
@@ -88,8 +115,10 @@ def set_picked(store: Store, ids: Iterable[int], picked: bool) -> int:
     wanted = [(int(picked), now, int(i)) for i in ids]
     with store.transaction() as conn:
         before = conn.total_changes
-        conn.executemany("UPDATE comments SET picked = ?, changed_at = ? "
-                         "WHERE id = ? AND picked != ?", [(*w, w[0]) for w in wanted])
+        conn.executemany(
+            "UPDATE comments SET picked = ?, changed_at = ? WHERE id = ? AND picked != ?",
+            [(*w, w[0]) for w in wanted],
+        )
         return conn.total_changes - before
 
 

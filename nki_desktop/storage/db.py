@@ -31,12 +31,15 @@ class ReadOnlyDatabase(DatabaseProblem):
 def check_file(path: Path) -> bool:
     """Refuse what is not a usable database file; True when the file is new (absent or empty)."""
     if path.is_dir():
-        raise DatabaseProblem(f"{path} är en mapp, inte en databasfil. Ange en fil, till "
-                              f"exempel {path / 'nki.sqlite'}.")
+        raise DatabaseProblem(
+            f"{path} är en mapp, inte en databasfil. Ange en fil, till "
+            f"exempel {path / 'nki.sqlite'}."
+        )
     if not path.exists():
         if path.parent.exists() and not path.parent.is_dir():
-            raise DatabaseProblem(f"{path.parent} är ingen mapp; databasen {path.name} kan "
-                                  f"inte skapas där.")
+            raise DatabaseProblem(
+                f"{path.parent} är ingen mapp; databasen {path.name} kan inte skapas där."
+            )
         return True
     size = path.stat().st_size
     if size == 0:
@@ -44,26 +47,35 @@ def check_file(path: Path) -> bool:
     with open(path, "rb") as handle:
         header = handle.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise DatabaseProblem(f"{path} är ingen NKI Desktop-databas (filen är inte en "
-                              f"SQLite-databas, eller så är början av den skadad). Inget "
-                              f"ändrades. Välj en annan fil eller återställ från en "
-                              f"säkerhetskopia.")
+        raise DatabaseProblem(
+            f"{path} är ingen NKI Desktop-databas (filen är inte en "
+            f"SQLite-databas, eller så är början av den skadad). Inget "
+            f"ändrades. Välj en annan fil eller återställ från en "
+            f"säkerhetskopia."
+        )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     size_valid = header[24:28] == header[92:96]  # the header's page count is trustworthy
     wal = path.with_name(path.name + "-wal")
-    if size_valid and pages and pages * page_size > size and not (
-            wal.exists() and wal.stat().st_size > 0):
-        raise DatabaseProblem(f"Databasfilen {path} är avkortad ({size:,} av "
-                              f"{pages * page_size:,} byte) och går inte att använda. Inget "
-                              f"ändrades. Återställ från en säkerhetskopia "
-                              f"(Arkiv → Återställ från säkerhetskopia…).".replace(",", "\u00a0"))
+    if (
+        size_valid
+        and pages
+        and pages * page_size > size
+        and not (wal.exists() and wal.stat().st_size > 0)
+    ):
+        raise DatabaseProblem(
+            f"Databasfilen {path} är avkortad ({size:,} av "
+            f"{pages * page_size:,} byte) och går inte att använda. Inget "
+            f"ändrades. Återställ från en säkerhetskopia "
+            f"(Arkiv → Återställ från säkerhetskopia…).".replace(",", "\u00a0")
+        )
     return False
 
 
-def connect(path: Path | str, *, readonly: bool = False,
-            timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+def connect(
+    path: Path | str, *, readonly: bool = False, timeout: float = BUSY_TIMEOUT_S
+) -> sqlite3.Connection:
     """A connection with foreign keys and row access by name; no pragma that writes.
 
     ``readonly`` opens with ``mode=ro`` (works on read-only files and folders too).
@@ -77,15 +89,21 @@ def connect(path: Path | str, *, readonly: bool = False,
         mode = "ro" if readonly else "rwc"
         uri = f"file:{quote(str(Path(text).absolute()))}?mode={mode}"
         try:
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
-                                   isolation_level=None, timeout=timeout)
+            conn = sqlite3.connect(
+                uri, uri=True, check_same_thread=False, isolation_level=None, timeout=timeout
+            )
             conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         except sqlite3.OperationalError:
             if not (readonly and Path(text).is_file() and not writable(Path(text))):
                 raise
             # A WAL file on read-only media without its -shm: nobody can be writing it.
-            conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
-                                   isolation_level=None, timeout=timeout)
+            conn = sqlite3.connect(
+                uri + "&immutable=1",
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+                timeout=timeout,
+            )
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -133,26 +151,40 @@ def problem(exc: sqlite3.Error, path: Path | str) -> DatabaseProblem:
     if isinstance(exc, DatabaseProblem):
         return exc
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseProblem(f"Databasfilen {path} är skadad ({exc}). Inget ändrades. "
-                               f"Återställ från en säkerhetskopia (Arkiv → Återställ från "
-                               f"säkerhetskopia…) eller välj en annan fil.")
-    if "readonly" in text or "read-only" in text or (
-            "unable to open" in text and Path(path).is_file() and not writable(Path(path))):
-        return ReadOnlyDatabase(f"Databasen {path} är skrivskyddad (filen eller mappen går "
-                                f"inte att skriva i). Att läsa går bra; för att importera "
-                                f"eller ändra behövs skrivrätt, eller kopiera filen till en "
-                                f"mapp där du får skriva.")
+        return DatabaseProblem(
+            f"Databasfilen {path} är skadad ({exc}). Inget ändrades. "
+            f"Återställ från en säkerhetskopia (Arkiv → Återställ från "
+            f"säkerhetskopia…) eller välj en annan fil."
+        )
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or ("unable to open" in text and Path(path).is_file() and not writable(Path(path)))
+    ):
+        return ReadOnlyDatabase(
+            f"Databasen {path} är skrivskyddad (filen eller mappen går "
+            f"inte att skriva i). Att läsa går bra; för att importera "
+            f"eller ändra behövs skrivrätt, eller kopiera filen till en "
+            f"mapp där du får skriva."
+        )
     if "locked" in text or "busy" in text:
-        return DatabaseProblem(f"Databasen {path} används av ett annat program som skriver i "
-                               f"den just nu (till exempel en import i ett annat fönster). "
-                               f"Försök igen när det är klart. Inget ändrades.")
+        return DatabaseProblem(
+            f"Databasen {path} används av ett annat program som skriver i "
+            f"den just nu (till exempel en import i ett annat fönster). "
+            f"Försök igen när det är klart. Inget ändrades."
+        )
     if "full" in text:
-        return DatabaseProblem(f"Disken är full: {path} kunde inte skrivas. Inget ändrades. "
-                               f"Frigör utrymme och försök igen.")
+        return DatabaseProblem(
+            f"Disken är full: {path} kunde inte skrivas. Inget ändrades. "
+            f"Frigör utrymme och försök igen."
+        )
     if "unable to open" in text:
-        return DatabaseProblem(f"Databasen {path} gick inte att öppna. Finns mappen, och får "
-                               f"du läsa och skriva i den?")
+        return DatabaseProblem(
+            f"Databasen {path} gick inte att öppna. Finns mappen, och får du läsa och skriva i den?"
+        )
     if "i/o" in text:
-        return DatabaseProblem(f"Läs- eller skrivfel på disken för {path} ({exc}). Inget "
-                               f"ändrades. Kontrollera disken eller välj en annan plats.")
+        return DatabaseProblem(
+            f"Läs- eller skrivfel på disken för {path} ({exc}). Inget "
+            f"ändrades. Kontrollera disken eller välj en annan plats."
+        )
     return DatabaseProblem(f"Databasfel i {path}: {exc}")

@@ -21,21 +21,30 @@ class MappingQueries:
         raise NotImplementedError
 
     def get_mapping(self, signature: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT mapping FROM column_mappings WHERE signature = ?",
-                                (signature,)).fetchone()
+        row = self.conn.execute(
+            "SELECT mapping FROM column_mappings WHERE signature = ?", (signature,)
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
     def save_mapping(self, signature: str, kind: str, mapping: dict[str, Any]) -> None:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO column_mappings(signature, kind, mapping, updated_at) "
-                "VALUES (?,?,?,?)", (signature, kind, json.dumps(mapping, ensure_ascii=False),
-                                     datetime.now().isoformat(timespec="seconds")))
+                "VALUES (?,?,?,?)",
+                (
+                    signature,
+                    kind,
+                    json.dumps(mapping, ensure_ascii=False),
+                    datetime.now().isoformat(timespec="seconds"),
+                ),
+            )
 
     def list_mappings(self) -> list[tuple[str, str, str, dict[str, Any]]]:
         """Every remembered mapping: (signature, kind, updated_at, mapping), newest first."""
-        rows = self.conn.execute("SELECT signature, kind, updated_at, mapping FROM "
-                                 "column_mappings ORDER BY updated_at DESC, signature")
+        rows = self.conn.execute(
+            "SELECT signature, kind, updated_at, mapping FROM "
+            "column_mappings ORDER BY updated_at DESC, signature"
+        )
         return [(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
 
     def clear_mappings(self, signature: str | None = None) -> int:
@@ -43,10 +52,15 @@ class MappingQueries:
         with self.transaction() as conn:
             if signature is None:
                 return conn.execute("DELETE FROM column_mappings").rowcount
-            matches = [r[0] for r in conn.execute(
-                "SELECT signature FROM column_mappings WHERE signature LIKE ? || '%'",
-                (signature,))]
+            matches = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT signature FROM column_mappings WHERE signature LIKE ? || '%'",
+                    (signature,),
+                )
+            ]
             if len(matches) != 1:
                 return 0
-            return conn.execute("DELETE FROM column_mappings WHERE signature = ?",
-                                (matches[0],)).rowcount
+            return conn.execute(
+                "DELETE FROM column_mappings WHERE signature = ?", (matches[0],)
+            ).rowcount

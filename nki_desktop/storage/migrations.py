@@ -24,44 +24,96 @@ if TYPE_CHECKING:  # imported in migrate(): opening an up-to-date file needs non
 def _v1(db: sqlite_utils.Database) -> None:
     db.table("meta").create({"key": str, "value": str}, pk="key")
     db.table("units").create(
-        {"key": str, "kind": str, "name": str, "lan_code": str, "members": str}, pk="key")
-    db.table("imports").create({
-        "id": int, "file_name": str, "sha256": str, "kind": str, "publication": str,
-        "description": str, "imported_at": str, "sheets": str, "rows_stored": int,
-        "rows_skipped": int, "years": str, "notes": str,
-    }, pk="id")
+        {"key": str, "kind": str, "name": str, "lan_code": str, "members": str}, pk="key"
+    )
+    db.table("imports").create(
+        {
+            "id": int,
+            "file_name": str,
+            "sha256": str,
+            "kind": str,
+            "publication": str,
+            "description": str,
+            "imported_at": str,
+            "sheets": str,
+            "rows_stored": int,
+            "rows_skipped": int,
+            "years": str,
+            "notes": str,
+        },
+        pk="id",
+    )
     db.table("imports").create_index(["sha256"], unique=True)
-    db.table("observations").create({
-        "id": int, "import_id": int, "year": int, "unit": str, "area": str, "factor": str,
-        "grp": str, "value": float, "n": int, "rank": int, "rank_of": int, "ci_low": float,
-        "ci_high": float, "missing": str, "sheet": str, "row": int, "col": str,
-    }, pk="id", foreign_keys=[("import_id", "imports", "id"), ("unit", "units", "key")])
+    db.table("observations").create(
+        {
+            "id": int,
+            "import_id": int,
+            "year": int,
+            "unit": str,
+            "area": str,
+            "factor": str,
+            "grp": str,
+            "value": float,
+            "n": int,
+            "rank": int,
+            "rank_of": int,
+            "ci_low": float,
+            "ci_high": float,
+            "missing": str,
+            "sheet": str,
+            "row": int,
+            "col": str,
+        },
+        pk="id",
+        foreign_keys=[("import_id", "imports", "id"), ("unit", "units", "key")],
+    )
     # sqlite-utils cannot declare ON DELETE CASCADE; undo deletes children explicitly.
-    db.table("observations").create_index(["import_id", "year", "unit", "area", "factor", "grp"],
-                                    unique=True)
+    db.table("observations").create_index(
+        ["import_id", "year", "unit", "area", "factor", "grp"], unique=True
+    )
     db.table("observations").create_index(["year", "area", "factor", "grp"])
     db.table("observations").create_index(["unit", "area", "factor", "grp", "year"])
 
 
 def _v2(db: sqlite_utils.Database) -> None:
-    db.table("respondents").create({
-        "id": int, "import_id": int, "year": int, "unit": str, "area": str, "grp": str,
-        "q1": float, "q2": float, "q3": float, "information": float, "tillganglighet": float,
-        "bemotande": float, "kompetens": float, "rattssakerhet": float, "effektivitet": float,
-        "background": str, "sheet": str, "row": int,
-    }, pk="id", foreign_keys=[("import_id", "imports", "id")])
+    db.table("respondents").create(
+        {
+            "id": int,
+            "import_id": int,
+            "year": int,
+            "unit": str,
+            "area": str,
+            "grp": str,
+            "q1": float,
+            "q2": float,
+            "q3": float,
+            "information": float,
+            "tillganglighet": float,
+            "bemotande": float,
+            "kompetens": float,
+            "rattssakerhet": float,
+            "effektivitet": float,
+            "background": str,
+            "sheet": str,
+            "row": int,
+        },
+        pk="id",
+        foreign_keys=[("import_id", "imports", "id")],
+    )
     db.table("respondents").create_index(["import_id"])
     db.table("respondents").create_index(["year", "area", "grp"])
-    db.table("column_mappings").create({"signature": str, "kind": str, "mapping": str,
-                                  "updated_at": str}, pk="signature")
+    db.table("column_mappings").create(
+        {"signature": str, "kind": str, "mapping": str, "updated_at": str}, pk="signature"
+    )
 
 
 def _v3(db: sqlite_utils.Database) -> None:
     # "These kommuner in one year" (Översikt, Jämför): without it SQLite scans the whole year
     # through the (year, area, factor, grp) index. An index on (grp, year) was tried and
     # dropped: without ANALYZE the planner prefers it for unit queries, ten times slower.
-    db.table("observations").create_index(["unit", "year", "grp"], if_not_exists=True,
-                                          index_name="idx_observations_unit_year_grp")
+    db.table("observations").create_index(
+        ["unit", "year", "grp"], if_not_exists=True, index_name="idx_observations_unit_year_grp"
+    )
 
 
 def _v4(db: sqlite_utils.Database) -> None:
@@ -79,22 +131,31 @@ def _v5(db: sqlite_utils.Database) -> None:
     # Respondent imports recorded their factor scale and NKI rule only in the description.
     rows = conn.execute("SELECT id, description FROM imports WHERE kind = 'respondent'")
     for import_id, description in rows.fetchall():
-        settings: dict[str, object] = {"nki_rule": "two" if "minst två av tre" in (
-            description or "") else "all"}
+        settings: dict[str, object] = {
+            "nki_rule": "two" if "minst två av tre" in (description or "") else "all"
+        }
         match = _SCALE_IN_TEXT.search(description or "")
         if match:
             settings["factor_scale"] = [float(g.replace(",", ".")) for g in match.groups()]
-        conn.execute("UPDATE imports SET settings = ? WHERE id = ?",
-                     (json.dumps(settings), import_id))
+        conn.execute(
+            "UPDATE imports SET settings = ? WHERE id = ?", (json.dumps(settings), import_id)
+        )
     # Respondent mappings were stored as a bare {column: target}; every other importer's as
     # {"columns": {...}, "sheet": ..., "header_row": ...}. One format from now on.
-    for signature, text in conn.execute("SELECT signature, mapping FROM column_mappings"
-                                        ).fetchall():
+    for signature, text in conn.execute(
+        "SELECT signature, mapping FROM column_mappings"
+    ).fetchall():
         data = json.loads(text)
         if isinstance(data, dict) and "columns" not in data:
-            conn.execute("UPDATE column_mappings SET mapping = ? WHERE signature = ?",
-                         (json.dumps({"columns": data, "sheet": None, "header_row": None},
-                                     ensure_ascii=False), signature))
+            conn.execute(
+                "UPDATE column_mappings SET mapping = ? WHERE signature = ?",
+                (
+                    json.dumps(
+                        {"columns": data, "sheet": None, "header_row": None}, ensure_ascii=False
+                    ),
+                    signature,
+                ),
+            )
 
 
 def _v6(db: sqlite_utils.Database) -> None:
@@ -115,15 +176,17 @@ def _v8(db: sqlite_utils.Database) -> None:
         "CREATE TABLE comments (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, "
         "respondent_id INTEGER, "
         "row INTEGER, col TEXT, text TEXT NOT NULL, maskings INTEGER NOT NULL DEFAULT 0, "
-        "picked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, changed_at TEXT NOT NULL)")
+        "picked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, changed_at TEXT NOT NULL)"
+    )
     conn.execute("CREATE INDEX idx_comments_import ON comments(import_id)")
     conn.execute("CREATE INDEX idx_comments_respondent ON comments(respondent_id)")
-    conn.execute("CREATE TRIGGER comments_with_import AFTER DELETE ON imports BEGIN "
-                 "DELETE FROM comments WHERE import_id = OLD.id; END")
+    conn.execute(
+        "CREATE TRIGGER comments_with_import AFTER DELETE ON imports BEGIN "
+        "DELETE FROM comments WHERE import_id = OLD.id; END"
+    )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 LATEST = len(MIGRATIONS)
 
 
@@ -147,7 +210,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST) -
         if current > LATEST:
             raise RuntimeError(
                 f"Databasen har schemaversion {current}, men programmet känner bara till "
-                f"{LATEST}. Uppdatera NKI Desktop.")
+                f"{LATEST}. Uppdatera NKI Desktop."
+            )
         backup: Path | None = None
         if current < target:
             if path is not None and current > 0:

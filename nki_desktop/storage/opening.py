@@ -27,13 +27,15 @@ def identify(conn: sqlite3.Connection, path: Path) -> int:
         raise DatabaseProblem(
             f"Databasen {path} har schemaversion {version}, men programmet känner bara till "
             f"{LATEST}. Den kommer från en nyare NKI Desktop. Uppdatera NKI Desktop. Filen "
-            f"ändrades inte.")
+            f"ändrades inte."
+        )
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if (version == 0 and tables) or (version > 0 and not OUR_TABLES <= tables):
         raise DatabaseProblem(
             f"{path} är en SQLite-databas från ett annat program, inte en NKI "
             f"Desktop-databas. Den öppnas inte och ändrades inte. Välj en annan fil (eller ett "
-            f"nytt filnamn, så skapas en ny databas).")
+            f"nytt filnamn, så skapas en ny databas)."
+        )
     return version
 
 
@@ -46,8 +48,9 @@ def needs_seed(conn: sqlite3.Connection, catalogue: Catalogue) -> bool:
 def seed_units(conn: sqlite3.Connection, catalogue: Catalogue) -> None:
     rows = [(k.code, "kommun", k.name, k.lan_code, "") for k in catalogue.kommuner]
     rows.append((RIKET, "riket", "Riket", "", ""))
-    conn.executemany("INSERT OR IGNORE INTO units(key, kind, name, lan_code, members) "
-                     "VALUES (?,?,?,?,?)", rows)
+    conn.executemany(
+        "INSERT OR IGNORE INTO units(key, kind, name, lan_code, members) VALUES (?,?,?,?,?)", rows
+    )
 
 
 def open_checked(path: Path, catalogue: Catalogue) -> Path | None:
@@ -60,8 +63,9 @@ def open_checked(path: Path, catalogue: Catalogue) -> Path | None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise DatabaseProblem(f"Mappen för databasen {path} kan inte skapas: "
-                                      f"{reason_of(exc)}.") from exc
+                raise DatabaseProblem(
+                    f"Mappen för databasen {path} kan inte skapas: {reason_of(exc)}."
+                ) from exc
             return prepare(path, catalogue)
         conn = connect(path, readonly=True)
         try:
@@ -72,8 +76,7 @@ def open_checked(path: Path, catalogue: Catalogue) -> Path | None:
     except sqlite3.Error as exc:
         raise problem(exc, path) from exc
     except PermissionError as exc:
-        raise DatabaseProblem(f"Databasen {path} gick inte att läsa: "
-                              f"{reason_of(exc)}.") from exc
+        raise DatabaseProblem(f"Databasen {path} gick inte att läsa: {reason_of(exc)}.") from exc
 
 
 def _wal(conn: sqlite3.Connection, seconds: float = 60.0) -> None:
@@ -113,7 +116,7 @@ def prepare(path: Path, catalogue: Catalogue) -> Path | None:
     except OSError as exc:  # the backup before a migration could not be written
         raise DatabaseProblem(
             f"Databasen {path} uppgraderades inte: säkerhetskopian före uppgraderingen "
-            f"kunde inte skrivas ({exc}). Databasen är oförändrad.") from exc
+            f"kunde inte skrivas ({exc}). Databasen är oförändrad."
+        ) from exc
     finally:
         conn.close()
-

@@ -24,26 +24,67 @@ def respondent_rows(import_id: int, rows: Sequence[dict[str, Any]]) -> list[tupl
             if not text:
                 text = texts[key] = json.dumps(bg, ensure_ascii=False)
         group = r["group"] if "group" in r else r.get("grp")
-        out.append((import_id, r["year"], r["unit"], r["area"], group, r.get("q1"), r.get("q2"),
-                    r.get("q3"), r.get("information"), r.get("tillganglighet"),
-                    r.get("bemotande"), r.get("kompetens"), r.get("rattssakerhet"),
-                    r.get("effektivitet"), text, r.get("sheet"), r.get("row"),
-                    r.get("answered")))
+        out.append(
+            (
+                import_id,
+                r["year"],
+                r["unit"],
+                r["area"],
+                group,
+                r.get("q1"),
+                r.get("q2"),
+                r.get("q3"),
+                r.get("information"),
+                r.get("tillganglighet"),
+                r.get("bemotande"),
+                r.get("kompetens"),
+                r.get("rattssakerhet"),
+                r.get("effektivitet"),
+                text,
+                r.get("sheet"),
+                r.get("row"),
+                r.get("answered"),
+            )
+        )
     return out
 
 
 def import_info(row: sqlite3.Row) -> ImportInfo:
-    return ImportInfo(row["id"], row["file_name"], row["sha256"], row["kind"],
-                      row["publication"], row["description"] or "", row["imported_at"],
-                      row["rows_stored"] or 0, row["rows_skipped"] or 0, row["years"] or "",
-                      ImportSettings.from_json(row["settings"]))
+    return ImportInfo(
+        row["id"],
+        row["file_name"],
+        row["sha256"],
+        row["kind"],
+        row["publication"],
+        row["description"] or "",
+        row["imported_at"],
+        row["rows_stored"] or 0,
+        row["rows_skipped"] or 0,
+        row["years"] or "",
+        ImportSettings.from_json(row["settings"]),
+    )
 
 
 def stored_value(r: sqlite3.Row) -> StoredValue:
     return StoredValue(
-        year=r["year"], unit=r["unit"], area=r["area"], factor=r["factor"], group=r["grp"],
-        value=r["value"], n=r["n"], rank=r["rank"], rank_of=r["rank_of"], ci_low=r["ci_low"],
-        ci_high=r["ci_high"], missing=r["missing"], sheet=r["sheet"] or "", row=r["row"],
-        column=r["col"] or "", response_rate=r["response_rate"], import_id=r["import_id"],
+        year=r["year"],
+        unit=r["unit"],
+        area=r["area"],
+        factor=r["factor"],
+        group=r["grp"],
+        value=r["value"],
+        n=r["n"],
+        rank=r["rank"],
+        rank_of=r["rank_of"],
+        ci_low=r["ci_low"],
+        ci_high=r["ci_high"],
+        missing=r["missing"],
+        sheet=r["sheet"] or "",
+        row=r["row"],
+        column=r["col"] or "",
+        response_rate=r["response_rate"],
+        import_id=r["import_id"],
         source=r["source"],
-        publication=r["publication"], imported_at=r["imported_at"])
+        publication=r["publication"],
+        imported_at=r["imported_at"],
+    )

@@ -51,8 +51,9 @@ class AppContext(QObject):
         if key != self._figures_for:
             self._figures = None
             if self.kommun and self.year is not None:
-                self._figures = key_figures(self.store, self.kommun, self.year, self.group,
-                                            self.catalogue)
+                self._figures = key_figures(
+                    self.store, self.kommun, self.year, self.group, self.catalogue
+                )
             self._figures_for = key
         return self._figures
 

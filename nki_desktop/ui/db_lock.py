@@ -37,7 +37,7 @@ class DatabaseLock:
 
 
 def already_open_box(db_path: Path, owner: str, parent: QWidget | None = None) -> QMessageBox:
-    """"The database is already open": open it read-only, or quit."""
+    """ "The database is already open": open it read-only, or quit."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Databasen används redan")
@@ -46,7 +46,8 @@ def already_open_box(db_path: Path, owner: str, parent: QWidget | None = None) -
         f"{db_path}\n\nDen används av {owner}. Om två fönster ändrar samma databas samtidigt "
         f"kan det ena skriva över det andra.\n\nDu kan öppna den skrivskyddad: du ser allt, "
         f"men kan inte importera, ångra importer eller ladda exempeldata förrän det andra "
-        f"fönstret är stängt.")
+        f"fönstret är stängt."
+    )
     box.addButton("Öppna skrivskyddad", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton("Avsluta", QMessageBox.ButtonRole.RejectRole))
     return box

@@ -35,64 +35,89 @@ eller Excel, förhandsgranska eller skriv ut (Ctrl+P).</li>
 """
 
 SCREENS: dict[str, tuple[str, str]] = {
-    "overview": ("Översikt", """
+    "overview": (
+        "Översikt",
+        """
 <p>Nyckeltalen för min kommun ett ärendeår och en svarsgrupp: NKI totalt med betyg (ord och
 symbol), förändringen mot året före, placering i riket, länet och kommungruppen, och
 staplar per myndighetsområde och serviceområde jämfört med riket (det lodräta strecket).
 En stjärna (*) vid en placering betyder att programmet räknat fram den bland de kommuner
-som har värden; den är inte SKR:s publicerade rankning.</p>"""),
-    "trend": ("Trend", """
+som har värden; den är inte SKR:s publicerade rankning.</p>""",
+    ),
+    "trend": (
+        "Trend",
+        """
 <p>Alla år för valt område eller serviceområde, tillsammans med riket och ett
 jämförelsemedelvärde (länet, kommungruppen, större kommuner eller din jämförelsegrupp).
 Lodräta streckade linjer markerar år då NKI totalt bytte definition; jämför inte värden
 rakt över dem. Axeln är inzoomad när alla värden ligger långt över noll, och det står då
-vid axeln. Håll muspekaren över en punkt för värde, antal svar och källa.</p>"""),
-    "ranking": ("Rankning", """
+vid axeln. Håll muspekaren över en punkt för värde, antal svar och källa.</p>""",
+    ),
+    "ranking": (
+        "Rankning",
+        """
 <p>Alla kommuner ett år för valt område och index. <i>Beräknad placering</i> räknas av
 programmet inom urvalet (län, kommungrupp, storlek); <i>Publicerad placering</i> är källans
 egen. Lika värden delar placering. ▲ och ▼ visar hur många placeringar kommunen flyttat
-jämfört med året före. Värden med för få svar visas men rankas aldrig.</p>"""),
-    "compare": ("Jämför", """
+jämfört med året före. Värden med för få svar visas men rankas aldrig.</p>""",
+    ),
+    "compare": (
+        "Jämför",
+        """
 <p>Min kommun mot grannkommuner, kommuner i samma kommungrupp eller en egen sparad grupp,
-per område eller serviceområde. Medelvärdet anger hur många värden det bygger på.</p>"""),
-    "respondent": ("Svarsdata", """
+per område eller serviceområde. Medelvärdet anger hur många värden det bygger på.</p>""",
+    ),
+    "respondent": (
+        "Svarsdata",
+        """
 <p>När du importerat svar på enkätnivå (en rad per besvarad enkät) räknar programmet fram
 index, antal svar och ett 95 %-intervall (programmets egen skattning, inte SKR:s).
 <i>Prioriteringsmatrisen</i> visar varje serviceområdes index mot hur starkt det hänger
 ihop med NKI: förbättringar högt upp till vänster lönar sig mest. Grå kursiva rader har för
-få svar för att visas enligt årets publiceringsregler.</p>"""),
-    "import": ("Import", """
+få svar för att visas enligt årets publiceringsregler.</p>""",
+    ),
+    "import": (
+        "Import",
+        """
 <p>Lägg till filer med <i>Lägg till filer…</i> (Ctrl+O) eller dra dem hit. Förhandsvisningen
 visar blad, rubrikrad, hur varje kolumn tolkades, vilka kommuner som matchades och vilka
 rader som hoppades över och varför. Känner programmet inte igen upplägget kopplar du
 kolumnerna själv (<i>Koppla kolumner…</i>); kopplingen sparas för filer med samma upplägg.
-Varje fil sparas helt eller inte alls och en import kan ångras under <i>Historik</i>.</p>"""),
-    "report": ("Rapport", """
+Varje fil sparas helt eller inte alls och en import kan ångras under <i>Historik</i>.</p>""",
+    ),
+    "report": (
+        "Rapport",
+        """
 <p>Nämndrapporten för min kommun: välj avsnitt, lägg till logotyp och skriv om
 sammanfattningen. Din text sparas för kommunen, året och svarsgruppen;
 <i>Återställ genererad text</i> tar fram programmets text igen. Spara som PDF eller Excel,
-förhandsgranska eller skriv ut.</p>"""),
+förhandsgranska eller skriv ut.</p>""",
+    ),
 }
 
 
 def about_numbers_html(year: int | None = None) -> str:
     """'Om siffrorna': what NKI is, grades, minimum answers, definition changes, sources."""
     year = year or dt.date.today().year - 1
-    notes = method_notes(publication_rules(year), year, list(DEFINITION_BREAKS),
-                         "Jämförelsegruppens medelvärde")
+    notes = method_notes(
+        publication_rules(year), year, list(DEFINITION_BREAKS), "Jämförelsegruppens medelvärde"
+    )
     parts = ['<h2 id="om-siffrorna">Om siffrorna</h2>']
     for heading, text in notes:
         parts.append(f"<h3>{escape(heading)}</h3><p>{escape(text)}</p>")
-    parts.append("<h3>Källor</h3><p>Värden från SKR:s Öppna jämförelser anges som "
-                 "”Källa: SKR, Öppna jämförelser Företagsklimat”, värden från Kolada som "
-                 "”Källa: Kolada”. Det programmet själv räknar fram (placeringar inom ett "
-                 "urval, medelvärden, index och intervall från svarsdata) är märkt som "
-                 "programmets beräkning och tillskrivs aldrig någon källa.</p>")
+    parts.append(
+        "<h3>Källor</h3><p>Värden från SKR:s Öppna jämförelser anges som "
+        "”Källa: SKR, Öppna jämförelser Företagsklimat”, värden från Kolada som "
+        "”Källa: Kolada”. Det programmet själv räknar fram (placeringar inom ett "
+        "urval, medelvärden, index och intervall från svarsdata) är märkt som "
+        "programmets beräkning och tillskrivs aldrig någon källa.</p>"
+    )
     return "\n".join(parts)
 
 
 def help_html(year: int | None = None) -> str:
     """The whole help document: getting started, each screen, about the numbers."""
-    screens = "".join(f'<h2 id="{key}">{escape(title)}</h2>{body}'
-                      for key, (title, body) in SCREENS.items())
+    screens = "".join(
+        f'<h2 id="{key}">{escape(title)}</h2>{body}' for key, (title, body) in SCREENS.items()
+    )
     return GETTING_STARTED + screens + about_numbers_html(year)

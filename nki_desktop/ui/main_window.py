@@ -87,8 +87,10 @@ class MainWindow(FileActions, QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(190)
         self.nav.setMinimumWidth(150)
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
-                               "QListWidget#navigation::item { padding: 8px 10px; }")
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 8px 10px; }"
+        )
         self.stack = QStackedWidget()
         for page in pages:
             item = QListWidgetItem(page.title)
@@ -139,9 +141,11 @@ class MainWindow(FileActions, QMainWindow):
         row.addWidget(QLabel("Ärendeår:"))
         self.year_combo = QComboBox()
         self.year_combo.setMinimumContentsLength(12)
-        self.year_combo.setToolTip("Ärendeåret: året då ärendena avslutades. Öppna jämförelser "
-                                   "till och med 2015 bar publiceringsåret (året efter) i "
-                                   "titeln; det visas inom parentes där det skiljer sig.")
+        self.year_combo.setToolTip(
+            "Ärendeåret: året då ärendena avslutades. Öppna jämförelser "
+            "till och med 2015 bar publiceringsåret (året efter) i "
+            "titeln; det visas inom parentes där det skiljer sig."
+        )
         self.year_combo.activated.connect(self._on_year_combo_activated)
         row.addWidget(self.year_combo)
         row.addSpacing(12)
@@ -149,32 +153,38 @@ class MainWindow(FileActions, QMainWindow):
         self.group_combo = QComboBox()
         for g in GROUPS:
             self.group_combo.addItem(g.label, g.key)
-        self.group_combo.setToolTip("Vilka som svarat: företag, privatpersoner, föreningar "
-                                    "eller offentliga organisationer. Den nationella "
-                                    "rankningen gäller bara företag; grupper blandas aldrig.")
+        self.group_combo.setToolTip(
+            "Vilka som svarat: företag, privatpersoner, föreningar "
+            "eller offentliga organisationer. Den nationella "
+            "rankningen gäller bara företag; grupper blandas aldrig."
+        )
         self.group_combo.activated.connect(
-            lambda i: self.context.set_group(self.group_combo.itemData(i)))
+            lambda i: self.context.set_group(self.group_combo.itemData(i))
+        )
         row.addWidget(self.group_combo)
         bar.addWidget(box)
 
     def _build_menus(self) -> None:
         arkiv = self.menuBar().addMenu("&Arkiv")
-        self.action_import = QAction("&Importera…", self,
-                                     shortcut=QKeySequence(QKeySequence.StandardKey.Open))
-        self.action_import.setStatusTip("Importera filer från SKR, Kolada, Insikt-portalen "
-                                        "eller konsulten")
+        self.action_import = QAction(
+            "&Importera…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
+        )
+        self.action_import.setStatusTip(
+            "Importera filer från SKR, Kolada, Insikt-portalen eller konsulten"
+        )
         self.action_import.triggered.connect(self.import_files)
         self.menu_recent = QMenu("Senaste filer", self)
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
-        self.action_export = QAction("&Exportera rapport…", self,
-                                     shortcut=QKeySequence("Ctrl+E"))
+        self.action_export = QAction("&Exportera rapport…", self, shortcut=QKeySequence("Ctrl+E"))
         self.action_export.setStatusTip("Spara nämndrapporten som PDF eller Excel")
         self.action_export.triggered.connect(self.export_report)
-        self.action_preview = QAction("&Förhandsgranska rapport…", self,
-                                      shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.action_preview = QAction(
+            "&Förhandsgranska rapport…", self, shortcut=QKeySequence("Ctrl+Shift+P")
+        )
         self.action_preview.triggered.connect(lambda: self._report_action("preview"))
-        self.action_print = QAction("&Skriv ut rapport…", self,
-                                    shortcut=QKeySequence(QKeySequence.StandardKey.Print))
+        self.action_print = QAction(
+            "&Skriv ut rapport…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Print)
+        )
         self.action_print.triggered.connect(lambda: self._report_action("print_dialog"))
         for action in (self.action_import,):
             arkiv.addAction(action)
@@ -192,14 +202,24 @@ class MainWindow(FileActions, QMainWindow):
         self.action_internet = QAction("Tillåt hämtning från internet", self, checkable=True)
         self.action_internet.setChecked(bool(self.context.settings.get("allow_internet")))
         self.action_internet.toggled.connect(
-            lambda on: self.pages["import"].set_internet_allowed(on))
+            lambda on: self.pages["import"].set_internet_allowed(on)
+        )
         self.action_quit = QAction("Avsluta", self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         self.backups = BackupActions(self, self.context, self.tasks)
-        for entry in (self.action_choose, None, self.action_sample, self.action_remove_sample,
-                      None, *self.backups.actions(), None, self.action_internet, None,
-                      self.action_quit):
+        for entry in (
+            self.action_choose,
+            None,
+            self.action_sample,
+            self.action_remove_sample,
+            None,
+            *self.backups.actions(),
+            None,
+            self.action_internet,
+            None,
+            self.action_quit,
+        ):
             if entry is None:
                 arkiv.addSeparator()
             else:
@@ -217,12 +237,15 @@ class MainWindow(FileActions, QMainWindow):
         self.action_start_help.triggered.connect(lambda: self.show_help("kom-igang"))
         self.action_numbers_help = QAction("Om siffrorna", self)
         self.action_numbers_help.triggered.connect(lambda: self.show_help("om-siffrorna"))
-        self.action_screen_help = QAction("Hjälp för den här skärmen", self,
-                                          shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.action_screen_help = QAction(
+            "Hjälp för den här skärmen",
+            self,
+            shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents),
+        )
         self.action_screen_help.triggered.connect(
-            lambda: self.show_help(getattr(self.current_page(), "key", "kom-igang")))
-        for action in (self.action_start_help, self.action_numbers_help,
-                       self.action_screen_help):
+            lambda: self.show_help(getattr(self.current_page(), "key", "kom-igang"))
+        )
+        for action in (self.action_start_help, self.action_numbers_help, self.action_screen_help):
             hjalp.addAction(action)
         hjalp.addSeparator()
         about = QAction("Om NKI Desktop", self)
@@ -242,8 +265,9 @@ class MainWindow(FileActions, QMainWindow):
     # -- choices -------------------------------------------------------------------------
     def _sync_choices(self) -> None:
         ctx = self.context
-        self.kommun_button.setText(f"{ctx.kommun_name} ({ctx.kommun})" if ctx.kommun
-                                   else "Välj kommun…")
+        self.kommun_button.setText(
+            f"{ctx.kommun_name} ({ctx.kommun})" if ctx.kommun else "Välj kommun…"
+        )
         self.year_combo.clear()
         for year in reversed(ctx.years):
             self.year_combo.addItem(year_caption(year), year)
@@ -257,7 +281,8 @@ class MainWindow(FileActions, QMainWindow):
         self.status_label.setText(
             f"Databas: {ctx.store.path}{' (skrivskyddad)' if not writable else ''} · "
             f"{summary.imports} importer · "
-            f"{summary.values:,} värden".replace(",", "\u00a0"))
+            f"{summary.values:,} värden".replace(",", "\u00a0")
+        )
 
     def _on_year_combo_activated(self, index: int) -> None:
         year = self.year_combo.itemData(index)
@@ -265,8 +290,9 @@ class MainWindow(FileActions, QMainWindow):
             self.context.set_year(int(year))
 
     def choose_kommun(self, first_run: bool = False) -> bool:
-        picker = KommunPicker(self.context.catalogue, self.context.kommun, self,
-                              first_run=first_run)
+        picker = KommunPicker(
+            self.context.catalogue, self.context.kommun, self, first_run=first_run
+        )
         if picker.exec() and picker.selected_code():
             self.context.set_kommun(picker.selected_code() or "")
             return True
@@ -291,21 +317,23 @@ class MainWindow(FileActions, QMainWindow):
         def done(result) -> None:
             self.progress.setVisible(False)
             self.context.notify_data_changed()
-            self.statusBar().showMessage(result.message if not result.duplicate else
-                                         "Exempeldata finns redan.", 8000)
+            self.statusBar().showMessage(
+                result.message if not result.duplicate else "Exempeldata finns redan.", 8000
+            )
             self.sample_loaded.emit()
 
         def failed(message: str, _details: str) -> None:
             self.progress.setVisible(False)
             QMessageBox.warning(self, "Exempeldata", f"Kunde inte ladda exempeldata: {message}")
 
-        self.tasks.start(lambda _p, _c: load_sample(store), on_done=done,
-                         on_error=failed)
+        self.tasks.start(lambda _p, _c: load_sample(store), on_done=done, on_error=failed)
 
     def remove_sample(self) -> None:
-        answer = QMessageBox.question(self, "Ta bort exempeldata",
-                                      "Ta bort all exempeldata? Dina importerade filer "
-                                      "påverkas inte.")
+        answer = QMessageBox.question(
+            self,
+            "Ta bort exempeldata",
+            "Ta bort all exempeldata? Dina importerade filer påverkas inte.",
+        )
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 remove_sample(self.context.store)
@@ -319,8 +347,11 @@ class MainWindow(FileActions, QMainWindow):
         settings = self.context.settings
         geometry = settings.get("geometry")
         available = self.available_geometry()
-        if not (geometry and self.restoreGeometry(QByteArray(geometry))
-                and available.contains(self.frameGeometry())):
+        if not (
+            geometry
+            and self.restoreGeometry(QByteArray(geometry))
+            and available.contains(self.frameGeometry())
+        ):
             fit_to_screen(self, available)
         self.show_page(settings.get("page") or "overview")
 

@@ -20,33 +20,52 @@ class Setting:
     doc: str = ""
 
 
-REGISTRY: dict[str, Setting] = {s.key: s for s in (
-    Setting("kommun", str, "", "Min kommun (kommunkod)"),
-    Setting("year", int, 0, "Valt ärendeår (0 = senaste)"),
-    Setting("group", str, "foretag", "Vald svarsgrupp"),
-    Setting("compare_units", list, [], "Valda jämförelsekommuner"),
-    Setting("compare_sets", dict, {}, "Sparade jämförelsegrupper: namn → kommunkoder"),
-    Setting("compare_set", str, "", "Vald jämförelsegrupp (namn), tom = egna val"),
-    Setting("trend_series", str, "total/nki", "Trend: område/faktor"),
-    Setting("trend_compare", str, "lan", "Trend: jämförelse (lan, kommungrupp, large, units)"),
-    Setting("page", str, "overview", "Senast visade skärm"),
-    Setting("geometry", bytes, b"", "Fönstrets läge och storlek"),
-    Setting("window_state", bytes, b"", "Verktygsfält och paneler"),
-    Setting("last_import_dir", str, "", "Senaste mapp för import"),
-    Setting("last_export_dir", str, "", "Senaste mapp för export"),
-    Setting("recent_files", list, [], "Senast importerade filer (nyast först)"),
-    Setting("trend_zoom", str, "auto",
-            "Trend: förstorad axel (auto = när alla värden ligger långt över 0, on, off)"),
-    Setting("report_logo", str, "", "Logotyp i rapportens sidhuvud"),
-    Setting("respondent_nki_rule", str, "all",
-            "Svarsdata: en svarandes NKI kräver alla tre frågor (all) eller minst två (two)"),
-    Setting("respondent_matrix_min_n", int, 30,
-            "Svarsdata: minsta antal fullständiga svar för en prioriteringsmatris"),
-    Setting("allow_internet", bool, True,
-            "Tillåt hämtning från internet (av: Hämta från Kolada visas inte)"),
-    Setting("kolada_url", str, "https://api.kolada.se/v3", "Koladas API-adress"),
-    Setting("kolada_proxy", str, "", "Proxy för hämtning från internet (tom = datorns)"),
-)}
+REGISTRY: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("kommun", str, "", "Min kommun (kommunkod)"),
+        Setting("year", int, 0, "Valt ärendeår (0 = senaste)"),
+        Setting("group", str, "foretag", "Vald svarsgrupp"),
+        Setting("compare_units", list, [], "Valda jämförelsekommuner"),
+        Setting("compare_sets", dict, {}, "Sparade jämförelsegrupper: namn → kommunkoder"),
+        Setting("compare_set", str, "", "Vald jämförelsegrupp (namn), tom = egna val"),
+        Setting("trend_series", str, "total/nki", "Trend: område/faktor"),
+        Setting("trend_compare", str, "lan", "Trend: jämförelse (lan, kommungrupp, large, units)"),
+        Setting("page", str, "overview", "Senast visade skärm"),
+        Setting("geometry", bytes, b"", "Fönstrets läge och storlek"),
+        Setting("window_state", bytes, b"", "Verktygsfält och paneler"),
+        Setting("last_import_dir", str, "", "Senaste mapp för import"),
+        Setting("last_export_dir", str, "", "Senaste mapp för export"),
+        Setting("recent_files", list, [], "Senast importerade filer (nyast först)"),
+        Setting(
+            "trend_zoom",
+            str,
+            "auto",
+            "Trend: förstorad axel (auto = när alla värden ligger långt över 0, on, off)",
+        ),
+        Setting("report_logo", str, "", "Logotyp i rapportens sidhuvud"),
+        Setting(
+            "respondent_nki_rule",
+            str,
+            "all",
+            "Svarsdata: en svarandes NKI kräver alla tre frågor (all) eller minst två (two)",
+        ),
+        Setting(
+            "respondent_matrix_min_n",
+            int,
+            30,
+            "Svarsdata: minsta antal fullständiga svar för en prioriteringsmatris",
+        ),
+        Setting(
+            "allow_internet",
+            bool,
+            True,
+            "Tillåt hämtning från internet (av: Hämta från Kolada visas inte)",
+        ),
+        Setting("kolada_url", str, "https://api.kolada.se/v3", "Koladas API-adress"),
+        Setting("kolada_proxy", str, "", "Proxy för hämtning från internet (tom = datorns)"),
+    )
+}
 
 
 class Settings:

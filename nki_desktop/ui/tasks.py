@@ -98,14 +98,23 @@ class TaskRunner(QObject):
         self._pool = QThreadPool.globalInstance()
         self._live: dict[TaskSignals, CancelToken] = {}
 
-    def start(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[str, str], None] | None = None,
-              on_progress: Callable[[int, str], None] | None = None,
-              on_cancel: Callable[[], None] | None = None) -> TaskHandle:
+    def start(
+        self,
+        fn: Callable[..., Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str, str], None] | None = None,
+        on_progress: Callable[[int, str], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> TaskHandle:
         signals = TaskSignals()
         token = CancelToken()
-        for signal, slot in ((signals.finished, on_done), (signals.failed, on_error),
-                             (signals.progress, on_progress), (signals.cancelled, on_cancel)):
+        for signal, slot in (
+            (signals.finished, on_done),
+            (signals.failed, on_error),
+            (signals.progress, on_progress),
+            (signals.cancelled, on_cancel),
+        ):
             if slot:
                 signal.connect(slot)
         self._live[signals] = token

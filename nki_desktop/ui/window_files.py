@@ -38,7 +38,7 @@ class FileActions(_Base):
 
     def _remember_files(self, paths: list[str]) -> None:
         recent = [p for p in self.context.settings.get("recent_files") if p not in paths]
-        self.context.settings.set("recent_files", (list(paths) + recent)[:self.RECENT_MAX])
+        self.context.settings.set("recent_files", (list(paths) + recent)[: self.RECENT_MAX])
 
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
@@ -54,7 +54,8 @@ class FileActions(_Base):
         else:
             self.menu_recent.addSeparator()
             self.menu_recent.addAction("Töm listan").triggered.connect(
-                lambda: self.context.settings.set("recent_files", []))
+                lambda: self.context.settings.set("recent_files", [])
+            )
 
     def _open_recent(self, path: str) -> None:
         if "import" in self.pages:
@@ -68,8 +69,9 @@ class FileActions(_Base):
             return
         self.show_page("report")
         if page.data is None:
-            self.statusBar().showMessage("Rapporten är inte klar ännu: välj kommun och se "
-                                         "till att det finns data.", 6000)
+            self.statusBar().showMessage(
+                "Rapporten är inte klar ännu: välj kommun och se till att det finns data.", 6000
+            )
             return
         getattr(page, name)()
 
@@ -83,13 +85,12 @@ class FileActions(_Base):
             self.statusBar().showMessage("Rapporten är inte klar ännu.", 6000)
             return
         pdf, xlsx = "PDF (*.pdf)", "Excel-arbetsbok (*.xlsx)"
-        path, chosen = QFileDialog.getSaveFileName(self, "Exportera rapport",
-                                                   page._default_name(".pdf"),
-                                                   f"{pdf};;{xlsx}")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Exportera rapport", page._default_name(".pdf"), f"{pdf};;{xlsx}"
+        )
         if not path:
             return
-        if path.lower().endswith(".xlsx") or (chosen == xlsx and not path.lower()
-                                               .endswith(".pdf")):
+        if path.lower().endswith(".xlsx") or (chosen == xlsx and not path.lower().endswith(".pdf")):
             page.save_excel(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         else:
             page.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")

@@ -23,15 +23,53 @@ from pathlib import Path
 from tests import import_builders as ib
 from tests import respondent_builders as rb
 
-HOSTILE_NUMBERS = ("1e308", "-1e308", "1e400", "inf", "-inf", "Infinity", "NaN", "nan", "-8",
-                   "150", "100.0001", "-0", "2,5", "0.5", ">6", "9" * 400, "1 234 567 890",
-                   "12,5,3", "=1+1", "−3", "1e-320", "0x1F", "", "..", "77 %")
+HOSTILE_NUMBERS = (
+    "1e308",
+    "-1e308",
+    "1e400",
+    "inf",
+    "-inf",
+    "Infinity",
+    "NaN",
+    "nan",
+    "-8",
+    "150",
+    "100.0001",
+    "-0",
+    "2,5",
+    "0.5",
+    ">6",
+    "9" * 400,
+    "1 234 567 890",
+    "12,5,3",
+    "=1+1",
+    "−3",
+    "1e-320",
+    "0x1F",
+    "",
+    "..",
+    "77 %",
+)
 HOSTILE_YEARS = ("0", "150", "1989", "2022023", "3000", "-2023", "20 23", "2023.5", "99999999")
-HOSTILE_TEXT = ('=HYPERLINK("http://x","click") Miljöförbund', "＝1+1 Miljöförbund",
-                "\t=cmd|' /C calc'!A0", "\r=1", "@SUM(1+1)*cmd", "+1 förbund", "-1 förbund",
-                "Kalix\x00kommun", "Kalix\x07\x1b[31m", "\u202eKalix\u202c", "A" * 10_000,
-                "<script>alert(1)</script> förbund", "Miljö\u200bförbund", "'; DROP TABLE units;--",
-                "Ｋａｌｉｘ", "\ufeffKalix", "Kalix\r\nkommun")
+HOSTILE_TEXT = (
+    '=HYPERLINK("http://x","click") Miljöförbund',
+    "＝1+1 Miljöförbund",
+    "\t=cmd|' /C calc'!A0",
+    "\r=1",
+    "@SUM(1+1)*cmd",
+    "+1 förbund",
+    "-1 förbund",
+    "Kalix\x00kommun",
+    "Kalix\x07\x1b[31m",
+    "\u202eKalix\u202c",
+    "A" * 10_000,
+    "<script>alert(1)</script> förbund",
+    "Miljö\u200bförbund",
+    "'; DROP TABLE units;--",
+    "Ｋａｌｉｘ",
+    "\ufeffKalix",
+    "Kalix\r\nkommun",
+)
 
 
 def _xlsx(path: Path, rows: list[list]) -> bytes:
@@ -71,8 +109,18 @@ def flip(rng: random.Random, data: bytes) -> bytes:
 
 def insert(rng: random.Random, data: bytes) -> bytes:
     at = rng.randint(0, len(data))
-    junk = rng.choice((bytes(rng.randrange(256) for _ in range(rng.randint(1, 64))),
-                       b"<", b"\x00" * 16, b'"', b"\n", b"\xff\xfe", b"</row>", b"<c r=\"A1\">"))
+    junk = rng.choice(
+        (
+            bytes(rng.randrange(256) for _ in range(rng.randint(1, 64))),
+            b"<",
+            b"\x00" * 16,
+            b'"',
+            b"\n",
+            b"\xff\xfe",
+            b"</row>",
+            b'<c r="A1">',
+        )
+    )
     return data[:at] + junk + data[at:]
 
 
@@ -80,15 +128,19 @@ def delete(rng: random.Random, data: bytes) -> bytes:
     if not data:
         return data
     at = rng.randrange(len(data))
-    return data[:at] + data[at + rng.randint(1, 64):]
+    return data[:at] + data[at + rng.randint(1, 64) :]
 
 
 def truncate(rng: random.Random, data: bytes) -> bytes:
-    return data[:rng.randint(0, max(0, len(data) - 1))]
+    return data[: rng.randint(0, max(0, len(data) - 1))]
 
 
-BYTE_MUTATIONS: tuple[Callable[[random.Random, bytes], bytes], ...] = (flip, insert, delete,
-                                                                      truncate)
+BYTE_MUTATIONS: tuple[Callable[[random.Random, bytes], bytes], ...] = (
+    flip,
+    insert,
+    delete,
+    truncate,
+)
 
 
 def mutate_bytes(rng: random.Random, data: bytes) -> tuple[bytes, str]:
@@ -109,8 +161,12 @@ def rezip(data: bytes, change: Callable[[str, bytes], bytes]) -> bytes:
 
 def _parts(data: bytes) -> list[str]:
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    wanted = [n for n in names if n.startswith("xl/worksheets/") or n in (
-        "xl/sharedStrings.xml", "content.xml", "xl/workbook.xml", "xl/styles.xml")]
+    wanted = [
+        n
+        for n in names
+        if n.startswith("xl/worksheets/")
+        or n in ("xl/sharedStrings.xml", "content.xml", "xl/workbook.xml", "xl/styles.xml")
+    ]
     return wanted or names
 
 
@@ -137,7 +193,7 @@ def mutate_inside(rng: random.Random, data: bytes) -> tuple[bytes, str]:
             return content
         m = rng.choice(matches)
         new = rng.choice(values).encode()
-        return content[:m.start(2)] + new + content[m.end(2):]
+        return content[: m.start(2)] + new + content[m.end(2) :]
 
     return rezip(data, change), f"inside:{part}:{recipe}"
 
@@ -147,21 +203,22 @@ _CSV_NUMBER = re.compile(rb"(?<=[;,\n])(-?\d+(?:[.,]\d+)?)(?=[;,\r\n])")
 
 
 def mutate_csv(rng: random.Random, data: bytes) -> tuple[bytes, str]:
-    recipe = rng.choice(("number", "year", "text", "duplicate", "newline", "nul", "utf16",
-                         "quote", "bytes"))
+    recipe = rng.choice(
+        ("number", "year", "text", "duplicate", "newline", "nul", "utf16", "quote", "bytes")
+    )
     if recipe in ("number", "year"):
         matches = list(_CSV_NUMBER.finditer(data))
         if matches:
             m = rng.choice(matches)
             new = rng.choice(HOSTILE_YEARS if recipe == "year" else HOSTILE_NUMBERS).encode()
-            return data[:m.start()] + new + data[m.end():], f"csv:{recipe}"
+            return data[: m.start()] + new + data[m.end() :], f"csv:{recipe}"
     if recipe == "text":
         hostile = rng.choice(HOSTILE_TEXT).encode("utf-8")
         return _NAME_IN_XML.sub(lambda m: hostile, data), "csv:text"
     lines = data.splitlines(keepends=True)
     if recipe == "duplicate" and len(lines) > 2:
         i = rng.randrange(1, len(lines))
-        return b"".join(lines[:i + 1] + [lines[i]] + lines[i + 1:]), "csv:duplicate"
+        return b"".join(lines[: i + 1] + [lines[i]] + lines[i + 1 :]), "csv:duplicate"
     if recipe == "newline":
         at = rng.randrange(len(data) or 1)
         return data[:at] + b'x"y\rz' + data[at:], "csv:newline"
@@ -196,8 +253,9 @@ def mutate_json(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     doc = json.loads(data)
     if recipe == "deep":
         depth = rng.choice((100, 1000, 100_000))
-        return (b"[" * depth + b"]" * depth) if rng.random() < 0.5 else \
-            (b'{"values":' * depth + b"1" + b"}" * depth), f"json:deep{depth}"
+        return (b"[" * depth + b"]" * depth) if rng.random() < 0.5 else (
+            b'{"values":' * depth + b"1" + b"}" * depth
+        ), f"json:deep{depth}"
     if recipe == "shape":
         return json.dumps(random_json(rng)).encode(), "json:shape"
     if recipe == "item":
@@ -240,18 +298,24 @@ def far_out(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     """A valid .xlsx with a declared dimension or one cell far out in the sheet."""
     declared = rng.random() < 0.5
     # A1048576 as a real cell is legal and is read (a million rows: seconds, not a fuzz case)
-    cell = rng.choice(("XFD1048576", "ZZ1048576", "XFD1", "AAA99999", "A99999999")
-                      + (("A1048576",) if declared else ()))
+    cell = rng.choice(
+        ("XFD1048576", "ZZ1048576", "XFD1", "AAA99999", "A99999999")
+        + (("A1048576",) if declared else ())
+    )
 
     def change(name: str, content: bytes) -> bytes:
         if not name.startswith("xl/worksheets/"):
             return content
         if declared:
-            return re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="A1:{cell}"'.encode(),
-                          content)
+            return re.sub(
+                rb'<dimension ref="[^"]*"', f'<dimension ref="A1:{cell}"'.encode(), content
+            )
         row = re.sub(r"\D", "", cell)
-        return content.replace(b"</sheetData>", f'<row r="{row}"><c r="{cell}" t="inlineStr">'
-                               f"<is><t>x</t></is></c></row></sheetData>".encode())
+        return content.replace(
+            b"</sheetData>",
+            f'<row r="{row}"><c r="{cell}" t="inlineStr">'
+            f"<is><t>x</t></is></c></row></sheetData>".encode(),
+        )
 
     return rezip(data, change), f"far:{'dimension' if declared else 'cell'}:{cell}"
 

@@ -27,9 +27,11 @@ CASE_SECONDS = 30.0
 
 def _state(store) -> tuple:
     conn = store.conn
-    return (conn.execute("SELECT count(*), coalesce(max(id), 0) FROM imports").fetchone(),
-            conn.execute("SELECT count(*) FROM observations").fetchone(),
-            conn.execute("SELECT count(*) FROM units").fetchone())
+    return (
+        conn.execute("SELECT count(*), coalesce(max(id), 0) FROM imports").fetchone(),
+        conn.execute("SELECT count(*) FROM observations").fetchone(),
+        conn.execute("SELECT count(*) FROM units").fetchone(),
+    )
 
 
 def _implausible(store, import_id: int) -> list[str]:
@@ -39,9 +41,10 @@ def _implausible(store, import_id: int) -> list[str]:
 
     rows = store.conn.execute(
         "SELECT year, unit, area, factor, grp, value, n, rank, rank_of, ci_low, ci_high "
-        "FROM observations WHERE import_id = ?", (import_id,)).fetchall()
-    units = len(store.catalogue) + store.conn.execute(
-        "SELECT count(*) FROM units").fetchone()[0]
+        "FROM observations WHERE import_id = ?",
+        (import_id,),
+    ).fetchall()
+    units = len(store.catalogue) + store.conn.execute("SELECT count(*) FROM units").fetchone()[0]
     found = [f.reason for f in plausibility.findings((Observation(*r) for r in rows), units)]
     names = store.conn.execute("SELECT name FROM units WHERE kind = 'joint'").fetchall()
     found += [f"oren text: {n!r}" for (n,) in names if clean_text(n) != n]
@@ -110,12 +113,19 @@ def run(cases: int, seed: int = 11, start: int = 0, verbose: bool = False) -> di
                 path.unlink()
         finally:
             store.close()
-    return {"tried": cases, "seed": seed, "start": start, **outcomes,
-            "failures": sum(failures.values()), "failure_classes": dict(failures),
-            "examples": examples, "refusal_classes": dict(refusals.most_common()),
-            "slowest_case_s": round(slowest, 2),
-            "seconds": round(time.monotonic() - started, 1),
-            "parent_max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+    return {
+        "tried": cases,
+        "seed": seed,
+        "start": start,
+        **outcomes,
+        "failures": sum(failures.values()),
+        "failure_classes": dict(failures),
+        "examples": examples,
+        "refusal_classes": dict(refusals.most_common()),
+        "slowest_case_s": round(slowest, 2),
+        "seconds": round(time.monotonic() - started, 1),
+        "parent_max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }
 
 
 _CLASSES = (

@@ -26,9 +26,23 @@ CASES = int(os.environ.get("NKI_FUZZ_CASES", "2000"))
 def test_fuzz_corpus_is_stored_or_refused_with_a_located_message(tmp_path):
     summary_file = tmp_path / "summary.json"
     result = subprocess.run(
-        ["prlimit", "--as=3221225472", "--", sys.executable, "-m", "tests.robustness.run_fuzz",
-         "--cases", str(CASES), "--json", str(summary_file)],
-        capture_output=True, text=True, cwd=ROOT, timeout=60 + CASES * 0.5)
+        [
+            "prlimit",
+            "--as=3221225472",
+            "--",
+            sys.executable,
+            "-m",
+            "tests.robustness.run_fuzz",
+            "--cases",
+            str(CASES),
+            "--json",
+            str(summary_file),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60 + CASES * 0.5,
+    )
 
     assert result.returncode in (0, 1), result.stderr[-2000:]  # not killed by a signal
     summary = json.loads(summary_file.read_text(encoding="utf-8"))

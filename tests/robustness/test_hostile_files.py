@@ -18,23 +18,35 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = Path("/work/shared/data/robustness")
-FILES = sorted(p.name for p in HOSTILE.glob("*") if p.suffix in (".xlsx", ".xls", ".ods")) \
-    if HOSTILE.is_dir() else []
+FILES = (
+    sorted(p.name for p in HOSTILE.glob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
+    if HOSTILE.is_dir()
+    else []
+)
 CAP = 1 << 30
 
-pytestmark = pytest.mark.skipif(not FILES or shutil.which("prlimit") is None,
-                                reason="needs the shared robustness files and prlimit")
+pytestmark = pytest.mark.skipif(
+    not FILES or shutil.which("prlimit") is None,
+    reason="needs the shared robustness files and prlimit",
+)
 
 
 def _cli(*args: str, timeout: float = 30) -> subprocess.CompletedProcess:
-    return subprocess.run(["prlimit", f"--as={CAP}", "--", sys.executable, "-m", "nki_desktop",
-                           *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        ["prlimit", f"--as={CAP}", "--", sys.executable, "-m", "nki_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def _counts(db: Path) -> tuple[int, int, int]:
     with sqlite3.connect(db) as conn:
-        return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore
-                     for t in ("imports", "observations", "respondents"))
+        return tuple(
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore
+            for t in ("imports", "observations", "respondents")
+        )
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -47,8 +59,10 @@ def test_hostile_workbook_is_refused_with_the_located_message(name, tmp_path):
     result = _cli("import", str(tmp_path / name), "--db", str(db))
 
     assert result.returncode == 2
-    assert f"Fil: {name}. Filen {name} kunde inte läsas: den verkar skadad eller är för stor (" \
+    assert (
+        f"Fil: {name}. Filen {name} kunde inte läsas: den verkar skadad eller är för stor ("
         in result.stderr
+    )
     assert "Traceback" not in result.stderr + result.stdout
     assert "panicked" not in result.stderr and "memory allocation" not in result.stderr
     assert _counts(db) == before

@@ -20,13 +20,31 @@ from tests import import_builders as ib
 
 CELLS = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["1e308", "-1e308", "inf", "NaN", "-8", "150", ">6", "0,5", "77 %", "..",
-                     "−3", "1 234", "86 (114)", "=A1", "2,5,3", "9" * 400, "u07451"]),
+    st.sampled_from(
+        [
+            "1e308",
+            "-1e308",
+            "inf",
+            "NaN",
+            "-8",
+            "150",
+            ">6",
+            "0,5",
+            "77 %",
+            "..",
+            "−3",
+            "1 234",
+            "86 (114)",
+            "=A1",
+            "2,5,3",
+            "9" * 400,
+            "u07451",
+        ]
+    ),
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
-    st.integers(min_value=-10**30, max_value=10**30).map(str),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
 )
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _import(name: str, data: bytes):
@@ -38,7 +56,8 @@ def _import(name: str, data: bytes):
             outcome = imports.import_file(store, path)
             rows = store.conn.execute(
                 "SELECT year, unit, area, factor, grp, value, n, rank, rank_of, ci_low, "
-                "ci_high FROM observations").fetchall()
+                "ci_high FROM observations"
+            ).fetchall()
             count = store.conn.execute("SELECT count(*) FROM imports").fetchone()[0]
         finally:
             store.close()
@@ -56,20 +75,35 @@ def _import(name: str, data: bytes):
 @SETTINGS
 @given(value=CELLS, n=CELLS, year=st.sampled_from(["2023", "1989", "0", "2022023", "x"]))
 def test_any_cell_is_stored_plausibly_or_refused_at_a_place(value, n, year):
-    lines = [["Öppna jämförelser Företagsklimat 2023"], [],
-             ["Kommunkod", "Kommun", "Bygglov NKI", "Bygglov antal svar", "Ärendeår"],
-             ["2514", "Kalix", value, n, year], ["2582", "Boden", "70", "20", "2023"]]
+    lines = [
+        ["Öppna jämförelser Företagsklimat 2023"],
+        [],
+        ["Kommunkod", "Kommun", "Bygglov NKI", "Bygglov antal svar", "Ärendeår"],
+        ["2514", "Kalix", value, n, year],
+        ["2582", "Boden", "70", "20", "2023"],
+    ]
     text = "\r\n".join(";".join(c.replace(";", ",") for c in cells) for cells in lines)
     _import("cells.csv", text.encode("utf-8", "surrogatepass"))
 
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
     | st.sampled_from(["", "0000", "2514", "U07451", "T", "K", "..", "Sekretess", "2022"]),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.sampled_from(["values", "kpi", "municipality", "period", "gender",
-                                       "value", "status", "count"]), inner, max_size=6),
-    max_leaves=30)
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["values", "kpi", "municipality", "period", "gender", "value", "status", "count"]
+            ),
+            inner,
+            max_size=6,
+        )
+    ),
+    max_leaves=30,
+)
 
 
 @SETTINGS

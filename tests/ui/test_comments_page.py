@@ -27,8 +27,7 @@ def test_comments_screen_lists_filters_and_picks(qtbot, make_window, sample_stor
     assert page.model.rowCount() == len(all_rows) > 0
     assert page.heading.text() == "Företagens kommentarer – Örebro"
     texts = [page.model.rows[i].text for i in range(page.model.rowCount())]
-    assert any("[telefonnummer]" in t or "[personnummer]" in t or "[e-post]" in t
-               for t in texts)
+    assert any("[telefonnummer]" in t or "[personnummer]" in t or "[e-post]" in t for t in texts)
     assert not any("070-123" in t for t in texts)
     header = [c.header for c in page.model.columns]
     assert header[:5] == ["Rapport", "År", "Datum", "Område", "NKI"]
@@ -46,8 +45,9 @@ def test_comments_screen_lists_filters_and_picks(qtbot, make_window, sample_stor
 
     # Sorting by NKI uses raw values.
     page.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
-    shown = [page.proxy.index(r, 4).data(page.proxy.sortRole())
-             for r in range(page.proxy.rowCount())]
+    shown = [
+        page.proxy.index(r, 4).data(page.proxy.sortRole()) for r in range(page.proxy.rowCount())
+    ]
     known = [v for v in shown if v is not None]
     assert known == sorted(known)
 
@@ -71,8 +71,7 @@ def test_comments_screen_lists_filters_and_picks(qtbot, make_window, sample_stor
     assert [r.id for r in page2.rows if r.picked] == [first.id]
 
 
-def test_import_preview_says_comments_were_found_and_masked(qtbot, make_window, store,
-                                                            tmp_path):
+def test_import_preview_says_comments_were_found_and_masked(qtbot, make_window, store, tmp_path):
     from tests.comment_builders import layout_rows
     from tests.respondent_builders import write_xlsx
 

@@ -42,13 +42,16 @@ def test_rejected_file_shows_message_and_cannot_be_imported(make_window, tmp_pat
 
 def test_mapping_dialog_generic_and_remembered(make_window, store, tmp_path, qtbot):
     page = make_window().pages["import"]
-    path = b.write_xlsx(tmp_path / "okand_2023.xlsx", {"Data": [
-        ["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12]]})
+    path = b.write_xlsx(
+        tmp_path / "okand_2023.xlsx",
+        {"Data": [["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12]]},
+    )
     page.add_files([str(path)])
     request = page.previews[str(path)].mapping_request
     assert request is not None and page.map_button.isVisibleTo(page)
-    dialog = MappingDialog(path.name, request.sheet, request.headers, request.samples,
-                           request.targets, request.initial)
+    dialog = MappingDialog(
+        path.name, request.sheet, request.headers, request.samples, request.targets, request.initial
+    )
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 3 and dialog.mapping() == {}
     dialog.set_target(0, "kommun_name")
@@ -60,7 +63,10 @@ def test_mapping_dialog_generic_and_remembered(make_window, store, tmp_path, qtb
     v = store.values(unit="2514", area="bygglov")[0]
     assert (v.year, v.value, v.n) == (2023, 80.0, 12)
     assert store.get_mapping(request.signature)["columns"] == {
-        "0": "kommun_name", "1": "bygglov:nki:value", "2": "bygglov:nki:n"}
+        "0": "kommun_name",
+        "1": "bygglov:nki:value",
+        "2": "bygglov:nki:n",
+    }
 
 
 def test_cancel_leaves_nothing_behind(make_window, store, tmp_path, monkeypatch):
@@ -88,8 +94,13 @@ def test_drop_files_on_window_opens_import(make_window, tmp_path):
     path = b.own_results(tmp_path / "insikt.xlsx")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     page = window.pages["import"]
     assert window.current_page() is page
@@ -122,18 +133,32 @@ def test_sources_tab_shows_used_and_other_value(make_window, store, tmp_path):
     window.show_page("import")
     page.tabs.setCurrentWidget(page.sources)
     rows = page.sources.model.rows
-    assert [(c.unit, c.used.value, c.used.publication, [o.value for o in c.others])
-            for c in rows] == [("1880", 66.0, "oj", [68.0])]
+    assert [
+        (c.unit, c.used.value, c.used.publication, [o.value for o in c.others]) for c in rows
+    ] == [("1880", 66.0, "oj", [68.0])]
 
 
-def test_respondent_file_on_the_one_path_with_its_mapping_targets(make_window, store, tmp_path,
-                                                                  qtbot):
+def test_respondent_file_on_the_one_path_with_its_mapping_targets(
+    make_window, store, tmp_path, qtbot
+):
     from tests.respondent_builders import make_rows, write_xlsx
 
     page = make_window("1880").pages["import"]
-    headers = ["Ärendeår", "Område", "Svarsgrupp", "NKI1 Helhet", "NKI2 Förväntningar",
-               "NKI3 Ideal", "F1 Information", "F2 Tillgänglighet", "F3 Bemötande",
-               "F4 Kompetens", "F5 Rättssäkerhet", "F6 Effektivitet", "Betyg"]
+    headers = [
+        "Ärendeår",
+        "Område",
+        "Svarsgrupp",
+        "NKI1 Helhet",
+        "NKI2 Förväntningar",
+        "NKI3 Ideal",
+        "F1 Information",
+        "F2 Tillgänglighet",
+        "F3 Bemötande",
+        "F4 Kompetens",
+        "F5 Rättssäkerhet",
+        "F6 Effektivitet",
+        "Betyg",
+    ]
     rows = [r[1:13] + ["A"] for r in make_rows(60)]
     path = write_xlsx(tmp_path / "svar.xlsx", rows, headers=headers)
     page.add_files([str(path)])
@@ -143,8 +168,9 @@ def test_respondent_file_on_the_one_path_with_its_mapping_targets(make_window, s
     request = preview.mapping_request  # "Betyg" is not recognised
     assert request is not None and request.kind == "respondent"
     assert request.initial[3] == "q1" and request.initial[6] == "information"
-    dialog = MappingDialog(path.name, request.sheet, request.headers, request.samples,
-                           request.targets, request.initial)
+    dialog = MappingDialog(
+        path.name, request.sheet, request.headers, request.samples, request.targets, request.initial
+    )
     qtbot.addWidget(dialog)
     offered = [dialog.combos[0].itemData(i) for i in range(dialog.combos[0].count())]
     assert offered[:8] == ["year", "date", "area", "group", "kommun", "q1", "q2", "q3"]
@@ -177,15 +203,28 @@ def test_preview_lists_names_not_written_as_in_the_catalogue(make_window, tmp_pa
 
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "import.png"))
+
+
 def test_preview_lists_rows_not_stored_with_sheet_and_row(make_window, tmp_path):
     """Riket labelled in the län column is stored; a row with values but no unit, a heading
     and a repeated header are listed with sheet and row (issue 10, item 4)."""
     header = ["Län", "Kommun", "NKI totalt", "Bygglov"]
-    path = b.write_xlsx(tmp_path / "Rankningslista_2023.xlsx", {"Rankning": [
-        ["Öppna jämförelser Företagsklimat 2023"], header,
-        ["Riket", "", 74, 70], ["Norrbottens län", "Kalix", 86, 84], header,
-        ["Norrbottens län", "Boden", 88, 80], ["", "", 80, 79],
-        ["", "Förbund och gemensamma nämnder"], ["", "Miljöförbundet Norr", 79, 81]]})
+    path = b.write_xlsx(
+        tmp_path / "Rankningslista_2023.xlsx",
+        {
+            "Rankning": [
+                ["Öppna jämförelser Företagsklimat 2023"],
+                header,
+                ["Riket", "", 74, 70],
+                ["Norrbottens län", "Kalix", 86, 84],
+                header,
+                ["Norrbottens län", "Boden", 88, 80],
+                ["", "", 80, 79],
+                ["", "Förbund och gemensamma nämnder"],
+                ["", "Miljöförbundet Norr", 79, 81],
+            ]
+        },
+    )
     window = make_window("2514")
     window.show_page("import")
     page = window.pages["import"]
@@ -193,13 +232,15 @@ def test_preview_lists_rows_not_stored_with_sheet_and_row(make_window, tmp_path)
     preview = page.previews[str(path)]
     assert preview.ok and preview.riket and preview.joint_bodies == ["Miljöförbundet Norr"]
     rows = [(s.sheet, s.row, s.reason) for s in page.skipped_model.rows]
-    assert rows == [("Rankning", 5, "rubrikraden upprepas"),
-                    ("Rankning", 7, "raden har värden men ingen kommun eller enhet; värdena "
-                                    "sparas inte"),
-                    ("Rankning", 8, "rubrik eller text utan värden")]
+    assert rows == [
+        ("Rankning", 5, "rubrikraden upprepas"),
+        ("Rankning", 7, "raden har värden men ingen kommun eller enhet; värdena sparas inte"),
+        ("Rankning", 8, "rubrik eller text utan värden"),
+    ]
     window.grab().save(str(tmp_path / "import_preview.png"))
-def test_a_workbook_that_would_take_the_reader_down_is_a_message_on_screen(make_window,
-                                                                           tmp_path):
+
+
+def test_a_workbook_that_would_take_the_reader_down_is_a_message_on_screen(make_window, tmp_path):
     import random
 
     from tests.robustness.corpus import far_out
@@ -216,8 +257,10 @@ def test_a_workbook_that_would_take_the_reader_down_is_a_message_on_screen(make_
     path = tmp_path / "sista_cellen.xlsx"
     path.write_bytes(data)
     page.add_files([str(path)])
-    assert "Filen sista_cellen.xlsx kunde inte läsas: den verkar skadad eller är för stor " \
-           "(bladet sträcker sig till cell XFD1048576" in page.summary.text()
+    assert (
+        "Filen sista_cellen.xlsx kunde inte läsas: den verkar skadad eller är för stor "
+        "(bladet sträcker sig till cell XFD1048576" in page.summary.text()
+    )
     assert not page.import_button.isEnabled()
     window.resize(1366, 768)
     window.grab().save(str(tmp_path / "import_refused.png"))

@@ -59,8 +59,7 @@ def test_fetch_preview_confirm_and_revision(make_window, store, qtbot, monkeypat
     dialog.grab().save(str(SHOTS / "kolada-dialog-preview.png"))
 
 
-def test_failure_is_a_clear_message_and_nothing_changes(make_window, store, qtbot,
-                                                        monkeypatch):
+def test_failure_is_a_clear_message_and_nothing_changes(make_window, store, qtbot, monkeypatch):
     window = make_window("2514")
     _page, dialog = open_dialog(window, qtbot)
     with serve() as (url, fake):

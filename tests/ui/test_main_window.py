@@ -52,8 +52,10 @@ def test_choose_kommun_load_sample_and_read_overview(qtbot, make_window, store):
     expected = key_figures(store, "1880", year)
     assert page.tile_nki.value.text() == fmt_index(expected.total.value)
     assert expected.total.grade.label in page.tile_nki.detail.text()
-    assert f"{expected.rank_national.rank} av {expected.rank_national.of}" == \
-        page.tile_rank.value.text()
+    assert (
+        f"{expected.rank_national.rank} av {expected.rank_national.of}"
+        == page.tile_rank.value.text()
+    )
     assert "Örebro" in page.heading.text()
     assert page.summary.text().startswith("Örebros NKI för företag uppgår 2024")
     assert [b.label for b in page.area_chart.bars][:2] == ["Brandskydd", "Bygglov"]
@@ -73,8 +75,7 @@ def test_remove_sample_in_one_step(qtbot, make_window, sample_store, monkeypatch
     window.show()
     assert window.pages["overview"].stack.currentIndex() == 1  # the sample data shows
     assert window.action_remove_sample.isEnabled()
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.remove_sample()
     assert not window.context.store.has_data()
     assert window.pages["overview"].stack.currentIndex() == 0

@@ -21,15 +21,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_qt_dialogs_speak_swedish(qapp):
     install_swedish(qapp)
-    box = QMessageBox(QMessageBox.Icon.Question, "Fråga", "Ta bort?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                      | QMessageBox.StandardButton.Cancel)
-    texts = {box.button(b).text().replace("&", "") for b in (
-        QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Cancel)}
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Fråga",
+        "Ta bort?",
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel,
+    )
+    texts = {
+        box.button(b).text().replace("&", "")
+        for b in (
+            QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Cancel,
+        )
+    }
     assert texts == {"Ja", "Nej", "Avbryt"}
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
     box.deleteLater()
     buttons.deleteLater()
@@ -40,7 +51,12 @@ def _probe(scale: str, *args: str) -> dict:
     env.pop("QT_QPA_PLATFORM", None)
     done = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, str(PROBE), *args],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=240)
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -68,8 +84,13 @@ def test_kommun_search_puts_exact_name_first(store):
     assert [k.name for k in catalogue.search("habo")][:2] == ["Habo", "Håbo"]
     # exact, then names starting with the text, then names containing it
     assert [k.name for k in catalogue.search("sala")] == ["Sala", "Uppsala"]
-    assert [k.name for k in catalogue.search("mal")] == ["Malmö", "Malung-Sälen", "Malå",
-                                                         "Åmål", "Nordmaling"]
+    assert [k.name for k in catalogue.search("mal")] == [
+        "Malmö",
+        "Malung-Sälen",
+        "Malå",
+        "Åmål",
+        "Nordmaling",
+    ]
     found = [k.name for k in catalogue.search("ör")]
     assert found.index("Örebro") < found.index("Orsa") < found.index("Norrtälje")
 
@@ -91,8 +112,14 @@ def test_file_menu_has_the_expected_actions_and_shortcuts(make_window):
 
     window = make_window("1880")
     menu = [a.text().replace("&", "") for a in window.menu_file.actions() if a.text()]
-    for wanted in ("Importera…", "Senaste filer", "Exportera rapport…",
-                   "Förhandsgranska rapport…", "Skriv ut rapport…", "Avsluta"):
+    for wanted in (
+        "Importera…",
+        "Senaste filer",
+        "Exportera rapport…",
+        "Förhandsgranska rapport…",
+        "Skriv ut rapport…",
+        "Avsluta",
+    ):
         assert wanted in menu
     assert window.action_import.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.action_print.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
@@ -104,15 +131,17 @@ def test_file_menu_has_the_expected_actions_and_shortcuts(make_window):
 
 
 def test_import_action_opens_the_import_screen_and_remembers_recent_files(
-        make_window, monkeypatch, tmp_path):
+    make_window, monkeypatch, tmp_path
+):
     from PySide6.QtWidgets import QFileDialog
 
     from tests.import_builders import oj_two_row_header
 
     path = oj_two_row_header(tmp_path / "Rankningslista_2023.xlsx")
     window = make_window("1880")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *a, **k: ([str(path)], "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(path)], ""))
+    )
     window.action_import.trigger()
     assert window.current_page().key == "import"
     assert window.pages["import"].file_list.count() == 1
@@ -162,11 +191,20 @@ def test_trend_table_uses_one_decimal_rule():
     from nki_desktop.analysis.trend import Line, Point, TrendData, trend_rows
     from nki_desktop.ui.pages.trend import _columns
 
-    data = TrendData("1880", "total", "nki", "foretag", [
-        Line("mine", "Örebro", [Point(2022, 76.0, 300), Point(2023, 77.0, 310)]),
-        Line("riket", "Riket", [Point(2022, 75.0), Point(2023, 75.0)]),
-        Line("compare", "Medel Örebro län", [Point(2022, 71.26), Point(2023, 72.0)],
-             average=True)], [])
+    data = TrendData(
+        "1880",
+        "total",
+        "nki",
+        "foretag",
+        [
+            Line("mine", "Örebro", [Point(2022, 76.0, 300), Point(2023, 77.0, 310)]),
+            Line("riket", "Riket", [Point(2022, 75.0), Point(2023, 75.0)]),
+            Line(
+                "compare", "Medel Örebro län", [Point(2022, 71.26), Point(2023, 72.0)], average=True
+            ),
+        ],
+        [],
+    )
     columns, rows = _columns(data), trend_rows(data)
     shown = {c.header: [c.display(r) for r in rows] for c in columns}
     assert shown["Örebro"] == ["76,0", "77,0"] and shown["Riket"] == ["75,0", "75,0"]
@@ -184,8 +222,10 @@ def test_no_english_exception_text_reaches_the_user():
     from nki_desktop.ui.tasks import CancelToken, TaskSignals, execute
 
     full = OSError(errno.ENOSPC, "No space left on device", "/media/usb/rapport.pdf")
-    assert user_message(full) == ("Disken är full. Frigör utrymme eller välj en annan plats "
-                                  "och försök igen (/media/usb/rapport.pdf).")
+    assert user_message(full) == (
+        "Disken är full. Frigör utrymme eller välj en annan plats "
+        "och försök igen (/media/usb/rapport.pdf)."
+    )
     odd = user_message(ZeroDivisionError("division by zero"))
     assert "division" not in odd and odd.startswith("Ett oväntat fel inträffade")
     signals, got = TaskSignals(), []

@@ -15,8 +15,7 @@ def _banner_shown(page) -> bool:
     return not page.sample_banner.isHidden()
 
 
-def test_banner_stays_on_every_screen_that_shows_sample_values(qtbot, make_window,
-                                                               sample_store):
+def test_banner_stays_on_every_screen_that_shows_sample_values(qtbot, make_window, sample_store):
     sample_store.save_import(one_kommun_2023())
     window = make_window(OREBRO)
     window.show()
@@ -51,17 +50,31 @@ def test_banner_disappears_where_only_real_values_show(qtbot, make_window, sampl
 
 
 def test_trend_chart_draws_one_item_per_segment_and_notes_why(qtbot, make_window, store):
-    store.save_import(batch("oj.xlsx", [
-        Observation(y, OREBRO, "total", "nki", "foretag", v, 40)
-        for y, v in ((2014, 68.0), (2015, 69.0), (2016, 80.0), (2022, 86.0))]))
-    store.save_import(batch("svar.xlsx", [
-        Observation(2023, OREBRO, "total", "nki", "foretag", 67.1, 25)], "respondent"))
+    store.save_import(
+        batch(
+            "oj.xlsx",
+            [
+                Observation(y, OREBRO, "total", "nki", "foretag", v, 40)
+                for y, v in ((2014, 68.0), (2015, 69.0), (2016, 80.0), (2022, 86.0))
+            ],
+        )
+    )
+    store.save_import(
+        batch(
+            "svar.xlsx",
+            [Observation(2023, OREBRO, "total", "nki", "foretag", 67.1, 25)],
+            "respondent",
+        )
+    )
     data = trend_data(store, OREBRO, "total", "nki", "foretag", "none")
     chart = TrendChart()
     qtbot.addWidget(chart)
     chart.set_trend(data)
-    [item] = [i for i in chart.getPlotItem().items if isinstance(i, pg.PlotDataItem)
-              and i.property("line_key") == "mine"]
+    [item] = [
+        i
+        for i in chart.getPlotItem().items
+        if isinstance(i, pg.PlotDataItem) and i.property("line_key") == "mine"
+    ]
     xs, joined = item.getData()[0], item.opts["connect"]
     runs: list[list[int]] = [[]]
     for x, to_next in zip(xs, joined, strict=True):
@@ -81,8 +94,9 @@ def test_trend_chart_draws_one_item_per_segment_and_notes_why(qtbot, make_window
     text = page.breaks_label.text()
     assert "Definitionen ändras 2016" in text and "linjerna bryts" in text
     assert "2022 kommer från SKR, Öppna jämförelser, 2023 från Beräknat från svarsdata" in text
-    headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
-               for c in range(page.model.columnCount())]
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ]
     assert "Källa Örebro" in headers
     col = headers.index("Källa Örebro")
     cells = [page.model.index(r, col).data() for r in range(page.model.rowCount())]

@@ -26,7 +26,8 @@ def _final(path, year, value):
 
 
 def test_preliminary_on_overview_and_trend_until_the_final_import(
-        qtbot, make_window, sample_store, tmp_path):
+    qtbot, make_window, sample_store, tmp_path
+):
     p = load_preliminary(sample_store, OREBRO, "foretag")
     assert p is not None and p.value is not None
     window = make_window(OREBRO)
@@ -46,15 +47,17 @@ def test_preliminary_on_overview_and_trend_until_the_final_import(
     trend = window.pages["trend"]
     lines = {line.key: line for line in trend.chart.lines}
     assert [(pt.x, round(pt.y, 6)) for pt in lines["preliminary"].points] == [
-        (p.year, round(p.value, 6))]
+        (p.year, round(p.value, 6))
+    ]
     assert p.year not in [pt.x for pt in lines["mine"].points]
     assert "◌ Öppen ring" in trend.breaks_label.text()
     if SHOTS:
         window.grab().save(os.path.join(SHOTS, "trend-preliminary.png"))
 
     # The final figure arrives: the preliminary one is no longer shown anywhere.
-    assert import_file(sample_store, _final(tmp_path / "final.xlsx", p.year, 74.0),
-                       ImportOptions(kommun=OREBRO)).ok
+    assert import_file(
+        sample_store, _final(tmp_path / "final.xlsx", p.year, 74.0), ImportOptions(kommun=OREBRO)
+    ).ok
     window.context.notify_data_changed()
     assert load_preliminary(sample_store, OREBRO, "foretag") is None
     assert "preliminary" not in {line.key for line in trend.chart.lines}

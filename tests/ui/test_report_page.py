@@ -19,13 +19,13 @@ def store(report_store):  # the window opens the sample database copy
 
 
 def _pdf_text(path) -> str:
-    text = " ".join(unicodedata.normalize("NFKC", p.extract_text())
-                    for p in PdfReader(str(path)).pages)
+    text = " ".join(
+        unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(str(path)).pages
+    )
     return " ".join(text.split())
 
 
-def test_page_prefills_summary_and_writes_edited_pdf_and_excel(make_window, store, tmp_path,
-                                                               qtbot):
+def test_page_prefills_summary_and_writes_edited_pdf_and_excel(make_window, store, tmp_path, qtbot):
     window = make_window(OREBRO)
     window.show_page("report")
     page = window.pages["report"]
@@ -47,8 +47,11 @@ def test_page_prefills_summary_and_writes_edited_pdf_and_excel(make_window, stor
     assert edited in text and "Alla värden" not in text
 
     page.save_excel(tmp_path / "r.xlsx")  # synchronous task runner in tests
-    values = [c.value for row in load_workbook(tmp_path / "r.xlsx")["Sammanfattning"]
-              .iter_rows() for c in row]
+    values = [
+        c.value
+        for row in load_workbook(tmp_path / "r.xlsx")["Sammanfattning"].iter_rows()
+        for c in row
+    ]
     assert edited in values
     assert "Sparade" in page.status.text()
 

@@ -15,16 +15,23 @@ from nki_desktop.reports.matrix_page import draw_matrix_page, write_matrix_pdf
 from nki_desktop.services.imports import import_file
 from tests.respondent_builders import make_rows, write_xlsx
 
-FEW = [[9000 + i, 2023, "Serveringstillstånd", "Företag", 8, 8, 8, 5, 5, 5, 5, 5, 5, "Bygg"]
-       for i in range(4)]
+FEW = [
+    [9000 + i, 2023, "Serveringstillstånd", "Företag", 8, 8, 8, 5, 5, 5, 5, 5, 5, "Bygg"]
+    for i in range(4)
+]
 
 
 @pytest.fixture
 def respondent_store(store, tmp_path):
-    rows = make_rows(700, seed=9, areas=("Bygglov", "Miljö- och hälsoskydd",
-                                         "Livsmedelskontroll")) + FEW
-    assert import_file(store, write_xlsx(tmp_path / "svar.xlsx", rows),
-                       ImportOptions(kind="respondent", kommun="1880")).ok
+    rows = (
+        make_rows(700, seed=9, areas=("Bygglov", "Miljö- och hälsoskydd", "Livsmedelskontroll"))
+        + FEW
+    )
+    assert import_file(
+        store,
+        write_xlsx(tmp_path / "svar.xlsx", rows),
+        ImportOptions(kind="respondent", kommun="1880"),
+    ).ok
     return store
 
 
@@ -53,8 +60,7 @@ def test_page_sits_after_compare_and_shows_the_matrix(respondent_store, make_win
     assert chart.point_at(QPointF(-500, -500)) is None
 
 
-def test_rows_below_the_publication_rule_are_greyed_with_the_reason(respondent_store,
-                                                                   make_window):
+def test_rows_below_the_publication_rule_are_greyed_with_the_reason(respondent_store, make_window):
     page = _page(make_window("1880"))
     model = page.index_model
     rows = {(t.row.year, t.row.area, t.row.group): i for i, t in enumerate(model.rows)}
@@ -83,7 +89,8 @@ def test_breakdown_by_background_column(respondent_store, make_window):
     assert [b.stat.n for b in page.breakdown_model.rows] == [b.stat.n for b in expected]
     page.measure_combo.setCurrentIndex(page.measure_combo.findData("bemotande"))
     assert page.breakdown_model.rows[0].stat.mean == pytest.approx(
-        ar.breakdown(frame, "bransch", 2023, "foretag", factor="bemotande")[0].stat.mean)
+        ar.breakdown(frame, "bransch", 2023, "foretag", factor="bemotande")[0].stat.mean
+    )
 
 
 def test_page_without_respondent_data_says_what_to_do(store, make_window):
@@ -116,16 +123,21 @@ def test_matrix_page_draws_into_any_painter(respondent_store, qtbot):
     painter = QPainter(image)
     draw_matrix_page(painter, QRectF(40, 40, 714, 1043), matrix, "Örebro")
     painter.end()
-    dark = sum(1 for y in range(0, 1123, 7) for x in range(0, 794, 7)
-               if image.pixelColor(x, y).lightness() < 128)
+    dark = sum(
+        1
+        for y in range(0, 1123, 7)
+        for x in range(0, 794, 7)
+        if image.pixelColor(x, y).lightness() < 128
+    )
     assert dark > 200
 
 
 def test_overview_shows_the_computed_indices(respondent_store, make_window):
     window = make_window("1880")
     overview = window.pages["overview"]
-    stored = respondent_store.values(unit="1880", year=2023, area="total", factor="nki",
-                                     group="foretag")[0]
+    stored = respondent_store.values(
+        unit="1880", year=2023, area="total", factor="nki", group="foretag"
+    )[0]
     assert overview.figures is not None
     assert overview.figures.total.value == pytest.approx(stored.value)
     assert overview.figures.total.n == stored.n

@@ -32,13 +32,13 @@ def _shot(window: QWidget, box: QWidget, name: str) -> QPixmap:
     front = box.grab()
     painter = QPainter(back)
     painter.fillRect(back.rect(), QColor(0, 0, 0, 60))
-    painter.drawPixmap((back.width() - front.width()) // 2,
-                       (back.height() - front.height()) // 2, front)
+    painter.drawPixmap(
+        (back.width() - front.width()) // 2, (back.height() - front.height()) // 2, front
+    )
     painter.end()
     if SHOTS:
         back.save(str(Path(SHOTS) / name))
     return back
-
 
 
 def test_print_preview_opens_and_closes(qtbot, make_window, sample_store):
@@ -74,8 +74,7 @@ def test_quitting_with_a_task_running_cancels_it_silently(qtbot, make_window, sa
             time.sleep(0.005)
         return "klar"
 
-    runner.start(slow, on_done=lambda r: outcome.append(r),
-                 on_error=lambda m, d: outcome.append(m))
+    runner.start(slow, on_done=lambda r: outcome.append(r), on_error=lambda m, d: outcome.append(m))
     assert started.wait(10)
     window.close()
     assert runner.running() == 0 and runner.wait(5000)
@@ -109,9 +108,14 @@ print("slut", code)
 
 def test_quitting_the_program_with_tasks_running_prints_nothing(tmp_path):
     # before: "RuntimeError: Signal source has been deleted" from each task at exit
-    run = subprocess.run([sys.executable, "-c", QUIT_SCRIPT, str(tmp_path / "q.sqlite")],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    run = subprocess.run(
+        [sys.executable, "-c", QUIT_SCRIPT, str(tmp_path / "q.sqlite")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert run.returncode == 0 and "slut 0" in run.stdout
     assert "Error" not in run.stderr and "Traceback" not in run.stderr, run.stderr
 
@@ -119,8 +123,10 @@ def test_quitting_the_program_with_tasks_running_prints_nothing(tmp_path):
 def test_backup_and_restore_from_the_menu(qtbot, make_window, sample_store, tmp_path):
     window = make_window(OREBRO)
     actions = window.backups
-    assert [a.text() for a in actions.actions()] == ["Säkerhetskopiera databasen…",
-                                                     "Återställ från säkerhetskopia…"]
+    assert [a.text() for a in actions.actions()] == [
+        "Säkerhetskopiera databasen…",
+        "Återställ från säkerhetskopia…",
+    ]
     assert all(a in window.menu_file.actions() for a in actions.actions())
     target = tmp_path / "kopia.sqlite"
     actions.backup(target)

@@ -34,7 +34,8 @@ def shown_rows(page):
 
 # -- Ranking -------------------------------------------------------------------------------
 def test_ranking_shows_all_kommuner_with_min_kommun_highlighted_and_in_view(
-        qtbot, make_window, sample_store):
+    qtbot, make_window, sample_store
+):
     window, page = open_page(make_window, "ranking")
     rows = shown_rows(page)
     expected = load_ranking(sample_store, 2024, "total", "nki", "foretag")
@@ -83,8 +84,10 @@ def test_ranking_copy_and_excel_export(qtbot, make_window, sample_store, tmp_pat
     window, page = open_page(make_window, "ranking")
     selection = page.view.selectionModel()
     for r in (0, 1):
-        selection.select(page.proxy.index(r, 0), QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            page.proxy.index(r, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
@@ -104,7 +107,8 @@ def test_ranking_copy_and_excel_export(qtbot, make_window, sample_store, tmp_pat
 
 # -- Trend ---------------------------------------------------------------------------------
 def test_trend_shows_mine_riket_comparison_and_definition_break(
-        qtbot, make_window, sample_store, tmp_path):
+    qtbot, make_window, sample_store, tmp_path
+):
     window, page = open_page(make_window, "trend")
     assert page.stack.currentIndex() == 1
     labels = [line.label for line in page.chart.lines]
@@ -147,28 +151,35 @@ def test_chart_renders_without_being_shown(qtbot, sample_store):
     image = render_image(chart, QSize(800, 400), scale=2.0)
     assert chart.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # never on screen
     assert (image.width(), image.height()) == (1600, 800)
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
-               for y in range(0, image.height(), 7)}
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    }
     assert "#0072b2" in colours  # min kommun's line was drawn
-    right = {image.pixelColor(x, y).name() for x in range(1200, 1600, 3)
-             for y in range(0, 700, 3)}
+    right = {image.pixelColor(x, y).name() for x in range(1200, 1600, 3) for y in range(0, 700, 3)}
     assert "#0072b2" in right  # scaled as a whole, not only the top-left part enlarged
 
 
 # -- Jämför --------------------------------------------------------------------------------
-def test_compare_defaults_to_neighbours_and_shows_table_and_bars(
-        qtbot, make_window, sample_store):
+def test_compare_defaults_to_neighbours_and_shows_table_and_bars(qtbot, make_window, sample_store):
     window, page = open_page(make_window, "compare")
     assert page.set_combo.currentData() == NEIGHBOURS
     cmp = page.comparison
     assert cmp.units[0] == OREBRO and len(cmp.units) == 12
-    headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
-               for c in range(page.model.columnCount())]
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ]
     assert headers[:3] == ["Kommun", "NKI totalt", "Brandskydd"]
     names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     others = sorted((cmp.names[u] for u in cmp.units[1:]), key=str.casefold)
-    assert names == ["Örebro", *others, "Medel jämförda", "Skillnad Örebro mot medel",
-                     "Riket"]  # one row per kommun: more peers scroll down, not sideways
+    assert names == [
+        "Örebro",
+        *others,
+        "Medel jämförda",
+        "Skillnad Örebro mot medel",
+        "Riket",
+    ]  # one row per kommun: more peers scroll down, not sideways
     [bygglov] = sample_store.values(year=2024, unit=OREBRO, area="bygglov", factor="nki")
     column = headers.index("Bygglov")
     assert "Miljö- och\nhälsoskydd" in headers  # two short lines: eleven columns fit
@@ -176,20 +187,20 @@ def test_compare_defaults_to_neighbours_and_shows_table_and_bars(
     series = [s.label for s in page.chart.series]
     assert series[0] == "Örebro" and series[1].startswith("Medel grannkommuner")
     page.kind_combo.setCurrentIndex(1)
-    assert [page.model.headerData(c, Qt.Orientation.Horizontal)
-            for c in range(page.model.columnCount())][1:3] == ["Information",
-                                                               "Tillgäng-\nlighet"]
+    assert [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ][1:3] == ["Information", "Tillgäng-\nlighet"]
 
 
-def test_compare_sets_are_saved_and_carried_to_trend_and_next_run(
-        qtbot, make_window, sample_store):
+def test_compare_sets_are_saved_and_carried_to_trend_and_next_run(qtbot, make_window, sample_store):
     window, page = open_page(make_window, "compare")
     page.set_combo.setCurrentIndex(page.set_combo.findData(SIMILAR))
     page.set_combo.activated.emit(page.set_combo.currentIndex())
     assert window.context.compare_set == SIMILAR
     page.save_named_set("Mina tre", ["1881", "1884", "0180"])
     assert Settings(data_dir() / "settings.ini").get("compare_sets") == {
-        "Mina tre": ["1881", "1884", "0180"]}
+        "Mina tre": ["1881", "1884", "0180"]
+    }
     assert page.set_combo.currentData() == "Mina tre"
     assert [s.label for s in page.chart.series] == ["Örebro", "Kumla", "Nora", "Stockholm"]
     window.show_page("trend")
@@ -210,22 +221,24 @@ def test_compare_sets_are_saved_and_carried_to_trend_and_next_run(
 
 def test_compare_table_copy_gives_tab_separated_numbers(qtbot, make_window, sample_store):
     window, page = open_page(make_window, "compare")
-    page.view.selectionModel().select(page.proxy.index(0, 1),  # Örebro, NKI totalt
-                                      QItemSelectionModel.SelectionFlag.Select)
+    page.view.selectionModel().select(
+        page.proxy.index(0, 1),  # Örebro, NKI totalt
+        QItemSelectionModel.SelectionFlag.Select,
+    )
     text = copy_selection(page.view)
     [total] = sample_store.values(year=2024, unit=OREBRO, area="total", factor="nki")
     assert text == f"{fmt_index(total.value)}\n"
     assert QGuiApplication.clipboard().text() == text
 
 
-def test_compare_shows_each_peer_sorted_with_min_kommun_marked(
-        qtbot, make_window, sample_store):
+def test_compare_shows_each_peer_sorted_with_min_kommun_marked(qtbot, make_window, sample_store):
     window, page = open_page(make_window, "compare")
     cmp = page.comparison
     page.chart_tabs.setCurrentIndex(1)
     header = page.view.horizontalHeader()
-    column = [page.model.headerData(c, Qt.Orientation.Horizontal)
-              for c in range(page.model.columnCount())].index("Bygglov")
+    column = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ].index("Bygglov")
     header.sectionClicked.emit(column)  # a click on the table's column picks the area
     assert page.peer_combo.currentText() == "Bygglov"
     bars = page.peer_chart.bars
@@ -242,15 +255,13 @@ def test_compare_shows_each_peer_sorted_with_min_kommun_marked(
 
 
 # -- Översikt and empty states ---------------------------------------------------------------
-def test_overview_shows_lan_and_kommungrupp_ranks_and_best_factor(
-        qtbot, make_window, sample_store):
+def test_overview_shows_lan_and_kommungrupp_ranks_and_best_factor(qtbot, make_window, sample_store):
     window, page = open_page(make_window, "overview")
     kf = page.figures
     assert page.tile_local.value.text() == f"{kf.rank_lan.rank} av {kf.rank_lan.of} *"
     assert page.tile_group.value.text() == f"{kf.rank_group.rank} av {kf.rank_group.of} *"
     assert "Större stad" in page.tile_group.detail.text()
-    assert f"Bäst: <b>{'Bemötande'}" in page.best_label.text() or \
-        kf.best_factor.key != "bemotande"
+    assert f"Bäst: <b>{'Bemötande'}" in page.best_label.text() or kf.best_factor.key != "bemotande"
     assert "ny definition" in page.tile_change.detail.text()  # 2023 -> 2024
     image = QGuiApplication.clipboard()
     page.area_frame.copy_button.click()
@@ -280,10 +291,24 @@ def test_trend_chart_draws_error_bars_and_explains_breaks(qtbot):
     from nki_desktop.charts.trend import TrendChart
     from nki_desktop.domain.rules import DEFINITION_BREAKS
 
-    data = TrendData(OREBRO, "total", "nki", "foretag", [
-        Line("mine", "Örebro", [Point(2015, 70.4, 30, 66.0, 74.8, source="egen.xlsx"),
-                                Point(2016, 72.0, 35, 68.5, 75.5)]),
-        Line("riket", "Riket", [Point(2015, 68), Point(2016, 70)])], [DEFINITION_BREAKS[0]])
+    data = TrendData(
+        OREBRO,
+        "total",
+        "nki",
+        "foretag",
+        [
+            Line(
+                "mine",
+                "Örebro",
+                [
+                    Point(2015, 70.4, 30, 66.0, 74.8, source="egen.xlsx"),
+                    Point(2016, 72.0, 35, 68.5, 75.5),
+                ],
+            ),
+            Line("riket", "Riket", [Point(2015, 68), Point(2016, 70)]),
+        ],
+        [DEFINITION_BREAKS[0]],
+    )
     chart = TrendChart()
     qtbot.addWidget(chart)
     chart.set_trend(data)
@@ -323,5 +348,4 @@ def test_keyboard_reaches_the_ranking_table_and_moves_in_it(qtbot, make_window, 
     qtbot.keyClick(page.view, Qt.Key.Key_Down)
     assert page.view.currentIndex().row() == 1
     qtbot.keyClick(page.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text().split("\t")[2].strip() == \
-        shown_rows(page)[1].name
+    assert QGuiApplication.clipboard().text().split("\t")[2].strip() == shown_rows(page)[1].name

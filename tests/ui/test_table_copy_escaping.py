@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QTableView
 
 from nki_desktop.ui.models.table_copy import export_excel, selection_text
 
-NAMES = ['=HYPERLINK("http://x","click") Miljöförbund', "＝1+1 Miljöförbund", "-1 förbund",
-         "Kalix"]
+NAMES = ['=HYPERLINK("http://x","click") Miljöförbund', "＝1+1 Miljöförbund", "-1 förbund", "Kalix"]
 
 
 def _model() -> QStandardItemModel:
@@ -30,7 +29,11 @@ def test_copied_cells_are_text_in_a_spreadsheet(qtbot):
     lines = selection_text(view).splitlines()
     assert lines[0] == "Enhet\tNKI"
     assert [line.split("\t")[0] for line in lines[1:]] == [
-        "'" + NAMES[0], "'" + NAMES[1], "'" + NAMES[2], "Kalix"]
+        "'" + NAMES[0],
+        "'" + NAMES[1],
+        "'" + NAMES[2],
+        "Kalix",
+    ]
     assert lines[4].split("\t")[1] == "-3,5"  # numbers stay numbers
 
 

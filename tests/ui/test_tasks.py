@@ -25,8 +25,7 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot):
 
     # wait on the delivered result, not on the signal: a fast task may finish before a
     # signal wait could be connected
-    runner.start(work, on_progress=on_progress,
-                 on_done=lambda r: seen.setdefault("result", r))
+    runner.start(work, on_progress=on_progress, on_done=lambda r: seen.setdefault("result", r))
     qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
     assert seen["result"] == 42
     assert seen["worker"] != gui_thread  # ran off the GUI thread
@@ -69,8 +68,9 @@ def test_cancel_is_checked_between_chunks(qtbot):
             chunks.append(i)
         return "klar"
 
-    handle = runner.start(work, on_done=lambda r: outcome.append(r),
-                          on_cancel=lambda: outcome.append("avbruten"))
+    handle = runner.start(
+        work, on_done=lambda r: outcome.append(r), on_cancel=lambda: outcome.append("avbruten")
+    )
     assert started.wait(5)
     handle.cancel()
     release.set()

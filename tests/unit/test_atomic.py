@@ -32,8 +32,10 @@ def test_an_empty_result_is_refused(tmp_path):
 
 def test_a_pdf_that_does_not_end_like_one_is_refused(tmp_path):
     target = tmp_path / "rapport.pdf"
-    with pytest.raises(WriteFailed, match="ofullständig") as caught, \
-            atomic_target(target, check=check_pdf) as tmp:
+    with (
+        pytest.raises(WriteFailed, match="ofullständig") as caught,
+        atomic_target(target, check=check_pdf) as tmp,
+    ):
         tmp.write_bytes(b"%PDF-1.4\n" + b"x" * 5000)
     assert str(target) in str(caught.value)  # names the file the user chose, not the temp
     assert not target.exists() and _leftovers(tmp_path) == []

@@ -61,9 +61,16 @@ def test_spec_names_and_version_source():
 
 def test_spec_excludes_heavy_modules_but_keeps_what_pyqtgraph_needs():
     excludes = re.search(r"EXCLUDES = \[(.*?)\]", SPEC, re.S).group(1)
-    for module in ("tkinter", "matplotlib", "pyqtgraph.opengl", "PySide6.QtWebEngineCore",
-                   "PySide6.Qt3DCore", "PySide6.QtQuick", "PySide6.QtQml",
-                   "PySide6.QtMultimedia"):
+    for module in (
+        "tkinter",
+        "matplotlib",
+        "pyqtgraph.opengl",
+        "PySide6.QtWebEngineCore",
+        "PySide6.Qt3DCore",
+        "PySide6.QtQuick",
+        "PySide6.QtQml",
+        "PySide6.QtMultimedia",
+    ):
         assert f'"{module}"' in excludes, module
     assert '"PySide6.QtPrintSupport"' not in excludes
     # QtOpenGL is left out; pyqtgraph's imports of it are answered by a runtime hook
@@ -81,8 +88,10 @@ def test_inno_setup_matches_the_spec():
     iss_dir = BUILD / "windows"
     assert windows_path(iss_dir, iss_define("MyDistDir")) == ROOT / "dist" / DIST_NAME
     assert windows_path(iss_dir, iss_setup("OutputDir")) == ROOT / "dist"
-    assert windows_path(iss_dir, iss_setup("SetupIconFile")) == \
-        ROOT / "resources" / "icons" / "nki-desktop.ico"
+    assert (
+        windows_path(iss_dir, iss_setup("SetupIconFile"))
+        == ROOT / "resources" / "icons" / "nki-desktop.ico"
+    )
     assert iss_setup("PrivilegesRequired") == "lowest"
     assert iss_setup("DefaultDirName").startswith("{autopf}\\")
     assert iss_setup("OutputBaseFilename") == "nki-desktop-{#MyAppVersion}-setup"
@@ -95,7 +104,7 @@ def test_uninstaller_keeps_the_database_unless_asked(monkeypatch, tmp_path):
     """The [Code] section removes %LOCALAPPDATA%\\<MyDataDirName> only after a Yes (default
     No, never when silent); that folder is where paths.data_dir() puts it on Windows."""
     assert "ExpandConstant('{localappdata}\\{#MyDataDirName}')" in ISS
-    code = ISS[ISS.index("[Code]"):]
+    code = ISS[ISS.index("[Code]") :]
     assert "MB_DEFBUTTON2" in code and "= IDYES then" in code and "UninstallSilent()" in code
     assert code.index("UninstallSilent()") < code.index("DelTree(DataDir")
 
@@ -111,11 +120,16 @@ def test_uninstaller_keeps_the_database_unless_asked(monkeypatch, tmp_path):
     monkeypatch.delenv("NKI_DATA_DIR", raising=False)
     monkeypatch.setattr(platformdirs, "user_data_dir", spy)
     paths.data_dir()
-    (args, kwargs), = calls  # the arguments paths.py gives platformdirs, evaluated for Windows
+    ((args, kwargs),) = calls  # the arguments paths.py gives platformdirs, evaluated for Windows
     local = r"C:\Users\anna\AppData\Local"
-    monkeypatch.setattr(windows, "get_win_folder", lambda csidl: {
-        "CSIDL_LOCAL_APPDATA": local, "CSIDL_APPDATA": r"C:\Users\anna\AppData\Roaming",
-    }[csidl])
+    monkeypatch.setattr(
+        windows,
+        "get_win_folder",
+        lambda csidl: {
+            "CSIDL_LOCAL_APPDATA": local,
+            "CSIDL_APPDATA": r"C:\Users\anna\AppData\Roaming",
+        }[csidl],
+    )
     folder = windows.Windows(*args, **kwargs).user_data_dir.replace("/", "\\")  # joined here
     assert folder == local + "\\" + iss_define("MyDataDirName")
     assert iss_define("MyDataDirName") == APP_NAME
@@ -141,7 +155,7 @@ def test_windows_files_are_utf8_with_bom(name):
 
 def test_deb_layout_matches_spec_and_desktop_entry():
     assert "APP=dist/nki-desktop" in DEB and 'cp -a "$APP" "$STAGE/opt/nki-desktop"' in DEB
-    assert 'nki_desktop/__init__.py' in DEB
+    assert "nki_desktop/__init__.py" in DEB
     wrapper = (BUILD / "linux" / "nki-desktop.sh").read_text(encoding="utf-8")
     assert "exec /opt/nki-desktop/nki-desktop" in wrapper
     entry = dict(line.split("=", 1) for line in DESKTOP.splitlines() if "=" in line)
@@ -149,8 +163,14 @@ def test_deb_layout_matches_spec_and_desktop_entry():
     assert entry["Icon"] == "nki-desktop"
     for size in (16, 32, 48, 64, 128, 256):
         assert (ROOT / "resources" / "icons" / f"nki-desktop-{size}.png").is_file()
-    for lib in ("libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3",
-                "libxcb-cursor0"):
+    for lib in (
+        "libegl1",
+        "libgl1",
+        "libxkbcommon0",
+        "libfontconfig1",
+        "libdbus-1-3",
+        "libxcb-cursor0",
+    ):
         assert lib in DEB, lib
 
 

@@ -15,9 +15,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "nki_desktop"
 ALLOWED = PACKAGE / "kolada"  # the Kolada fetch, on the user's request
-NETWORK = ("socket", "ssl", "urllib.request", "http.client", "http.server", "requests",
-           "httpx", "urllib3", "aiohttp", "ftplib", "smtplib", "xmlrpc.client",
-           "PySide6.QtNetwork", "websocket", "websockets")
+NETWORK = (
+    "socket",
+    "ssl",
+    "urllib.request",
+    "http.client",
+    "http.server",
+    "requests",
+    "httpx",
+    "urllib3",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "xmlrpc.client",
+    "PySide6.QtNetwork",
+    "websocket",
+    "websockets",
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -50,7 +64,11 @@ def test_the_check_sees_a_network_import(tmp_path):
     probe = tmp_path / "probe.py"
     probe.write_text("import urllib.request\nfrom http import client\nfrom socket import socket\n")
     assert {n for n in _imports(probe) if _network(n)} == {
-        "urllib.request", "socket", "socket.socket", "http.client"}
+        "urllib.request",
+        "socket",
+        "socket.socket",
+        "http.client",
+    }
 
 
 def _unshare_works() -> str:
@@ -62,25 +80,49 @@ def _unshare_works() -> str:
 
 def _offline(args: list[str], tmp_path: Path, timeout: int = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NKI_DATA_DIR": str(tmp_path / "data")}
-    return subprocess.run(["unshare", "-n", sys.executable, "-m", "nki_desktop", *args],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
+    return subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "nki_desktop", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+    )
 
 
 @pytest.mark.skipif(bool(_unshare_works()), reason=_unshare_works() or "ok")
 def test_self_test_and_commands_pass_without_a_network(tmp_path):
-    cut = subprocess.run(["unshare", "-n", sys.executable, "-c",
-                          "import socket; socket.create_connection(('192.0.2.1', 80), 2)"],
-                         capture_output=True, text=True, timeout=60)
+    cut = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            sys.executable,
+            "-c",
+            "import socket; socket.create_connection(('192.0.2.1', 80), 2)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert cut.returncode != 0  # the network really is cut off
     run = _offline(["--self-test"], tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "Självtestet lyckades" in run.stdout
     db = str(tmp_path / "nki.sqlite")
     commands = [
-        ["sample-data"], ["imports"], ["data", "--kommun", "1880", "--year", "2023"],
+        ["sample-data"],
+        ["imports"],
+        ["data", "--kommun", "1880", "--year", "2023"],
         ["export", str(tmp_path / "ut.csv")],
-        ["report", "--kommun", "1880", "--pdf", str(tmp_path / "r.pdf"),
-         "--xlsx", str(tmp_path / "r.xlsx")],
+        [
+            "report",
+            "--kommun",
+            "1880",
+            "--pdf",
+            str(tmp_path / "r.pdf"),
+            "--xlsx",
+            str(tmp_path / "r.xlsx"),
+        ],
         ["template", str(tmp_path / "mall.xlsx")],
         ["backup", str(tmp_path / "kopia.sqlite")],
         ["restore", str(tmp_path / "kopia.sqlite")],

@@ -23,9 +23,13 @@ def small_sample(sample_batch, monkeypatch):
     """The sample step with Örebro län only (the full national set takes seconds a run)."""
     from nki_desktop.services import sample
 
-    batch = replace(sample_batch, sha256="small-" + sample_batch.sha256,
-                    observations=[o for o in sample_batch.observations
-                                  if o.unit.startswith("18") or o.unit == "riket"])
+    batch = replace(
+        sample_batch,
+        sha256="small-" + sample_batch.sha256,
+        observations=[
+            o for o in sample_batch.observations if o.unit.startswith("18") or o.unit == "riket"
+        ],
+    )
     monkeypatch.setattr(sample, "load_sample", lambda store: store.save_import(batch))
 
 
@@ -64,9 +68,13 @@ def fake_modules(monkeypatch):
 
     def import_file(store, path, options=None, dry_run=False, progress=None):
         calls["import"] = (Path(path).name,)
-        batch = ImportBatch(file_name=Path(path).name, sha256="selftest-fake", kind="oj",
-                            publication="oj", observations=[
-                                Observation(2023, "1880", "total", "nki", "foretag", 72.0, 612)])
+        batch = ImportBatch(
+            file_name=Path(path).name,
+            sha256="selftest-fake",
+            kind="oj",
+            publication="oj",
+            observations=[Observation(2023, "1880", "total", "nki", "foretag", 72.0, 612)],
+        )
         result = store.save_import(batch)
         return FakeResult(True, "ok", result.stored)
 
@@ -96,8 +104,11 @@ def test_all_steps_pass_against_the_agreed_interfaces(fake_modules, tmp_path):
     assert code == 0, out
     assert "Självtestet lyckades." in out
     assert out.count(": ok – ") == len(selftest.STEPS)
-    assert fake_modules == {"import": ("oj-2023-rankningslista.xlsx",),
-                            "pdf": ("1880", 2023, "foretag"), "xlsx": ("1880", 2023, "foretag")}
+    assert fake_modules == {
+        "import": ("oj-2023-rankningslista.xlsx",),
+        "pdf": ("1880", 2023, "foretag"),
+        "xlsx": ("1880", 2023, "foretag"),
+    }
     assert "2 sidor" in out and "1 värden från oj-2023-rankningslista.xlsx" in out
     assert (tmp_path / "st" / "fönster.png").stat().st_size > 10_000
 
@@ -108,8 +119,10 @@ def test_missing_module_fails_its_step(monkeypatch, tmp_path):
     code, out = run(keep=tmp_path / "a")
     assert code == 1
     assert "[4/7] Import av arbetsbok (ÖJ): FEL – ModuleNotFoundError" in out
-    assert "Självtestet misslyckades: Import av arbetsbok (ÖJ), Nämndrapport som PDF, " \
-           "Nämndrapport som Excel." in out
+    assert (
+        "Självtestet misslyckades: Import av arbetsbok (ÖJ), Nämndrapport som PDF, "
+        "Nämndrapport som Excel." in out
+    )
 
 
 def test_failed_import_result_names_the_step(fake_modules, monkeypatch, tmp_path):

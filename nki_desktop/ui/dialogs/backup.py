@@ -17,8 +17,7 @@ from nki_desktop.ui.tasks import TaskRunner
 FILTER = "Säkerhetskopia (*.sqlite *.db *.bak);;Alla filer (*)"
 
 
-def restore_question(info: BackupInfo, db_path: Path, parent: QWidget | None = None
-                     ) -> QMessageBox:
+def restore_question(info: BackupInfo, db_path: Path, parent: QWidget | None = None) -> QMessageBox:
     """The confirmation before a restore: what the backup holds, what happens to today's."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
@@ -27,7 +26,8 @@ def restore_question(info: BackupInfo, db_path: Path, parent: QWidget | None = N
     box.setInformativeText(
         f"Säkerhetskopian är kontrollerad och hel: {backup.describe(info)}.\n\n"
         f"Allt som finns i databasen nu ersätts. Den nuvarande databasen sparas först "
-        f"bredvid den ({db_path.name}.before-restore-<tid>.bak), så inget går förlorat.")
+        f"bredvid den ({db_path.name}.before-restore-<tid>.bak), så inget går förlorat."
+    )
     box.addButton("Återställ", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole))
     return box
@@ -38,8 +38,10 @@ def backup_done_box(info: BackupInfo, parent: QWidget | None = None) -> QMessage
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("Säkerhetskopiera databasen")
     box.setText("<b>Säkerhetskopian är sparad och kontrollerad.</b>")
-    box.setInformativeText(f"{info.path}\n\n{backup.describe(info)}.\n\nÅterställ den med "
-                           f"Arkiv → Återställ från säkerhetskopia…")
+    box.setInformativeText(
+        f"{info.path}\n\n{backup.describe(info)}.\n\nÅterställ den med "
+        f"Arkiv → Återställ från säkerhetskopia…"
+    )
     return box
 
 
@@ -71,26 +73,28 @@ class BackupActions(QObject):
         store = self.context.store
         if target is None:
             start = str(store.path.parent / backup.suggested_name())
-            target, _ = QFileDialog.getSaveFileName(self.window, "Säkerhetskopiera databasen",
-                                                    start, FILTER)
+            target, _ = QFileDialog.getSaveFileName(
+                self.window, "Säkerhetskopiera databasen", start, FILTER
+            )
             if not target:
                 return
         path = Path(target)
 
         def failed(message: str, _details: str) -> None:
-            self._warn("Säkerhetskopiera databasen", f"Säkerhetskopian sparades inte. "
-                                                     f"{message}")
+            self._warn("Säkerhetskopiera databasen", f"Säkerhetskopian sparades inte. {message}")
 
-        self.tasks.start(lambda _p, _c: backup.backup_database(store, path),
-                         on_done=lambda info: self._show(backup_done_box(info, self.window)),
-                         on_error=failed)
+        self.tasks.start(
+            lambda _p, _c: backup.backup_database(store, path),
+            on_done=lambda info: self._show(backup_done_box(info, self.window)),
+            on_error=failed,
+        )
 
     def restore(self, source: str | Path | None = None, confirm: bool = True) -> bool:
         store = self.context.store
         if source is None:
-            source, _ = QFileDialog.getOpenFileName(self.window, "Återställ från "
-                                                    "säkerhetskopia", str(store.path.parent),
-                                                    FILTER)
+            source, _ = QFileDialog.getOpenFileName(
+                self.window, "Återställ från säkerhetskopia", str(store.path.parent), FILTER
+            )
             if not source:
                 return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -104,8 +108,7 @@ class BackupActions(QObject):
         if confirm:
             question = restore_question(info, store.path, self.window)
             question.exec()
-            if question.buttonRole(question.clickedButton()) != \
-                    QMessageBox.ButtonRole.AcceptRole:
+            if question.buttonRole(question.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
                 return False
         self.tasks.shutdown()  # nothing may be writing while the content is replaced
         try:
@@ -114,9 +117,12 @@ class BackupActions(QObject):
             self._warn("Återställ från säkerhetskopia", str(exc))
             return False
         self.context.notify_data_changed()
-        box = QMessageBox(QMessageBox.Icon.Information, "Återställ från säkerhetskopia",
-                          f"Databasen är återställd ({backup.describe(restored.info)}).\n\n"
-                          f"Den tidigare databasen finns kvar som {restored.kept}.",
-                          parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Återställ från säkerhetskopia",
+            f"Databasen är återställd ({backup.describe(restored.info)}).\n\n"
+            f"Den tidigare databasen finns kvar som {restored.kept}.",
+            parent=self.window,
+        )
         self._show(box)
         return True

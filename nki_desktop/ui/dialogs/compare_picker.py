@@ -18,15 +18,17 @@ from nki_desktop.domain.municipalities import Catalogue
 
 
 class ComparePicker(QDialog):
-    def __init__(self, catalogue: Catalogue, chosen: list[str], mine: str = "",
-                 parent: QWidget | None = None):
+    def __init__(
+        self, catalogue: Catalogue, chosen: list[str], mine: str = "", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle("Välj jämförelsekommuner")
         self.resize(420, 560)
         self.catalogue = catalogue
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Kryssa i de kommuner du vill jämföra med. Sök på namn eller "
-                                "kommunkod."))
+        layout.addWidget(
+            QLabel("Kryssa i de kommuner du vill jämföra med. Sök på namn eller kommunkod.")
+        )
         self.search = QLineEdit()
         self.search.setPlaceholderText("Sök kommun…")
         self.search.setClearButtonEnabled(True)
@@ -38,14 +40,16 @@ class ComparePicker(QDialog):
             item = QListWidgetItem(f"{k.name} ({k.code}) – {k.lan_name}")
             item.setData(Qt.ItemDataRole.UserRole, k.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if k.code in chosen
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if k.code in chosen else Qt.CheckState.Unchecked
+            )
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -63,5 +67,8 @@ class ComparePicker(QDialog):
         self.count.setText(f"{len(self.selected())} valda")
 
     def selected(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]

@@ -9,8 +9,9 @@ from nki_desktop.ui.help_text import help_html
 
 
 class HelpDialog(QDialog):
-    def __init__(self, anchor: str = "kom-igang", year: int | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, anchor: str = "kom-igang", year: int | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle("Hjälp – NKI Desktop")
         self.resize(640, 520)

@@ -53,7 +53,8 @@ class KoladaDialog(QDialog):
             f"Hämtar de {len(KOLADA_KPIS)} Insikt-nyckeltal programmet känner från Koladas "
             "öppna API. Programmet går ut på internet bara nu, när du klickar <i>Hämta</i>; "
             "inget sparas förrän du har sett förhandsvisningen och klickat <i>Importera</i>. "
-            "Hämtningen blir en import som kan ångras under Historik. Källa: Kolada.")
+            "Hämtningen blir en import som kan ångras under Historik. Källa: Kolada."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
@@ -62,14 +63,15 @@ class KoladaDialog(QDialog):
         self.all_years = QRadioButton(f"Alla år ({years[0]}–{years[-1]})")
         self.some_years = QRadioButton("Från")
         self.year_from, self.year_to = QSpinBox(), QSpinBox()
-        for spin, value in ((self.year_from, max(years[0], years[-1] - 8)),
-                            (self.year_to, years[-1])):
+        for spin, value in (
+            (self.year_from, max(years[0], years[-1] - 8)),
+            (self.year_to, years[-1]),
+        ):
             spin.setRange(years[0], years[-1])
             spin.setValue(value)
         self._group(self.all_years, self.some_years)
         year_row = QHBoxLayout()
-        for w in (self.all_years, self.some_years, self.year_from, QLabel("till"),
-                  self.year_to):
+        for w in (self.all_years, self.some_years, self.year_from, QLabel("till"), self.year_to):
             year_row.addWidget(w)
         year_row.addStretch(1)
         grid.addLayout(year_row, 0, 1)
@@ -78,8 +80,10 @@ class KoladaDialog(QDialog):
         own = context.catalogue.get(context.kommun) if context.kommun else None
         self.own_unit = QRadioButton(
             f"Min kommun, {own.name}, med {own.lan_name} och kommungruppen "
-            f"{own.group_name.lower()} (och Riket)" if own else
-            "Min kommun (välj kommun först: Arkiv → Byt kommun)")
+            f"{own.group_name.lower()} (och Riket)"
+            if own
+            else "Min kommun (välj kommun först: Arkiv → Byt kommun)"
+        )
         self.own_unit.setEnabled(own is not None)
         self._group(self.all_units, self.own_unit)
         unit_row = QHBoxLayout()
@@ -89,8 +93,10 @@ class KoladaDialog(QDialog):
         grid.addLayout(unit_row, 1, 1)
         grid.addWidget(QLabel("<b>Proxy</b>"), 2, 0)
         self.proxy_edit = QLineEdit(str(context.settings.get("kolada_proxy") or ""))
-        self.proxy_edit.setPlaceholderText("tomt: datorns inställningar (fyll i bara om IT "
-                                           "kräver en, t.ex. http://proxy.kommun.se:8080)")
+        self.proxy_edit.setPlaceholderText(
+            "tomt: datorns inställningar (fyll i bara om IT "
+            "kräver en, t.ex. http://proxy.kommun.se:8080)"
+        )
         grid.addWidget(self.proxy_edit, 2, 1)
         layout.addLayout(grid)
         self.summary = QLabel()
@@ -98,19 +104,30 @@ class KoladaDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
-        self.revision_model = RowTableModel([
-            TableColumn("Ändrat av Kolada", lambda r: r.unit_name),
-            TableColumn("År", lambda r: str(r.year), lambda r: r.year),
-            TableColumn("Nyckeltal", lambda r: r.what),
-            TableColumn("Förra hämtningen", lambda r: _num(r.before), lambda r: r.before or -1.0,
-                   align=RIGHT),
-            TableColumn("Nu", lambda r: _num(r.after), lambda r: r.after or -1.0, align=RIGHT)])
+        self.revision_model = RowTableModel(
+            [
+                TableColumn("Ändrat av Kolada", lambda r: r.unit_name),
+                TableColumn("År", lambda r: str(r.year), lambda r: r.year),
+                TableColumn("Nyckeltal", lambda r: r.what),
+                TableColumn(
+                    "Förra hämtningen",
+                    lambda r: _num(r.before),
+                    lambda r: r.before or -1.0,
+                    align=RIGHT,
+                ),
+                TableColumn("Nu", lambda r: _num(r.after), lambda r: r.after or -1.0, align=RIGHT),
+            ]
+        )
         self.revision_view = table_view(self.revision_model, stretch=2)
         self.revision_view.setVisible(False)
         layout.addWidget(self.revision_view, 1)
-        self.skipped_model = RowTableModel([
-            TableColumn("Rad", lambda s: str(s.row or ""), lambda s: s.row or 0, align=RIGHT),
-            TableColumn("Sparas inte", lambda s: s.reason), TableColumn("Text", lambda s: s.text)])
+        self.skipped_model = RowTableModel(
+            [
+                TableColumn("Rad", lambda s: str(s.row or ""), lambda s: s.row or 0, align=RIGHT),
+                TableColumn("Sparas inte", lambda s: s.reason),
+                TableColumn("Text", lambda s: s.text),
+            ]
+        )
         self.skipped_view = table_view(self.skipped_model)
         layout.addWidget(self.skipped_view, 1)
         bottom = QHBoxLayout()
@@ -149,8 +166,11 @@ class KoladaDialog(QDialog):
             low, high = sorted((self.year_from.value(), self.year_to.value()))
             years = list(range(low, high + 1))
         kommun = self.context.kommun if self.own_unit.isChecked() else None
-        base = os.environ.get(kolada_fetch.URL_ENV) or str(self.context.settings.get(
-            "kolada_url") or "") or DEFAULT_BASE_URL
+        base = (
+            os.environ.get(kolada_fetch.URL_ENV)
+            or str(self.context.settings.get("kolada_url") or "")
+            or DEFAULT_BASE_URL
+        )
         return kolada_fetch.FetchRequest(years, kommun, base, self.proxy_edit.text().strip())
 
     def start_fetch(self) -> None:
@@ -164,15 +184,25 @@ class KoladaDialog(QDialog):
         def work(progress, cancel) -> kolada_fetch.KoladaFetch:  # type: ignore[no-untyped-def]
             def step(done: int, total: int, text: str) -> None:
                 progress(int(100 * done / max(total, 1)), text)
+
             try:
-                return kolada_fetch.fetch(store, request, progress=step,
-                                          cancelled=lambda: cancel.is_set() or stop.is_set())
+                return kolada_fetch.fetch(
+                    store,
+                    request,
+                    progress=step,
+                    cancelled=lambda: cancel.is_set() or stop.is_set(),
+                )
             except FetchCancelled:
                 raise TaskCancelled() from None
 
         self._busy("Hämtar från Kolada…")
-        handle = self.tasks.start(work, on_done=self._on_fetched, on_error=self._on_failed,
-                                  on_progress=self._on_progress, on_cancel=self._on_cancelled)
+        handle = self.tasks.start(
+            work,
+            on_done=self._on_fetched,
+            on_error=self._on_failed,
+            on_progress=self._on_progress,
+            on_cancel=self._on_cancelled,
+        )
         self.handle = handle if self.running else None
 
     def cancel(self) -> None:
@@ -199,8 +229,9 @@ class KoladaDialog(QDialog):
         self.fetch_button.setEnabled(True)
         self.close_button.setEnabled(True)
         preview = self.fetched.preview if self.fetched else None
-        self.import_button.setEnabled(bool(preview and preview.ok and not preview.duplicate
-                                           and self.saved is None))
+        self.import_button.setEnabled(
+            bool(preview and preview.ok and not preview.duplicate and self.saved is None)
+        )
         self.status.setText(text)
 
     def _on_progress(self, percent: int, text: str) -> None:
@@ -212,15 +243,20 @@ class KoladaDialog(QDialog):
         self._show(fetched)
         preview = fetched.preview
         ready = preview.ok and not preview.duplicate
-        self._idle("Kontrollera förhandsvisningen och klicka Importera." if ready else
-                   "Inget nytt att importera.")
+        self._idle(
+            "Kontrollera förhandsvisningen och klicka Importera."
+            if ready
+            else "Inget nytt att importera."
+        )
         self.import_button.setDefault(ready)
         self.fetch_button.setDefault(not ready)
 
     def _on_failed(self, message: str, _details: str) -> None:
         self._idle("")
-        self.summary.setText(f"<span style='color:#a00000'>✖ Hämtningen misslyckades.</span> "
-                             f"{message}<br>Inget har ändrats i databasen.")
+        self.summary.setText(
+            f"<span style='color:#a00000'>✖ Hämtningen misslyckades.</span> "
+            f"{message}<br>Inget har ändrats i databasen."
+        )
 
     def _on_cancelled(self) -> None:
         self.fetched = None
@@ -236,12 +272,19 @@ class KoladaDialog(QDialog):
         lines = [summary_html(fetched.preview)]
         if fetched.revision_text:
             color = "#8a4b00" if fetched.revisions else "#555"
-            lines.append(f"<span style='color:{color}'>{fetched.revision_text}</span>"
-                         + (" Båda värdena sparas och syns under Källor; det nya används."
-                            if fetched.revisions else ""))
+            lines.append(
+                f"<span style='color:{color}'>{fetched.revision_text}</span>"
+                + (
+                    " Båda värdena sparas och syns under Källor; det nya används."
+                    if fetched.revisions
+                    else ""
+                )
+            )
         lines += [f"⚠ {note}" for note in fetched.unit_notes]
-        lines.append(f"<span style='color:#555'>Hämtat {fetched.fetched_at.replace('T', ' ')} "
-                     f"· {len(fetched.urls)} frågor · Källa: Kolada</span>")
+        lines.append(
+            f"<span style='color:#555'>Hämtat {fetched.fetched_at.replace('T', ' ')} "
+            f"· {len(fetched.urls)} frågor · Källa: Kolada</span>"
+        )
         self.summary.setText("<br>".join(lines))
         self.revision_model.set_rows(fetched.revisions)
         self.revision_view.setVisible(bool(fetched.revisions))
@@ -263,9 +306,13 @@ class KoladaDialog(QDialog):
             return kolada_fetch.save(store, fetched, progress=step)
 
         self._busy("Sparar…")
-        handle = self.tasks.start(work, on_done=self._on_saved, on_error=self._on_failed,
-                                  on_progress=self._on_progress,
-                                  on_cancel=self._on_save_cancelled)
+        handle = self.tasks.start(
+            work,
+            on_done=self._on_saved,
+            on_error=self._on_failed,
+            on_progress=self._on_progress,
+            on_cancel=self._on_save_cancelled,
+        )
         self.handle = handle if self.running else None
 
     def _on_saved(self, result: SaveResult) -> None:

@@ -18,16 +18,24 @@ from nki_desktop.domain.municipalities import Catalogue
 
 
 class KommunPicker(QDialog):
-    def __init__(self, catalogue: Catalogue, current: str = "", parent: QWidget | None = None,
-                 first_run: bool = False):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        current: str = "",
+        parent: QWidget | None = None,
+        first_run: bool = False,
+    ):
         super().__init__(parent)
         self.catalogue = catalogue
         self.setWindowTitle("Välj min kommun")
         self.resize(420, 520)
         layout = QVBoxLayout(self)
-        intro = ("Välkommen till NKI Desktop! Vilken kommun arbetar du för? "
-                 "Valet sparas och kan ändras senare under Arkiv → Byt kommun."
-                 if first_run else "Sök på kommunens namn eller kod.")
+        intro = (
+            "Välkommen till NKI Desktop! Vilken kommun arbetar du för? "
+            "Valet sparas och kan ändras senare under Arkiv → Byt kommun."
+            if first_run
+            else "Sök på kommunens namn eller kod."
+        )
         label = QLabel(intro)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -36,8 +44,9 @@ class KommunPicker(QDialog):
         layout.addWidget(self.search)
         self.list = QListWidget()
         layout.addWidget(self.list, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Välj")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
         layout.addWidget(self.buttons)
@@ -71,7 +80,8 @@ class KommunPicker(QDialog):
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.selected_code() is not None)
+            self.selected_code() is not None
+        )
 
     def selected_code(self) -> str | None:
         item = self.list.currentItem()

@@ -27,10 +27,17 @@ IGNORE = "ignore"
 
 
 class MappingDialog(QDialog):
-    def __init__(self, file_name: str, sheet: str, headers: Sequence[str],
-                 samples: Sequence[Sequence[str]], targets: Sequence[tuple[str, str]],
-                 initial: dict[int, str] | None = None, parent: QWidget | None = None,
-                 message: str = ""):
+    def __init__(
+        self,
+        file_name: str,
+        sheet: str,
+        headers: Sequence[str],
+        samples: Sequence[Sequence[str]],
+        targets: Sequence[tuple[str, str]],
+        initial: dict[int, str] | None = None,
+        parent: QWidget | None = None,
+        message: str = "",
+    ):
         super().__init__(parent)
         self.setWindowTitle(f"Koppla kolumner – {file_name}")
         self.resize(900, 520)
@@ -42,8 +49,9 @@ class MappingDialog(QDialog):
         intro = QLabel(
             (message + "\n\n" if message else "")
             + f"Blad: {sheet}. Välj vad varje kolumn innehåller. Kolumner som inte behövs "
-              "lämnas som ”Används inte”. Valet sparas och används för filer med samma "
-              "upplägg.")
+            "lämnas som ”Används inte”. Valet sparas och används för filer med samma "
+            "upplägg."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(headers), 3)
@@ -70,8 +78,9 @@ class MappingDialog(QDialog):
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Använd kopplingen")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
         buttons.accepted.connect(self.accept)
@@ -84,5 +93,6 @@ class MappingDialog(QDialog):
 
     def mapping(self) -> dict[int, str]:
         """Column index → target key, for every column not left unused."""
-        return {i: str(c.currentData()) for i, c in enumerate(self.combos)
-                if c.currentData() != IGNORE}
+        return {
+            i: str(c.currentData()) for i, c in enumerate(self.combos) if c.currentData() != IGNORE
+        }

@@ -58,8 +58,9 @@ class RowTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def set_columns(self, columns: Sequence[TableColumn], rows: Sequence[Any] | None = None
-                    ) -> None:
+    def set_columns(
+        self, columns: Sequence[TableColumn], rows: Sequence[Any] | None = None
+    ) -> None:
         """New columns (and rows, if given) in one reset."""
         self.beginResetModel()
         self.columns = list(columns)
@@ -146,8 +147,11 @@ class SortProxy(QSortFilterProxyModel):
         if not self.search:
             return True
         model = self.sourceModel()
-        return any(self.search in str(model.data(model.index(source_row, c, source_parent))
-                                      or "").casefold() for c in self.search_columns)
+        return any(
+            self.search
+            in str(model.data(model.index(source_row, c, source_parent)) or "").casefold()
+            for c in self.search_columns
+        )
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
@@ -167,8 +171,9 @@ def fit_columns(view, force: bool = False, sample_rows: int = 40) -> None:
     rows: sizing from every row of a 290-row table costs more than the whole refresh."""
     header = view.horizontalHeader()
     model = view.model()
-    signature = tuple(model.headerData(c, Qt.Orientation.Horizontal)
-                      for c in range(model.columnCount()))
+    signature = tuple(
+        model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+    )
     if not force and getattr(view, "_fitted_for", None) == signature:
         return
     header.setResizeContentsPrecision(sample_rows)

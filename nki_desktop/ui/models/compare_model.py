@@ -25,10 +25,14 @@ class UnitRow:
 
 
 # where the long area names break in a column header, so eleven columns fit 1366 pixels
-_BREAKS = {"Markupplåtelse": "Markupp-\nlåtelse", "Livsmedelskontroll": "Livsmedels-\nkontroll",
-           "Serveringstillstånd": "Serverings-\ntillstånd",
-           "Receptfria läkemedel": "Receptfria\nläkemedel", "Tillgänglighet": "Tillgäng-\nlighet",
-           "Rättssäkerhet": "Rätts-\nsäkerhet"}
+_BREAKS = {
+    "Markupplåtelse": "Markupp-\nlåtelse",
+    "Livsmedelskontroll": "Livsmedels-\nkontroll",
+    "Serveringstillstånd": "Serverings-\ntillstånd",
+    "Receptfria läkemedel": "Receptfria\nläkemedel",
+    "Tillgänglighet": "Tillgäng-\nlighet",
+    "Rättssäkerhet": "Rätts-\nsäkerhet",
+}
 
 
 def header_text(label: str) -> str:
@@ -39,8 +43,9 @@ def header_text(label: str) -> str:
     if len(label) <= 12 or len(words) == 1:
         return label
     # the break that makes the longer line shortest
-    best = min(range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])),
-                                                       len(" ".join(words[i:]))))
+    best = min(
+        range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:])))
+    )
     return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
@@ -74,25 +79,30 @@ def _text(row: UnitRow, column: CompareRow, mine: str) -> str:
 def _tip(row: UnitRow, column: CompareRow, mine: str) -> str:
     if row.kind == MEAN:
         count = column.others_count(mine)
-        return (f"{column.label}: ovägt medel av {count} "
-                f"{'värde' if count == 1 else 'värden'} bland de jämförda kommunerna "
-                "(min kommun ej medräknad).")
+        return (
+            f"{column.label}: ovägt medel av {count} "
+            f"{'värde' if count == 1 else 'värden'} bland de jämförda kommunerna "
+            "(min kommun ej medräknad)."
+        )
     if row.kind == DIFFERENCE:
         return f"{column.label}: min kommun minus de jämförda kommunernas medel."
     if row.kind == RIKET_ROW:
         return f"Riket, {column.label}: {fmt_index(column.riket)}"
     cell = column.cells.get(row.unit)
     if cell is not None and cell.value is None and cell.missing:
-        return (f"{row.name}, {column.label}: inget publicerat värde (”{cell.missing}”: "
-                f"för få svar eller sekretess)" + (f"\nKälla: {cell.source}" if cell.source
-                                                  else ""))
+        return (
+            f"{row.name}, {column.label}: inget publicerat värde (”{cell.missing}”: "
+            f"för få svar eller sekretess)" + (f"\nKälla: {cell.source}" if cell.source else "")
+        )
     if cell is None or cell.value is None:
         return f"{row.name}, {column.label}: inget värde"
     g = grade_for(cell.value)
-    text = (f"{row.name}, {column.label}: {fmt_index(cell.value)}"
-            + (f" – {g.label.lower()}" if g else "") + f"\nAntal svar: {fmt_number(cell.n)}")
-    return text + (f"\nKälla: {source_text(cell.publication, cell.source)}" if cell.source
-                   else "")
+    text = (
+        f"{row.name}, {column.label}: {fmt_index(cell.value)}"
+        + (f" – {g.label.lower()}" if g else "")
+        + f"\nAntal svar: {fmt_number(cell.n)}"
+    )
+    return text + (f"\nKälla: {source_text(cell.publication, cell.source)}" if cell.source else "")
 
 
 def unit_rows(comparison: Comparison) -> list[UnitRow]:
@@ -101,19 +111,25 @@ def unit_rows(comparison: Comparison) -> list[UnitRow]:
     others = sorted(comparison.units[1:], key=lambda u: comparison.names[u].casefold())
     rows = [UnitRow(MINE, mine, comparison.names[mine])]
     rows += [UnitRow(PEER, u, comparison.names[u]) for u in others]
-    rows += [UnitRow(MEAN, "", "Medel jämförda"),
-             UnitRow(DIFFERENCE, "", f"Skillnad {comparison.names[mine]} mot medel"),
-             UnitRow(RIKET_ROW, "riket", "Riket")]
+    rows += [
+        UnitRow(MEAN, "", "Medel jämförda"),
+        UnitRow(DIFFERENCE, "", f"Skillnad {comparison.names[mine]} mot medel"),
+        UnitRow(RIKET_ROW, "riket", "Riket"),
+    ]
     return rows
 
 
 def _area_column(column: CompareRow, mine: str, first_header: str) -> TableColumn:
     """One area's or factor's column: each kommun's value, then mean, difference, Riket."""
-    return TableColumn(header_text(column.label), lambda r: _text(r, column, mine),
-                       sort=lambda r: _value(r, column, mine),
-                       export=lambda r: _round(_value(r, column, mine)),
-                       tooltip=lambda r: _tip(r, column, mine), align=RIGHT,
-                       header_tip=f"{first_header}: {column.label}")
+    return TableColumn(
+        header_text(column.label),
+        lambda r: _text(r, column, mine),
+        sort=lambda r: _value(r, column, mine),
+        export=lambda r: _round(_value(r, column, mine)),
+        tooltip=lambda r: _tip(r, column, mine),
+        align=RIGHT,
+        header_tip=f"{first_header}: {column.label}",
+    )
 
 
 class CompareModel(RowTableModel):
@@ -125,7 +141,12 @@ class CompareModel(RowTableModel):
     def set_comparison(self, comparison: Comparison, kind: str, first_header: str) -> None:
         self.comparison = comparison
         mine = comparison.mine
-        columns = [TableColumn("Kommun", lambda r: r.name,
-                               header_tip="Min kommun först, sedan de jämförda i bokstavsordning.")]
+        columns = [
+            TableColumn(
+                "Kommun",
+                lambda r: r.name,
+                header_tip="Min kommun först, sedan de jämförda i bokstavsordning.",
+            )
+        ]
         columns += [_area_column(c, mine, first_header) for c in comparison.rows(kind)]
         self.set_columns(columns, unit_rows(comparison))

@@ -66,11 +66,13 @@ def selection_text(view: QAbstractItemView, headers: bool = True) -> str:
     chosen = {(i.row(), i.column()) for i in indexes}
     lines = []
     if headers and len(rows) > 1:
-        lines.append("\t".join(_text(model.headerData(c, Qt.Orientation.Horizontal))
-                               for c in columns))
+        lines.append(
+            "\t".join(_text(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns)
+        )
     for r in rows:
-        lines.append("\t".join(_text(_raw(model, r, c)) if (r, c) in chosen else ""
-                               for c in columns))
+        lines.append(
+            "\t".join(_text(_raw(model, r, c)) if (r, c) in chosen else "" for c in columns)
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -81,8 +83,9 @@ def copy_selection(view: QAbstractItemView) -> str:
     return text
 
 
-def export_excel(model: QAbstractItemModel, path: Path | str, title: str = "",
-                 notes: list[str] | None = None) -> Path:
+def export_excel(
+    model: QAbstractItemModel, path: Path | str, title: str = "", notes: list[str] | None = None
+) -> Path:
     """Every row of the model (as shown: sorted and filtered) into a new .xlsx file."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -101,11 +104,17 @@ def export_excel(model: QAbstractItemModel, path: Path | str, title: str = "",
     for r in range(model.rowCount()):
         for c in range(columns):
             value = _raw(model, r, c)
-            put(ws, start + 1 + r, c + 1, value if isinstance(value, int | float | str)
-                or value is None else str(value))
+            put(
+                ws,
+                start + 1 + r,
+                c + 1,
+                value if isinstance(value, int | float | str) or value is None else str(value),
+            )
     for c in range(columns):
-        width = max([len(_text(model.headerData(c, Qt.Orientation.Horizontal)))]
-                    + [len(_text(_raw(model, r, c))) for r in range(min(model.rowCount(), 400))])
+        width = max(
+            [len(_text(model.headerData(c, Qt.Orientation.Horizontal)))]
+            + [len(_text(_raw(model, r, c))) for r in range(min(model.rowCount(), 400))]
+        )
         ws.column_dimensions[get_column_letter(c + 1)].width = min(48, max(8, width + 2))
     ws.freeze_panes = ws.cell(start + 1, 1)
     row = start + model.rowCount() + 2
@@ -116,12 +125,17 @@ def export_excel(model: QAbstractItemModel, path: Path | str, title: str = "",
 
 
 class TableTools(QWidget):
-    """"Kopiera markering" and "Exportera till Excel…" for a view; Ctrl+C on the view."""
+    """ "Kopiera markering" and "Exportera till Excel…" for a view; Ctrl+C on the view."""
 
     exported = Signal(str)
 
-    def __init__(self, view: QAbstractItemView, title: str = "", file_stem: str = "tabell",
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        title: str = "",
+        file_stem: str = "tabell",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.view = view
         self.title = title
@@ -142,23 +156,28 @@ class TableTools(QWidget):
         row.addWidget(self.excel_button)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if (watched is self.view and event.type() == QEvent.Type.KeyPress
-                and event.matches(QKeySequence.StandardKey.Copy)):
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and event.matches(QKeySequence.StandardKey.Copy)
+        ):
             copy_selection(self.view)
             return True
         return super().eventFilter(watched, event)
 
     def ask_and_export(self) -> None:
         start = str(Path(self.directory or Path.home()) / f"{self.file_stem}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "Exportera till Excel", start,
-                                              "Excel-arbetsbok (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Exportera till Excel", start, "Excel-arbetsbok (*.xlsx)"
+        )
         if not path:
             return
         try:
             saved = export_excel(self.view.model(), path, self.title, self.notes)
         except OSError as exc:
-            QMessageBox.warning(self, "Exportera till Excel",
-                                f"Kunde inte spara: {user_message(exc)}")
+            QMessageBox.warning(
+                self, "Exportera till Excel", f"Kunde inte spara: {user_message(exc)}"
+            )
             return
         self.directory = str(saved.parent)
         self.exported.emit(str(saved))

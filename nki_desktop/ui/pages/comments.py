@@ -34,11 +34,19 @@ from nki_desktop.ui.models.columns import (
 )
 from nki_desktop.ui.pages.base import DataPage
 
-INFO = ("Företagens fritextsvar ur importerad svarsdata. Telefonnummer, e-postadresser och "
-        "personnummer maskerades redan vid importen och sparas aldrig. Kommentarerna kommer "
-        "med i rapporten (PDF och Excel) bara om du väljer dem med ”Ta med i rapporten”.")
-_SHORT = {"information": "Info", "tillganglighet": "Tillg.", "bemotande": "Bemöt.",
-          "kompetens": "Komp.", "rattssakerhet": "Rättss.", "effektivitet": "Effekt."}
+INFO = (
+    "Företagens fritextsvar ur importerad svarsdata. Telefonnummer, e-postadresser och "
+    "personnummer maskerades redan vid importen och sparas aldrig. Kommentarerna kommer "
+    "med i rapporten (PDF och Excel) bara om du väljer dem med ”Ta med i rapporten”."
+)
+_SHORT = {
+    "information": "Info",
+    "tillganglighet": "Tillg.",
+    "bemotande": "Bemöt.",
+    "kompetens": "Komp.",
+    "rattssakerhet": "Rättss.",
+    "effektivitet": "Effekt.",
+}
 
 
 def _index(value: float | None) -> str:
@@ -49,23 +57,42 @@ def _factor_column(key: str) -> TableColumn:
     def value(row: CommentRow) -> float | None:
         return row.factors.get(key)
 
-    return TableColumn(_SHORT[key], lambda r: _index(value(r)), value, align=RIGHT,
-                       header_tip=f"{factor_label(key)}: svarandens index (0–100)")
+    return TableColumn(
+        _SHORT[key],
+        lambda r: _index(value(r)),
+        value,
+        align=RIGHT,
+        header_tip=f"{factor_label(key)}: svarandens index (0–100)",
+    )
 
 
 def columns() -> list[TableColumn]:
     factor_columns = [_factor_column(f) for f in SERVICE_FACTORS]
     return [
-        TableColumn("Rapport", lambda r: "✓ Vald" if r.picked else "", lambda r: r.picked,
-                    align=CENTER, header_tip="Vald att tas med i rapporten"),
+        TableColumn(
+            "Rapport",
+            lambda r: "✓ Vald" if r.picked else "",
+            lambda r: r.picked,
+            align=CENTER,
+            header_tip="Vald att tas med i rapporten",
+        ),
         TableColumn("År", lambda r: str(r.year), lambda r: r.year, align=RIGHT),
         TableColumn("Datum", lambda r: r.answered or "–", lambda r: r.answered or None),
         TableColumn("Område", lambda r: r.area_text, lambda r: r.area_text),
-        TableColumn("NKI", lambda r: _index(r.nki), lambda r: r.nki, align=RIGHT,
-                    header_tip="Svarandens eget NKI (0–100), inte kommunens"),
+        TableColumn(
+            "NKI",
+            lambda r: _index(r.nki),
+            lambda r: r.nki,
+            align=RIGHT,
+            header_tip="Svarandens eget NKI (0–100), inte kommunens",
+        ),
         *factor_columns,
-        TableColumn("Kommentar", lambda r: r.text, lambda r: r.text,
-                    tooltip=lambda r: f"{r.column}: {r.text}"),
+        TableColumn(
+            "Kommentar",
+            lambda r: r.text,
+            lambda r: r.text,
+            tooltip=lambda r: f"{r.column}: {r.text}",
+        ),
     ]
 
 
@@ -94,8 +121,11 @@ class CommentsPage(DataPage):
         self.year_combo, self.area_combo, self.band_combo = QComboBox(), QComboBox(), QComboBox()
         for key, label in NKI_BANDS.items():
             self.band_combo.addItem(label, key)
-        for caption, combo in (("Ärendeår:", self.year_combo), ("Område:", self.area_combo),
-                               ("Svarandens NKI:", self.band_combo)):
+        for caption, combo in (
+            ("Ärendeår:", self.year_combo),
+            ("Område:", self.area_combo),
+            ("Svarandens NKI:", self.band_combo),
+        ):
             controls.addWidget(QLabel(caption))
             controls.addWidget(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -120,8 +150,7 @@ class CommentsPage(DataPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The comment takes the rest of the width and wraps; rows grow to fit it.
         header.setSectionResizeMode(len(self.model.columns) - 1, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         layout.addWidget(self.view, 1)
@@ -130,8 +159,10 @@ class CommentsPage(DataPage):
         self.count_label = QLabel()
         actions.addWidget(self.count_label, 1)
         self.pick_button = QPushButton("Ta med i rapporten")
-        self.pick_button.setToolTip("De markerade kommentarerna kommer med i rapportens avsnitt "
-                                    "”Företagens kommentarer (urval)”.")
+        self.pick_button.setToolTip(
+            "De markerade kommentarerna kommer med i rapportens avsnitt "
+            "”Företagens kommentarer (urval)”."
+        )
         self.pick_button.clicked.connect(lambda: self._pick(True))
         self.unpick_button = QPushButton("Ta bort ur rapporten")
         self.unpick_button.clicked.connect(lambda: self._pick(False))
@@ -145,21 +176,25 @@ class CommentsPage(DataPage):
         self._dirty = False
         ctx = self.context
         if not ctx.kommun:
-            self.show_empty("Välj din kommun i listan ovanför för att se företagens "
-                            "kommentarer.")
+            self.show_empty("Välj din kommun i listan ovanför för att se företagens kommentarer.")
             return
         self.rows = svc.comments(ctx.store, ctx.kommun)
         if not self.rows:
-            self.show_empty(f"Det finns inga kommentarer för {ctx.kommun_name}. Importera "
-                            "svarsdata med fritextsvar (kolumner som ”Synpunkter” eller "
-                            "”Förbättringsförslag”) på skärmen Import.")
+            self.show_empty(
+                f"Det finns inga kommentarer för {ctx.kommun_name}. Importera "
+                "svarsdata med fritextsvar (kolumner som ”Synpunkter” eller "
+                "”Förbättringsförslag”) på skärmen Import."
+            )
             return
         self.heading.setText(f"Företagens kommentarer – {ctx.kommun_name}")
-        self._fill_combo(self.year_combo, "Alla år",
-                         [(y, str(y)) for y in sorted({r.year for r in self.rows})])
-        self._fill_combo(self.area_combo, "Alla områden",
-                         sorted({(r.area, area_label(r.area)) for r in self.rows},
-                                key=lambda a: a[1]))
+        self._fill_combo(
+            self.year_combo, "Alla år", [(y, str(y)) for y in sorted({r.year for r in self.rows})]
+        )
+        self._fill_combo(
+            self.area_combo,
+            "Alla områden",
+            sorted({(r.area, area_label(r.area)) for r in self.rows}, key=lambda a: a[1]),
+        )
         self._apply()
         self.show_content()
 
@@ -176,18 +211,22 @@ class CommentsPage(DataPage):
         combo.blockSignals(False)
 
     def visible_rows(self) -> list[CommentRow]:
-        return filter_rows(self.rows, text=self.search.text(),
-                           year=self.year_combo.currentData(),
-                           area=self.area_combo.currentData(),
-                           band=self.band_combo.currentData() or "",
-                           picked_only=self.picked_only.isChecked())
+        return filter_rows(
+            self.rows,
+            text=self.search.text(),
+            year=self.year_combo.currentData(),
+            area=self.area_combo.currentData(),
+            band=self.band_combo.currentData() or "",
+            picked_only=self.picked_only.isChecked(),
+        )
 
     def _apply(self) -> None:
         shown = self.visible_rows()
         self.model.set_rows(shown)
         picked = sum(1 for r in self.rows if r.picked)
-        self.count_label.setText(f"{len(shown)} av {len(self.rows)} kommentarer visas · "
-                                 f"{picked} valda för rapporten")
+        self.count_label.setText(
+            f"{len(shown)} av {len(self.rows)} kommentarer visas · {picked} valda för rapporten"
+        )
         self._update_buttons()
 
     def selected_rows(self) -> list[CommentRow]:
@@ -213,5 +252,6 @@ class CommentsPage(DataPage):
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(ROW_ROLE).id in ids:
-                selection.select(index, selection.SelectionFlag.Select
-                                 | selection.SelectionFlag.Rows)
+                selection.select(
+                    index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+                )

@@ -49,8 +49,10 @@ def peer_bars(comparison: Comparison, row: CompareRow) -> list[Bar]:
     highlighted; units without a value last, said so."""
     mine = comparison.mine
     mean = row.others_mean(mine)
-    units = sorted(comparison.units, key=lambda u: (row.value(u) is None, -(row.value(u) or 0),
-                                                    comparison.names[u].casefold()))
+    units = sorted(
+        comparison.units,
+        key=lambda u: (row.value(u) is None, -(row.value(u) or 0), comparison.names[u].casefold()),
+    )
     bars = []
     for unit in units:
         cell = row.cells.get(unit)
@@ -60,8 +62,9 @@ def peer_bars(comparison: Comparison, row: CompareRow) -> list[Bar]:
             tip += f"\nAntal svar: {cell.n}"
         if cell is not None and cell.source:
             tip += f"\nKälla: {cell.source}"
-        bars.append(Bar(name, row.value(unit), row.riket, tip, comparison=mean,
-                        highlight=unit == mine))
+        bars.append(
+            Bar(name, row.value(unit), row.riket, tip, comparison=mean, highlight=unit == mine)
+        )
     return bars
 
 
@@ -94,8 +97,7 @@ class ComparePage(DataPage):
         self.kind_combo.addItem("Serviceområden (NKI totalt)", FACTOR_ROWS)
         kind_caption = QLabel("&Visa:")
         kind_caption.setBuddy(self.kind_combo)
-        for w in (caption, self.set_combo, self.pick_button, self.save_button,
-                  self.delete_button):
+        for w in (caption, self.set_combo, self.pick_button, self.save_button, self.delete_button):
             row.addWidget(w)
         row.addSpacing(12)
         row.addWidget(kind_caption)
@@ -109,11 +111,14 @@ class ComparePage(DataPage):
         self.chart = GroupedBarChart()
         self.frame = ChartFrame("Jämförelse", self.chart, file_stem="jamforelse")
         self.peer_chart = IndexBarChart(reference_label="Riket")
-        self.peer_frame = ChartFrame("Kommun för kommun", self.peer_chart,
-                                     file_stem="jamforelse_kommuner")
+        self.peer_frame = ChartFrame(
+            "Kommun för kommun", self.peer_chart, file_stem="jamforelse_kommuner"
+        )
         self.peer_combo = QComboBox()
-        self.peer_combo.setToolTip("Vilket område eller serviceområde staplarna visar. Klicka "
-                                   "på en kolumn i tabellen för att välja den.")
+        self.peer_combo.setToolTip(
+            "Vilket område eller serviceområde staplarna visar. Klicka "
+            "på en kolumn i tabellen för att välja den."
+        )
         peer_box = QWidget()
         peer_layout = QVBoxLayout(peer_box)
         peer_layout.setContentsMargins(0, 4, 0, 0)
@@ -194,8 +199,11 @@ class ComparePage(DataPage):
 
     def _on_set_activated(self, _index: int) -> None:
         name = self.set_combo.currentData() or ""
-        units = self.sets().get(name, self.context.compare_units) if name else \
-            self.context.compare_units
+        units = (
+            self.sets().get(name, self.context.compare_units)
+            if name
+            else self.context.compare_units
+        )
         self.context.set_compare_units(list(units), name)
         self.refresh()
 
@@ -233,8 +241,9 @@ class ComparePage(DataPage):
         ctx = self.context
         year = ctx.year
         if not ctx.kommun or year is None:
-            self.show_empty("<h2>Inga värden</h2><p>Välj kommun och en svarsgrupp som har "
-                            "data.</p>")
+            self.show_empty(
+                "<h2>Inga värden</h2><p>Välj kommun och en svarsgrupp som har data.</p>"
+            )
             return
         self._fill_sets()
         units = self.current_units()
@@ -244,21 +253,28 @@ class ComparePage(DataPage):
         self.sample_banner.show_for(self.comparison.sample_parts(kind))
         self.show_content()
         set_name = self.set_combo.currentData() or ""
-        self.heading.setText(f"{ctx.kommun_name} jämfört med {len(units)} kommuner – "
-                             f"ärendeår {year_caption(year)}")
+        self.heading.setText(
+            f"{ctx.kommun_name} jämfört med {len(units)} kommuner – ärendeår {year_caption(year)}"
+        )
         names = [self.comparison.names[u] for u in self.comparison.units[1:]]
-        self.members_label.setText(("Jämförs med: " + ", ".join(names) + ".") if names else
-                                   "Inga jämförelsekommuner valda – välj en grupp eller "
-                                   "”Välj kommuner…”.")
+        self.members_label.setText(
+            ("Jämförs med: " + ", ".join(names) + ".")
+            if names
+            else "Inga jämförelsekommuner valda – välj en grupp eller ”Välj kommuner…”."
+        )
         first = "Område" if kind == AREA_ROWS else "Serviceområde"
         self.model.set_comparison(self.comparison, kind, first)
         fit_columns(self.view)
-        self.chart.set_groups([r.label for r in rows],
-                              series_from_comparison(self.comparison, kind, set_name),
-                              [r.riket for r in rows])
+        self.chart.set_groups(
+            [r.label for r in rows],
+            series_from_comparison(self.comparison, kind, set_name),
+            [r.riket for r in rows],
+        )
         others = "jämförelsegruppen" if len(units) > MAX_SINGLE_SERIES else "valda kommuner"
-        self.frame.set_title(f"{self.kind_combo.currentText()}: {ctx.kommun_name} och "
-                             f"{others} · svart streck = Riket")
+        self.frame.set_title(
+            f"{self.kind_combo.currentText()}: {ctx.kommun_name} och "
+            f"{others} · svart streck = Riket"
+        )
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes()
         self._fill_peer_combo(rows)
@@ -293,8 +309,15 @@ class ComparePage(DataPage):
         mean = row.others_mean(cmp.mine)
         self.peer_note.setText(
             f"Sorterat efter värde. ▶ = {cmp.names[cmp.mine]}. Svart streck = Riket"
-            + (f"; ◇ = medel av {count} {'värde' if count == 1 else 'värden'} "
-               f"({fmt_index(None if mean is None else round(mean, 1))})" if count else "")
-            + ".")
-        self.peer_frame.set_title(f"{row.label}: {cmp.names[cmp.mine]} och de jämförda "
-                                  f"kommunerna, ärendeår {year_caption(cmp.year)}")
+            + (
+                f"; ◇ = medel av {count} {'värde' if count == 1 else 'värden'} "
+                f"({fmt_index(None if mean is None else round(mean, 1))})"
+                if count
+                else ""
+            )
+            + "."
+        )
+        self.peer_frame.set_title(
+            f"{row.label}: {cmp.names[cmp.mine]} och de jämförda "
+            f"kommunerna, ärendeår {year_caption(cmp.year)}"
+        )

@@ -42,7 +42,7 @@ from nki_desktop.ui.pages.import_panels import (
 from nki_desktop.ui.pages.import_preview import build_preview
 from nki_desktop.ui.tasks import TaskHandle, TaskRunner
 
-FILE_FILTER = ("Resultatfiler (*.xlsx *.xlsm *.xls *.ods *.csv *.json);;Alla filer (*)")
+FILE_FILTER = "Resultatfiler (*.xlsx *.xlsm *.xls *.ods *.csv *.json);;Alla filer (*)"
 
 
 class ImportPage(QWidget):
@@ -76,23 +76,29 @@ class ImportPage(QWidget):
         self._busy = False
         self.last_outcomes: list[imports.FileOutcome] = []
         layout = QVBoxLayout(self)
-        heading = QLabel("<h2>Import</h2>Välj filer eller dra dem till fönstret: SKR:s "
-                         "rankningslista (Öppna jämförelser), Kolada (export eller API), "
-                         "kommunens egna resultat, svarsdata (en rad per enkät) eller "
-                         "programmets mall. Du ser vad programmet förstod innan något sparas.")
+        heading = QLabel(
+            "<h2>Import</h2>Välj filer eller dra dem till fönstret: SKR:s "
+            "rankningslista (Öppna jämförelser), Kolada (export eller API), "
+            "kommunens egna resultat, svarsdata (en rad per enkät) eller "
+            "programmets mall. Du ser vad programmet förstod innan något sparas."
+        )
         heading.setWordWrap(True)
         layout.addWidget(heading)
         top = QHBoxLayout()
         self.choose_button = QPushButton("Välj filer…")
         self.choose_button.clicked.connect(self.choose_files)
         self.template_button = QPushButton("Ladda ner mall…")
-        self.template_button.setToolTip("Spara mallen i långt format (år, kommun, område, "
-                                        "faktor, svarsgrupp, värde, antal svar)")
+        self.template_button.setToolTip(
+            "Spara mallen i långt format (år, kommun, område, "
+            "faktor, svarsgrupp, värde, antal svar)"
+        )
         self.template_button.clicked.connect(self._on_template_clicked)
         self.kolada_button = QPushButton("Hämta från Kolada…")
-        self.kolada_button.setToolTip("Hämta alla kommuners Insikt-nyckeltal från Koladas "
-                                      "öppna API (bara när du klickar; visas inte när "
-                                      "hämtning från internet är avstängd)")
+        self.kolada_button.setToolTip(
+            "Hämta alla kommuners Insikt-nyckeltal från Koladas "
+            "öppna API (bara när du klickar; visas inte när "
+            "hämtning från internet är avstängd)"
+        )
         self.kolada_button.clicked.connect(self.open_kolada)
         self.kolada_button.setVisible(bool(context.settings.get("allow_internet")))
         top.addWidget(self.choose_button)
@@ -117,8 +123,9 @@ class ImportPage(QWidget):
     # -- files ---------------------------------------------------------------------------
     def choose_files(self) -> None:
         start = self.context.settings.get("last_import_dir") or str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Välj filer att importera", start,
-                                                FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Välj filer att importera", start, FILE_FILTER
+        )
         if paths:
             self.context.settings.set("last_import_dir", str(Path(paths[0]).parent))
             self.add_files(paths)
@@ -162,24 +169,31 @@ class ImportPage(QWidget):
 
     def _run_preview(self, path: str) -> None:
         store, options = self.context.store, self.options[path]
+
         def done(preview: imports.Preview) -> None:
             self._on_preview_done(path, preview)
 
         def failed(message: str, _details: str) -> None:
             self._on_preview_failed(path, message)
 
-        self.tasks.start(lambda _p, _c: imports.preview(store, path, options),
-                         on_done=done, on_error=failed)
+        self.tasks.start(
+            lambda _p, _c: imports.preview(store, path, options), on_done=done, on_error=failed
+        )
 
     def _on_preview_done(self, path: str, preview: imports.Preview) -> None:
         self.previews[path] = preview
         for i in range(self.file_list.count()):
             item = self.file_list.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == path:
-                mark, state = (("= ", "Redan importerad") if preview.duplicate else
-                               ("✔ ", "Klar att importera") if preview.ok else
-                               ("? ", "Kolumnerna behöver kopplas") if preview.mapping_request
-                               else ("✖ ", "Kan inte importeras"))
+                mark, state = (
+                    ("= ", "Redan importerad")
+                    if preview.duplicate
+                    else ("✔ ", "Klar att importera")
+                    if preview.ok
+                    else ("? ", "Kolumnerna behöver kopplas")
+                    if preview.mapping_request
+                    else ("✖ ", "Kan inte importeras")
+                )
                 item.setText(mark + Path(path).name)
                 item.setToolTip(f"{path}\n{state}")
         if path == self.current_path():
@@ -239,8 +253,16 @@ class ImportPage(QWidget):
         if not path or not preview or not preview.mapping_request:
             return
         request = preview.mapping_request
-        dialog = MappingDialog(preview.file, request.sheet, request.headers, request.samples,
-                               request.targets, request.initial, self, request.message)
+        dialog = MappingDialog(
+            preview.file,
+            request.sheet,
+            request.headers,
+            request.samples,
+            request.targets,
+            request.initial,
+            self,
+            request.message,
+        )
         self.mapping_dialog = dialog
         if dialog.exec():
             self.apply_mapping(path, dialog.mapping())
@@ -255,10 +277,14 @@ class ImportPage(QWidget):
 
     # -- importing -----------------------------------------------------------------------
     def ready_paths(self) -> list[str]:
-        return [p for p in (self.file_list.item(i).data(Qt.ItemDataRole.UserRole)
-                            for i in range(self.file_list.count()))
-                if self.previews.get(p) and self.previews[p].ok
-                and not self.previews[p].duplicate]
+        return [
+            p
+            for p in (
+                self.file_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.file_list.count())
+            )
+            if self.previews.get(p) and self.previews[p].ok and not self.previews[p].duplicate
+        ]
 
     def confirm(self) -> None:
         """Store every file whose preview is ready (exactly what the preview showed), each in
@@ -279,10 +305,13 @@ class ImportPage(QWidget):
         self.import_button.setEnabled(False)
         self.status.setText("Importerar…")
         self._busy = True
-        handle = self.tasks.start(work, on_done=self._on_import_done,
-                                  on_error=self._on_import_failed,
-                                  on_progress=self._on_import_progress,
-                                  on_cancel=self._on_import_cancelled)
+        handle = self.tasks.start(
+            work,
+            on_done=self._on_import_done,
+            on_error=self._on_import_failed,
+            on_progress=self._on_import_progress,
+            on_cancel=self._on_import_cancelled,
+        )
         self.handle = handle if self._busy else None  # a synchronous run has already ended
         self._sync_buttons()
 
@@ -315,8 +344,10 @@ class ImportPage(QWidget):
         stored = sum(o.stored for o in outcomes if o.ok)
         failed = [o.message for o in outcomes if not o.ok]
         files = sum(o.ok for o in outcomes)
-        text = (f"{files} {'fil importerad' if files == 1 else 'filer importerade'}, "
-                f"{fmt_number(stored)} {'värde sparat' if stored == 1 else 'värden sparade'}.")
+        text = (
+            f"{files} {'fil importerad' if files == 1 else 'filer importerade'}, "
+            f"{fmt_number(stored)} {'värde sparat' if stored == 1 else 'värden sparade'}."
+        )
         if failed:
             text += " Avvisade: " + " ".join(failed)
         if self.file_list.count():
@@ -336,9 +367,16 @@ class ImportPage(QWidget):
         info = history.get_import(self.context.store, import_id)
         if info is None:
             return
-        if confirm and QMessageBox.question(
-                self, "Ångra import", f"Ta bort import {import_id} ({info.file_name}) med "
-                f"dess {info.rows_stored} värden?") != QMessageBox.StandardButton.Yes:
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                "Ångra import",
+                f"Ta bort import {import_id} ({info.file_name}) med "
+                f"dess {info.rows_stored} värden?",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         try:
             history.undo_import(self.context.store, import_id)
@@ -346,14 +384,17 @@ class ImportPage(QWidget):
             QMessageBox.warning(self, "Ångra import", f"Importen togs inte bort. {exc}")
             return
         kept = self.context.store.last_backup
-        self.status.setText(f"Import {import_id} ({info.file_name}) är borttagen."
-                            + (f" En kopia från före finns i {kept}." if kept else ""))
+        self.status.setText(
+            f"Import {import_id} ({info.file_name}) är borttagen."
+            + (f" En kopia från före finns i {kept}." if kept else "")
+        )
         self.context.notify_data_changed()
 
     def _on_template_clicked(self) -> None:
         start = self.context.settings.get("last_export_dir") or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, "Spara mall", str(Path(start) /
-                                              "nki-mall.xlsx"), "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Spara mall", str(Path(start) / "nki-mall.xlsx"), "Excel (*.xlsx)"
+        )
         if path:
             self.save_template(path)
 
@@ -374,4 +415,3 @@ class ImportPage(QWidget):
         self.remove_button.setEnabled(not busy and self.current_path() is not None)
         n = len(self.ready_paths())
         self.import_button.setText(f"Importera {n} filer" if n > 1 else "Importera")
-

@@ -58,8 +58,14 @@ def table_view(model: RowTableModel, stretch: int | None = None) -> QTableView:
     return view
 
 
-SHORT_SOURCE = {"oj": "ÖJ", "kolada": "Kolada", "own": "egna resultat", "template": "mall",
-                "respondent": "svarsdata", "sample": "exempeldata"}
+SHORT_SOURCE = {
+    "oj": "ÖJ",
+    "kolada": "Kolada",
+    "own": "egna resultat",
+    "template": "mall",
+    "respondent": "svarsdata",
+    "sample": "exempeldata",
+}
 
 
 def value_text(v: StoredValue) -> str:
@@ -82,17 +88,27 @@ class HistoryPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.model = RowTableModel([
-            TableColumn("ID", lambda i: str(i.id), lambda i: i.id, align=RIGHT),
-            TableColumn("Importerad", lambda i: i.imported_at.replace("T", " ")),
-            TableColumn("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
-            TableColumn("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
-            TableColumn("År", lambda i: _years(i.years)),
-            TableColumn("Värden", lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
-                lambda i: i.rows_stored, align=RIGHT),
-            TableColumn("Överhoppade rader", lambda i: str(i.rows_skipped),
-                        lambda i: i.rows_skipped, align=RIGHT),
-        ])
+        self.model = RowTableModel(
+            [
+                TableColumn("ID", lambda i: str(i.id), lambda i: i.id, align=RIGHT),
+                TableColumn("Importerad", lambda i: i.imported_at.replace("T", " ")),
+                TableColumn("Källa", lambda i: PUBLICATIONS.get(i.publication, i.publication)),
+                TableColumn("Fil", lambda i: i.file_name, tooltip=lambda i: f"sha256 {i.sha256}"),
+                TableColumn("År", lambda i: _years(i.years)),
+                TableColumn(
+                    "Värden",
+                    lambda i: f"{i.rows_stored:,}".replace(",", "\u00a0"),
+                    lambda i: i.rows_stored,
+                    align=RIGHT,
+                ),
+                TableColumn(
+                    "Överhoppade rader",
+                    lambda i: str(i.rows_skipped),
+                    lambda i: i.rows_skipped,
+                    align=RIGHT,
+                ),
+            ]
+        )
         self.view = table_view(self.model, stretch=3)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.undo_button = QPushButton("Ångra import")
@@ -170,20 +186,26 @@ class SourcesPanel(QWidget):
             return unit_names(store)
 
         def other_text(c: imports.Conflict) -> str:
-            return "; ".join(f"{value_text(v)} ({SHORT_SOURCE.get(v.publication, '')}, "
-                             f"{v.source_ref})" for v in c.others)
+            return "; ".join(
+                f"{value_text(v)} ({SHORT_SOURCE.get(v.publication, '')}, {v.source_ref})"
+                for v in c.others
+            )
 
-        self.model = RowTableModel([
-            TableColumn("År", lambda c: str(c.year), lambda c: c.year),
-            TableColumn("Enhet", lambda c: names().get(c.unit, c.unit)),
-            TableColumn("Område", lambda c: area_label(c.area)),
-            TableColumn("Faktor", lambda c: factor_label(c.factor)),
-            TableColumn("Används", lambda c: f"{value_text(c.used)} "
-                f"({SHORT_SOURCE.get(c.used.publication, '')})",
-                lambda c: c.used.value if c.used.value is not None else -1.0,
-                tooltip=lambda c: c.used.source_ref),
-            TableColumn("Andra källor", other_text, tooltip=other_text),
-        ])
+        self.model = RowTableModel(
+            [
+                TableColumn("År", lambda c: str(c.year), lambda c: c.year),
+                TableColumn("Enhet", lambda c: names().get(c.unit, c.unit)),
+                TableColumn("Område", lambda c: area_label(c.area)),
+                TableColumn("Faktor", lambda c: factor_label(c.factor)),
+                TableColumn(
+                    "Används",
+                    lambda c: f"{value_text(c.used)} ({SHORT_SOURCE.get(c.used.publication, '')})",
+                    lambda c: c.used.value if c.used.value is not None else -1.0,
+                    tooltip=lambda c: c.used.source_ref,
+                ),
+                TableColumn("Andra källor", other_text, tooltip=other_text),
+            ]
+        )
         self.view = table_view(self.model)
         right.addWidget(self.view, 1)
         layout.addLayout(right, 1)
@@ -209,19 +231,21 @@ class SourcesPanel(QWidget):
         self._stale = False
         self.conflict_label.setText("Letar efter värden där källorna skiljer sig…")
         store = self.context.store
-        self.tasks.start(lambda _p, _c: imports.conflicts(store),
-                         on_done=self._on_conflicts_loaded)
+        self.tasks.start(lambda _p, _c: imports.conflicts(store), on_done=self._on_conflicts_loaded)
 
     def _on_conflicts_loaded(self, conflicts: list[imports.Conflict]) -> None:
         self.model.set_rows(conflicts)
         self.conflict_label.setText(
             f"{len(conflicts)} värden där källorna skiljer sig. Det använda värdet visas "
-            "först; de andra finns kvar och syns här." if conflicts else
-            "Inga värden där källorna skiljer sig.")
+            "först; de andra finns kvar och syns här."
+            if conflicts
+            else "Inga värden där källorna skiljer sig."
+        )
 
     def preference(self) -> list[str]:
-        return [self.order.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.order.count())]
+        return [
+            self.order.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.order.count())
+        ]
 
     def move_source(self, step: int) -> None:
         row = self.order.currentRow()
@@ -239,11 +263,15 @@ class SourcesPanel(QWidget):
 def summary_html(p: imports.Preview) -> str:
     """What the program understood about a file, in a few lines."""
     if p.mapping_request:
-        return (f"<b>{p.file}</b><br><span style='color:#8a4b00'>⚠ Behöver koppling:</span> "
-                f"{p.problem} Klicka på <i>Koppla kolumner…</i>")
+        return (
+            f"<b>{p.file}</b><br><span style='color:#8a4b00'>⚠ Behöver koppling:</span> "
+            f"{p.problem} Klicka på <i>Koppla kolumner…</i>"
+        )
     if p.problem:
-        return f"<b>{p.file}</b><br><span style='color:#a00000'>✖ Kan inte importeras:</span> "\
-               f"{p.problem}"
+        return (
+            f"<b>{p.file}</b><br><span style='color:#a00000'>✖ Kan inte importeras:</span> "
+            f"{p.problem}"
+        )
     sheets = ", ".join(p.sheets) if len(p.sheets) > 1 else p.sheet
     header = f" (rubrikrad {p.header_row})" if p.header_row else ""
     years = ", ".join(str(y) for y in p.years)
@@ -251,18 +279,21 @@ def summary_html(p: imports.Preview) -> str:
     if p.riket:
         units += " · Riket"
     if p.joint_bodies:
-        units += f" · {len(p.joint_bodies)} förbund/gemensamma nämnder: " \
-                 + ", ".join(p.joint_bodies)
-    markers = sorted({o.missing for o in (p.batch.observations if p.batch else [])
-                      if o.missing is not None})
-    missing = ", ".join(f"'{m}' {MISSING_MARKERS.get(m, '')}" if m else "tom cell"
-                        for m in markers)
-    lines = [f"<b>{p.file}</b> – {p.kind_label}",
-             f"Blad: {sheets}{header} · År: {years}"
-             + (f" (från {p.year_source})" if p.year_source else ""),
-             f"{units} · {p.values} värden, {p.missing} saknade"
-             + (f" ({missing})" if missing else "")
-             + f" · {len(p.skipped)} {'rad' if len(p.skipped) == 1 else 'rader'} hoppas över"]
+        units += f" · {len(p.joint_bodies)} förbund/gemensamma nämnder: " + ", ".join(
+            p.joint_bodies
+        )
+    markers = sorted(
+        {o.missing for o in (p.batch.observations if p.batch else []) if o.missing is not None}
+    )
+    missing = ", ".join(f"'{m}' {MISSING_MARKERS.get(m, '')}" if m else "tom cell" for m in markers)
+    lines = [
+        f"<b>{p.file}</b> – {p.kind_label}",
+        f"Blad: {sheets}{header} · År: {years}"
+        + (f" (från {p.year_source})" if p.year_source else ""),
+        f"{units} · {p.values} värden, {p.missing} saknade"
+        + (f" ({missing})" if missing else "")
+        + f" · {len(p.skipped)} {'rad' if len(p.skipped) == 1 else 'rader'} hoppas över",
+    ]
     if p.name_matches:  # every kommun name not written as in the catalogue
         shown = ", ".join(html.escape(m) for m in p.name_matches[:15])
         more = f" … och {len(p.name_matches) - 15} till" if len(p.name_matches) > 15 else ""
@@ -273,7 +304,9 @@ def summary_html(p: imports.Preview) -> str:
     if p.duplicate:
         lines.append(f"<span style='color:#555'>= {p.duplicate}</span>")
     if p.differing:
-        lines.append(f"⚠ {p.differing} värden finns redan från en annan källa med ett annat "
-                     "värde. Båda sparas; vilket som används styrs av ordningen under fliken "
-                     "Källor.")
+        lines.append(
+            f"⚠ {p.differing} värden finns redan från en annan källa med ett annat "
+            "värde. Båda sparas; vilket som används styrs av ordningen under fliken "
+            "Källor."
+        )
     return "<br>".join(lines)

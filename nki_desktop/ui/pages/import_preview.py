@@ -73,19 +73,28 @@ def build_preview(self: ImportPage) -> QWidget:
     self.summary.setTextFormat(Qt.TextFormat.RichText)
     self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     rl.addWidget(self.summary)
-    self.columns_model = RowTableModel([
-        TableColumn("Kolumn", lambda c: c.letter, lambda c: f"{len(c.letter)}{c.letter}"),
-        TableColumn("Rubrik i filen", lambda c: c.header),
-        TableColumn("Tolkas som", lambda c: c.meaning)])
+    self.columns_model = RowTableModel(
+        [
+            TableColumn("Kolumn", lambda c: c.letter, lambda c: f"{len(c.letter)}{c.letter}"),
+            TableColumn("Rubrik i filen", lambda c: c.header),
+            TableColumn("Tolkas som", lambda c: c.meaning),
+        ]
+    )
     self.columns_view = table_view(self.columns_model)
-    self.skipped_model = RowTableModel([
-        TableColumn("Blad", lambda s: s.sheet), TableColumn("Rad", lambda s: str(s.row or ""),
-                                            lambda s: s.row or 0, align=RIGHT),
-        TableColumn("Orsak", lambda s: s.reason), TableColumn("Text", lambda s: s.text)])
+    self.skipped_model = RowTableModel(
+        [
+            TableColumn("Blad", lambda s: s.sheet),
+            TableColumn("Rad", lambda s: str(s.row or ""), lambda s: s.row or 0, align=RIGHT),
+            TableColumn("Orsak", lambda s: s.reason),
+            TableColumn("Text", lambda s: s.text),
+        ]
+    )
     self.skipped_view = table_view(self.skipped_model)
     tables = QSplitter(Qt.Orientation.Vertical)
-    for title, view in (("Så tolkades kolumnerna", self.columns_view),
-                        ("Rader som inte sparas, och varför", self.skipped_view)):
+    for title, view in (
+        ("Så tolkades kolumnerna", self.columns_view),
+        ("Rader som inte sparas, och varför", self.skipped_view),
+    ):
         holder = QWidget()
         hl = QVBoxLayout(holder)
         hl.setContentsMargins(0, 4, 0, 0)

@@ -57,6 +57,7 @@ class OverviewPage(DataPage):
 
     key = "overview"
     title = "Översikt"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.figures: KeyFigures | None = None
@@ -79,8 +80,9 @@ class OverviewPage(DataPage):
         self.tile_rank = _Tile("Placering i riket")
         self.tile_local = _Tile("Placering i länet")
         self.tile_group = _Tile("Placering i kommungruppen")
-        for i, tile in enumerate((self.tile_nki, self.tile_change, self.tile_rank,
-                                  self.tile_local, self.tile_group)):
+        for i, tile in enumerate(
+            (self.tile_nki, self.tile_change, self.tile_rank, self.tile_local, self.tile_group)
+        ):
             tiles.addWidget(tile, 0, i)
             tiles.setColumnStretch(i, 1)
         layout.addLayout(tiles)
@@ -88,8 +90,10 @@ class OverviewPage(DataPage):
         self.preliminary = QLabel()
         self.preliminary.setWordWrap(True)
         self.preliminary.setObjectName("preliminary")
-        self.preliminary.setStyleSheet("QLabel#preliminary { border:2px dashed #0072B2; "
-                                       "border-radius:4px; padding:6px; background:#F4F8FC; }")
+        self.preliminary.setStyleSheet(
+            "QLabel#preliminary { border:2px dashed #0072B2; "
+            "border-radius:4px; padding:6px; background:#F4F8FC; }"
+        )
         self.preliminary.hide()
         layout.addWidget(self.preliminary)
         self.summary = QLabel()
@@ -100,14 +104,16 @@ class OverviewPage(DataPage):
         charts = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
         self.area_chart = IndexBarChart()
-        self.area_frame = ChartFrame("NKI per myndighetsområde", self.area_chart,
-                                     file_stem="nki-per-omrade")
+        self.area_frame = ChartFrame(
+            "NKI per myndighetsområde", self.area_chart, file_stem="nki-per-omrade"
+        )
         left.addWidget(self.area_frame)
         self.best_label = QLabel()
         self.best_label.setWordWrap(True)
         self.factor_chart = IndexBarChart()
-        self.factor_frame = ChartFrame("Serviceområden (NKI totalt)", self.factor_chart,
-                                       file_stem="serviceomraden")
+        self.factor_frame = ChartFrame(
+            "Serviceområden (NKI totalt)", self.factor_chart, file_stem="serviceomraden"
+        )
         right.addWidget(self.factor_frame)
         right.addWidget(self.best_label)
         charts.addLayout(left, 1)
@@ -136,28 +142,35 @@ class OverviewPage(DataPage):
 
     def _show_empty(self) -> None:
         ctx = self.context
-        self.show_empty(f"<h2>Inga värden för {ctx.kommun_name or 'vald kommun'}</h2>"
-                        f"<p>Det finns inga lagrade värden för {group_label(ctx.group).lower()} "
-                        f"{ctx.year or ''}. Välj ett annat år eller importera fler filer.</p>")
+        self.show_empty(
+            f"<h2>Inga värden för {ctx.kommun_name or 'vald kommun'}</h2>"
+            f"<p>Det finns inga lagrade värden för {group_label(ctx.group).lower()} "
+            f"{ctx.year or ''}. Välj ett annat år eller importera fler filer.</p>"
+        )
 
     def _show(self, kf: KeyFigures) -> None:
         self.show_content()
-        self.heading.setText(f"{kf.kommun_name} – {group_label(kf.group).lower()}, "
-                             f"ärendeår {year_caption(kf.year)}")
+        self.heading.setText(
+            f"{kf.kommun_name} – {group_label(kf.group).lower()}, ärendeår {year_caption(kf.year)}"
+        )
         self.sample_banner.show_for(kf.sample_parts())
         grade = kf.total.grade
         self.tile_nki.value.setText(fmt_index(kf.total.value))
         if grade:
             self.tile_nki.value.setStyleSheet(f"{VALUE_STYLE} color:{grade.colour};")
-            self.tile_nki.detail.setText(f"{grade.symbol} {grade.label} · "
-                                         f"{fmt_number(kf.total.n)} svar")
+            self.tile_nki.detail.setText(
+                f"{grade.symbol} {grade.label} · {fmt_number(kf.total.n)} svar"
+            )
         else:
             self.tile_nki.value.setStyleSheet(VALUE_STYLE)
             missing = f"({kf.total.missing})" if kf.total.missing else ""
             self.tile_nki.detail.setText(f"Inget publicerat värde {missing}")
         self.tile_change.value.setText(fmt_change(kf.change))
-        change = (f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
-                  if kf.previous_year else "inget tidigare år")
+        change = (
+            f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
+            if kf.previous_year
+            else "inget tidigare år"
+        )
         if kf.previous_year and breaks_between(kf.previous_year, kf.year):
             change += " · ⚠ ny definition av NKI totalt"
         if kf.previous_year and kf.previous_publication != kf.total.publication:
@@ -174,16 +187,23 @@ class OverviewPage(DataPage):
         self.best_label.setText(
             f"▲ Bäst: <b>{factor_label(best.key)}</b> {fmt_index(best.value)} &nbsp; "
             f"▼ Svagast: <b>{factor_label(weakest.key)}</b> {fmt_index(weakest.value)}"
-            if best and weakest and best is not weakest else "")
+            if best and weakest and best is not weakest
+            else ""
+        )
         self.summary.setText(summary_text(kf))
         self._show_preliminary(kf)
-        self.area_chart.set_bars([self._bar(f, area_label(f.key) + (" (NUI)" if f.key ==
-                                                                   "upphandling" else ""))
-                                  for f in kf.areas])
+        self.area_chart.set_bars(
+            [
+                self._bar(f, area_label(f.key) + (" (NUI)" if f.key == "upphandling" else ""))
+                for f in kf.areas
+            ]
+        )
         self.factor_chart.set_bars([self._bar(f, factor_label(f.key)) for f in kf.factors])
-        self.footnote.setText("* = placering beräknad av programmet bland kommuner med "
-                              "värde (inte en publicerad rankning). Källa: "
-                              f"{source_text(kf.total.publication, kf.total.source) or '–'}.")
+        self.footnote.setText(
+            "* = placering beräknad av programmet bland kommuner med "
+            "värde (inte en publicerad rankning). Källa: "
+            f"{source_text(kf.total.publication, kf.total.source) or '–'}."
+        )
 
     def _show_preliminary(self, kf: KeyFigures) -> None:
         p = load_preliminary(self.context.store, kf.kommun, kf.group)
@@ -194,12 +214,14 @@ class OverviewPage(DataPage):
     @staticmethod
     def _bar(f: Figure, label: str) -> Bar:
         grade = f.grade
-        tip = (f"{label}: {fmt_index(f.value)}"
-               + (f" – {grade.label.lower()}" if grade else "")
-               + f"\nAntal svar: {fmt_number(f.n)}"
-               + f"\nRiket: {fmt_index(f.riket)}"
-               + (f"\nPlacering: {f.rank.text}" if f.rank else "")
-               + (f"\nKälla: {source_text(f.publication, f.source)}" if f.source else ""))
+        tip = (
+            f"{label}: {fmt_index(f.value)}"
+            + (f" – {grade.label.lower()}" if grade else "")
+            + f"\nAntal svar: {fmt_number(f.n)}"
+            + f"\nRiket: {fmt_index(f.riket)}"
+            + (f"\nPlacering: {f.rank.text}" if f.rank else "")
+            + (f"\nKälla: {source_text(f.publication, f.source)}" if f.source else "")
+        )
         if f.value is None and f.missing:
             tip += f"\nVärdet visas inte ({f.missing}: för få svar)"
         return Bar(label, f.value, f.riket, tip)

@@ -74,9 +74,13 @@ class RankingPage(DataPage):
         self.search.setPlaceholderText("Sök kommun…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Sök kommun")
-        for col, (label, widget) in enumerate((("&Område:", self.area_combo),
-                                               ("&Index:", self.factor_combo),
-                                               ("&Län:", self.lan_combo))):
+        for col, (label, widget) in enumerate(
+            (
+                ("&Område:", self.area_combo),
+                ("&Index:", self.factor_combo),
+                ("&Län:", self.lan_combo),
+            )
+        ):
             caption = QLabel(label)
             caption.setBuddy(widget)
             grid.addWidget(caption, 0, 2 * col)
@@ -143,10 +147,12 @@ class RankingPage(DataPage):
         self.refresh()
 
     def rank_filter(self) -> RankFilter:
-        return RankFilter(lan=self.lan_combo.currentData(),
-                          kommungrupp=self.group_combo.currentData(),
-                          large_only=self.large_check.isChecked(),
-                          publishable_only=self.rules_check.isChecked())
+        return RankFilter(
+            lan=self.lan_combo.currentData(),
+            kommungrupp=self.group_combo.currentData(),
+            large_only=self.large_check.isChecked(),
+            publishable_only=self.rules_check.isChecked(),
+        )
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -156,12 +162,14 @@ class RankingPage(DataPage):
         if year is None:
             self.show_empty(
                 f"<h2>Inga värden för {group_label(ctx.group).lower()}</h2><p>Välj en annan "
-                "svarsgrupp eller importera filer med den gruppen.</p>")
+                "svarsgrupp eller importera filer med den gruppen.</p>"
+            )
             return
         area = self.area_combo.currentData()
         factor = self.factor_combo.currentData()
-        self.table = load_ranking(ctx.store, year, area, factor, ctx.group, self.rank_filter(),
-                                  ctx.kommun)
+        self.table = load_ranking(
+            ctx.store, year, area, factor, ctx.group, self.rank_filter(), ctx.kommun
+        )
         self.model.set_table(self.table)
         self.sample_banner.show_for(self.table.sample_parts())
         self.show_content()
@@ -170,10 +178,12 @@ class RankingPage(DataPage):
         self.scroll_to_mine()
 
     def _show_texts(self, table: RankingTable) -> None:
-        what = area_label(table.area) + (f", {factor_label(table.factor)}"
-                                         if table.factor not in ("nki", "nui") else "")
-        self.heading.setText(f"Rankning {year_caption(table.year)} – {what} "
-                             f"({group_label(table.group).lower()})")
+        what = area_label(table.area) + (
+            f", {factor_label(table.factor)}" if table.factor not in ("nki", "nui") else ""
+        )
+        self.heading.setText(
+            f"Rankning {year_caption(table.year)} – {what} ({group_label(table.group).lower()})"
+        )
         mine = table.row_of(self.context.kommun)
         where = ""
         if mine is not None and mine.rank is not None:
@@ -187,7 +197,8 @@ class RankingPage(DataPage):
             f"{TIES_NOTE} Värden med färre än {publication_rules(table.year).min_answers_oj} "
             f"svar rankas aldrig; med ”tillräckligt många "
             f"svar” krävs {table.min_answers}. Förändring: ▲ antal placeringar uppåt, ▼ nedåt "
-            f"jämfört med året före i samma urval. Min kommun är markerad med fet stil.")
+            f"jämfört med året före i samma urval. Min kommun är markerad med fet stil."
+        )
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes() + [self.legend.text()]
 

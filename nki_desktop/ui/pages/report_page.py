@@ -61,9 +61,11 @@ class ReportPage(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size:15pt; font-weight:600;")
         outer.addWidget(self.heading)
-        intro = QLabel("Underlag till nämnd eller kommunstyrelse: A4, går att läsa i svartvitt. "
-                       "Välj avsnitt, skriv om sammanfattningen om du vill och spara eller "
-                       "skriv ut.")
+        intro = QLabel(
+            "Underlag till nämnd eller kommunstyrelse: A4, går att läsa i svartvitt. "
+            "Välj avsnitt, skriv om sammanfattningen om du vill och spara eller "
+            "skriv ut."
+        )
         intro.setWordWrap(True)
         outer.addWidget(intro)
         self.sample_banner = SampleBanner()
@@ -112,8 +114,10 @@ class ReportPage(QWidget):
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setAccessibleName("Sammanfattning")
         self.summary_edit.setStyleSheet("font-size:11pt;")
-        self.summary_edit.setToolTip("Texten sparas för kommunen, året och svarsgruppen och "
-                                     "finns kvar när du byter år eller startar om programmet.")
+        self.summary_edit.setToolTip(
+            "Texten sparas för kommunen, året och svarsgruppen och "
+            "finns kvar när du byter år eller startar om programmet."
+        )
         right.addWidget(self.summary_edit, 1)
         self.summary_note = QLabel()
         self.summary_note.setStyleSheet("color:#555;")
@@ -127,10 +131,12 @@ class ReportPage(QWidget):
         self.preview_button = QPushButton("Förhandsgranska…")
         self.print_button = QPushButton("Skriv ut…")
         self.excel_button = QPushButton("Spara Excel…")
-        for button, slot in ((self.pdf_button, self._on_pdf_clicked),
-                             (self.preview_button, self.preview),
-                             (self.print_button, self.print_dialog),
-                             (self.excel_button, self._on_excel_clicked)):
+        for button, slot in (
+            (self.pdf_button, self._on_pdf_clicked),
+            (self.preview_button, self.preview),
+            (self.print_button, self.print_dialog),
+            (self.excel_button, self._on_excel_clicked),
+        ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -150,7 +156,8 @@ class ReportPage(QWidget):
             sections=sections,
             summary_text=None if text == self._generated.strip() else text,
             logo_path=self.logo_edit.text() or None,
-            compare_units=list(self.context.compare_units) or None)
+            compare_units=list(self.context.compare_units) or None,
+        )
 
     def set_logo(self, path: str) -> None:
         self.logo_edit.setText(path)
@@ -180,27 +187,32 @@ class ReportPage(QWidget):
 
     def _show_summary_state(self, edited: bool) -> None:
         self.reset_button.setEnabled(edited)
-        self.summary_note.setText("Redigerad text, sparad för det här året och svarsgruppen."
-                                  if edited else "Genererad text.")
+        self.summary_note.setText(
+            "Redigerad text, sparad för det här året och svarsgruppen."
+            if edited
+            else "Genererad text."
+        )
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.pdf_button, self.preview_button, self.print_button,
-                       self.excel_button):
+        for button in (self.pdf_button, self.preview_button, self.print_button, self.excel_button):
             button.setEnabled(not busy and self.data is not None)
 
     def refresh(self) -> None:
         ctx = self.context
         year = ctx.year
         key = (ctx.kommun, year, ctx.group, tuple(ctx.compare_units))
-        self.heading.setText(f"Rapport – {ctx.kommun_name or 'ingen kommun vald'}"
-                             + (f", {group_label(ctx.group).lower()} {year}" if year else ""))
+        self.heading.setText(
+            f"Rapport – {ctx.kommun_name or 'ingen kommun vald'}"
+            + (f", {group_label(ctx.group).lower()} {year}" if year else "")
+        )
         if self._save_timer.isActive():
             self._save_summary()  # the edit belongs to the choice it was typed for
         self.data = None
         self._set_busy(True)
         if not ctx.kommun or year is None:
-            self.status.setText("Välj kommun och se till att det finns data (Import eller "
-                                "exempeldata).")
+            self.status.setText(
+                "Välj kommun och se till att det finns data (Import eller exempeldata)."
+            )
             return
         store, compare = ctx.store, list(ctx.compare_units) or None
         kommun, group = ctx.kommun, ctx.group
@@ -210,8 +222,9 @@ class ReportPage(QWidget):
         def work(_progress, _cancel) -> ReportData:
             return gather(store, kommun, year, group, compare_units=compare, figures=figures)
 
-        self.tasks.start(work, on_done=lambda data: self._on_data(key, data),
-                         on_error=self._on_data_failed)
+        self.tasks.start(
+            work, on_done=lambda data: self._on_data(key, data), on_error=self._on_data_failed
+        )
 
     def _on_data(self, key: tuple, data: ReportData) -> None:
         self.data = data
@@ -222,15 +235,17 @@ class ReportPage(QWidget):
         self._loaded_for = key
         sections = data.sample_sections()
         self.sample_banner.show_for(
-            [SECTIONS[k].lower() for k in SECTIONS if k in sections], bool(sections))
+            [SECTIONS[k].lower() for k in SECTIONS if k in sections], bool(sections)
+        )
         self._show_summary_state(stored is not None and stored.strip() != self._generated.strip())
         total = next((r for r in data.table if (r.area, r.factor) == ("total", "nki")), None)
-        mean = (f"; NKI totalt: {total.comparison_text}" if total and total.comparison_text
-                else "")
+        mean = f"; NKI totalt: {total.comparison_text}" if total and total.comparison_text else ""
         label = data.comparison_label[:1].lower() + data.comparison_label[1:]  # mid-sentence
-        self.comparison_label.setText(f"Jämförs med riket och {label} "
-                                      f"({len(data.comparison_members)} kommuner i gruppen"
-                                      f"{mean}). Medel räknas över de kommuner som har värde.")
+        self.comparison_label.setText(
+            f"Jämförs med riket och {label} "
+            f"({len(data.comparison_members)} kommuner i gruppen"
+            f"{mean}). Medel räknas över de kommuner som har värde."
+        )
         self.status.setText("Klar att spara eller skriva ut.")
         self._set_busy(False)
 
@@ -290,8 +305,9 @@ class ReportPage(QWidget):
             self._set_busy(False)
             QMessageBox.warning(self, "Spara Excel", f"Kunde inte spara arbetsboken: {message}")
 
-        self.tasks.start(lambda _p, _c: write_xlsx(data, path, options), on_done=done,
-                         on_error=failed)
+        self.tasks.start(
+            lambda _p, _c: write_xlsx(data, path, options), on_done=done, on_error=failed
+        )
 
     def _on_pdf_clicked(self) -> None:
         path = self._ask_path("Spara rapport som PDF", ".pdf", "PDF (*.pdf)")
@@ -304,8 +320,9 @@ class ReportPage(QWidget):
             self.save_excel(path)
 
     def _on_choose_logo_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Välj logotyp", str(Path.home()),
-                                              "Bilder (*.png *.jpg *.jpeg *.bmp *.svg)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Välj logotyp", str(Path.home()), "Bilder (*.png *.jpg *.jpeg *.bmp *.svg)"
+        )
         if path:
             self.set_logo(path)
 

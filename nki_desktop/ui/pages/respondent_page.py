@@ -41,7 +41,8 @@ EXPLANATION = (
     "svarandenas NKI på de sex faktorindexen). Streckade linjer går vid medelvärdena. "
     "<b>Förbättra i första hand</b>: stor effekt, lågt index. <b>Bevara</b>: stor effekt, "
     "högt index. <b>Vårda</b>: liten effekt, högt index. <b>Lägre prioritet</b>: liten "
-    "effekt, lågt index. Programmets egen beräkning från svarsdata, inte SKR:s.")
+    "effekt, lågt index. Programmets egen beräkning från svarsdata, inte SKR:s."
+)
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,11 @@ def load(store, kommun: str, group: str, nki_rule: str = "all") -> Loaded:
         if r.group not in (group, "alla"):
             continue
         previous = by_key.get((r.year - 1, r.area, r.group, r.factor))
-        change = ar.change_between(r.stat, previous.stat) if previous and \
-            previous.status.shown and r.status.shown else None
+        change = (
+            ar.change_between(r.stat, previous.stat)
+            if previous and previous.status.shown and r.status.shown
+            else None
+        )
         rows.append(TableRow(r, change))
     years = sorted({int(y) for y in frame.year.tolist()})
     areas = sorted(set(frame.area), key=area_label)
@@ -112,9 +116,11 @@ class RespondentPage(QWidget):
     # -- building ------------------------------------------------------------------------
     def _build_empty(self) -> QWidget:
         """What to do when there is no respondent data: say it, and offer the import."""
-        empty = EmptyState(import_text="Importera svarsdata…", offer_sample=False,
-                           import_tip="Välj en fil med en rad per besvarad enkät (Excel, "
-                                      "LibreOffice eller CSV).")
+        empty = EmptyState(
+            import_text="Importera svarsdata…",
+            offer_sample=False,
+            import_tip="Välj en fil med en rad per besvarad enkät (Excel, LibreOffice eller CSV).",
+        )
         empty.import_requested.connect(self.request_import.emit)
         self.empty_label = empty.label
         self.import_button = empty.import_button
@@ -131,9 +137,12 @@ class RespondentPage(QWidget):
         self.measure_combo, self.background_combo = QComboBox(), QComboBox()
         for key, label in MEASURES:
             self.measure_combo.addItem(label, key)
-        for caption, combo in (("Ärendeår:", self.year_combo), ("Område:", self.area_combo),
-                               ("Mått:", self.measure_combo),
-                               ("Bakgrundsfråga:", self.background_combo)):
+        for caption, combo in (
+            ("Ärendeår:", self.year_combo),
+            ("Område:", self.area_combo),
+            ("Mått:", self.measure_combo),
+            ("Bakgrundsfråga:", self.background_combo),
+        ):
             controls.addWidget(QLabel(caption))
             controls.addWidget(combo)
             combo.currentIndexChanged.connect(self._update_views)
@@ -171,13 +180,18 @@ class RespondentPage(QWidget):
         self.matrix_info = QLabel()
         self.matrix_info.setWordWrap(True)
         box.addWidget(self.matrix_info)
-        self.points_model = RowTableModel([
-            TableColumn("Faktor", lambda p: p.label, lambda p: p.label),
-            TableColumn("Index", lambda p: fmt_number(p.index, 1), lambda p: p.index, align=RIGHT),
-            TableColumn("Effekt", lambda p: fmt_number(p.effect, 2), lambda p: p.effect,
-                   align=RIGHT),
-            TableColumn("Kvadrant", lambda p: p.quadrant, lambda p: p.quadrant),
-        ])
+        self.points_model = RowTableModel(
+            [
+                TableColumn("Faktor", lambda p: p.label, lambda p: p.label),
+                TableColumn(
+                    "Index", lambda p: fmt_number(p.index, 1), lambda p: p.index, align=RIGHT
+                ),
+                TableColumn(
+                    "Effekt", lambda p: fmt_number(p.effect, 2), lambda p: p.effect, align=RIGHT
+                ),
+                TableColumn("Kvadrant", lambda p: p.quadrant, lambda p: p.quadrant),
+            ]
+        )
         self.points_view = self._table(self.points_model)
         box.addWidget(self.points_view, 1)
         explanation = QLabel(EXPLANATION)
@@ -189,30 +203,51 @@ class RespondentPage(QWidget):
         return splitter
 
     def _build_table_tab(self) -> QWidget:
-        self.index_model = RowTableModel([
-            TableColumn("År", lambda t: str(t.row.year), lambda t: t.row.year),
-            TableColumn("Område", lambda t: area_label(t.row.area),
-                        lambda t: area_label(t.row.area)),
-            TableColumn("Svarsgrupp", lambda t: group_label(t.row.group), lambda t: t.row.group),
-            TableColumn("Index", lambda t: fmt_number(t.row.stat.mean, 1),
-                   lambda t: t.row.stat.mean, align=RIGHT),
-            TableColumn("n", lambda t: fmt_number(t.row.stat.n), lambda t: t.row.stat.n,
-                        align=RIGHT),
-            TableColumn("95 %-intervall", lambda t: _interval(t.row.stat),
-                   lambda t: t.row.stat.half_width),
-            TableColumn("Förändring mot året före", lambda t: t.change.text if t.change else "–",
-                   lambda t: t.change.delta if t.change else None),
-            TableColumn("Status", lambda t: t.row.status.reason or "Visas (minst 10 svar)",
-                   lambda t: (t.row.status.shown, t.row.status.oj, t.row.status.rankable)),
-        ])
+        self.index_model = RowTableModel(
+            [
+                TableColumn("År", lambda t: str(t.row.year), lambda t: t.row.year),
+                TableColumn(
+                    "Område", lambda t: area_label(t.row.area), lambda t: area_label(t.row.area)
+                ),
+                TableColumn(
+                    "Svarsgrupp", lambda t: group_label(t.row.group), lambda t: t.row.group
+                ),
+                TableColumn(
+                    "Index",
+                    lambda t: fmt_number(t.row.stat.mean, 1),
+                    lambda t: t.row.stat.mean,
+                    align=RIGHT,
+                ),
+                TableColumn(
+                    "n", lambda t: fmt_number(t.row.stat.n), lambda t: t.row.stat.n, align=RIGHT
+                ),
+                TableColumn(
+                    "95 %-intervall",
+                    lambda t: _interval(t.row.stat),
+                    lambda t: t.row.stat.half_width,
+                ),
+                TableColumn(
+                    "Förändring mot året före",
+                    lambda t: t.change.text if t.change else "–",
+                    lambda t: t.change.delta if t.change else None,
+                ),
+                TableColumn(
+                    "Status",
+                    lambda t: t.row.status.reason or "Visas (minst 10 svar)",
+                    lambda t: (t.row.status.shown, t.row.status.oj, t.row.status.rankable),
+                ),
+            ]
+        )
         self.index_model.muted = lambda t: None if t.row.status.shown else t.row.status.reason
         widget = QWidget()
         box = QVBoxLayout(widget)
         self.index_view = self._table(self.index_model)
         box.addWidget(self.index_view)
-        note = QLabel("Grå kursiv rad: under årets publiceringsregel (minst 7 svar för att "
-                      "visas, 10 för Öppna jämförelser, 20 för rankning av NKI totalt). "
-                      "Intervallen är programmets egen skattning (95 %, t-fördelning).")
+        note = QLabel(
+            "Grå kursiv rad: under årets publiceringsregel (minst 7 svar för att "
+            "visas, 10 för Öppna jämförelser, 20 för rankning av NKI totalt). "
+            "Intervallen är programmets egen skattning (95 %, t-fördelning)."
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color:#555;")
         box.addWidget(note)
@@ -220,14 +255,24 @@ class RespondentPage(QWidget):
 
     def _build_breakdown_tab(self) -> QWidget:
         splitter = QSplitter()
-        self.breakdown_model = RowTableModel([
-            TableColumn("Svar", lambda b: b.category, lambda b: b.category),
-            TableColumn("Index", lambda b: fmt_number(b.stat.mean, 1), lambda b: b.stat.mean,
-                   align=RIGHT),
-            TableColumn("n", lambda b: fmt_number(b.stat.n), lambda b: b.stat.n, align=RIGHT),
-            TableColumn("95 %-intervall", lambda b: _interval(b.stat), lambda b: b.stat.half_width),
-            TableColumn("Status", lambda b: b.status.reason or "Visas", lambda b: b.status.shown),
-        ])
+        self.breakdown_model = RowTableModel(
+            [
+                TableColumn("Svar", lambda b: b.category, lambda b: b.category),
+                TableColumn(
+                    "Index",
+                    lambda b: fmt_number(b.stat.mean, 1),
+                    lambda b: b.stat.mean,
+                    align=RIGHT,
+                ),
+                TableColumn("n", lambda b: fmt_number(b.stat.n), lambda b: b.stat.n, align=RIGHT),
+                TableColumn(
+                    "95 %-intervall", lambda b: _interval(b.stat), lambda b: b.stat.half_width
+                ),
+                TableColumn(
+                    "Status", lambda b: b.status.reason or "Visas", lambda b: b.status.shown
+                ),
+            ]
+        )
         self.breakdown_model.muted = lambda b: None if b.status.shown else b.status.reason
         self.breakdown_view = self._table(self.breakdown_model)
         splitter.addWidget(self.breakdown_view)
@@ -244,15 +289,19 @@ class RespondentPage(QWidget):
             return
         kommun, group = ctx.kommun, ctx.group
         rule = ctx.settings.get("respondent_nki_rule")
-        self.tasks.start(lambda progress, cancel: load(ctx.store, kommun, group, rule),
-                         on_done=self._on_loaded, on_error=self._on_failed)
+        self.tasks.start(
+            lambda progress, cancel: load(ctx.store, kommun, group, rule),
+            on_done=self._on_loaded,
+            on_error=self._on_failed,
+        )
 
     def _show_empty(self) -> None:
         name = self.context.kommun_name or "vald kommun"
         self.empty_label.setText(
             f"<h2>Ingen svarsdata för {name}</h2><p>Här visas index, antal svar och "
             "osäkerhet beräknade från enskilda svar, och prioriteringsmatrisen. Importera en "
-            "fil med en rad per besvarad enkät (från Insikt-portalen eller konsulten).</p>")
+            "fil med en rad per besvarad enkät (från Insikt-portalen eller konsulten).</p>"
+        )
         self.stack.setCurrentIndex(0)
         self.loaded = None
 
@@ -265,8 +314,11 @@ class RespondentPage(QWidget):
         self.stack.setCurrentIndex(1)
         for combo in (self.year_combo, self.area_combo, self.background_combo):
             combo.blockSignals(True)
-        keep_year = self.context.year if self.context.year in loaded.years else \
-            self.year_combo.currentData()
+        keep_year = (
+            self.context.year
+            if self.context.year in loaded.years
+            else self.year_combo.currentData()
+        )
         self.year_combo.clear()
         for y in reversed(loaded.years):
             self.year_combo.addItem(year_caption(y), y)
@@ -295,17 +347,20 @@ class RespondentPage(QWidget):
         area = self.area_combo.currentData() or TOTAL
         measure = self.measure_combo.currentData() or "nki"
         group = self.context.group
-        self.heading.setText(f"{self.context.kommun_name} – svarsdata, "
-                             f"{group_label(group).lower()}")
-        self.matrix = ar.driver_matrix_auto(loaded.frame, year, group, area, self.context.settings
-                                            .get("respondent_matrix_min_n"))
+        self.heading.setText(
+            f"{self.context.kommun_name} – svarsdata, {group_label(group).lower()}"
+        )
+        self.matrix = ar.driver_matrix_auto(
+            loaded.frame, year, group, area, self.context.settings.get("respondent_matrix_min_n")
+        )
         self.matrix_chart.set_matrix(self.matrix)
         self.points_model.set_rows(self.matrix.points)
         self.points_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.pdf_button.setEnabled(self.matrix.adequate)
         m = self.matrix
-        info = (f"<b>{m.title}</b><br>{fmt_number(m.n)} fullständiga svar"
-                + (f", förklaringsgrad R² = {fmt_number(m.r2, 2)}" if m.r2 is not None else ""))
+        info = f"<b>{m.title}</b><br>{fmt_number(m.n)} fullständiga svar" + (
+            f", förklaringsgrad R² = {fmt_number(m.r2, 2)}" if m.r2 is not None else ""
+        )
         self.matrix_info.setText(info + (f"<br><i>{m.note}</i>" if m.note else ""))
         factor = "nui" if measure == "nki" and area == "upphandling" else measure
         self.index_model.set_rows([t for t in loaded.rows if t.row.factor == factor])
@@ -316,20 +371,30 @@ class RespondentPage(QWidget):
         self.breakdown_model.columns[0].header = question_label(column) if column else "Svar"
         self.breakdown_model.set_rows(rows)
         self.breakdown_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.breakdown_chart.set_bars([
-            IntervalBar(b.category, b.stat.mean, b.stat.ci_low, b.stat.ci_high, b.stat.n,
-                        b.status.shown,
-                        f"{b.category}: {fmt_number(b.stat.mean, 1)}, n = {b.stat.n}, "
-                        f"intervall {_interval(b.stat)}" + (f"\n{b.status.reason}"
-                                                            if b.status.reason else ""))
-            for b in rows])
+        self.breakdown_chart.set_bars(
+            [
+                IntervalBar(
+                    b.category,
+                    b.stat.mean,
+                    b.stat.ci_low,
+                    b.stat.ci_high,
+                    b.stat.n,
+                    b.status.shown,
+                    f"{b.category}: {fmt_number(b.stat.mean, 1)}, n = {b.stat.n}, "
+                    f"intervall {_interval(b.stat)}"
+                    + (f"\n{b.status.reason}" if b.status.reason else ""),
+                )
+                for b in rows
+            ]
+        )
 
     def _on_pdf_clicked(self) -> None:
         from nki_desktop.reports.matrix_page import write_matrix_pdf
 
         if self.matrix is None or not self.matrix.adequate:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Spara prioriteringsmatris",
-                                              "prioriteringsmatris.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Spara prioriteringsmatris", "prioriteringsmatris.pdf", "PDF (*.pdf)"
+        )
         if path:
             write_matrix_pdf(self.matrix, self.context.kommun_name, path)

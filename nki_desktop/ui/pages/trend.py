@@ -52,9 +52,13 @@ from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
-COMPARISONS = ((COMPARE_LAN, "Medel i länet"), (COMPARE_GROUP, "Medel i kommungruppen"),
-               (COMPARE_LARGE, "Medel kommuner över 40 000 inv."),
-               (COMPARE_UNITS, "Medel jämförelsegruppen (Jämför)"), (COMPARE_NONE, "Ingen"))
+COMPARISONS = (
+    (COMPARE_LAN, "Medel i länet"),
+    (COMPARE_GROUP, "Medel i kommungruppen"),
+    (COMPARE_LARGE, "Medel kommuner över 40 000 inv."),
+    (COMPARE_UNITS, "Medel jämförelsegruppen (Jämför)"),
+    (COMPARE_NONE, "Ingen"),
+)
 
 
 # the axis is zoomed by default when every value lies at least this far above 0
@@ -74,38 +78,58 @@ def wants_zoom(data: TrendData) -> bool:
 
 def _line_column(key: str, label: str, decimals: int) -> TableColumn:
     """One line's value per year (min kommun, Riket, a comparison average), with its source."""
-    return TableColumn(label, lambda r: fmt_number(r.value(key), decimals),
-                       sort=lambda r: r.value(key), export=lambda r: _round(r.value(key)),
-                       align=RIGHT, tooltip=lambda r: _source(r, key))
+    return TableColumn(
+        label,
+        lambda r: fmt_number(r.value(key), decimals),
+        sort=lambda r: r.value(key),
+        export=lambda r: _round(r.value(key)),
+        align=RIGHT,
+        tooltip=lambda r: _source(r, key),
+    )
 
 
 def _count_column(key: str) -> TableColumn:
     """How many values an average line's mean is taken over, per year."""
-    return TableColumn("Medel av antal värden", lambda r: fmt_number(_count(r, key)),
-                       sort=lambda r: _count(r, key), export=lambda r: _count(r, key),
-                       align=RIGHT, header_tip="Ovägt medel: antal kommuner med värde det året.")
+    return TableColumn(
+        "Medel av antal värden",
+        lambda r: fmt_number(_count(r, key)),
+        sort=lambda r: _count(r, key),
+        export=lambda r: _count(r, key),
+        align=RIGHT,
+        header_tip="Ovägt medel: antal kommuner med värde det året.",
+    )
 
 
 def _source_column(key: str, label: str) -> TableColumn:
-    return TableColumn(f"Källa {label}", lambda r: _source(r, key),
-                       export=lambda r: _source(r, key))
+    return TableColumn(
+        f"Källa {label}", lambda r: _source(r, key), export=lambda r: _source(r, key)
+    )
 
 
 def _columns(data: TrendData) -> list[TableColumn]:
     decimals = _decimals(data)
-    cols = [TableColumn("År", lambda r: str(r.year), sort=lambda r: r.year,
-                        export=lambda r: r.year)]
+    cols = [
+        TableColumn("År", lambda r: str(r.year), sort=lambda r: r.year, export=lambda r: r.year)
+    ]
     for line in data.lines:
         cols.append(_line_column(line.key, line.label, decimals))
         if line.key == "mine":
-            cols.append(TableColumn("Antal svar", lambda r: fmt_number(_n(r)), sort=_n,
-                                    export=_n, align=RIGHT))
+            cols.append(
+                TableColumn(
+                    "Antal svar", lambda r: fmt_number(_n(r)), sort=_n, export=_n, align=RIGHT
+                )
+            )
         if line.average:
             cols.append(_count_column(line.key))
-    cols.append(TableColumn("Skillnad mot riket",
-                            lambda r: fmt_change(_round(r.diff("mine", "riket")), decimals),
-                            sort=lambda r: r.diff("mine", "riket"),
-                            export=lambda r: _round(r.diff("mine", "riket")), align=RIGHT))
+    cols.append(
+        TableColumn(
+            "Skillnad mot riket",
+            lambda r: fmt_change(_round(r.diff("mine", "riket")), decimals),
+            sort=lambda r: r.diff("mine", "riket"),
+            export=lambda r: _round(r.diff("mine", "riket")),
+            align=RIGHT,
+        )
+    )
     cols += [_source_column(line.key, line.label) for line in data.lines if not line.average]
     return cols
 
@@ -157,16 +181,23 @@ class TrendPage(DataPage):
         for key, label in COMPARISONS:
             self.compare_combo.addItem(label, key)
         self.zoom_check = QCheckBox("Förstora axeln")
-        self.zoom_check.setToolTip("Förstorad axel gör skillnader mellan åren lättare att se; "
-                                   "axeln säger då var den börjar. Förvalt när alla värden "
-                                   f"ligger över {ZOOM_ABOVE:.0f}.")
+        self.zoom_check.setToolTip(
+            "Förstorad axel gör skillnader mellan åren lättare att se; "
+            "axeln säger då var den börjar. Förvalt när alla värden "
+            f"ligger över {ZOOM_ABOVE:.0f}."
+        )
         self.area_combo.setToolTip("Myndighetsområde, eller NKI totalt för alla områden.")
-        self.factor_combo.setToolTip("NKI (NUI för upphandling) eller ett av de sex "
-                                     "serviceområdena.")
-        self.compare_combo.setToolTip("Ett ovägt medelvärde av kommunernas värden att jämföra "
-                                      "med, utöver riket.")
-        for label, widget in (("&Område:", self.area_combo), ("&Index:", self.factor_combo),
-                              ("&Jämför med:", self.compare_combo)):
+        self.factor_combo.setToolTip(
+            "NKI (NUI för upphandling) eller ett av de sex serviceområdena."
+        )
+        self.compare_combo.setToolTip(
+            "Ett ovägt medelvärde av kommunernas värden att jämföra med, utöver riket."
+        )
+        for label, widget in (
+            ("&Område:", self.area_combo),
+            ("&Index:", self.factor_combo),
+            ("&Jämför med:", self.compare_combo),
+        ):
             caption = QLabel(label)
             caption.setBuddy(widget)
             row.addWidget(caption)
@@ -238,8 +269,9 @@ class TrendPage(DataPage):
 
     def _on_choice_changed(self) -> None:
         settings = self.context.settings
-        settings.set("trend_series", f"{self.area_combo.currentData()}/"
-                                     f"{self.factor_combo.currentData()}")
+        settings.set(
+            "trend_series", f"{self.area_combo.currentData()}/{self.factor_combo.currentData()}"
+        )
         settings.set("trend_compare", self.compare_combo.currentData())
         self.refresh()
 
@@ -266,17 +298,22 @@ class TrendPage(DataPage):
             return
         area, factor = self.area_combo.currentData(), self.factor_combo.currentData()
         # no comparison set chosen yet: the neighbours, as on the Jämför screen
-        units = ctx.compare_units or comparison_sets(ctx.catalogue, ctx.kommun).get(
-            NEIGHBOURS, [])
-        self.data = trend_data(ctx.store, ctx.kommun, area, factor, ctx.group,
-                               self.compare_combo.currentData(), units)
-        self.preliminary = (load_preliminary(ctx.store, ctx.kommun, ctx.group, area)
-                            if factor == index_factor(area) else None)
+        units = ctx.compare_units or comparison_sets(ctx.catalogue, ctx.kommun).get(NEIGHBOURS, [])
+        self.data = trend_data(
+            ctx.store, ctx.kommun, area, factor, ctx.group, self.compare_combo.currentData(), units
+        )
+        self.preliminary = (
+            load_preliminary(ctx.store, ctx.kommun, ctx.group, area)
+            if factor == index_factor(area)
+            else None
+        )
         self.data = separate_from_trend(self.data, self.preliminary)
         if self.data.empty:
-            self._show_empty(f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
-                             f"finns inga lagrade värden för {ctx.kommun_name}, Riket eller "
-                             "jämförelsen. Välj ett annat område eller importera fler år.</p>")
+            self._show_empty(
+                f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
+                f"finns inga lagrade värden för {ctx.kommun_name}, Riket eller "
+                "jämförelsen. Välj ett annat område eller importera fler år.</p>"
+            )
             return
         self.show_content()
         choice = ctx.settings.get("trend_zoom")
@@ -285,21 +322,24 @@ class TrendPage(DataPage):
         self.zoom_check.setChecked(zoom)
         self.zoom_check.blockSignals(False)
         self._draw(zoom)
-        what = area_label(area) + ("" if factor in ("nki", "nui") else
-                                   f" – {factor_label(factor).lower()}")
+        what = area_label(area) + (
+            "" if factor in ("nki", "nui") else f" – {factor_label(factor).lower()}"
+        )
         years = self.data.years
-        self.heading.setText(f"Trend {years[0]}–{years[-1]}: {what} "
-                             f"({group_label(ctx.group).lower()})")
+        self.heading.setText(
+            f"Trend {years[0]}–{years[-1]}: {what} ({group_label(ctx.group).lower()})"
+        )
         self.frame.set_title(f"{ctx.kommun_name}: {what}")
         self.sample_banner.show_for(self.data.sample_parts())
-        notes = [f"⚠ Definitionen ändras {b.year} (streckad markering; linjerna bryts där): "
-                 f"{b.text}" for b in self.data.breaks]
+        notes = [
+            f"⚠ Definitionen ändras {b.year} (streckad markering; linjerna bryts där): {b.text}"
+            for b in self.data.breaks
+        ]
         notes += ["⚠ " + n for n in self.data.source_notes()]
         if self.preliminary is not None:
             notes.append(trend_note(self.preliminary))
         if any(line.has_intervals for line in self.data.lines):
-            notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade "
-                         "av SKR).")
+            notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade av SKR).")
         self.breaks_label.setText("\n".join(notes))
         self.breaks_label.setVisible(bool(notes))
         self.model.set_columns(_columns(self.data), trend_rows(self.data))

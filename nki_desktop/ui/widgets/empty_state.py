@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-NO_DATA = ("<h2>Ingen data ännu</h2><p>Importera årets filer från SKR (Öppna jämförelser), "
-           "Kolada eller Insikt-portalen – eller ladda exempeldata för att se hur programmet "
-           "fungerar.</p>")
+NO_DATA = (
+    "<h2>Ingen data ännu</h2><p>Importera årets filer från SKR (Öppna jämförelser), "
+    "Kolada eller Insikt-portalen – eller ladda exempeldata för att se hur programmet "
+    "fungerar.</p>"
+)
 
 
 class EmptyState(QWidget):
@@ -16,8 +18,13 @@ class EmptyState(QWidget):
     import_requested = Signal()
     sample_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, import_text: str = "Importera filer…",
-                 import_tip: str = "", offer_sample: bool = True):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        import_text: str = "Importera filer…",
+        import_tip: str = "",
+        offer_sample: bool = True,
+    ):
         super().__init__(parent)
         self.offer_sample = offer_sample
         layout = QVBoxLayout(self)

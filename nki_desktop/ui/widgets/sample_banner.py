@@ -24,8 +24,10 @@ class SampleBanner(QLabel):
         shown = bool(parts) if fictitious is None else fictitious
         self.warning = sample_warning(parts) if shown else ""
         if shown:
-            self.setText("⚠ " + self.warning + " Ta bort exempeldata under Arkiv när du "
-                         "importerat riktiga filer.")
+            self.setText(
+                "⚠ " + self.warning + " Ta bort exempeldata under Arkiv när du "
+                "importerat riktiga filer."
+            )
         self.setVisible(shown)
 
     def notes(self) -> list[str]:

@@ -27,20 +27,23 @@ def test_texts():
     assert mean_text(31) == "medel av 31 värden" and mean_text(1) == "medel av 1 värde"
 
 
-def test_a_real_import_beside_sample_data_keeps_the_warning_where_sample_values_show(
-        sample_store):
+def test_a_real_import_beside_sample_data_keeps_the_warning_where_sample_values_show(sample_store):
     sample_store.save_import(one_kommun_2023())
     kf = key_figures(sample_store, OREBRO, 2023)
     assert kf.total.value == 77.0 and kf.total.publication == "own"
     parts = kf.sample_parts()
     # min kommun's NKI is real, but Riket, its ranks and its other areas are still sample
-    assert {"Riket", "placering i länet", "placering i kommungruppen",
-            "en del av kommunens värden", "föregående år"} <= set(parts)
+    assert {
+        "Riket",
+        "placering i länet",
+        "placering i kommungruppen",
+        "en del av kommunens värden",
+        "föregående år",
+    } <= set(parts)
     assert "Riket" in gather(sample_store, OREBRO, 2023).figures.sample_parts()
     ranking = load_ranking(sample_store, 2023, "total", "nki", "foretag", mine=OREBRO)
     assert ranking.row_of(OREBRO).publication == "own"
-    assert ranking.sample_parts() == ["värden och placeringar",
-                                      "förändring sedan föregående år"]
+    assert ranking.sample_parts() == ["värden och placeringar", "förändring sedan föregående år"]
     trend = trend_data(sample_store, OREBRO, "total", "nki", "foretag", COMPARE_LAN)
     assert trend.sample_parts() == ["Örebro", "Riket", "Medel Örebro län"]
     cmp = load_comparison(sample_store, OREBRO, _neighbours(), 2023, "foretag")
@@ -68,12 +71,18 @@ def test_no_warning_where_only_real_values_show(sample_store):
 def test_report_sections_with_sample_values(sample_store):
     sample_store.save_import(one_kommun_2023())
     report = gather(sample_store, OREBRO, 2023)
-    assert report.sample_sections() == {"cover", "summary", "trend", "areas", "factors",
-                                        "ranking", "table"}
+    assert report.sample_sections() == {
+        "cover",
+        "summary",
+        "trend",
+        "areas",
+        "factors",
+        "ranking",
+        "table",
+    }
     total = report.table[0]
     assert (total.area, total.factor) == ("total", "nki") and total.value == 77.0
     assert "sample" in total.publications  # Riket and the comparison mean are sample
-
 
 
 def test_group_means_count_values_not_members(store):

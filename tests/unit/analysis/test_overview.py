@@ -16,8 +16,11 @@ def test_key_figures_match_stored_values(sample_store):
     [total] = sample_store.values(unit="1880", year=2023, area="total", factor="nki")
     assert kf.total.value == total.value and kf.total.n == total.n
     assert kf.rank_national.rank == total.rank and not kf.rank_national.computed
-    lan = [v for v in sample_store.values(year=2023, area="total", factor="nki")
-           if v.unit[:2] == "18" and v.value is not None]
+    lan = [
+        v
+        for v in sample_store.values(year=2023, area="total", factor="nki")
+        if v.unit[:2] == "18" and v.value is not None
+    ]
     assert kf.rank_lan.of == len(lan)
     assert kf.rank_lan.rank == 1 + sum(1 for v in lan if v.value > total.value)
     [prev] = sample_store.values(unit="1880", year=2022, area="total", factor="nki")
@@ -40,8 +43,11 @@ def test_trend_series_and_group_average(sample_store):
     assert [b.year for b in trend.breaks_in(points, "total")] == [2024]
     members = peers.lan_members(sample_store.catalogue, "1880")
     avg = trend.average_series(sample_store, members, "total", "nki", "foretag")
-    vals_2023 = [v.value for v in sample_store.values(year=2023, area="total", factor="nki")
-                 if v.unit in members and v.value is not None]
+    vals_2023 = [
+        v.value
+        for v in sample_store.values(year=2023, area="total", factor="nki")
+        if v.unit in members and v.value is not None
+    ]
     [p2023] = [p for p in avg if p.year == 2023]
     assert p2023.members == len(vals_2023)
     assert abs(p2023.value - sum(vals_2023) / len(vals_2023)) < 1e-9

@@ -19,9 +19,19 @@ from tests.respondent_builders import make_rows, write_xlsx
 
 
 def _rows(year, answers, start=dt.date(2025, 1, 10), area="bygglov", group="foretag"):
-    return [{"year": year, "area": area, "group": group, "q1": a[0], "q2": a[1], "q3": a[2],
-             "answered": (start + dt.timedelta(days=7 * i)).isoformat(), "import_id": 1}
-            for i, a in enumerate(answers)]
+    return [
+        {
+            "year": year,
+            "area": area,
+            "group": group,
+            "q1": a[0],
+            "q2": a[1],
+            "q3": a[2],
+            "answered": (start + dt.timedelta(days=7 * i)).isoformat(),
+            "import_id": 1,
+        }
+        for i, a in enumerate(answers)
+    ]
 
 
 def _nki(a):
@@ -29,8 +39,16 @@ def _nki(a):
 
 
 def test_running_nki_with_n_interval_and_last_date():
-    answers = [(8, 9, 7), (10, 10, 9), (5, 4, 6), (7, 7, 7), (9, 8, 8), (6, 5, 6), (8, 8, 9),
-               (9, 9, 9)]
+    answers = [
+        (8, 9, 7),
+        (10, 10, 9),
+        (5, 4, 6),
+        (7, 7, 7),
+        (9, 8, 8),
+        (6, 5, 6),
+        (8, 8, 9),
+        (9, 9, 9),
+    ]
     rows = _rows(2025, answers) + _rows(2024, [(1, 1, 1)] * 9, dt.date(2024, 3, 1))
     p = build_preliminary(rows, final_years={2023, 2024}, unit="1880", group="foretag")
     assert p is not None and p.year == 2025 and p.n == 8
@@ -64,8 +82,9 @@ def test_a_final_figure_for_the_year_means_no_preliminary():
 
 
 def test_total_counts_only_the_years_nki_areas():
-    rows = (_rows(2025, [(9, 9, 9)] * 8, area="bygglov")
-            + _rows(2025, [(1, 1, 1)] * 8, area="brandskydd"))
+    rows = _rows(2025, [(9, 9, 9)] * 8, area="bygglov") + _rows(
+        2025, [(1, 1, 1)] * 8, area="brandskydd"
+    )
     assert "brandskydd" not in nki_total_areas(2025)
     p = build_preliminary(rows, set(), "1880", "foretag")
     assert p is not None and p.n == 8 and p.value == pytest.approx(_nki((9, 9, 9)))
@@ -84,27 +103,37 @@ def _template(path, year, value):
 
 def test_from_an_imported_file_and_replaced_by_the_final_import(store, tmp_path):
     headers = headers_for("svarsdatum")
-    final = write_xlsx(tmp_path / "2024.xlsx", [
-        [r[0], dt.date(2024, 2, 1), *r[2:], ""] for r in make_rows(40, years=(2024,))],
-        headers=headers)
+    final = write_xlsx(
+        tmp_path / "2024.xlsx",
+        [[r[0], dt.date(2024, 2, 1), *r[2:], ""] for r in make_rows(40, years=(2024,))],
+        headers=headers,
+    )
     assert import_file(store, final, ImportOptions(kommun="1880")).ok
-    running = [[r[0], dt.date(2025, 1, 2) + dt.timedelta(days=i), *r[2:], ""]
-               for i, r in enumerate(make_rows(50, seed=9, years=(2025,)))]
-    assert import_file(store, write_xlsx(tmp_path / "2025.xlsx", running, headers=headers),
-                       ImportOptions(kommun="1880")).ok
+    running = [
+        [r[0], dt.date(2025, 1, 2) + dt.timedelta(days=i), *r[2:], ""]
+        for i, r in enumerate(make_rows(50, seed=9, years=(2025,)))
+    ]
+    assert import_file(
+        store,
+        write_xlsx(tmp_path / "2025.xlsx", running, headers=headers),
+        ImportOptions(kommun="1880"),
+    ).ok
     p = load_preliminary(store, "1880", "foretag")
     assert p is not None and p.year == 2025
-    counted = [r for r in running if r[2] in ("Bygglov", "Miljö- och hälsoskydd",
-                                              "Livsmedelskontroll", "Serveringstillstånd")]
-    complete = [r for r in counted if all(isinstance(v, int) and v not in (0, 99)
-                                          for v in r[4:7])]
+    counted = [
+        r
+        for r in running
+        if r[2] in ("Bygglov", "Miljö- och hälsoskydd", "Livsmedelskontroll", "Serveringstillstånd")
+    ]
+    complete = [r for r in counted if all(isinstance(v, int) and v not in (0, 99) for v in r[4:7])]
     assert p.n == len(complete)
     assert p.value == pytest.approx(statistics.mean(_nki(r[4:7]) for r in complete))
     assert p.last_date == max(r[1] for r in complete).isoformat()
     # The computed values of 2024 and 2025 are the program's own, not final: 2025 stays
     # preliminary until a published figure arrives.
-    assert import_file(store, _template(tmp_path / "final.xlsx", 2025, 77.0),
-                       ImportOptions(kommun="1880")).ok
+    assert import_file(
+        store, _template(tmp_path / "final.xlsx", 2025, 77.0), ImportOptions(kommun="1880")
+    ).ok
     assert load_preliminary(store, "1880", "foretag") is None
 
 

@@ -37,8 +37,10 @@ def test_trend_table_and_comparison(report_store):
     data = gather(report_store, OREBRO, 2023)
     years = [r.year for r in data.trend]
     assert years == sorted(years) and years[-1] == 2023 and 2024 not in years
-    riket = {v.year: v.value for v in report_store.values(unit=RIKET, area="total",
-                                                          factor="nki", group="foretag")}
+    riket = {
+        v.year: v.value
+        for v in report_store.values(unit=RIKET, area="total", factor="nki", group="foretag")
+    }
     assert all(r.riket == riket[r.year] for r in data.trend)
     assert data.comparison_label.startswith("Kommungruppen (B3")
     assert OREBRO not in {code for code, _ in data.comparison_members}
@@ -59,8 +61,13 @@ def test_definition_break_and_first_year(report_store):
 
 
 def test_sources_and_citations(report_store):
-    batch = ImportBatch("oj_2023_rankning.xlsx", "abc123", "oj", "oj", observations=[
-        Observation(2023, OREBRO, "total", "nki", "foretag", 77.0, 400, 49, 198)])
+    batch = ImportBatch(
+        "oj_2023_rankning.xlsx",
+        "abc123",
+        "oj",
+        "oj",
+        observations=[Observation(2023, OREBRO, "total", "nki", "foretag", 77.0, 400, 49, 198)],
+    )
     report_store.save_import(batch)
     data = gather(report_store, OREBRO, 2023)
     files = {s.file_name: s for s in data.sources}
@@ -72,9 +79,14 @@ def test_sources_and_citations(report_store):
 
 
 def test_chosen_comparison_units_and_joint_body(report_store):
-    batch = ImportBatch("egna.xlsx", "def456", "own", "own", observations=[
-        Observation(2023, "jb:Miljöförbundet", "total", "nki", "foretag", 66.0, 40)],
-        joint_bodies=[JointBody("jb:Miljöförbundet", "Miljöförbundet", ("1880",))])
+    batch = ImportBatch(
+        "egna.xlsx",
+        "def456",
+        "own",
+        "own",
+        observations=[Observation(2023, "jb:Miljöförbundet", "total", "nki", "foretag", 66.0, 40)],
+        joint_bodies=[JointBody("jb:Miljöförbundet", "Miljöförbundet", ("1880",))],
+    )
     report_store.save_import(batch)
     data = gather(report_store, OREBRO, 2023, compare_units=["jb:Miljöförbundet"])
     assert data.comparison_label == "Jämförelsegruppen"  # counts go with each mean

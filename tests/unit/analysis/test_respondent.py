@@ -22,8 +22,11 @@ def _valid(a) -> bool:
 @pytest.fixture
 def imported(store, tmp_path):
     rows = make_rows(900, seed=11, groups=("Företag", "Företag", "Privatperson"))
-    assert import_file(store, write_xlsx(tmp_path / "svar.xlsx", rows),
-                       ImportOptions(kind="respondent", kommun="1880")).ok
+    assert import_file(
+        store,
+        write_xlsx(tmp_path / "svar.xlsx", rows),
+        ImportOptions(kind="respondent", kommun="1880"),
+    ).ok
     return store, rows
 
 
@@ -47,8 +50,9 @@ def test_matrix_coefficients_against_numpy_directly(imported):
     store, rows = imported
     frame = ar.load_frame(store, "1880", "foretag")
     matrix = ar.driver_matrix(frame, 2023, "foretag", "total")
-    sel = [r for r in rows if r[1] == 2023 and r[3] == "Företag"
-           and all(_valid(a) for a in r[4:13])]
+    sel = [
+        r for r in rows if r[1] == 2023 and r[3] == "Företag" and all(_valid(a) for a in r[4:13])
+    ]
     y = np.array([(statistics.mean(r[4:7]) - 1) / 9 * 100 for r in sel])
     x = np.array([[(r[c] - 1) / 5 * 100 for c in FACTOR_COLUMNS] for r in sel])
     design = np.column_stack([np.ones(len(sel)), x])
@@ -59,8 +63,9 @@ def test_matrix_coefficients_against_numpy_directly(imported):
     residual = y - design @ b
     assert matrix.r2 == pytest.approx(1 - residual @ residual / ((y - y.mean()) ** 2).sum())
     # x: each factor's index over everyone in the slice who answered that factor.
-    info = [(r[7] - 1) / 5 * 100 for r in rows if r[1] == 2023 and r[3] == "Företag"
-            and _valid(r[7])]
+    info = [
+        (r[7] - 1) / 5 * 100 for r in rows if r[1] == 2023 and r[3] == "Företag" and _valid(r[7])
+    ]
     assert matrix.points[0].index == pytest.approx(statistics.mean(info))
     assert matrix.points[0].n == len(info)
     # Quadrants split at the means of the six points.
@@ -90,9 +95,14 @@ def test_breakdown_by_background(imported):
     assert ar.background_columns(frame) == ["bransch"]
     result = {b.category: b for b in ar.breakdown(frame, "bransch", 2022, "foretag")}
     for name in ("Bygg", "Handel", "Restaurang"):
-        nkis = [(statistics.mean(r[4:7]) - 1) / 9 * 100 for r in rows
-                if r[1] == 2022 and r[3] == "Företag" and r[13] == name
-                and all(_valid(a) for a in r[4:7])]
+        nkis = [
+            (statistics.mean(r[4:7]) - 1) / 9 * 100
+            for r in rows
+            if r[1] == 2022
+            and r[3] == "Företag"
+            and r[13] == name
+            and all(_valid(a) for a in r[4:7])
+        ]
         assert result[name].stat.n == len(nkis)
         assert result[name].stat.mean == pytest.approx(statistics.mean(nkis))
         assert result[name].stat.sd == pytest.approx(statistics.stdev(nkis))

@@ -21,13 +21,24 @@ def test_list_search_pick_and_preliminary(sample_db_copy):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and {r["unit"] for r in rows} == {"1880"}
     assert not any("070-123" in r["text"] or "@" in r["text"] for r in rows)
-    code, text = _run(sample_db_copy, "comments", "list", "--kommun", "1880", "--search",
-                      "handläggare", "--format", "json")
+    code, text = _run(
+        sample_db_copy,
+        "comments",
+        "list",
+        "--kommun",
+        "1880",
+        "--search",
+        "handläggare",
+        "--format",
+        "json",
+    )
     found = json.loads(text)
     assert found and all("handläggare" in r["text"].lower() for r in found)
     ids = [str(r["id"]) for r in found[:2]]
     assert _run(sample_db_copy, "comments", "pick", *ids) == (
-        0, "2 kommentarer tagna med i rapporten.\n")
+        0,
+        "2 kommentarer tagna med i rapporten.\n",
+    )
     code, text = _run(sample_db_copy, "comments", "list", "--picked", "--format", "json")
     assert [str(r["id"]) for r in json.loads(text)] == ids
     assert _run(sample_db_copy, "comments", "unpick", ids[0])[0] == 0

@@ -24,14 +24,25 @@ def test_cli_sample_data_then_data_for_a_kommun(tmp_path):
     code, out = run(["--db", db, "data", "--kommun", "1880", "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows
-    assert list(rows[0]) == ["year", "unit", "unit_name", "area", "factor", "group", "value",
-                             "n", "rank", "ci_low", "ci_high", "source"]
+    assert list(rows[0]) == [
+        "year",
+        "unit",
+        "unit_name",
+        "area",
+        "factor",
+        "group",
+        "value",
+        "n",
+        "rank",
+        "ci_low",
+        "ci_high",
+        "source",
+    ]
     assert {r["unit"] for r in rows} == {"1880"} and rows[0]["unit_name"] == "Örebro"
     totals = [r for r in rows if r["area"] == "total" and r["factor"] == "nki" and r["value"]]
     assert totals and all(40 <= float(r["value"]) <= 100 for r in totals)
     assert all(int(r["rank"]) >= 1 for r in totals if r["rank"])
-    code, out = run(["--db", db, "data", "--kommun", "1880", "--year", "2023", "--format",
-                     "json"])
+    code, out = run(["--db", db, "data", "--kommun", "1880", "--year", "2023", "--format", "json"])
     data = json.loads(out)
     assert {d["year"] for d in data} == {2023}
 

@@ -35,16 +35,18 @@ def run(args: list[str], capsys) -> tuple[int, str, str]:
 def test_fetch_stores_one_import(tmp_path, capsys):
     db = str(tmp_path / "k.sqlite")
     with serve() as (url, _fake):
-        code, out, err = run(["kolada", "fetch", "--url", url, "--years", "2020-2021",
-                              "--db", db], capsys)
+        code, out, err = run(
+            ["kolada", "fetch", "--url", url, "--years", "2020-2021", "--db", db], capsys
+        )
     assert code == 0, err
     assert "Källa: Kolada" in out and "År: 2020, 2021" in out
     store = Store.open(db)
     try:
         [info] = store.list_imports()
         assert info.file_name == "Kolada API v3" and info.years == "2020,2021"
-        assert store.values(unit="2514", year=2021, area="total", factor="nki")[0].value == \
-            pytest.approx(86.36136644)
+        assert store.values(unit="2514", year=2021, area="total", factor="nki")[
+            0
+        ].value == pytest.approx(86.36136644)
     finally:
         store.close()
 
@@ -53,8 +55,10 @@ def test_dry_run_and_environment_url(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "k.sqlite")
     with serve() as (url, fake):
         monkeypatch.setenv("NKI_KOLADA_URL", url)
-        code, out, _err = run(["kolada", "fetch", "--kommun", "2514", "--years", "2021",
-                               "--dry-run", "--db", db], capsys)
+        code, out, _err = run(
+            ["kolada", "fetch", "--kommun", "2514", "--years", "2021", "--dry-run", "--db", db],
+            capsys,
+        )
         assert fake.requests  # the environment's URL was used
     assert code == 0 and "Provkörning" in out
     store = Store.open(db)
@@ -74,11 +78,11 @@ def test_failure_exits_2_and_stores_nothing(tmp_path, capsys):
 
 
 def test_setting_off_refuses(tmp_path, capsys):
-    (data_dir() / "settings.ini").write_text("[General]\nallow_internet=false\n",
-                                             encoding="utf-8")
+    (data_dir() / "settings.ini").write_text("[General]\nallow_internet=false\n", encoding="utf-8")
     with serve() as (url, fake):
-        code, _out, err = run(["kolada", "fetch", "--url", url, "--db",
-                               str(tmp_path / "k.sqlite")], capsys)
+        code, _out, err = run(
+            ["kolada", "fetch", "--url", url, "--db", str(tmp_path / "k.sqlite")], capsys
+        )
         assert fake.requests == []
     assert code == 2 and "avstängd" in err
 
@@ -87,9 +91,13 @@ def test_url_and_proxy_from_the_settings_file(tmp_path, capsys):
     with serve() as (url, fake):
         (data_dir() / "settings.ini").write_text(
             f'[General]\nallow_internet=true\nkolada_url="{url}"\n'
-            "kolada_proxy=http://proxy.example:8080\n", encoding="utf-8")
-        code, out, _err = run(["kolada", "fetch", "--years", "2021", "--dry-run", "--db",
-                               str(tmp_path / "k.sqlite")], capsys)
+            "kolada_proxy=http://proxy.example:8080\n",
+            encoding="utf-8",
+        )
+        code, out, _err = run(
+            ["kolada", "fetch", "--years", "2021", "--dry-run", "--db", str(tmp_path / "k.sqlite")],
+            capsys,
+        )
         assert fake.requests  # local addresses never go through a proxy
     assert code == 0 and url in out
 
@@ -112,14 +120,17 @@ def _unshare_works() -> bool:
     if not shutil.which("unshare"):
         return False
     try:
-        return subprocess.run(["unshare", "-n", "true"], capture_output=True,
-                              timeout=10).returncode == 0
+        return (
+            subprocess.run(["unshare", "-n", "true"], capture_output=True, timeout=10).returncode
+            == 0
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
 
 
-@pytest.mark.skipif(not _unshare_works(), reason="unshare -n is not available (needs root "
-                    "or user namespaces)")
+@pytest.mark.skipif(
+    not _unshare_works(), reason="unshare -n is not available (needs root or user namespaces)"
+)
 def test_network_cut_off_gives_a_clear_message_and_the_rest_works(tmp_path):
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env.pop("NKI_KOLADA_URL", None)
@@ -127,9 +138,14 @@ def test_network_cut_off_gives_a_clear_message_and_the_rest_works(tmp_path):
     db = str(tmp_path / "offline.sqlite")
 
     def offline(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["unshare", "-n", sys.executable, "-m", "nki_desktop", *args,
-                               "--db", db], capture_output=True, text=True, env=env,
-                              cwd=ROOT, timeout=120)
+        return subprocess.run(
+            ["unshare", "-n", sys.executable, "-m", "nki_desktop", *args, "--db", db],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
 
     fetched = offline("kolada", "fetch", "--years", "2021")
     assert fetched.returncode == 2

@@ -22,8 +22,14 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def _cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "nki_desktop", *args], capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "nki_desktop", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +44,11 @@ def sample_db(tmp_path_factory) -> Path:
 
 def _mount(folder: Path, size: str) -> None:
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
-                              str(folder)], capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
     if mounted.returncode != 0:
         pytest.skip(f"kan inte montera en liten tmpfs ({mounted.stderr.strip() or 'ej root'})")
 
@@ -64,9 +73,12 @@ def full_disk(tmp_path):
 def test_report_and_export_onto_a_full_disk_fail_cleanly(full_disk, sample_db):
     (full_disk / "r.pdf").write_bytes(b"%PDF-1.4 gammal rapport %%EOF")
     _fill(full_disk)
-    for args, name in ((["report", "--kommun", "1880", "--pdf"], "r.pdf"),
-                       (["report", "--kommun", "1880", "--xlsx"], "r.xlsx"),
-                       (["export"], "ut.csv"), (["export"], "ut.xlsx")):
+    for args, name in (
+        (["report", "--kommun", "1880", "--pdf"], "r.pdf"),
+        (["report", "--kommun", "1880", "--xlsx"], "r.xlsx"),
+        (["export"], "ut.csv"),
+        (["export"], "ut.xlsx"),
+    ):
         run = _cli("--db", str(sample_db), *args, str(full_disk / name))
         assert run.returncode == 1, (args, run.stdout, run.stderr)
         assert "Traceback" not in run.stderr and "Skrev" not in run.stdout

@@ -11,18 +11,40 @@ from hypothesis import strategies as st
 from nki_desktop.domain.masking import describe_counts, mask_personal_data
 
 PHONES = [
-    "070-123 45 67", "0701234567", "070-1234567", "070 123 45 67", "+46 70 123 45 67",
-    "+46701234567", "+46 (0)70-123 45 67", "0046 70 123 45 67", "08-123 456 78",
-    "08-12345678", "08 123 456 78", "(08) 123 45 67", "031-123 45 67", "0911-123 45",
-    "0480-45 67 89", "073-12 34 567",
+    "070-123 45 67",
+    "0701234567",
+    "070-1234567",
+    "070 123 45 67",
+    "+46 70 123 45 67",
+    "+46701234567",
+    "+46 (0)70-123 45 67",
+    "0046 70 123 45 67",
+    "08-123 456 78",
+    "08-12345678",
+    "08 123 456 78",
+    "(08) 123 45 67",
+    "031-123 45 67",
+    "0911-123 45",
+    "0480-45 67 89",
+    "073-12 34 567",
 ]
 PERSONNUMMER = [
-    "19850312-1234", "850312-1234", "850312+1234", "198503121234", "8503121234",
+    "19850312-1234",
+    "850312-1234",
+    "850312+1234",
+    "198503121234",
+    "8503121234",
     "850372-1234",  # samordningsnummer: day + 60
-    "19850372-1234", "20010315-1234", "010315-1234",
+    "19850372-1234",
+    "20010315-1234",
+    "010315-1234",
 ]
-EMAILS = ["anna.svensson@foretag.se", "info@bygg-ab.com", "k+nki@kommun.example.org",
-          "Per_Olsson@mail.se"]
+EMAILS = [
+    "anna.svensson@foretag.se",
+    "info@bygg-ab.com",
+    "k+nki@kommun.example.org",
+    "Per_Olsson@mail.se",
+]
 
 
 @pytest.mark.parametrize("number", PHONES)
@@ -47,20 +69,29 @@ def test_email_addresses_are_masked(address):
 
 
 def test_several_kinds_in_one_comment_are_counted():
-    masked = mask_personal_data("Hör av er på 0701234567 eller anna@ab.se (pnr 850312-1234). "
-                                "Handläggaren på 08-123 456 78 var bra.")
+    masked = mask_personal_data(
+        "Hör av er på 0701234567 eller anna@ab.se (pnr 850312-1234). "
+        "Handläggaren på 08-123 456 78 var bra."
+    )
     assert masked.counts == {"e-post": 1, "personnummer": 1, "telefonnummer": 2}
     assert not re.search(r"\d", masked.text)
     assert describe_counts(masked.counts) == "2 telefonnummer, 1 e-post, 1 personnummer"
 
 
-@pytest.mark.parametrize("text", [
-    "NKI 74 är bättre än 2023.", "Det tog 3 veckor och kostade 15 000 kr.",
-    "Avgiften var 1 500 000 kronor", "Ärende 2023-1234 tog 2 månader.",
-    "Vi har 12 anställda sedan 1998.", "Besöket 2024-03-15 kl 10.30 gick bra.",
-    "Handläggningstiden 10 veckor, betyg 4 av 6.", "den 05/03/2024 fick vi beslut",
-    "0 fel, 100 % nöjd",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NKI 74 är bättre än 2023.",
+        "Det tog 3 veckor och kostade 15 000 kr.",
+        "Avgiften var 1 500 000 kronor",
+        "Ärende 2023-1234 tog 2 månader.",
+        "Vi har 12 anställda sedan 1998.",
+        "Besöket 2024-03-15 kl 10.30 gick bra.",
+        "Handläggningstiden 10 veckor, betyg 4 av 6.",
+        "den 05/03/2024 fick vi beslut",
+        "0 fel, 100 % nöjd",
+    ],
+)
 def test_ordinary_numbers_are_left_alone(text):
     assert mask_personal_data(text).text == text
 
@@ -87,11 +118,19 @@ def test_no_digit_of_a_masked_phone_number_survives(before, after, digits, style
     assert "[telefonnummer]" in masked.text
 
 
-@given(_WORDS, _WORDS, st.integers(1930, 2024), st.integers(1, 12), st.integers(1, 28),
-       st.integers(0, 9999), st.sampled_from(["-", "+", "", "long", "long-"]),
-       st.booleans())
-def test_no_digit_of_a_masked_personnummer_survives(before, after, year, month, day, last,
-                                                     sep, coordination):
+@given(
+    _WORDS,
+    _WORDS,
+    st.integers(1930, 2024),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.integers(0, 9999),
+    st.sampled_from(["-", "+", "", "long", "long-"]),
+    st.booleans(),
+)
+def test_no_digit_of_a_masked_personnummer_survives(
+    before, after, year, month, day, last, sep, coordination
+):
     dd = day + 60 if coordination else day
     short = f"{year % 100:02d}{month:02d}{dd:02d}"
     if sep.startswith("long"):
@@ -102,8 +141,13 @@ def test_no_digit_of_a_masked_personnummer_survives(before, after, year, month, 
     assert not re.search(r"\d", masked.text), (number, masked.text)
 
 
-@given(_WORDS, st.integers(1900, 2100), st.integers(0, 100), st.integers(1, 52),
-       st.integers(1, 9_999_999))
+@given(
+    _WORDS,
+    st.integers(1900, 2100),
+    st.integers(0, 100),
+    st.integers(1, 52),
+    st.integers(1, 9_999_999),
+)
 def test_ordinary_numbers_survive(words, year, nki, weeks, amount):
     amount_text = f"{amount:,}".replace(",", " ")
     text = f"{words} år {year}, NKI {nki}, {weeks} veckor, {amount_text} kr"

@@ -25,19 +25,43 @@ def test_catalogue_has_290_kommuner_21_lan_and_nine_groups(cat):
     counts = {}
     for k in cat.kommuner:
         counts[k.group_code] = counts.get(k.group_code, 0) + 1
-    assert counts == {"A1": 3, "A2": 43, "B3": 23, "B4": 63, "B5": 24, "C6": 27, "C7": 51,
-                      "C8": 35, "C9": 21}
+    assert counts == {
+        "A1": 3,
+        "A2": 43,
+        "B3": 23,
+        "B4": 63,
+        "B5": 24,
+        "C6": 27,
+        "C7": 51,
+        "C8": 35,
+        "C9": 21,
+    }
     assert all(k.lan_code == k.code[:2] for k in cat.kommuner)
 
 
-@pytest.mark.parametrize("written, code", [
-    ("Upplands Bro", "0139"), ("Upplands-Bro kommun", "0139"), ("Region Gotland", "0980"),
-    ("Gotlands kommun", "0980"), ("Gotland", "0980"), ("Falu kommun", "2080"),
-    ("Falun", "2080"), ("Malung-Sälens kommun", "2023"), ("Malung-Sälen", "2023"),
-    ("Kalix kommun", "2514"), ("ÖREBRO", "1880"), ("Örebro kommun", "1880"),
-    ("Göteborgs stad", "1480"), ("Stockholms stad", "0180"), ("Borås Stad", "1490"),
-    ("1880 Örebro", "1880"), ("Upplands Väsby", "0114"), ("Lilla Edets kommun", "1462"),
-])
+@pytest.mark.parametrize(
+    "written, code",
+    [
+        ("Upplands Bro", "0139"),
+        ("Upplands-Bro kommun", "0139"),
+        ("Region Gotland", "0980"),
+        ("Gotlands kommun", "0980"),
+        ("Gotland", "0980"),
+        ("Falu kommun", "2080"),
+        ("Falun", "2080"),
+        ("Malung-Sälens kommun", "2023"),
+        ("Malung-Sälen", "2023"),
+        ("Kalix kommun", "2514"),
+        ("ÖREBRO", "1880"),
+        ("Örebro kommun", "1880"),
+        ("Göteborgs stad", "1480"),
+        ("Stockholms stad", "0180"),
+        ("Borås Stad", "1490"),
+        ("1880 Örebro", "1880"),
+        ("Upplands Väsby", "0114"),
+        ("Lilla Edets kommun", "1462"),
+    ],
+)
 def test_name_matching_resolves_common_spellings(cat, written, code):
     hit = cat.match_name(written)
     assert hit is not None and hit.code == code
@@ -76,12 +100,25 @@ def test_area_factor_group_labels_and_older_names():
     assert area_key("Okänt område") is None
 
 
-@pytest.mark.parametrize("value, label", [(80, "Mycket högt"), (79.5, "Mycket högt"),
-                                          (79.4, "Högt"), (70, "Högt"), (69.9, "Högt"),
-                                          (69.5, "Högt"), (69.4, "Godkänt"), (62, "Godkänt"),
-                                          (61.5, "Godkänt"), (61.4, "Lågt"), (50, "Lågt"),
-                                          (49.5, "Lågt"), (49.4, "Mycket lågt"),
-                                          (0, "Mycket lågt")])
+@pytest.mark.parametrize(
+    "value, label",
+    [
+        (80, "Mycket högt"),
+        (79.5, "Mycket högt"),
+        (79.4, "Högt"),
+        (70, "Högt"),
+        (69.9, "Högt"),
+        (69.5, "Högt"),
+        (69.4, "Godkänt"),
+        (62, "Godkänt"),
+        (61.5, "Godkänt"),
+        (61.4, "Lågt"),
+        (50, "Lågt"),
+        (49.5, "Lågt"),
+        (49.4, "Mycket lågt"),
+        (0, "Mycket lågt"),
+    ],
+)
 def test_grade_bands(value, label):
     assert grade_for(value).label == label
     assert grade_for(value).symbol  # never colour alone
@@ -91,8 +128,12 @@ def test_nki_total_areas_follow_the_year_definition():
     assert len(rules.nki_total_areas(2015)) == 5
     assert "livsmedelskontroll" not in rules.nki_total_areas(2015)
     assert len(rules.nki_total_areas(2016)) == 6
-    assert rules.nki_total_areas(2024) == ("bygglov", "miljo_halsoskydd", "livsmedelskontroll",
-                                           "serveringstillstand")
+    assert rules.nki_total_areas(2024) == (
+        "bygglov",
+        "miljo_halsoskydd",
+        "livsmedelskontroll",
+        "serveringstillstand",
+    )
     assert [b.year for b in rules.breaks_between(2014, 2024)] == [2016, 2024]
     assert rules.breaks_between(2017, 2023) == []
 
@@ -125,10 +166,12 @@ def test_rank_totals_completed_per_cell_and_never_overwritten():
     from nki_desktop.domain.ranking import complete_rank_totals
     from nki_desktop.domain.records import Observation
 
-    obs = [Observation(2023, "1880", "total", "nki", "foretag", 72, rank=2),
-           Observation(2023, "1814", "total", "nki", "foretag", 78, rank=1),
-           Observation(2023, "1860", "total", "nki", "foretag", 70),  # unranked
-           Observation(2023, "1880", "bygglov", "nki", "foretag", 64, rank=5, rank_of=198)]
+    obs = [
+        Observation(2023, "1880", "total", "nki", "foretag", 72, rank=2),
+        Observation(2023, "1814", "total", "nki", "foretag", 78, rank=1),
+        Observation(2023, "1860", "total", "nki", "foretag", 70),  # unranked
+        Observation(2023, "1880", "bygglov", "nki", "foretag", 64, rank=5, rank_of=198),
+    ]
     complete_rank_totals(obs)
     assert [o.rank_of for o in obs] == [2, 2, None, 198]
 
@@ -139,8 +182,10 @@ def test_rank_total_stays_unknown_for_an_excerpt_of_a_larger_ranking():
     from nki_desktop.domain.ranking import complete_rank_totals
     from nki_desktop.domain.records import Observation
 
-    obs = [Observation(2023, "1880", "total", "nki", "foretag", 72, rank=150),
-           Observation(2023, "1814", "total", "nki", "foretag", 78, rank=61)]
+    obs = [
+        Observation(2023, "1880", "total", "nki", "foretag", 72, rank=150),
+        Observation(2023, "1814", "total", "nki", "foretag", 78, rank=61),
+    ]
     complete_rank_totals(obs)
     assert [o.rank_of for o in obs] == [None, None]
     assert Position(150, 0, False).text == "150" and Position(2, 3, False).text == "2 av 3"

@@ -14,34 +14,51 @@ TODAY = date(2026, 3, 1)
 
 
 def _obs(**fields) -> Observation:
-    return Observation(**{"year": 2023, "unit": "2514", "area": "bygglov", "factor": "nki",
-                          "group": "foretag", **fields})
+    return Observation(
+        **{
+            "year": 2023,
+            "unit": "2514",
+            "area": "bygglov",
+            "factor": "nki",
+            "group": "foretag",
+            **fields,
+        }
+    )
 
 
-@pytest.mark.parametrize(("fields", "reason"), [
-    ({"value": 150.0}, "Värdet 150 ligger utanför 0–100."),
-    ({"value": -8.0}, "Värdet -8 ligger utanför 0–100."),
-    ({"value": float("inf")}, "Värdet är inf, inget ändligt tal."),
-    ({"value": float("nan")}, "Värdet är nan, inget ändligt tal."),
-    ({"ci_high": 100.5}, "Konfidensintervallets övre gräns 100,5 ligger utanför 0–100."),
-    ({"year": 2022023}, "Året 2022023 ligger utanför 1990–2027."),
-    ({"year": 1989}, "Året 1989 ligger utanför 1990–2027."),
-    ({"year": 2028}, "Året 2028 ligger utanför 1990–2027."),
-    ({"n": -3}, "Antal svar -3 är mindre än 0."),
-    ({"n": 12.5}, "Antal svar 12,5 är inget heltal."),
-    ({"n": 10**30}, "Antal svar 1000000000000000000000000000000 är orimligt stort"),
-    ({"rank": 0}, "Placeringen 0 är mindre än 1."),
-    ({"rank": 12, "rank_of": 10}, "Placeringen 12 är högre än antalet enheter (10)."),
-    ({"rank": 300}, "Placeringen 300 är högre än antalet enheter (291)."),
-])
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"value": 150.0}, "Värdet 150 ligger utanför 0–100."),
+        ({"value": -8.0}, "Värdet -8 ligger utanför 0–100."),
+        ({"value": float("inf")}, "Värdet är inf, inget ändligt tal."),
+        ({"value": float("nan")}, "Värdet är nan, inget ändligt tal."),
+        ({"ci_high": 100.5}, "Konfidensintervallets övre gräns 100,5 ligger utanför 0–100."),
+        ({"year": 2022023}, "Året 2022023 ligger utanför 1990–2027."),
+        ({"year": 1989}, "Året 1989 ligger utanför 1990–2027."),
+        ({"year": 2028}, "Året 2028 ligger utanför 1990–2027."),
+        ({"n": -3}, "Antal svar -3 är mindre än 0."),
+        ({"n": 12.5}, "Antal svar 12,5 är inget heltal."),
+        ({"n": 10**30}, "Antal svar 1000000000000000000000000000000 är orimligt stort"),
+        ({"rank": 0}, "Placeringen 0 är mindre än 1."),
+        ({"rank": 12, "rank_of": 10}, "Placeringen 12 är högre än antalet enheter (10)."),
+        ({"rank": 300}, "Placeringen 300 är högre än antalet enheter (291)."),
+    ],
+)
 def test_implausible_cells_are_named_with_their_reason(fields, reason):
     found = list(plausibility.findings([_obs(**fields)], units=291, today=TODAY))
     assert len(found) == 1 and found[0].reason.startswith(reason)
 
 
 def test_plausible_cells_pass():
-    cells = [_obs(value=0.0), _obs(value=100.0, n=0, rank=1, rank_of=290),
-             _obs(year=1990), _obs(year=2027), _obs(missing=".."), _obs(value=77.4, n=114)]
+    cells = [
+        _obs(value=0.0),
+        _obs(value=100.0, n=0, rank=1, rank_of=290),
+        _obs(year=1990),
+        _obs(year=2027),
+        _obs(missing=".."),
+        _obs(value=77.4, n=114),
+    ]
     assert list(plausibility.findings(cells, units=291, today=TODAY)) == []
 
 
@@ -52,8 +69,21 @@ def test_clean_text_removes_control_and_direction_characters_and_limits_length()
     assert clean_text(clean_text("x\u200by")) == clean_text("x\u200by")
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1 förbund", "@SUM(A1)", "\t=1", "\r=1",
-                                  "＝1+1 Miljöförbund", "＋1", "－1", "＠x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+1",
+        "-1 förbund",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "＝1+1 Miljöförbund",
+        "＋1",
+        "－1",
+        "＠x",
+    ],
+)
 def test_formula_like_text_is_escaped(text):
     assert looks_like_formula(text)
     assert formula_safe(text) == "'" + text

@@ -27,9 +27,19 @@ from nki_desktop.domain.respondent_stats import (
 from nki_desktop.domain.rules import publication_rules
 
 # Student t table (two-sided 95 %, i.e. p = 0.975; and a few other levels).
-T_TABLE = [(0.975, 1, 12.706), (0.975, 2, 4.303), (0.975, 3, 3.182), (0.975, 5, 2.571),
-           (0.975, 10, 2.228), (0.975, 30, 2.042), (0.975, 120, 1.980), (0.95, 10, 1.812),
-           (0.995, 20, 2.845), (0.99, 4, 3.747), (0.9, 1, 3.078)]
+T_TABLE = [
+    (0.975, 1, 12.706),
+    (0.975, 2, 4.303),
+    (0.975, 3, 3.182),
+    (0.975, 5, 2.571),
+    (0.975, 10, 2.228),
+    (0.975, 30, 2.042),
+    (0.975, 120, 1.980),
+    (0.95, 10, 1.812),
+    (0.995, 20, 2.845),
+    (0.99, 4, 3.747),
+    (0.9, 1, 3.078),
+]
 
 
 @pytest.mark.parametrize(("p", "df", "expected"), T_TABLE)
@@ -63,8 +73,7 @@ def test_summarise_against_statistics_module():
 
 
 def test_respondent_nki_rules():
-    answers = np.array([[10, 10, 10], [1, 1, 1], [8, np.nan, 6], [np.nan, np.nan, 5]],
-                       dtype=float)
+    answers = np.array([[10, 10, 10], [1, 1, 1], [8, np.nan, 6], [np.nan, np.nan, 5]], dtype=float)
     all_three = respondent_nki_array(answers, "all")
     assert all_three[0] == 100 and all_three[1] == 0
     assert np.isnan(all_three[2]) and np.isnan(all_three[3])
@@ -88,7 +97,8 @@ def test_cell_stats_groups_totals_and_upphandling():
         area=["bygglov", "brandskydd", "upphandling", "bygglov", "brandskydd", "bygglov"],
         group=["foretag", "foretag", "foretag", "privatperson", "foretag", "foretag"],
         nki=np.array([80.0, 60.0, 50.0, 40.0, 90.0, 70.0]),
-        factors=np.full((6, 6), 50.0))
+        factors=np.full((6, 6), 50.0),
+    )
     totals = {2023: ("brandskydd", "bygglov"), 2024: ("bygglov",)}
     cells = {(c.year, c.area, c.group, c.factor): c.stat for c in cell_stats(data, totals)}
     assert cells[(2023, "total", "foretag", "nki")].mean == pytest.approx(70.0)
@@ -100,12 +110,16 @@ def test_cell_stats_groups_totals_and_upphandling():
     assert cells[(2023, "bygglov", "alla", "nki")].n == 2
 
 
-@pytest.mark.parametrize(("year", "portal", "oj", "area_rank"), [
-    (2017, 7, 10, 12), (2021, 7, 10, 10), (2023, 7, 10, 10)])
+@pytest.mark.parametrize(
+    ("year", "portal", "oj", "area_rank"), [(2017, 7, 10, 12), (2021, 7, 10, 10), (2023, 7, 10, 10)]
+)
 def test_publication_status_follows_the_years_rules(year, portal, oj, area_rank):
     rules = publication_rules(year)
-    assert (rules.min_answers_portal, rules.min_answers_oj,
-            rules.min_answers_area_rank) == (portal, oj, area_rank)
+    assert (rules.min_answers_portal, rules.min_answers_oj, rules.min_answers_area_rank) == (
+        portal,
+        oj,
+        area_rank,
+    )
     assert not publication_status(portal - 1, year, "bygglov").shown
     assert "För få svar" in publication_status(portal - 1, year, "bygglov").reason
     low = publication_status(portal, year, "bygglov")
@@ -124,7 +138,7 @@ def test_welch_change_against_hand_computation():
     assert isinstance(change, Change)
     v1 = statistics.variance(a) / len(a)
     v2 = statistics.variance(b) / len(b)
-    df = (v1 + v2) ** 2 / (v1 ** 2 / (len(a) - 1) + v2 ** 2 / (len(b) - 1))
+    df = (v1 + v2) ** 2 / (v1**2 / (len(a) - 1) + v2**2 / (len(b) - 1))
     assert change.delta == pytest.approx(statistics.mean(a) - statistics.mean(b))
     assert change.df == pytest.approx(df)
     # df ≈ 10.5 here: the multiplier lies between the table's t(0.975, 11) and t(0.975, 10).

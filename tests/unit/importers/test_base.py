@@ -13,11 +13,24 @@ from nki_desktop.importers.base import (
 )
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (77.4, 77.4), ("77,4", 77.4), ("1 234", 1234.0), ("1\u00a0234", 1234.0), ("77 %", 77.0),
-    ("−3", -3.0), ("86", 86.0), (86.0, 86.0), ("abc", None), ("", None), ("..", None),
-    (True, None), ("1.234,5", None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (77.4, 77.4),
+        ("77,4", 77.4),
+        ("1 234", 1234.0),
+        ("1\u00a0234", 1234.0),
+        ("77 %", 77.0),
+        ("−3", -3.0),
+        ("86", 86.0),
+        (86.0, 86.0),
+        ("abc", None),
+        ("", None),
+        ("..", None),
+        (True, None),
+        ("1.234,5", None),
+    ],
+)
 def test_parse_number(raw, expected):
     assert parse_number(raw) == expected
 
@@ -59,7 +72,15 @@ def test_bad_files_give_clear_swedish_messages(tmp_path):
     XlsxWorkbook().save(tmp_path / "empty.xlsx")
     with pytest.raises(ImportProblem, match="tom"):
         read_workbook(tmp_path / "empty.xlsx")
-    problem = ImportProblem("f.xlsx", "Texten 'abc' är inget tal.", "Blad1", 7, 2,
-                            hint="Rätta cellen och importera igen.")
-    assert problem.text == ("Fil: f.xlsx, blad: Blad1, rad: 7, kolumn: C. Texten 'abc' är "
-                            "inget tal. Rätta cellen och importera igen.")
+    problem = ImportProblem(
+        "f.xlsx",
+        "Texten 'abc' är inget tal.",
+        "Blad1",
+        7,
+        2,
+        hint="Rätta cellen och importera igen.",
+    )
+    assert problem.text == (
+        "Fil: f.xlsx, blad: Blad1, rad: 7, kolumn: C. Texten 'abc' är "
+        "inget tal. Rätta cellen och importera igen."
+    )

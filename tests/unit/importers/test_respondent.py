@@ -58,8 +58,7 @@ def import_respondent_file(store, path, options: ImportOptions | None = None) ->
 
 
 def _values(store, **filters):
-    return {(v.year, v.area, v.factor, v.group): v for v in store.values(unit="1880",
-                                                                           **filters)}
+    return {(v.year, v.area, v.factor, v.group): v for v in store.values(unit="1880", **filters)}
 
 
 @pytest.fixture(params=["xlsx", "csv"])
@@ -85,14 +84,14 @@ def test_known_answers_give_independently_computed_indices(store, known_file):
     info = [x for x in (_factor(r, 0) for r in rows_2023) if x is not None]
     assert values[(2023, "bygglov", "information", "foretag")].n == 8  # 99 is no answer
     assert values[(2023, "bygglov", "information", "foretag")].value == pytest.approx(
-        statistics.mean(info))
+        statistics.mean(info)
+    )
     # Brandskydd 2023 has 3 answers: below the 7 needed to show, withheld with the reason.
     brand = values[(2023, "brandskydd", "nki", "foretag")]
     assert brand.value is None and brand.n == 3 and "för få svar" in brand.missing
     # NKI totalt 2023 = bygglov + brandskydd respondents (both in the 2016–2023 definition).
     total = [x for x in (_nki(r) for r in KNOWN if r[1] == 2023) if x is not None]
-    assert values[(2023, "total", "nki", "foretag")].value == pytest.approx(
-        statistics.mean(total))
+    assert values[(2023, "total", "nki", "foretag")].value == pytest.approx(statistics.mean(total))
     assert values[(2023, "total", "nki", "foretag")].n == 10
     # 2022 has 3 respondents: withheld.
     assert values[(2022, "bygglov", "nki", "foretag")].value is None
@@ -108,8 +107,9 @@ def test_stored_rows_keep_raw_answers_and_background(store, tmp_path):
     assert rows[2]["q3"] is None  # "vet ej"
     assert rows[5]["information"] is None and rows[5]["background"] == {}
     info = store.list_imports()[0]
-    assert info.settings == ImportSettings(factor_scale=(1.0, 6.0), nki_rule="all",
-                                           sheet="Svar", header_row=1)
+    assert info.settings == ImportSettings(
+        factor_scale=(1.0, 6.0), nki_rule="all", sheet="Svar", header_row=1
+    )
 
 
 def test_no_answer_codes_are_configurable(store, tmp_path):
@@ -117,15 +117,22 @@ def test_no_answer_codes_are_configurable(store, tmp_path):
     rows[0][4] = "kan ej bedöma"
     rows[1][4] = 98
     path = write_xlsx(tmp_path / "svar.xlsx", rows)
-    batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(
-        kommun="1880", no_answer_codes=(98, 99, 0),
-        no_answer_texts=("kan ej bedöma", "vet ej", "ej svar")), store.catalogue).batch
+    batch = RESPONDENT_IMPORTER.parse(
+        read_workbook(path),
+        ImportOptions(
+            kommun="1880",
+            no_answer_codes=(98, 99, 0),
+            no_answer_texts=("kan ej bedöma", "vet ej", "ej svar"),
+        ),
+        store.catalogue,
+    ).batch
     first, second = batch.respondents[0], batch.respondents[1]
     assert first["q1"] is None and second["q1"] is None
     assert not any("inte tal" in s.reason for s in batch.skipped)
     # With the default settings "kan ej bedöma" is unreadable and 98 is out of scale.
-    batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(kommun="1880"),
-                                      store.catalogue).batch
+    batch = RESPONDENT_IMPORTER.parse(
+        read_workbook(path), ImportOptions(kommun="1880"), store.catalogue
+    ).batch
     reasons = " ".join(s.reason for s in batch.skipped)
     assert "inte tal" in reasons and "utanför skalan" in reasons
     assert batch.respondents[1]["q1"] is None
@@ -134,11 +141,15 @@ def test_no_answer_codes_are_configurable(store, tmp_path):
 def test_factor_scale_1_to_10_is_read_from_the_data(store, tmp_path):
     rows = make_rows(60, seed=2, factor_max=10, no_answer_rate=0)
     path = write_xlsx(tmp_path / "svar10.xlsx", rows)
-    batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(kommun="1880"),
-                                      store.catalogue).batch
+    batch = RESPONDENT_IMPORTER.parse(
+        read_workbook(path), ImportOptions(kommun="1880"), store.catalogue
+    ).batch
     assert any("vald skala 1–10 (läst ur data)" in n for n in batch.notes)
-    cell = next(o for o in batch.observations if (o.year, o.area, o.factor) ==
-                (2022, "total", "kompetens") and o.group == "foretag")
+    cell = next(
+        o
+        for o in batch.observations
+        if (o.year, o.area, o.factor) == (2022, "total", "kompetens") and o.group == "foretag"
+    )
     # Every generated area belongs to NKI totalt 2022 (the 2016–2023 definition).
     expected = [(r[10] - 1) / 9 * 100 for r in rows if r[1] == 2022]
     assert cell.value == pytest.approx(statistics.mean(expected))
@@ -147,21 +158,35 @@ def test_factor_scale_1_to_10_is_read_from_the_data(store, tmp_path):
 def test_factor_scale_can_be_overridden(store, tmp_path):
     path = write_xlsx(tmp_path / "svar.xlsx", KNOWN)
     batch = RESPONDENT_IMPORTER.parse(
-        read_workbook(path), ImportOptions(kommun="1880", factor_scale="1-10"),
-        store.catalogue).batch
+        read_workbook(path), ImportOptions(kommun="1880", factor_scale="1-10"), store.catalogue
+    ).batch
     assert any("observerat 1–6, vald skala 1–10 (inställd)" in n for n in batch.notes)
     assert "faktorskala 1–10" in batch.description
     assert batch.settings.factor_scale == (1.0, 10.0)
-    cell = next(o for o in batch.observations if (o.year, o.area, o.factor, o.group) ==
-                (2023, "bygglov", "bemotande", "foretag"))
+    cell = next(
+        o
+        for o in batch.observations
+        if (o.year, o.area, o.factor, o.group) == (2023, "bygglov", "bemotande", "foretag")
+    )
     rows = [r for r in KNOWN if r[1] == 2023 and r[2] == "Bygglov"]
     assert cell.value == pytest.approx(statistics.mean((r[9] - 1) / 9 * 100 for r in rows))
 
 
-def test_unknown_columns_ask_for_a_mapping_that_is_then_honoured_and_remembered(
-        store, tmp_path):
-    headers = ["Ärendeår", "Verksamhet", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8",
-               "Q9", "Vet du"]
+def test_unknown_columns_ask_for_a_mapping_that_is_then_honoured_and_remembered(store, tmp_path):
+    headers = [
+        "Ärendeår",
+        "Verksamhet",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "Q5",
+        "Q6",
+        "Q7",
+        "Q8",
+        "Q9",
+        "Vet du",
+    ]
     rows = [r[1:3] + r[4:13] + ["ja"] for r in KNOWN]
     path = write_xlsx(tmp_path / "q.xlsx", rows, headers=headers)
     refused = import_respondent_file(store, path, ImportOptions(kommun="1880"))
@@ -171,11 +196,30 @@ def test_unknown_columns_ask_for_a_mapping_that_is_then_honoured_and_remembered(
     assert request.initial[2] == "q1" and 5 not in request.initial
     assert "F (" in request.message
     keys = {k for k, _ in request.targets}
-    assert {"year", "date", "area", "group", "kommun", "q1", "information", "effektivitet",
-            "ignore", "background:Vet du"} <= keys
+    assert {
+        "year",
+        "date",
+        "area",
+        "group",
+        "kommun",
+        "q1",
+        "information",
+        "effektivitet",
+        "ignore",
+        "background:Vet du",
+    } <= keys
     mapping = dict(request.initial)
-    mapping.update({5: "information", 6: "tillganglighet", 7: "bemotande", 8: "kompetens",
-                    9: "rattssakerhet", 10: "effektivitet", 11: "background:Vet du"})
+    mapping.update(
+        {
+            5: "information",
+            6: "tillganglighet",
+            7: "bemotande",
+            8: "kompetens",
+            9: "rattssakerhet",
+            10: "effektivitet",
+            11: "background:Vet du",
+        }
+    )
     result = import_respondent_file(store, path, ImportOptions(kommun="1880", mapping=mapping))
     assert result.ok
     remember_mapping(store, request, mapping)  # as the mapping dialog does
@@ -188,12 +232,25 @@ def test_unknown_columns_ask_for_a_mapping_that_is_then_honoured_and_remembered(
 
 
 def test_long_question_texts_are_recognised(store, tmp_path):
-    headers = ["Datum", "Myndighetsområde", "Kundgrupp", "Hur nöjd är du sammantaget med "
-               "kommunens service?", "Hur väl motsvarade den dina förväntningar?",
-               "Hur nära ett ideal var den?", "Informationen", "Tillgänglighet", "Bemötandet",
-               "Kompetens", "Rättssäkerhet", "Effektivitet", "Kommun"]
-    rows = [[f"{r[1]}-05-0{1 + i % 9}", r[2], r[3], *r[4:13], "Kalix kommun"]
-            for i, r in enumerate(KNOWN)]
+    headers = [
+        "Datum",
+        "Myndighetsområde",
+        "Kundgrupp",
+        "Hur nöjd är du sammantaget med kommunens service?",
+        "Hur väl motsvarade den dina förväntningar?",
+        "Hur nära ett ideal var den?",
+        "Informationen",
+        "Tillgänglighet",
+        "Bemötandet",
+        "Kompetens",
+        "Rättssäkerhet",
+        "Effektivitet",
+        "Kommun",
+    ]
+    rows = [
+        [f"{r[1]}-05-0{1 + i % 9}", r[2], r[3], *r[4:13], "Kalix kommun"]
+        for i, r in enumerate(KNOWN)
+    ]
     path = write_csv(tmp_path / "lang.csv", rows, headers=headers)
     result = import_respondent_file(store, path)
     assert {r["unit"] for r in result.batch.respondents} == {"2514"}
@@ -205,8 +262,23 @@ def test_cli_data_carries_computed_intervals_and_undo_removes_everything(store, 
     path = write_xlsx(tmp_path / "svar.xlsx", rows)
     result = import_respondent_file(store, path, ImportOptions(kommun="1880"))
     out = io.StringIO()
-    assert cli.run(["--db", str(store.path), "data", "--kommun", "1880", "--year", "2023",
-                    "--area", "total"], out) == 0
+    assert (
+        cli.run(
+            [
+                "--db",
+                str(store.path),
+                "data",
+                "--kommun",
+                "1880",
+                "--year",
+                "2023",
+                "--area",
+                "total",
+            ],
+            out,
+        )
+        == 0
+    )
     lines = out.getvalue().splitlines()
     header = lines[0].split(",")
     nki = next(line.split(",") for line in lines[1:] if ",nki,foretag," in line)
@@ -227,10 +299,14 @@ def test_cli_data_carries_computed_intervals_and_undo_removes_everything(store, 
 
 def test_nki_rule_at_least_two_of_three_is_a_setting(store, tmp_path):
     path = write_xlsx(tmp_path / "svar.xlsx", KNOWN)
-    batch = RESPONDENT_IMPORTER.parse(read_workbook(path), ImportOptions(
-        kommun="1880", nki_rule="two"), store.catalogue).batch
-    cell = next(o for o in batch.observations if (o.year, o.area, o.factor, o.group) ==
-                (2023, "bygglov", "nki", "foretag"))
+    batch = RESPONDENT_IMPORTER.parse(
+        read_workbook(path), ImportOptions(kommun="1880", nki_rule="two"), store.catalogue
+    ).batch
+    cell = next(
+        o
+        for o in batch.observations
+        if (o.year, o.area, o.factor, o.group) == (2023, "bygglov", "nki", "foretag")
+    )
     rows = [r for r in KNOWN if r[1] == 2023 and r[2] == "Bygglov"]
     values = []
     for r in rows:  # row 3 ("vet ej") and row 9 (0) now count with their two answers
@@ -244,28 +320,54 @@ def test_sniff_tells_respondent_files_from_others(tmp_path, store, sample_batch)
     respondent = read_workbook(write_xlsx(tmp_path / "svar.xlsx", make_rows(40)))
     assert RESPONDENT_IMPORTER.sniff(respondent) >= 0.6
     ranking = tmp_path / "rank.csv"
-    ranking.write_text("Kommun;Län;NKI totalt;Placering\nKalix;Norrbotten;86;2\n",
-                       encoding="utf-8")
+    ranking.write_text("Kommun;Län;NKI totalt;Placering\nKalix;Norrbotten;86;2\n", encoding="utf-8")
     assert RESPONDENT_IMPORTER.sniff(read_workbook(ranking)) < 0.3
 
 
 def test_cli_import_respondents_with_mapping_and_settings(store, tmp_path):
-    headers = ["Ärendeår", "Verksamhet", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8",
-               "Q9"]
+    headers = ["Ärendeår", "Verksamhet", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9"]
     rows = [r[1:3] + r[4:13] for r in KNOWN]
     path = write_csv(tmp_path / "q.csv", rows, headers=headers)
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        status = cli.run(["--db", str(store.path), "import-respondents", str(path),
-                          "--kommun", "1880"], io.StringIO())
+        status = cli.run(
+            ["--db", str(store.path), "import-respondents", str(path), "--kommun", "1880"],
+            io.StringIO(),
+        )
     assert status == 2 and "Q4" in err.getvalue() and "--map" in err.getvalue()
     out = io.StringIO()
-    maps = [f"--map={c}={t}" for c, t in zip("FGHIJK", ("information", "tillganglighet",
-                                                         "bemotande", "kompetens",
-                                                         "rattssakerhet", "effektivitet"),
-                                                strict=True)]
-    assert cli.run(["--db", str(store.path), "import-respondents", str(path), "--kommun",
-                    "1880", "--factor-scale", "1-10", *maps], out) == 0
+    maps = [
+        f"--map={c}={t}"
+        for c, t in zip(
+            "FGHIJK",
+            (
+                "information",
+                "tillganglighet",
+                "bemotande",
+                "kompetens",
+                "rattssakerhet",
+                "effektivitet",
+            ),
+            strict=True,
+        )
+    ]
+    assert (
+        cli.run(
+            [
+                "--db",
+                str(store.path),
+                "import-respondents",
+                str(path),
+                "--kommun",
+                "1880",
+                "--factor-scale",
+                "1-10",
+                *maps,
+            ],
+            out,
+        )
+        == 0
+    )
     assert "faktorskala 1–10" in out.getvalue() and "vald skala 1–10 (inställd)" in out.getvalue()
     assert store.respondents(year=2023, area="bygglov")[0]["effektivitet"] == 3
 
@@ -291,7 +393,8 @@ def test_generic_import_path_detects_respondent_files(store, known_file):
     assert values[(2023, "brandskydd", "nki", "foretag")].n == 3
     assert values[(2023, "brandskydd", "nki", "foretag")].missing  # n = 3 < 7: not shown
     bygg = _values(store, year=2023, area="bygglov", factor="nki")[
-        (2023, "bygglov", "nki", "foretag")]
+        (2023, "bygglov", "nki", "foretag")
+    ]
     answered = [_nki(r) for r in KNOWN if r[1] == 2023 and r[2] == "Bygglov"]
     answered = [a for a in answered if a is not None]
     assert bygg.n == len(answered) and math.isclose(bygg.value, statistics.mean(answered))

@@ -15,10 +15,21 @@ from tests.comment_builders import LAYOUTS, PERSONAL, layout_rows
 from tests.respondent_builders import write_csv, write_xlsx
 
 
-@pytest.mark.parametrize("header", ["Synpunkter", "Förbättringsförslag", "Kommentar",
-                                    "Övriga synpunkter", "Fritext", "Kommentarer",
-                                    "Har du förslag på förbättringar?", "Övrigt",
-                                    "Övriga kommentarer", "Fri text"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Synpunkter",
+        "Förbättringsförslag",
+        "Kommentar",
+        "Övriga synpunkter",
+        "Fritext",
+        "Kommentarer",
+        "Har du förslag på förbättringar?",
+        "Övrigt",
+        "Övriga kommentarer",
+        "Fri text",
+    ],
+)
 def test_free_text_headers_are_comments(header):
     mapping = best_assignment(["Ärendeår", "Område", "NKI1", "NKI2", "NKI3", header])
     assert mapping[5] == "comment"
@@ -35,11 +46,21 @@ def test_several_comment_columns_and_the_mapping_choice():
     assert ("comment", "Kommentar (fritext; personuppgifter maskeras)") in targets_for([])
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2024-03-15", "2024-03-15"), ("2024-03-15 10:22", "2024-03-15"), ("20240315", "2024-03-15"),
-    ("15/3/2024", "2024-03-15"), ("15.03.2024", "2024-03-15"), (45366.0, "2024-03-15"),
-    ("2024-02-30", None), ("vet ej", None), ("", None), (2024.0, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-03-15", "2024-03-15"),
+        ("2024-03-15 10:22", "2024-03-15"),
+        ("20240315", "2024-03-15"),
+        ("15/3/2024", "2024-03-15"),
+        ("15.03.2024", "2024-03-15"),
+        (45366.0, "2024-03-15"),
+        ("2024-02-30", None),
+        ("vet ej", None),
+        ("", None),
+        (2024.0, None),
+    ],
+)
 def test_dates_in_many_forms(value, expected):
     day = date_of(value)
     assert (day.isoformat() if day else None) == expected
@@ -49,16 +70,21 @@ def test_dates_in_many_forms(value, expected):
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_comments_are_imported_masked_with_dates(store, tmp_path, layout, fmt):
     headers, rows = layout_rows(layout, 60, date_style="date" if fmt == "xlsx" else "iso")
-    path = (write_xlsx(tmp_path / f"{layout}.xlsx", rows, headers=headers) if fmt == "xlsx"
-            else write_csv(tmp_path / f"{layout}.csv", rows, headers=headers))
+    path = (
+        write_xlsx(tmp_path / f"{layout}.xlsx", rows, headers=headers)
+        if fmt == "xlsx"
+        else write_csv(tmp_path / f"{layout}.csv", rows, headers=headers)
+    )
     result = import_file(store, path, ImportOptions(kommun="1880"))
     assert result.ok, result.message
     batch = result.batch
     comment_cols = LAYOUTS[layout][1]
-    expected = [(i + 2, col, text) for i, r in enumerate(rows)
-                for col, text in zip(comment_cols, r[len(headers) - len(comment_cols):],
-                                     strict=True)
-                if text and text not in ("-", "Inga synpunkter")]
+    expected = [
+        (i + 2, col, text)
+        for i, r in enumerate(rows)
+        for col, text in zip(comment_cols, r[len(headers) - len(comment_cols) :], strict=True)
+        if text and text not in ("-", "Inga synpunkter")
+    ]
     assert [(c.row, c.column) for c in batch.comments] == [(r, c) for r, c, _ in expected]
     for comment, (_, _, original) in zip(batch.comments, expected, strict=True):
         if original in PERSONAL:
@@ -100,8 +126,9 @@ def test_preview_says_how_many_comments_and_maskings(store, tmp_path):
     result = preview(store, path, ImportOptions(kommun="1880"))
     note = next(n for n in result.batch.notes if "kommentarer" in n)
     count = len(result.batch.comments)
-    assert note.startswith(f"{count} kommentarer (fritextsvar) hittades; personuppgifter "
-                           "maskerades vid importen: ")
+    assert note.startswith(
+        f"{count} kommentarer (fritextsvar) hittades; personuppgifter maskerades vid importen: "
+    )
     assert re.search(r"\d+ telefonnummer, \d+ e-post, \d+ personnummer", note)
     assert "exporteras bara om du väljer dem" in note
     assert store.respondent_count() == 0  # a preview stores nothing
@@ -109,8 +136,9 @@ def test_preview_says_how_many_comments_and_maskings(store, tmp_path):
 
 def test_undo_removes_the_comments(store, tmp_path):
     headers, rows = layout_rows("beslutsdatum", 20)
-    result = import_file(store, write_xlsx(tmp_path / "s.xlsx", rows, headers=headers),
-                         ImportOptions(kommun="1880"))
+    result = import_file(
+        store, write_xlsx(tmp_path / "s.xlsx", rows, headers=headers), ImportOptions(kommun="1880")
+    )
     assert list_comments(store)
     store.undo_import(result.import_id)
     assert list_comments(store) == []

@@ -21,8 +21,9 @@ def test_child_reader_gives_the_same_rows_as_calamine(tmp_path):
 
     path = ib.write_xlsx(tmp_path / "lan.xlsx", ib.per_lan_sheets())
     book = CalamineWorkbook.from_path(str(path))
-    expected = [(n, book.get_sheet_by_name(n).to_python(skip_empty_area=False))
-                for n in book.sheet_names]
+    expected = [
+        (n, book.get_sheet_by_name(n).to_python(skip_empty_area=False)) for n in book.sheet_names
+    ]
 
     assert safe_reader.read_sheets(path) == expected
 
@@ -31,10 +32,13 @@ def test_more_rows_than_one_chunk_arrive_whole(tmp_path):
     rows = [[i, f"rad {i}"] for i in range(safe_reader.CHUNK_ROWS * 2 + 7)]
     path = ib.write_xlsx(tmp_path / "big.xlsx", {"Data": rows})
 
-    (name, got), = safe_reader.read_sheets(path)
+    ((name, got),) = safe_reader.read_sheets(path)
 
-    assert name == "Data" and len(got) == len(rows) and got[-1] == [float(len(rows) - 1),
-                                                                     f"rad {len(rows) - 1}"]
+    assert (
+        name == "Data"
+        and len(got) == len(rows)
+        and got[-1] == [float(len(rows) - 1), f"rad {len(rows) - 1}"]
+    )
 
 
 def test_no_time_left_is_a_reader_failure(tmp_path):
@@ -72,8 +76,11 @@ def test_a_sheet_reaching_far_out_is_refused_before_the_reader(tmp_path, declare
     path = _far(tmp_path, declared, cell)
     with pytest.raises(precheck.TooBig, match=cell):
         precheck.check(path)
-    with pytest.raises(ImportProblem, match="kunde inte läsas: den verkar skadad eller är för "
-                                            f"stor \\(bladet sträcker sig till cell {cell}"):
+    with pytest.raises(
+        ImportProblem,
+        match="kunde inte läsas: den verkar skadad eller är för "
+        f"stor \\(bladet sträcker sig till cell {cell}",
+    ):
         read_workbook(path)
 
 
@@ -88,8 +95,7 @@ def test_a_damaged_opendocument_sheet_is_refused_without_reading_it(tmp_path):
     path = ib.write_ods(tmp_path / "lan.ods", ib.per_lan_sheets())
 
     def unclosed(name: str, content: bytes) -> bytes:
-        return content.replace(b"</table:table-cell>", b"", 1) if name == "content.xml" \
-            else content
+        return content.replace(b"</table:table-cell>", b"", 1) if name == "content.xml" else content
 
     path.write_bytes(corpus.rezip(path.read_bytes(), unclosed))
     with pytest.raises(precheck.Damaged, match="content.xml"):

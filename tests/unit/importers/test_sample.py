@@ -12,8 +12,9 @@ from nki_desktop.paths import shipped_catalogue
 def test_sample_is_deterministic_and_marked_fictitious(sample_batch):
     again = sample.generate(shipped_catalogue())
     assert again.sha256 == sample_batch.sha256
-    assert [(o.unit, o.value) for o in again.observations[:500]] == \
-        [(o.unit, o.value) for o in sample_batch.observations[:500]]
+    assert [(o.unit, o.value) for o in again.observations[:500]] == [
+        (o.unit, o.value) for o in sample_batch.observations[:500]
+    ]
     assert "fiktiva" in sample_batch.file_name
     assert sample_batch.years == list(range(2016, 2025))
 
@@ -29,5 +30,6 @@ def test_sample_total_follows_each_years_definition(sample_batch):
         expected = sum(n_by.get((year, a), 0) for a in nki_total_areas(year))
         assert n_by[(year, "total")] == expected
     # 2024: brandskydd is reported but not in the total
-    assert n_by[(2024, "total")] < sum(v for (y, a), v in n_by.items()
-                                       if y == 2024 and a not in ("total", "upphandling"))
+    assert n_by[(2024, "total")] < sum(
+        v for (y, a), v in n_by.items() if y == 2024 and a not in ("total", "upphandling")
+    )

@@ -15,8 +15,10 @@ from nki_desktop.services import comments as svc
 
 
 def _pdf_text(path) -> str:
-    return " ".join(" ".join(unicodedata.normalize("NFKC", p.extract_text()).split())
-                    for p in PdfReader(str(path)).pages)
+    return " ".join(
+        " ".join(unicodedata.normalize("NFKC", p.extract_text()).split())
+        for p in PdfReader(str(path)).pages
+    )
 
 
 def test_only_picked_comments_reach_the_pdf_and_the_workbook(sample_store, tmp_path):
@@ -27,8 +29,7 @@ def test_only_picked_comments_reach_the_pdf_and_the_workbook(sample_store, tmp_p
     assert HEADING not in text and rows[0].text not in text
     book = load_workbook(write_xlsx(data, tmp_path / "utan.xlsx"))
     assert "Kommentarer" not in book.sheetnames
-    assert not any(rows[0].text == c.value for ws in book for row in ws.iter_rows()
-                   for c in row)
+    assert not any(rows[0].text == c.value for ws in book for row in ws.iter_rows() for c in row)
 
     picked = [rows[0], rows[2]]
     svc.pick(sample_store, [r.id for r in picked])
@@ -38,8 +39,11 @@ def test_only_picked_comments_reach_the_pdf_and_the_workbook(sample_store, tmp_p
     assert HEADING in text
     for r in picked:
         assert r.text[:30] in text
-    others = [r for r in rows if r.id not in {p.id for p in picked}
-              and r.text not in {p.text for p in picked}]
+    others = [
+        r
+        for r in rows
+        if r.id not in {p.id for p in picked} and r.text not in {p.text for p in picked}
+    ]
     assert not any(o.text in text for o in others)
     ws = load_workbook(write_xlsx(data, tmp_path / "med.xlsx"))["Kommentarer"]
     values = [ws.cell(row=r, column=5).value for r in range(5, 5 + len(picked))]

@@ -14,8 +14,9 @@ def test_export_command_writes_a_filterable_excel_table(sample_db_copy, tmp_path
     db = str(sample_db_copy)
     out = io.StringIO()
     target = tmp_path / "orebro.xlsx"
-    assert cli.run(["--db", db, "export", str(target), "--kommun", "1880", "--year", "2023"],
-                   out) == 0
+    assert (
+        cli.run(["--db", db, "export", str(target), "--kommun", "1880", "--year", "2023"], out) == 0
+    )
     ws = load_workbook(target)["Data"]
     assert ws["A1"].value == "Ärendeår" and ws["C2"].value == "Örebro"
     assert ws.freeze_panes == "A2" and "NKIData" in ws.tables
@@ -26,8 +27,21 @@ def test_export_command_writes_a_filterable_excel_table(sample_db_copy, tmp_path
 
 
 def test_csv_export_is_swedish_excel_friendly_and_formula_safe(tmp_path):
-    row = LongRow(2023, "jb:x", "=HYPERLINK(\"http://evil\")", "total", "nki", "foretag",
-                  77.4, 12, None, None, None, "fil.xlsx", None)
+    row = LongRow(
+        2023,
+        "jb:x",
+        '=HYPERLINK("http://evil")',
+        "total",
+        "nki",
+        "foretag",
+        77.4,
+        12,
+        None,
+        None,
+        None,
+        "fil.xlsx",
+        None,
+    )
     path = write_long([row], tmp_path / "a.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -44,10 +58,28 @@ def test_csv_export_is_swedish_excel_friendly_and_formula_safe(tmp_path):
 
 def test_full_width_and_tab_led_formulas_are_text_in_every_export(tmp_path):
     names = ["＝1+1 Miljöförbund", "\t=1+1", "@SUM(1)", "+1 förbund"]
-    rows = [LongRow(2023, "jb:x", name, "total", "nki", "foretag", 77.0, 12, None, None,
-                    None, "fil.xlsx", None) for name in names]
-    cells = [next(csv.reader([line], delimiter=";")) for line in
-             write_long(rows, tmp_path / "b.csv").read_text("utf-8-sig").splitlines()[1:]]
+    rows = [
+        LongRow(
+            2023,
+            "jb:x",
+            name,
+            "total",
+            "nki",
+            "foretag",
+            77.0,
+            12,
+            None,
+            None,
+            None,
+            "fil.xlsx",
+            None,
+        )
+        for name in names
+    ]
+    cells = [
+        next(csv.reader([line], delimiter=";"))
+        for line in write_long(rows, tmp_path / "b.csv").read_text("utf-8-sig").splitlines()[1:]
+    ]
     assert [c[2] for c in cells] == ["'" + name for name in names]
     ws = load_workbook(write_long(rows, tmp_path / "b.xlsx"))["Data"]
     assert [ws.cell(r, 3).value for r in range(2, 6)] == names

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from nki_desktop.reports.document import footer_sources
 
-CITATIONS = ["Källa: SKR, Insikt", "Källa: SKR, Insikt (egen beräkning från svarsdata)",
-             "Källa: Kolada", "Källa: egen sammanställning",
-             "Exempeldata – fiktiva värden, inte SKR:s siffror"]
+CITATIONS = [
+    "Källa: SKR, Insikt",
+    "Källa: SKR, Insikt (egen beräkning från svarsdata)",
+    "Källa: Kolada",
+    "Källa: egen sammanställning",
+    "Exempeldata – fiktiva värden, inte SKR:s siffror",
+]
 
 
 def width(text: str) -> float:
@@ -19,8 +23,7 @@ def test_one_source_is_cited_as_it_is():
 
 def test_several_sources_share_one_line_when_they_fit():
     text = footer_sources(CITATIONS[:3], width, 1000)
-    assert text == ("Källor: SKR, Insikt; SKR, Insikt (egen beräkning från svarsdata); "
-                    "Kolada")
+    assert text == ("Källor: SKR, Insikt; SKR, Insikt (egen beräkning från svarsdata); Kolada")
 
 
 def test_too_many_sources_point_to_the_method_page():

@@ -19,8 +19,11 @@ def test_matrix_page_only_with_respondent_data(sample_store, tmp_path):
     assert not any("Prioriteringsmatris" in t for t in _text(without))
 
     rows = make_rows(400, years=(2023,))
-    assert import_file(sample_store, write_xlsx(tmp_path / "svar.xlsx", rows),
-                       ImportOptions(kind="respondent", kommun="1880")).ok
+    assert import_file(
+        sample_store,
+        write_xlsx(tmp_path / "svar.xlsx", rows),
+        ImportOptions(kind="respondent", kommun="1880"),
+    ).ok
     with_matrix = build_pdf(sample_store, "1880", 2023, "foretag", tmp_path / "med.pdf")
     pages = _text(with_matrix)
     matrix_pages = [t for t in pages if "Prioriteringsmatris" in t and "Kvadrant" in t]

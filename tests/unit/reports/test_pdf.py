@@ -71,9 +71,11 @@ def test_pdf_options_sections_summary_and_logo(report_store, tmp_path):
     image = QImage(120, 40, QImage.Format.Format_RGB32)
     image.fill(QColor("#225588"))
     assert image.save(str(logo))
-    options = ReportOptions(sections=("cover", "summary"), logo_path=logo,
-                            summary_text="Nämnden föreslås notera rapporten. Åtgärder: öka "
-                                         "tillgängligheten.")
+    options = ReportOptions(
+        sections=("cover", "summary"),
+        logo_path=logo,
+        summary_text="Nämnden föreslås notera rapporten. Åtgärder: öka tillgängligheten.",
+    )
     path = build_pdf(report_store, OREBRO, 2023, "foretag", tmp_path / "kort.pdf", options)
     text = " ".join(_text(path))
     assert "Nämnden föreslås notera rapporten. Åtgärder: öka tillgängligheten." in text
@@ -103,9 +105,18 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     kf = key_figures(report_store, OREBRO, 2023, "foretag")
     path = build_xlsx(report_store, OREBRO, 2023, "foretag", tmp_path / "rapport.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Sammanfattning", "Trend", "Områden", "Serviceområden",
-                             "Rankning riket", "Rankning län", "Alla värden", "Jämförelsegrupp",
-                             "Metod", "Källor"]
+    assert wb.sheetnames == [
+        "Sammanfattning",
+        "Trend",
+        "Områden",
+        "Serviceområden",
+        "Rankning riket",
+        "Rankning län",
+        "Alla värden",
+        "Jämförelsegrupp",
+        "Metod",
+        "Källor",
+    ]
     summary = wb["Sammanfattning"]
     assert summary["B6"].value == kf.total.value and summary["C6"].value.endswith("Högt")
     assert summary["B6"].fill.fill_type == "solid"
@@ -118,9 +129,15 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     assert trend["A1"].value.startswith("⚠ Exempeldata – fiktiva värden")
     assert list(trend.tables) == ["Trend"] and trend.freeze_panes == "A4"
     assert trend.tables["Trend"].ref == f"A3:G{3 + 8}"
-    assert [c.value for c in trend[3]] == ["År", "Örebro", "Antal svar", "Riket",
-                                           "Kommungruppen (B3 Större stad)",
-                                           "Medel av antal värden", "Källa Örebro"]
+    assert [c.value for c in trend[3]] == [
+        "År",
+        "Örebro",
+        "Antal svar",
+        "Riket",
+        "Kommungruppen (B3 Större stad)",
+        "Medel av antal värden",
+        "Källa Örebro",
+    ]
     assert trend["B11"].value == kf.total.value and trend["B11"].number_format == "0.0"
     assert trend["G11"].value == "Exempeldata – fiktiva värden (Exempeldata)"
     assert isinstance(trend._charts[0], LineChart) and len(trend._charts[0].series) == 3
@@ -133,7 +150,10 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
     assert isinstance(areas._charts[0], BarChart) and areas._charts[0].type == "col"
     assert areas._charts[0].legend.position == "b"
     assert [s.tx.strRef.f for s in areas._charts[0].series] == [
-        "'Områden'!C3", "'Områden'!F3", "'Områden'!G3"]
+        "'Områden'!C3",
+        "'Områden'!F3",
+        "'Områden'!G3",
+    ]
     assert isinstance(wb["Serviceområden"]._charts[0], BarChart)
     ranking = wb["Rankning riket"]
     mine = [row for row in ranking.iter_rows(min_row=4, values_only=True) if row[6] == "Ja"]
@@ -145,14 +165,24 @@ def test_workbook_sheets_tables_formats_and_charts(report_store, tmp_path):
 
 
 def test_imported_text_is_never_a_formula(report_store, tmp_path):
-    evil_unit = "=HYPERLINK(\"http://evil.example\",\"Klicka\")"
+    evil_unit = '=HYPERLINK("http://evil.example","Klicka")'
     evil_file = "+cmd|' /C calc'!A0.xlsx"
-    batch = ImportBatch(evil_file, "evil", "own", "own", observations=[
-        Observation(2023, f"jb:{evil_unit}", "total", "nki", "foretag", 70.0, 30)],
-        joint_bodies=[JointBody(f"jb:{evil_unit}", evil_unit, ())])
+    batch = ImportBatch(
+        evil_file,
+        "evil",
+        "own",
+        "own",
+        observations=[Observation(2023, f"jb:{evil_unit}", "total", "nki", "foretag", 70.0, 30)],
+        joint_bodies=[JointBody(f"jb:{evil_unit}", evil_unit, ())],
+    )
     report_store.save_import(batch)
-    batch2 = ImportBatch("@SUM(1+1)*cmd.xlsx", "evil2", "own", "own", observations=[
-        Observation(2023, OREBRO, "total", "information", "foretag", 60.0, 30)])
+    batch2 = ImportBatch(
+        "@SUM(1+1)*cmd.xlsx",
+        "evil2",
+        "own",
+        "own",
+        observations=[Observation(2023, OREBRO, "total", "information", "foretag", 60.0, 30)],
+    )
     report_store.save_import(batch2)
     options = ReportOptions(compare_units=[f"jb:{evil_unit}"])
     path = build_xlsx(report_store, OREBRO, 2023, "foretag", tmp_path / "x.xlsx", options)
@@ -171,8 +201,21 @@ def test_cli_report_for_one_kommun(report_store, tmp_path, capsys):
     db = report_store.path
     report_store.close()
     pdf, xlsx = tmp_path / "out" / "r.pdf", tmp_path / "out" / "r.xlsx"
-    status = cli.run(["--db", str(db), "report", "--kommun", OREBRO, "--year", "2023",
-                      "--pdf", str(pdf), "--xlsx", str(xlsx)])
+    status = cli.run(
+        [
+            "--db",
+            str(db),
+            "report",
+            "--kommun",
+            OREBRO,
+            "--year",
+            "2023",
+            "--pdf",
+            str(pdf),
+            "--xlsx",
+            str(xlsx),
+        ]
+    )
     assert status == 0
     assert "plats 178 av 280" in " ".join(_text(pdf))
     assert load_workbook(xlsx).sheetnames[0] == "Sammanfattning"
@@ -182,12 +225,31 @@ def test_cli_report_for_one_kommun(report_store, tmp_path, capsys):
 
 def test_cli_report_for_a_lan_writes_one_report_per_kommun(report_store, tmp_path):
     db = report_store.path
-    with_data = {v.unit for v in report_store.values(year=2023, area="total", factor="nki",
-                                                     group="foretag") if v.unit[:2] == "25"}
+    with_data = {
+        v.unit
+        for v in report_store.values(year=2023, area="total", factor="nki", group="foretag")
+        if v.unit[:2] == "25"
+    }
     report_store.close()
     folder = tmp_path / "norrbotten"
-    assert cli.run(["--db", str(db), "report", "--lan", "25", "--year", "2023",
-                    "--out", str(folder), "--sections", "cover,summary"]) == 0
+    assert (
+        cli.run(
+            [
+                "--db",
+                str(db),
+                "report",
+                "--lan",
+                "25",
+                "--year",
+                "2023",
+                "--out",
+                str(folder),
+                "--sections",
+                "cover,summary",
+            ]
+        )
+        == 0
+    )
     pdfs = sorted(p.name for p in folder.glob("*.pdf"))
     assert len(pdfs) == len(with_data) == len(list(folder.glob("*.xlsx")))
     assert {name[:4] for name in pdfs} == with_data
@@ -199,8 +261,22 @@ def test_cli_report_for_a_lan_writes_one_report_per_kommun(report_store, tmp_pat
 def test_cli_rejects_unknown_sections(report_store, tmp_path, bad, capsys):
     db = report_store.path
     report_store.close()
-    assert cli.run(["--db", str(db), "report", "--kommun", OREBRO, "--sections", bad,
-                    "--xlsx", str(tmp_path / "a.xlsx")]) == 2
+    assert (
+        cli.run(
+            [
+                "--db",
+                str(db),
+                "report",
+                "--kommun",
+                OREBRO,
+                "--sections",
+                bad,
+                "--xlsx",
+                str(tmp_path / "a.xlsx"),
+            ]
+        )
+        == 2
+    )
     assert "Okända avsnitt: nope" in capsys.readouterr().err
 
 
@@ -211,17 +287,28 @@ def test_pagination_never_runs_into_the_footer(report_store):
 
     ensure_app()
     rows = [[f"Rad {i}", "åäö " * (i % 7)] for i in range(200)]
-    long_table = L.Table([L.ColumnSpec("A", 1), L.ColumnSpec("B", 3)], rows, font(8.5),
-                         font(8.5, bold=True), caption="Not under tabellen.")
+    long_table = L.Table(
+        [L.ColumnSpec("A", 1), L.ColumnSpec("B", 3)],
+        rows,
+        font(8.5),
+        font(8.5, bold=True),
+        caption="Not under tabellen.",
+    )
     blocks = ReportDocument(gather(report_store, OREBRO, 2023)).blocks()
     pages = L.paginate([L.Heading("Lång tabell", font(13)), long_table] + blocks)
     assert len(pages) >= 7
     for page in pages:
         for block, y in page:
-            assert y + block.height(L.CONTENT_W) - getattr(block, "space_after", 0) \
+            assert (
+                y + block.height(L.CONTENT_W) - getattr(block, "space_after", 0)
                 <= L.BODY_BOTTOM + 0.01
-    parts = [b for page in pages for b, _ in page if isinstance(b, L.Table) and b.rows
-             and b.rows[0][0].startswith("Rad")]
+            )
+    parts = [
+        b
+        for page in pages
+        for b, _ in page
+        if isinstance(b, L.Table) and b.rows and b.rows[0][0].startswith("Rad")
+    ]
     assert sum(len(p.rows) for p in parts) == 200
     assert [bool(p.caption) for p in parts] == [False] * (len(parts) - 1) + [True]
     assert isinstance(pages[0][0][0], L.Heading) and pages[0][1][0] is parts[0]

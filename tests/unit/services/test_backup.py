@@ -46,9 +46,9 @@ def test_a_backup_from_an_older_version_is_upgraded_on_restore(store, tmp_path):
     old = tmp_path / "gammal.sqlite"
     conn = sqlite3.connect(old, isolation_level=None)
     migrations.migrate(conn, None, target=1)
-    sqlite_utils.Database(conn)["imports"].insert({"id": 1, "file_name": "x.xlsx",
-                                                   "sha256": "abc", "kind": "oj",
-                                                   "publication": "oj"})
+    sqlite_utils.Database(conn)["imports"].insert(
+        {"id": 1, "file_name": "x.xlsx", "sha256": "abc", "kind": "oj", "publication": "oj"}
+    )
     conn.close()
     backup.restore_database(store, old)
     assert [i.file_name for i in store.list_imports()] == ["x.xlsx"]

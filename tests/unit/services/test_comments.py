@@ -18,8 +18,11 @@ from tests.respondent_builders import write_xlsx
 def with_comments(store, tmp_path):
     for year, seed in ((2023, 4), (2024, 5)):
         headers, rows = layout_rows("arendedatum", 60, year=year, seed=seed)
-        assert import_file(store, write_xlsx(tmp_path / f"{year}.xlsx", rows, headers=headers),
-                           ImportOptions(kommun="1880")).ok
+        assert import_file(
+            store,
+            write_xlsx(tmp_path / f"{year}.xlsx", rows, headers=headers),
+            ImportOptions(kommun="1880"),
+        ).ok
     return store
 
 
@@ -45,8 +48,10 @@ def test_search_and_filters(with_comments):
     assert all(r.nki is not None and r.nki < LOW_NKI_BELOW for r in low)
     assert all(r.nki is not None and r.nki >= HIGH_NKI_FROM for r in high)
     assert svc.comments(store, "1880", text="telefonnummer bemötande") == [
-        r for r in svc.comments(store, "1880")
-        if "telefonnummer" in fold(r.text) and "bemotande" in fold(r.text)]
+        r
+        for r in svc.comments(store, "1880")
+        if "telefonnummer" in fold(r.text) and "bemotande" in fold(r.text)
+    ]
 
 
 def test_picks_survive_a_restart_and_only_picked_are_for_the_report(with_comments):

@@ -27,9 +27,13 @@ def landed(store, path, options=None):
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".xlsm"])
 def test_oj_two_row_merged_header_with_riket_joint_body_and_footnote(store, tmp_path, suffix):
-    path = b.oj_two_row_header(tmp_path / f"rankning{suffix}", extra_rows=[
-        ("", "Riket", "", 75, "", 70, "", 900, "80,5", "", 300),
-        ("", "Miljöförbundet Norr (Kalix, Haparanda)", "", 79, "", "", "", "", 81, "", 40)])
+    path = b.oj_two_row_header(
+        tmp_path / f"rankning{suffix}",
+        extra_rows=[
+            ("", "Riket", "", 75, "", 70, "", 900, "80,5", "", 300),
+            ("", "Miljöförbundet Norr (Kalix, Haparanda)", "", 79, "", "", "", "", 81, "", 40),
+        ],
+    )
     outcome = landed(store, path)
     assert outcome.batch.years == [2023] and outcome.kind == "oj"
     kalix = cell(store, "2514", "bygglov")
@@ -49,8 +53,9 @@ def test_oj_two_row_merged_header_with_riket_joint_body_and_footnote(store, tmp_
     assert (riket.value, riket.n, riket.rank) == (80.5, 300, None)
     jb = cell(store, "jb:Miljöförbundet Norr", "bygglov")
     assert (jb.value, jb.n) == (81.0, 40)
-    assert store.joint_bodies() == [("jb:Miljöförbundet Norr", "Miljöförbundet Norr",
-                                     ("2514", "2583"))]
+    assert store.joint_bodies() == [
+        ("jb:Miljöförbundet Norr", "Miljöförbundet Norr", ("2514", "2583"))
+    ]
     assert [s.reason for s in outcome.batch.skipped] == ["fotnot/text under tabellen"]
     # No rank invented where the file has none.
     assert all(v.rank is None for v in store.values(unit="riket"))
@@ -74,18 +79,31 @@ def test_oj_xls_one_sheet_per_lan_old_names_and_title_year(store, tmp_path):
 
 
 def test_oj_ods_code_only_year_in_sheet_name(store, tmp_path):
-    path = b.write_ods(tmp_path / "export.ods", {"2021": [
-        ["Kommunkod", "NKI totalt", "Rank", "Bygglov NKI", "Bygglov rank"],
-        ["2514", 86, 2, 84, 5], [2582, 88, 1, "88,2", 1]]})
+    path = b.write_ods(
+        tmp_path / "export.ods",
+        {
+            "2021": [
+                ["Kommunkod", "NKI totalt", "Rank", "Bygglov NKI", "Bygglov rank"],
+                ["2514", 86, 2, 84, 5],
+                [2582, 88, 1, "88,2", 1],
+            ]
+        },
+    )
     landed(store, path)
     assert cell(store, "2514", "total", year=2021).rank == 2
     assert cell(store, "2582", "bygglov", year=2021).value == 88.2
 
 
 def test_oj_year_in_file_name_and_spaces_percent(store, tmp_path):
-    path = b.write_xlsx(tmp_path / "Rankningslista_2022.xlsx", {"Blad1": [
-        ["Kommun", "NKI totalt", "Bygglov antal svar", "Bygglov NKI"],
-        ["Kalix", "86\u00a0%", "1 234", " 84 "]]})
+    path = b.write_xlsx(
+        tmp_path / "Rankningslista_2022.xlsx",
+        {
+            "Blad1": [
+                ["Kommun", "NKI totalt", "Bygglov antal svar", "Bygglov NKI"],
+                ["Kalix", "86\u00a0%", "1 234", " 84 "],
+            ]
+        },
+    )
     landed(store, path)
     v = cell(store, "2514", "bygglov", year=2022)
     assert (v.value, v.n) == (84.0, 1234)
@@ -104,16 +122,25 @@ def test_kolada_csv_every_encoding(store, tmp_path, encoding):
     assert [(v.value, v.missing) for v in kalix] == [(None, ".."), (None, "."), (84.0, None)]
     assert cell(store, "1880", "bygglov", year=2022).value == 67.0
     reasons = [s.reason for s in outcome.batch.skipped]
-    assert reasons == ["länsrad (summering, inte en kommun)",
-                       "gruppsrad (summering, inte en kommun)"]
+    assert reasons == [
+        "länsrad (summering, inte en kommun)",
+        "gruppsrad (summering, inte en kommun)",
+    ]
     assert all(v.publication == "kolada" for v in store.values())
 
 
 def test_kolada_excel_with_gender_rows(store, tmp_path):
-    path = b.write_xlsx(tmp_path / "kolada.xlsx", {"Kolada": [
-        ["Nöjd Kund Index - Miljö- och hälsoskydd, företag"],
-        ["Kommun", "Kön", 2022, 2023],
-        ["Kalix", "Totalt", 80, 81.5], ["Kalix", "Kvinnor", 82, 83]]})
+    path = b.write_xlsx(
+        tmp_path / "kolada.xlsx",
+        {
+            "Kolada": [
+                ["Nöjd Kund Index - Miljö- och hälsoskydd, företag"],
+                ["Kommun", "Kön", 2022, 2023],
+                ["Kalix", "Totalt", 80, 81.5],
+                ["Kalix", "Kvinnor", 82, 83],
+            ]
+        },
+    )
     outcome = landed(store, path)
     assert cell(store, "2514", "miljo_halsoskydd", year=2023).value == 81.5
     assert "kön 'Kvinnor'" in outcome.batch.skipped[0].reason
@@ -135,9 +162,18 @@ def test_kolada_json_asks_for_the_kpi_then_remembers(store, tmp_path):
     assert "kommungrupp eller annan enhet än kommun" in reasons
     assert any("kvinnor/män" in r for r in reasons)
     # A second file with the same KPI needs no question.
-    other = b.kolada_json(tmp_path / "kolada2.json", kpi="N99999", extra=[
-        {"kpi": "N99999", "municipality": "2582", "period": 2023,
-         "values": [{"gender": "T", "count": 1, "status": "", "value": 90}]}])
+    other = b.kolada_json(
+        tmp_path / "kolada2.json",
+        kpi="N99999",
+        extra=[
+            {
+                "kpi": "N99999",
+                "municipality": "2582",
+                "period": 2023,
+                "values": [{"gender": "T", "count": 1, "status": "", "value": 90}],
+            }
+        ],
+    )
     landed(store, other)
     assert cell(store, "2582", "bygglov", year=2023).value == 90.0
 
@@ -158,9 +194,17 @@ def test_own_results_title_kommun_two_groups(store, tmp_path):
 
 
 def test_own_results_kommun_from_option_years_as_columns(store, tmp_path):
-    path = b.write_xlsx(tmp_path / "portal.xlsx", {"NKI": [
-        ["Resultat från Insikt-portalen"], ["Område", 2022, 2023],
-        ["Bygglov", "70 (30)", "72 (28)"], ["Livsmedelskontroll", 81, "-"]]})
+    path = b.write_xlsx(
+        tmp_path / "portal.xlsx",
+        {
+            "NKI": [
+                ["Resultat från Insikt-portalen"],
+                ["Område", 2022, 2023],
+                ["Bygglov", "70 (30)", "72 (28)"],
+                ["Livsmedelskontroll", 81, "-"],
+            ]
+        },
+    )
     assert not imports.import_file(store, path).ok  # no kommun named anywhere
     landed(store, path, ImportOptions(kommun="1880"))
     assert cell(store, "1880", "bygglov", year=2022).n == 30
@@ -179,10 +223,12 @@ def test_template_round_trip(store, tmp_path):
     assert {"bygglov", "miljo_halsoskydd", "rattssakerhet", "foretag"} <= set(keys)
     data = book["Data"]
     assert [c.value for c in data[1]] == list(COLUMNS)
-    for row in ([2023, "1880", "bygglov", "nki", "foretag", 66.5, 40],
-                [2023, "Kalix", "Bygglov", "Bemötande", "Företag", "88,5", None],
-                [2023, "Riket", "total", "", "", 75, None],
-                [2023, "Gemensamma miljönämnden", "miljo_halsoskydd", "nki", "", "..", 8]):
+    for row in (
+        [2023, "1880", "bygglov", "nki", "foretag", 66.5, 40],
+        [2023, "Kalix", "Bygglov", "Bemötande", "Företag", "88,5", None],
+        [2023, "Riket", "total", "", "", 75, None],
+        [2023, "Gemensamma miljönämnden", "miljo_halsoskydd", "nki", "", "..", 8],
+    ):
         data.append(row)
     book.save(path)
     outcome = landed(store, path)
@@ -195,16 +241,23 @@ def test_template_round_trip(store, tmp_path):
 
 
 def test_template_csv(store, tmp_path):
-    path = b.write_csv(tmp_path / "lang.csv", [
-        ["År", "Kommun", "Område", "Faktor", "Svarsgrupp", "Värde", "Antal svar"],
-        ["2020", "Boden", "bygglov", "nki", "privatperson", "70,5", "12"]], "utf-8-sig")
+    path = b.write_csv(
+        tmp_path / "lang.csv",
+        [
+            ["År", "Kommun", "Område", "Faktor", "Svarsgrupp", "Värde", "Antal svar"],
+            ["2020", "Boden", "bygglov", "nki", "privatperson", "70,5", "12"],
+        ],
+        "utf-8-sig",
+    )
     landed(store, path)
     assert cell(store, "2582", "bygglov", year=2020, group="privatperson").n == 12
 
 
 def test_unmapped_layout_asks_and_mapping_is_remembered(store, tmp_path):
-    path = b.write_xlsx(tmp_path / "okant.xlsx", {"Data": [
-        ["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12], ["Boden", 70, 9]]})
+    path = b.write_xlsx(
+        tmp_path / "okant.xlsx",
+        {"Data": [["Enhetsnamn", "Värde A", "Värde B"], ["Kalix", 80, 12], ["Boden", 70, 9]]},
+    )
     preview = imports.preview(store, path)
     request = preview.mapping_request
     assert request is not None and request.headers == ["Enhetsnamn", "Värde A", "Värde B"]
@@ -232,9 +285,20 @@ def test_two_sources_disagree_both_kept_preference_decides(store, tmp_path):
     oj = b.oj_two_row_header(tmp_path / "oj_2022.xlsx", title="Öppna jämförelser 2022")
     landed(store, oj)
     kolada = tmp_path / "kolada.json"
-    kolada.write_text(json.dumps({"values": [{"kpi": "X1", "municipality": "2514",
-                                              "period": 2022, "values": [
-                                                  {"gender": "T", "value": 84.6}]}]}))
+    kolada.write_text(
+        json.dumps(
+            {
+                "values": [
+                    {
+                        "kpi": "X1",
+                        "municipality": "2514",
+                        "period": 2022,
+                        "values": [{"gender": "T", "value": 84.6}],
+                    }
+                ]
+            }
+        )
+    )
     request = imports.import_file(store, kolada).mapping_request
     remember_mapping(store, request, {0: "bygglov:nki"})
     assert imports.preview(store, kolada).differing == 1
@@ -274,13 +338,23 @@ def test_oj_kommun_merged_over_two_header_rows_code_and_name_in_one_cell(store, 
 
 
 def test_own_results_transposed_with_answers_row_and_group_sheets(store, tmp_path):
-    path = b.write_xlsx(tmp_path / "egna.xlsx", {
-        "Privatpersoner 2022": [["Örebro kommun – Insikt"],
-                                ["Faktor", "Bygglov", "Miljö- och hälsoskydd", "Totalt"],
-                                ["NKI", "70 (20)", 75, 72], ["Information", 66, "-", 65],
-                                ["Antal svar", 20, 15, 35]],
-        "Företag 2022": [["Örebro kommun – Insikt"], ["Faktor", "Bygglov", "Totalt"],
-                         ["NKI", 60, 65]]})
+    path = b.write_xlsx(
+        tmp_path / "egna.xlsx",
+        {
+            "Privatpersoner 2022": [
+                ["Örebro kommun – Insikt"],
+                ["Faktor", "Bygglov", "Miljö- och hälsoskydd", "Totalt"],
+                ["NKI", "70 (20)", 75, 72],
+                ["Information", 66, "-", 65],
+                ["Antal svar", 20, 15, 35],
+            ],
+            "Företag 2022": [
+                ["Örebro kommun – Insikt"],
+                ["Faktor", "Bygglov", "Totalt"],
+                ["NKI", 60, 65],
+            ],
+        },
+    )
     landed(store, path)
     p = cell(store, "1880", "miljo_halsoskydd", year=2022, group="privatperson")
     assert (p.value, p.n) == (75.0, 15)
@@ -297,14 +371,27 @@ def test_flat_header_measures_follow_their_area_column(tmp_path, store):
     from nki_desktop.services import imports
     from tests.import_builders import write_xlsx
 
-    path = write_xlsx(tmp_path / "flat.xlsx", {"Rankning 2023": [
-        ["Öppna jämförelser Företagsklimat 2023"],
-        [],
-        ["Kommunkod", "Kommun", "NKI totalt", "Rank", "Antal svar", "Bygglov", "Antal svar"],
-        ["1880", "Örebro", 72, 2, 612, 64, 120],
-        ["1814", "Lekeberg", 78, 1, 34, 72, 11],
-        ["1860", "Laxå", 70, 3, 22, 66, 8],
-    ]})
+    path = write_xlsx(
+        tmp_path / "flat.xlsx",
+        {
+            "Rankning 2023": [
+                ["Öppna jämförelser Företagsklimat 2023"],
+                [],
+                [
+                    "Kommunkod",
+                    "Kommun",
+                    "NKI totalt",
+                    "Rank",
+                    "Antal svar",
+                    "Bygglov",
+                    "Antal svar",
+                ],
+                ["1880", "Örebro", 72, 2, 612, 64, 120],
+                ["1814", "Lekeberg", 78, 1, 34, 72, 11],
+                ["1860", "Laxå", 70, 3, 22, 66, 8],
+            ]
+        },
+    )
     assert imports.import_file(store, path).ok
     [total] = store.values(unit="1880", area="total", factor="nki")
     assert (total.value, total.rank, total.n) == (72.0, 2, 612)

@@ -74,19 +74,59 @@ def _unknown_kommun(tmp_path):
     return b.oj_two_row_header(tmp_path / "okand.xlsx", rows=rows)
 
 
-@pytest.mark.parametrize("make, expected", [
-    (_truncated, ["avkortad.xlsx", "kunde inte läsas", "avkortad"]),
-    (_not_excel, ["rapport.xlsx", "kunde inte läsas"]),
-    (_empty, ["tom.xlsx", "tom"]),
-    (_formulas, ["formler.xlsx", "blad: Rankning", "rad: 3", "kolumn: B",
-                 "formler utan sparade värden", "spara den"]),
-    (_one_formula, ["en_formel.xlsx", "blad: Rankning", "rad: 4", "kolumn: C",
-                    "'=AVERAGE(80,90)'", "formler utan sparade värden"]),
-    (_text_in_number, ["text.xlsx", "blad: Rankning", "rad: 7", "kolumn: D", "'bra'",
-                       "inte är ett tal", "Rätta cellen"]),
-    (_unknown_kommun, ["okand.xlsx", "rad: 8", "kolumn: B", "'Örebroo'",
-                       "finns inte i kommunlistan", "Menade du Örebro (1880)"]),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (_truncated, ["avkortad.xlsx", "kunde inte läsas", "avkortad"]),
+        (_not_excel, ["rapport.xlsx", "kunde inte läsas"]),
+        (_empty, ["tom.xlsx", "tom"]),
+        (
+            _formulas,
+            [
+                "formler.xlsx",
+                "blad: Rankning",
+                "rad: 3",
+                "kolumn: B",
+                "formler utan sparade värden",
+                "spara den",
+            ],
+        ),
+        (
+            _one_formula,
+            [
+                "en_formel.xlsx",
+                "blad: Rankning",
+                "rad: 4",
+                "kolumn: C",
+                "'=AVERAGE(80,90)'",
+                "formler utan sparade värden",
+            ],
+        ),
+        (
+            _text_in_number,
+            [
+                "text.xlsx",
+                "blad: Rankning",
+                "rad: 7",
+                "kolumn: D",
+                "'bra'",
+                "inte är ett tal",
+                "Rätta cellen",
+            ],
+        ),
+        (
+            _unknown_kommun,
+            [
+                "okand.xlsx",
+                "rad: 8",
+                "kolumn: B",
+                "'Örebroo'",
+                "finns inte i kommunlistan",
+                "Menade du Örebro (1880)",
+            ],
+        ),
+    ],
+)
 def test_rejected_file_clear_message_database_unchanged(store, tmp_path, make, expected):
     b.oj_two_row_header(tmp_path / "first_2022.xlsx", title="ÖJ 2022")
     assert imports.import_file(store, tmp_path / "first_2022.xlsx").ok
@@ -141,15 +181,17 @@ def test_cancel_from_progress_leaves_nothing(store, tmp_path):
 
 def test_dry_run_writes_nothing(store, tmp_path):
     before = db_bytes(store)
-    outcome = imports.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx"),
-                                    dry_run=True)
+    outcome = imports.import_file(store, b.oj_two_row_header(tmp_path / "oj.xlsx"), dry_run=True)
     assert outcome.ok and outcome.batch.observations and outcome.import_id is None
     assert db_bytes(store) == before
 
 
 def test_import_files_each_in_own_transaction(store, tmp_path):
-    paths = [b.oj_two_row_header(tmp_path / "oj.xlsx"), _empty(tmp_path),
-             b.own_results(tmp_path / "own.xlsx")]
+    paths = [
+        b.oj_two_row_header(tmp_path / "oj.xlsx"),
+        _empty(tmp_path),
+        b.own_results(tmp_path / "own.xlsx"),
+    ]
     outcomes = imports.commit_all(store, [imports.preview(store, p) for p in paths])
     assert [o.ok for o in outcomes] == [True, False, True]
     assert len(store.list_imports()) == 2
@@ -178,12 +220,15 @@ def test_cli_import_exit_codes_and_output(tmp_path, capsys):
 
 def test_cli_year_kommun_and_template(tmp_path):
     db = str(tmp_path / "cli.sqlite")
-    portal = b.write_xlsx(tmp_path / "portal.xlsx", {"NKI": [
-        ["Resultat"], ["Område", "NKI", "Information"], ["Bygglov", "70 (30)", 66]]})
+    portal = b.write_xlsx(
+        tmp_path / "portal.xlsx",
+        {"NKI": [["Resultat"], ["Område", "NKI", "Information"], ["Bygglov", "70 (30)", 66]]},
+    )
     out = io.StringIO()
     assert cli.run(["--db", db, "import", str(portal)], out) == 2
-    assert cli.run(["--db", db, "import", "--year", "2024", "--kommun", "2514", str(portal)],
-                   out) == 0
+    assert (
+        cli.run(["--db", db, "import", "--year", "2024", "--kommun", "2514", str(portal)], out) == 0
+    )
     store = Store.open(db)
     try:
         [v] = store.values(unit="2514", area="bygglov", factor="nki")
@@ -196,8 +241,9 @@ def test_cli_year_kommun_and_template(tmp_path):
 
 
 def test_year_missing_is_a_clear_problem(store, tmp_path):
-    path = b.write_xlsx(tmp_path / "rankning.xlsx", {"Blad1": [
-        ["Kommun", "NKI totalt"], ["Kalix", 86]]})
+    path = b.write_xlsx(
+        tmp_path / "rankning.xlsx", {"Blad1": [["Kommun", "NKI totalt"], ["Kalix", 86]]}
+    )
     outcome = imports.import_file(store, path)
     assert not outcome.ok and "Ärendeåret framgår inte" in outcome.message
     assert imports.import_file(store, path, ImportOptions(year=2020)).ok

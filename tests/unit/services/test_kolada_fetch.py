@@ -17,7 +17,6 @@ class _Cancelled(Exception):
     """Any exception from the progress callback rolls the store back."""
 
 
-
 @pytest.fixture(autouse=True)
 def _no_system_proxy(monkeypatch):
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
@@ -102,15 +101,18 @@ def test_revised_value_is_listed_before_storing_and_both_stay(store):
         second = kf.fetch(store, request(url))
     assert len(store.list_imports()) == 1  # not stored yet
     assert [(r.year, r.unit, r.area) for r in second.revisions] == [
-        (2020, "1880", "bygglov"), (2021, "2514", "total")]
+        (2020, "1880", "bygglov"),
+        (2021, "2514", "total"),
+    ]
     text = second.revision_text
     assert text.startswith(f"Kolada har ändrat 2 värden sedan {since}: ")
     assert "Kalix 2021 NKI totalt: 86,4 → 86,9" in text
     kf.save(store, second)
     both = store.alternatives(2021, "2514", "total", "nki", "foretag")
     assert [v.value for v in both] == [pytest.approx(86.9), pytest.approx(86.36136644)]
-    assert store.values(unit="2514", year=2021, area="total", factor="nki")[0].value == \
-        pytest.approx(86.9)  # the newest fetch is used
+    assert store.values(unit="2514", year=2021, area="total", factor="nki")[
+        0
+    ].value == pytest.approx(86.9)  # the newest fetch is used
 
 
 def test_500_three_times_fails_and_stores_nothing(store):

@@ -14,13 +14,21 @@ class _Cancelled(Exception):
     """Any exception from the progress callback rolls the import back."""
 
 
-
 def _batch(name: str, count: int) -> ImportBatch:
     units = [f"{code:04d}" for code in (114, 115, 117, 120, 123, 125, 126, 127, 128, 136)]
-    obs = [Observation(2000 + i // len(units), units[i % len(units)], "total", "nki", "foretag",
-                       50.0 + i % 40) for i in range(count)]
-    return ImportBatch(file_name=name, sha256=hashlib.sha256(name.encode()).hexdigest(),
-                       kind="oj", publication="oj", observations=obs)
+    obs = [
+        Observation(
+            2000 + i // len(units), units[i % len(units)], "total", "nki", "foretag", 50.0 + i % 40
+        )
+        for i in range(count)
+    ]
+    return ImportBatch(
+        file_name=name,
+        sha256=hashlib.sha256(name.encode()).hexdigest(),
+        kind="oj",
+        publication="oj",
+        observations=obs,
+    )
 
 
 def _read_in_other_thread(fn):

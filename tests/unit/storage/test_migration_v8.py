@@ -14,36 +14,62 @@ from tests.respondent_builders import make_rows, write_xlsx
 
 
 def _schema(conn):
-    return sorted(tuple(r) for r in conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+    return sorted(
+        tuple(r)
+        for r in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        )
+    )
 
 
 def test_a_v5_database_with_respondents_upgrades_to_v8(tmp_path):
     # A version-5 file with a respondent import in it, written as version 5 wrote it.
     old = tmp_path / "v5.sqlite"
     donor = Store.open(tmp_path / "donor.sqlite")
-    result = import_file(donor, write_xlsx(tmp_path / "svar.xlsx", make_rows(60)),
-                         ImportOptions(kommun="1880"))
+    result = import_file(
+        donor, write_xlsx(tmp_path / "svar.xlsx", make_rows(60)), ImportOptions(kommun="1880")
+    )
     assert result.ok
     conn = sqlite3.connect(old, isolation_level=None)
     migrations.migrate(conn, None, target=5)
-    cols = [c for c in ("id", "file_name", "sha256", "kind", "publication", "description",
-                        "imported_at", "sheets", "rows_stored", "rows_skipped", "years",
-                        "notes", "settings")]
+    cols = [
+        c
+        for c in (
+            "id",
+            "file_name",
+            "sha256",
+            "kind",
+            "publication",
+            "description",
+            "imported_at",
+            "sheets",
+            "rows_stored",
+            "rows_skipped",
+            "years",
+            "notes",
+            "settings",
+        )
+    ]
     src = donor.conn
     for row in src.execute(f"SELECT {','.join(cols)} FROM imports"):
-        conn.execute(f"INSERT INTO imports({','.join(cols)}) VALUES "
-                     f"({','.join('?' * len(cols))})", tuple(row))
+        conn.execute(
+            f"INSERT INTO imports({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+            tuple(row),
+        )
     for row in src.execute("SELECT key, kind, name, lan_code, members FROM units"):
         conn.execute("INSERT OR IGNORE INTO units VALUES (?,?,?,?,?)", tuple(row))
     obs = [c[1] for c in src.execute("PRAGMA table_info(observations)")]
     for row in src.execute(f"SELECT {','.join(obs)} FROM observations"):
-        conn.execute(f"INSERT INTO observations({','.join(obs)}) VALUES "
-                     f"({','.join('?' * len(obs))})", tuple(row))
+        conn.execute(
+            f"INSERT INTO observations({','.join(obs)}) VALUES ({','.join('?' * len(obs))})",
+            tuple(row),
+        )
     resp = [c[1] for c in src.execute("PRAGMA table_info(respondents)") if c[1] != "answered"]
     for row in src.execute(f"SELECT {','.join(resp)} FROM respondents"):
-        conn.execute(f"INSERT INTO respondents({','.join(resp)}) VALUES "
-                     f"({','.join('?' * len(resp))})", tuple(row))
+        conn.execute(
+            f"INSERT INTO respondents({','.join(resp)}) VALUES ({','.join('?' * len(resp))})",
+            tuple(row),
+        )
     before = conn.execute("SELECT COUNT(*) FROM respondents").fetchone()[0]
     values = conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
@@ -64,8 +90,9 @@ def test_a_v5_database_with_respondents_upgrades_to_v8(tmp_path):
     assert _schema(store.conn) == _schema(fresh.conn)
     # And the new tables work on the upgraded file.
     headers, rows = layout_rows("svarsdatum", 30)
-    assert import_file(store, write_xlsx(tmp_path / "ny.xlsx", rows, headers=headers),
-                       ImportOptions(kommun="1880")).ok
+    assert import_file(
+        store, write_xlsx(tmp_path / "ny.xlsx", rows, headers=headers), ImportOptions(kommun="1880")
+    ).ok
     comments = list_comments(store)
     assert comments and set_picked(store, [comments[0].id], True) == 1
     store.close()

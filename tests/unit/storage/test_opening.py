@@ -19,16 +19,22 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _batch(name: str) -> ImportBatch:
-    return ImportBatch(file_name=name, sha256=hashlib.sha256(name.encode()).hexdigest(),
-                       kind="oj", publication="oj",
-                       observations=[Observation(2023, "1880", "total", "nki", "foretag", 70.0)])
+    return ImportBatch(
+        file_name=name,
+        sha256=hashlib.sha256(name.encode()).hexdigest(),
+        kind="oj",
+        publication="oj",
+        observations=[Observation(2023, "1880", "total", "nki", "foretag", 70.0)],
+    )
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
     # an empty -wal left by a reading connection holds nothing; -shm is shared memory
-    return {p.name: p.read_bytes() for p in sorted(path.parent.iterdir())
-            if p.name.startswith(path.name) and not p.name.endswith("-shm")
-            and p.stat().st_size}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(path.parent.iterdir())
+        if p.name.startswith(path.name) and not p.name.endswith("-shm") and p.stat().st_size
+    }
 
 
 def test_opening_a_current_database_writes_nothing(tmp_path):
@@ -77,13 +83,18 @@ def _other_program(path: Path) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda p: p.mkdir(), "är en mapp"),
-    (lambda p: p.write_bytes(os.urandom(5000)), "inte en SQLite-databas"),
-    (_other_program, "annat program"),
-    (lambda p: sqlite3.connect(p).execute(f"PRAGMA user_version = {migrations.LATEST + 96}"),
-     "nyare NKI Desktop"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p.mkdir(), "är en mapp"),
+        (lambda p: p.write_bytes(os.urandom(5000)), "inte en SQLite-databas"),
+        (_other_program, "annat program"),
+        (
+            lambda p: sqlite3.connect(p).execute(f"PRAGMA user_version = {migrations.LATEST + 96}"),
+            "nyare NKI Desktop",
+        ),
+    ],
+)
 def test_files_that_are_not_usable_are_refused_and_left_alone(tmp_path, make, message):
     path = tmp_path / "nki.sqlite"
     make(path)
@@ -108,16 +119,24 @@ def test_a_truncated_database_is_refused(tmp_path):
     assert path.stat().st_size == len(data) // 2
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["imports"], "inte en SQLite-databas"),
-    (["data"], "inte en SQLite-databas"),
-    (["sample-data"], "inte en SQLite-databas"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["imports"], "inte en SQLite-databas"),
+        (["data"], "inte en SQLite-databas"),
+        (["sample-data"], "inte en SQLite-databas"),
+    ],
+)
 def test_the_command_line_says_so_without_a_traceback(tmp_path, argv, message):
     path = tmp_path / "slump.sqlite"
     path.write_bytes(os.urandom(3000))
-    run = subprocess.run([sys.executable, "-m", "nki_desktop", "--db", str(path), *argv],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "nki_desktop", "--db", str(path), *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert run.returncode == 1
     assert message in run.stderr and "Traceback" not in run.stderr
 

@@ -11,8 +11,14 @@ from nki_desktop.storage import Store, migrations
 
 
 def batch(name: str, publication: str, obs: list[Observation], **kw) -> ImportBatch:
-    return ImportBatch(file_name=name, sha256=hashlib.sha256(name.encode()).hexdigest(),
-                       kind=publication, publication=publication, observations=obs, **kw)
+    return ImportBatch(
+        file_name=name,
+        sha256=hashlib.sha256(name.encode()).hexdigest(),
+        kind=publication,
+        publication=publication,
+        observations=obs,
+        **kw,
+    )
 
 
 def obs(unit="1880", value=86.0, year=2023, area="total", factor="nki", **kw) -> Observation:
@@ -28,14 +34,20 @@ def test_new_database_is_at_latest_version_with_wal_and_foreign_keys(store):
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert store.conn.execute("SELECT COUNT(*) FROM units WHERE kind='kommun'").fetchone()[0] \
-        == 290
+    assert store.conn.execute("SELECT COUNT(*) FROM units WHERE kind='kommun'").fetchone()[0] == 290
 
 
 def test_save_and_read_back_with_provenance(store):
-    result = store.save_import(batch("oj2023.xlsx", "oj", [
-        obs(n=120, rank=49, rank_of=198, sheet="Rankning", row=7, column="C"),
-        obs(unit="riket", value=75.0)]))
+    result = store.save_import(
+        batch(
+            "oj2023.xlsx",
+            "oj",
+            [
+                obs(n=120, rank=49, rank_of=198, sheet="Rankning", row=7, column="C"),
+                obs(unit="riket", value=75.0),
+            ],
+        )
+    )
     assert not result.duplicate and result.stored == 2
     [v] = store.values(unit="1880")
     assert (v.value, v.n, v.rank, v.rank_of) == (86.0, 120, 49, 198)
@@ -64,8 +76,10 @@ def test_two_sources_for_one_cell_are_both_kept_and_preference_decides(store):
     store.save_import(batch("kolada.csv", "kolada", [obs(value=86.3)]))
     store.save_import(batch("oj.xlsx", "oj", [obs(value=86.0)]))
     assert [v.value for v in store.values()] == [86.0]  # ÖJ preferred by default
-    assert [v.value for v in store.alternatives(2023, "1880", "total", "nki", "foretag")] == \
-        [86.0, 86.3]
+    assert [v.value for v in store.alternatives(2023, "1880", "total", "nki", "foretag")] == [
+        86.0,
+        86.3,
+    ]
     store.set_preference(["kolada", "oj"])
     assert [v.value for v in store.values()] == [86.3]
 
@@ -85,34 +99,46 @@ def test_cancel_during_save_rolls_back(store):
         raise KeyboardInterrupt  # any exception from the callback aborts the transaction
 
     with pytest.raises(KeyboardInterrupt):
-        store.save_import(batch("big.xlsx", "oj", [obs(unit=u) for u in ("0114", "1880")]),
-                          progress=progress, chunk=1)
+        store.save_import(
+            batch("big.xlsx", "oj", [obs(unit=u) for u in ("0114", "1880")]),
+            progress=progress,
+            chunk=1,
+        )
     assert store.list_imports() == [] and store.values() == []
 
 
 def test_joint_bodies_are_units_of_their_own_and_leave_with_their_import(store):
-    jb = JointBody("jb:Miljöförbundet Blekinge Väst", "Miljöförbundet Blekinge Väst",
-                   ("1082", "1083"))
-    r = store.save_import(batch("oj.xlsx", "oj", [obs(unit=jb.key, area="miljo_halsoskydd")],
-                                joint_bodies=[jb]))
-    assert ("jb:Miljöförbundet Blekinge Väst", "Miljöförbundet Blekinge Väst",
-            ("1082", "1083")) in store.joint_bodies()
+    jb = JointBody(
+        "jb:Miljöförbundet Blekinge Väst", "Miljöförbundet Blekinge Väst", ("1082", "1083")
+    )
+    r = store.save_import(
+        batch("oj.xlsx", "oj", [obs(unit=jb.key, area="miljo_halsoskydd")], joint_bodies=[jb])
+    )
+    assert (
+        "jb:Miljöförbundet Blekinge Väst",
+        "Miljöförbundet Blekinge Väst",
+        ("1082", "1083"),
+    ) in store.joint_bodies()
     store.undo_import(r.import_id)
     assert store.joint_bodies() == []
 
 
 def _schema(conn: sqlite3.Connection) -> list[tuple]:
-    return sorted(tuple(r) for r in conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall())
+    return sorted(
+        tuple(r)
+        for r in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    )
 
 
 def test_upgrade_of_an_old_database_equals_a_fresh_one(tmp_path):
     old_path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(old_path, isolation_level=None)
     migrations.migrate(conn, None, target=1)  # a version-1 file, as released
-    sqlite_utils.Database(conn)["imports"].insert({"id": 1, "file_name": "x.xlsx",
-                                                   "sha256": "abc", "kind": "oj",
-                                                   "publication": "oj"})
+    sqlite_utils.Database(conn)["imports"].insert(
+        {"id": 1, "file_name": "x.xlsx", "sha256": "abc", "kind": "oj", "publication": "oj"}
+    )
     conn.close()
     upgraded = Store.open(old_path)
     fresh = Store.open(tmp_path / "fresh.sqlite")

@@ -45,9 +45,16 @@ def test_two_first_imports_into_one_new_file_at_once(tmp_path):
     for trial in range(TRIALS):
         db = tmp_path / f"trial{trial}.sqlite"
         go = tmp_path / f"go{trial}"
-        children = [subprocess.Popen([sys.executable, "-c", CHILD, str(db), f"fil{n}.xlsx",
-                                      str(go)], cwd=ROOT, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(db), f"fil{n}.xlsx", str(go)],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n in (1, 2)
+        ]
         deadline = time.monotonic() + 60
         while len(list(tmp_path.glob(f"go{trial}.*.ready"))) < 2 and time.monotonic() < deadline:
             time.sleep(0.005)  # both children started and waiting
