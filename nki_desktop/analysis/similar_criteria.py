@@ -72,8 +72,15 @@ class Criterion:
 
     @property
     def short(self) -> str:
-        """A short column heading ("NKI totalt 2024", "Befolkning")."""
-        return self.label
+        """The label without its years ("NKI totalt", "Befolkning")."""
+        return result_name(self.area, self.factor) if self.is_result else self.label
+
+    @property
+    def span(self) -> str:
+        """The years of a result as shown ("2024", "2022–2024 (medel)"); "" for the rest."""
+        if not self.years:
+            return ""
+        return years_text(self.years) + (" (medel)" if len(self.years) > 1 else "")
 
 
 def years_text(years: Sequence[int]) -> str:
@@ -83,14 +90,18 @@ def years_text(years: Sequence[int]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def result_label(area: str, factor: str, years: Sequence[int]) -> str:
-    """ "NKI totalt 2024", "Bygglov 2021–2023 (medel)", "Bemötande (NKI totalt) 2024"."""
+def result_name(area: str, factor: str) -> str:
+    """ "NKI totalt", "Bygglov (NKI)", "Bemötande" (of NKI totalt), "Bemötande (Bygglov)"."""
     if factor == index_factor(area):
-        name = area_label(area) if area == TOTAL else f"{area_label(area)} ({factor_label(factor)})"
-    elif area == TOTAL:
-        name = factor_label(factor)
-    else:
-        name = f"{factor_label(factor)} ({area_label(area)})"
+        return area_label(area) if area == TOTAL else f"{area_label(area)} ({factor_label(factor)})"
+    if area == TOTAL:
+        return factor_label(factor)
+    return f"{factor_label(factor)} ({area_label(area)})"
+
+
+def result_label(area: str, factor: str, years: Sequence[int]) -> str:
+    """ "NKI totalt 2024", "Bygglov (NKI) 2021–2023 (medel)", "Bemötande 2024"."""
+    name = result_name(area, factor)
     span = years_text(years)
     mean = " (medel)" if len(set(years)) > 1 else ""
     return f"{name} {span}{mean}".strip()
