@@ -136,6 +136,13 @@ def _numeric(criterion: Criterion, value: Value) -> float | None:
     return x
 
 
+def _scaled(criterion: Criterion, value: Value) -> float | str | None:
+    """A value as it is compared: a category's text, or the number on its scale."""
+    if criterion.kind == CATEGORY:
+        return value if isinstance(value, str) and value else None
+    return _numeric(criterion, value)
+
+
 def spread(values: Sequence[float]) -> float | None:
     """Population standard deviation (n in the denominator); None for fewer than 2 values."""
     if len(values) < 2:
@@ -144,22 +151,31 @@ def spread(values: Sequence[float]) -> float | None:
     return math.sqrt(math.fsum((x - mean) ** 2 for x in values) / len(values))
 
 
+def _columns(
+    criteria: Sequence[Criterion], profiles: Mapping[str, Profile]
+) -> dict[str, dict[str, float | str | None]]:
+    """Every criterion's values as compared (log10 taken once per kommun), by unit."""
+    return {c.key: {u: _scaled(c, p.get(c.key)) for u, p in profiles.items()} for c in criteria}
+
+
+def _spreads_of(
+    criteria: Sequence[Criterion], columns: Mapping[str, Mapping[str, float | str | None]]
+) -> tuple[dict[str, float | None], dict[str, int]]:
+    sds: dict[str, float | None] = {}
+    counts: dict[str, int] = {}
+    for c in criteria:
+        present = [x for x in columns[c.key].values() if x is not None]
+        counts[c.key] = len(present)
+        # categories differ by 0 or 1: their "spread" is not used
+        sds[c.key] = 1.0 if c.kind == CATEGORY else spread([float(x) for x in present])
+    return sds, counts
+
+
 def spreads(
     criteria: Sequence[Criterion], profiles: Mapping[str, Profile]
 ) -> tuple[dict[str, float | None], dict[str, int]]:
     """Each criterion's standard deviation over every profile with a value, and the count."""
-    sds: dict[str, float | None] = {}
-    counts: dict[str, int] = {}
-    for c in criteria:
-        if c.kind == CATEGORY:
-            present = [p.get(c.key) for p in profiles.values()]
-            counts[c.key] = sum(1 for v in present if isinstance(v, str) and v)
-            sds[c.key] = 1.0  # not used: categories differ by 0 or 1
-            continue
-        xs = [x for p in profiles.values() if (x := _numeric(c, p.get(c.key))) is not None]
-        counts[c.key] = len(xs)
-        sds[c.key] = spread(xs)
-    return sds, counts
+    return _spreads_of(criteria, _columns(criteria, profiles))
 
 
 def difference(criterion: Criterion, a: Value, b: Value, sd: float | None) -> float | None:
@@ -218,7 +234,8 @@ def closest(
         raise CriteriaError(f"{len(ws)} vikter för {len(crits)} kriterier.")
     if mine not in profiles:
         raise CriteriaError(f"Kommunen {mine} finns inte bland kommunerna som jämförs.")
-    sds, counts = spreads(crits, profiles)
+    all_columns = _columns(crits, profiles)
+    sds, counts = _spreads_of(crits, all_columns)
     own = dict(profiles[mine])
     unusable = [c.key for c in crits if c.kind != CATEGORY and sds[c.key] is None]
     dropped = [
@@ -234,16 +251,34 @@ def closest(
     )  # fmt: skip
     if sum(active_ws) <= 0:
         return result
-    ranked: list[Match] = []
+    # Rank on the values as compared (log10 taken once per kommun, not once per pair), then
+    # explain the n closest with :func:`distance`, which computes the same numbers.
+    active = [(c, w, sds[c.key] or 0.0) for c, w in zip(crits, active_ws, strict=True) if w > 0]
+    columns = [all_columns[c.key] for c, _, _ in active]
+    mine_values = [column[mine] for column in columns]
+    whole = math.fsum(w for _, w, _ in active)
+    ranked: list[tuple[float, str]] = []
     for unit in sorted(profiles):
         if unit == mine:
             continue
         result.candidates += 1
-        d = distance(own, profiles[unit], crits, active_ws, sds)
-        if d.value is None or d.coverage < min_coverage - _EPS:
+        total = used = 0.0
+        for (c, w, sd), column, a in zip(active, columns, mine_values, strict=True):
+            b = column[unit]
+            if b is None:
+                continue
+            if c.kind == CATEGORY:
+                total += w * (0.0 if a == b else 1.0)
+            elif sd > _EPS and isinstance(a, float) and isinstance(b, float):
+                total += w * abs(a - b) / sd
+            used += w
+        if used <= 0 or used / whole < min_coverage - _EPS:
             result.not_ranked += 1
             continue
-        ranked.append(Match(unit, d))
-    ranked.sort(key=lambda m: (round(m.value, 12), m.unit))
-    result.matches = ranked[: max(0, n)]
+        ranked.append((round(total / used, 12), unit))
+    ranked.sort()
+    result.matches = [
+        Match(unit, distance(own, profiles[unit], crits, active_ws, sds))
+        for _, unit in ranked[: max(0, n)]
+    ]
     return result
