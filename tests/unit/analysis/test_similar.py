@@ -170,3 +170,35 @@ def test_scaling_all_weights_changes_nothing(profiles, weights, factor):
     )
     for x, y in zip(plain.matches, scaled.matches, strict=True):
         assert math.isclose(x.value, y.value, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(PROFILE, min_size=2, max_size=10),
+    WEIGHTS,
+    st.sampled_from([0.0, 0.5, 1.0]),
+    st.integers(min_value=1, max_value=12),
+)
+def test_closest_ranks_as_the_pairwise_distance_does(profiles, weights, coverage, n):
+    """The search's fast ranking agrees with :func:`distance` computed pair by pair."""
+    named = {f"{i:02d}": p for i, p in enumerate(profiles)}
+    result = closest("00", named, CRITERIA, weights, n=n, min_coverage=coverage)
+    active = [
+        0.0 if c.key in result.dropped + result.unusable else w
+        for c, w in zip(CRITERIA, weights, strict=True)
+    ]
+    sds, _ = spreads(CRITERIA, named)
+    brute = []
+    for unit, p in named.items():
+        d = distance(named["00"], p, CRITERIA, active, sds)
+        if (
+            unit != "00"
+            and sum(active) > 0
+            and d.value is not None
+            and d.coverage >= coverage - 1e-9
+        ):
+            brute.append((round(d.value, 12), unit, d.value))
+    brute.sort()
+    assert [m.unit for m in result.matches] == [u for _, u, _ in brute[:n]]
+    assert [m.value for m in result.matches] == [v for _, _, v in brute[:n]]
+    assert result.not_ranked + len(brute) == result.candidates or sum(active) == 0
