@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from nki_desktop.analysis.similar import SimilarResult
+from nki_desktop.analysis.similar_criteria import years_text
 from nki_desktop.analysis.similar_text import method_note
 from nki_desktop.ui.context import AppContext
 
@@ -16,13 +17,13 @@ SETTING = "similar_sets"
 
 
 def group_name(result: SimilarResult, kommun_name: str) -> str:
-    """ "Liknande Örebro (befolkning, kommungrupp, NKI totalt 2024)"; more than three
-    criteria are counted instead of listed."""
+    """ "Liknande Örebro (3 kriterier, 2024)": short enough for the Jämför screen's list; the
+    criteria themselves are in the report's method note and the reopened dialog."""
     active = result.active
-    if len(active) <= 3:
-        what = ", ".join(c.label if c.is_result else c.label.lower() for c in active)
-    else:
-        what = f"{len(active)} kriterier"
+    what = "1 kriterium" if len(active) == 1 else f"{len(active)} kriterier"
+    years = sorted({y for c in active for y in c.years})
+    if years:
+        what += ", " + years_text(years)
     return f"Liknande {kommun_name} ({what})"
 
 

@@ -81,7 +81,7 @@ def test_save_makes_a_comparison_group_in_one_click_with_its_method(
     qtbot.addWidget(dialog)
     units = dialog.found.units
     dialog.save_button.click()
-    name = "Liknande Örebro (befolkning, kommungrupp, NKI totalt 2024)"
+    name = "Liknande Örebro (3 kriterier, 2024)"
     settings = Settings(data_dir() / "settings.ini")
     assert settings.get("compare_sets")[name] == units
     assert window.context.compare_set == name and window.context.compare_units == units
