@@ -68,3 +68,26 @@ def test_bad_input_is_refused_in_swedish(sample_db_copy, capsys, args, message):
     code, _ = _run(sample_db_copy, *args)
     assert code == 2
     assert message in capsys.readouterr().err
+
+
+def test_report_with_similar_group_writes_the_method(sample_db_copy, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    code = cli.run(
+        ["--db", str(sample_db_copy), "report", "--kommun", "2514", "--xlsx", str(out),
+         "--similar", "population,kommungrupp", "--similar-n", "3", "--sections", "method,table"],
+        io.StringIO(),
+    )  # fmt: skip
+    assert code == 0
+    notes = {r[0]: r[1] for r in load_workbook(out)["Metod"].iter_rows(values_only=True)}
+    assert "mest lika Kalix" in notes["Liknande kommuner"]
+    assert "befolkning (vikt 1), kommungrupp (vikt 1)" in notes["Liknande kommuner"]
+    members = [r[1] for r in load_workbook(out)["Jämförelsegrupp"].iter_rows(values_only=True)]
+    assert len([m for m in members if m and m != "Namn"]) == 3
+    bad = cli.run(
+        ["--db", str(sample_db_copy), "report", "--kommun", "2514", "--xlsx", str(out),
+         "--similar", "population", "--similar-weights", "1,1"],
+        io.StringIO(),
+    )  # fmt: skip
+    assert bad == 2 and "vikter för 1 kriterier" in capsys.readouterr().err
