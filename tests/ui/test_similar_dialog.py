@@ -79,9 +79,14 @@ def test_save_makes_a_comparison_group_in_one_click_with_its_method(
 ):
     window, page, dialog = _open(make_window)
     qtbot.addWidget(dialog)
+    _choice(dialog, "lan").box.setChecked(True)
+    _choice(dialog, "lan").weight.setValue(2.5)
+    dialog.count.setValue(5)
+    dialog.compute()
     units = dialog.found.units
+    assert len(units) == 5
     dialog.save_button.click()
-    name = "Liknande Örebro (3 kriterier, 2024)"
+    name = "Liknande Örebro (4 kriterier, 2024)"
     settings = Settings(data_dir() / "settings.ini")
     assert settings.get("compare_sets")[name] == units
     assert window.context.compare_set == name and window.context.compare_units == units
@@ -96,9 +101,10 @@ def test_save_makes_a_comparison_group_in_one_click_with_its_method(
     assert (heading, text) in report.data.method_notes
     window.show_page("compare")
     # reopened, the dialog starts from the saved choices
-    _choice_dialog = similar_dialog(page)
-    qtbot.addWidget(_choice_dialog)
-    assert _choice_dialog.found.units == units
+    again = similar_dialog(page)
+    qtbot.addWidget(again)
+    assert _choice(again, "lan").box.isChecked() and _choice(again, "lan").weight.value() == 2.5
+    assert again.count.value() == 5 and again.found.units == units
     # a group changed by hand is no longer described by the method
     page.save_named_set(name, units[:3])
     assert current_note(window.context) is None
