@@ -323,6 +323,15 @@ def _trend_row(
     )
 
 
+def with_note(notes: list[tuple[str, str]], note: tuple[str, str] | None) -> list[tuple[str, str]]:
+    """The method notes with how the comparison group was chosen (e.g. as similar kommuner)
+    right after the note on comparisons."""
+    if note is None:
+        return notes
+    at = next((i + 1 for i, (head, _) in enumerate(notes) if head == "Jämförelser"), len(notes))
+    return notes[:at] + [note] + notes[at:]
+
+
 def comparison_set(
     catalogue: Catalogue, kommun: str, compare_units: Sequence[str] | None
 ) -> tuple[set[str], str]:
@@ -420,6 +429,7 @@ def gather(
     radius: int = 5,
     today: dt.date | None = None,
     figures: KeyFigures | None = None,
+    comparison_note: tuple[str, str] | None = None,
 ) -> ReportData:
     """The report's content for min kommun, a case year and a respondent group.
 
@@ -505,7 +515,9 @@ def gather(
         rules=rules,
         sources=build_sources(store.list_imports(), used),
         matrix=matrix,
-        method_notes=method_notes(rules, year, breaks, comparison_label),
+        method_notes=with_note(
+            method_notes(rules, year, breaks, comparison_label), comparison_note
+        ),
         created=today or dt.date.today(),
         comments=load_comment_rows(store, kommun, picked_only=True),
     )

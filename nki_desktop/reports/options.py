@@ -33,6 +33,7 @@ class ReportOptions:
     summary_text: str | None = None
     logo_path: str | Path | None = None
     compare_units: list[str] | None = None
+    comparison_note: tuple[str, str] | None = None  # how the group was chosen (method page)
     first_year: int | None = None
     organisation: str = ""  # e.g. "Näringslivsenheten", shown under the title
     report_date: dt.date | None = None

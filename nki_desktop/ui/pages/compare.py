@@ -90,6 +90,11 @@ class ComparePage(DataPage):
         caption = QLabel("&Jämförelsegrupp:")
         caption.setBuddy(self.set_combo)
         self.pick_button = QPushButton("Välj kommuner…")
+        self.similar_button = QPushButton("Liknande kommuner…")
+        self.similar_button.setToolTip(
+            "Hitta de kommuner som är mest lika min kommun (befolkning, kommungrupp, län, "
+            "resultat) och spara dem som jämförelsegrupp."
+        )
         self.save_button = QPushButton("Spara grupp…")
         self.delete_button = QPushButton("Ta bort grupp")
         self.kind_combo = QComboBox()
@@ -97,7 +102,9 @@ class ComparePage(DataPage):
         self.kind_combo.addItem("Serviceområden (NKI totalt)", FACTOR_ROWS)
         kind_caption = QLabel("&Visa:")
         kind_caption.setBuddy(self.kind_combo)
-        for w in (caption, self.set_combo, self.pick_button, self.save_button, self.delete_button):
+        for w in (caption, self.set_combo, self.pick_button, self.similar_button):
+            row.addWidget(w)
+        for w in (self.save_button, self.delete_button):
             row.addWidget(w)
         row.addSpacing(12)
         row.addWidget(kind_caption)
@@ -167,6 +174,7 @@ class ComparePage(DataPage):
         self.peer_combo.currentIndexChanged.connect(self._draw_peers)
         self.view.horizontalHeader().sectionClicked.connect(self._on_table_header_clicked)
         self.pick_button.clicked.connect(self.pick_kommuner)
+        self.similar_button.clicked.connect(self.open_similar)
         self.save_button.clicked.connect(self.save_set)
         self.delete_button.clicked.connect(self.delete_set)
         return body
@@ -212,6 +220,11 @@ class ComparePage(DataPage):
         picker = ComparePicker(ctx.catalogue, self.current_units(), ctx.kommun, self)
         if picker.exec():
             ctx.set_compare_units(picker.selected(), "")
+
+    def open_similar(self) -> None:
+        from nki_desktop.ui.dialogs.similar_dialog import similar_dialog
+
+        similar_dialog(self).exec()
 
     def save_set(self) -> None:
         name, ok = QInputDialog.getText(self, "Spara jämförelsegrupp", "Namn på gruppen:")
