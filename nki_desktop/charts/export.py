@@ -69,7 +69,10 @@ def paint_chart(widget: QWidget, painter: QPainter, target: QRectF) -> None:
     QWidget.render on a pyqtgraph view with a scaled painter or a high-DPR image draws only
     the top-left part enlarged, so graphics views are drawn from their scene instead.
     """
-    if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+    paint_into = getattr(widget, "paint_into", None)
+    if callable(paint_into):  # a chart that draws itself with QPainter (the map)
+        paint_into(painter, target)
+    elif isinstance(widget, QGraphicsView) and widget.scene() is not None:
         source = widget.mapToScene(widget.viewport().rect()).boundingRect()
         widget.scene().render(painter, target, source)
     else:
