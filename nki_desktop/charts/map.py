@@ -239,7 +239,7 @@ class MapRenderer:
         painter.setPen(QColor("#000000"))
         painter.setFont(bold)
         what = "Betyg" if not data or data.mode == "grade" else "Placering i riket"
-        what += f" – antal kommuner i {self.lan_name(lan)}" if lan else " – antal kommuner"
+        what += " (antal i länet)" if lan else " (antal kommuner)"
         painter.drawText(QRectF(x, y, w, line * 1.3), what)
         y += line * 1.5
         shown = [s.code for s in self.shapes if not lan or s.lan == lan]
