@@ -142,7 +142,7 @@ class ChartFrame(QWidget):
         self.save_button.setToolTip("Spara diagrammet som PNG eller SVG")
         self.copy_button.clicked.connect(lambda: copy_image(self.chart))
         self.save_button.clicked.connect(self.ask_and_save)
-        head = QHBoxLayout()
+        head = self.head = QHBoxLayout()  # title and buttons: a chart may add a widget
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title, 1)
         head.addWidget(self.copy_button)

@@ -86,14 +86,21 @@ class MapRenderer:
         pad = 0.04 * max(x1 - x0, y1 - y0)
         return QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
 
-    def layout(self, target: QRectF) -> MapLayout:
+    def layout(self, target: QRectF, lan: str | None = None) -> MapLayout:
+        """Title on top; the map as large as fits; the legend right beside the map."""
         title_h = max(22.0, min(34.0, target.height() * 0.05))
         body = target.adjusted(0, title_h, 0, 0)
         legend_w = min(300.0, max(170.0, body.width() * LEGEND_SHARE))
+        room = QRectF(body.left(), body.top(), body.width() - legend_w - 8, body.height())
+        view = self.view_bounds(lan)
+        scale = min(room.width() / view.width(), room.height() / view.height())
+        map_w = view.width() * scale
+        spare = room.width() - map_w  # a wide target: map and legend side by side, centred
+        map_rect = QRectF(body.left() + spare / 2, body.top(), map_w, body.height())
         return MapLayout(
             QRectF(target.left(), target.top(), target.width(), title_h),
-            QRectF(body.left(), body.top(), body.width() - legend_w - 8, body.height()),
-            QRectF(body.right() - legend_w, body.top(), legend_w, body.height()),
+            map_rect,
+            QRectF(map_rect.right() + 8, body.top(), legend_w, body.height()),
         )
 
     def transform(self, view: QRectF, rect: QRectF) -> QTransform:
@@ -112,11 +119,11 @@ class MapRenderer:
         return self._mapped
 
     def map_transform(self, target: QRectF, lan: str | None) -> QTransform:
-        return self.transform(self.view_bounds(lan), self.layout(target).map)
+        return self.transform(self.view_bounds(lan), self.layout(target, lan).map)
 
     def code_at(self, point: QPointF, target: QRectF, lan: str | None = None) -> str | None:
         """The kommun under a point of the target rectangle (None: sea, lake, legend)."""
-        if not self.layout(target).map.contains(point):
+        if not self.layout(target, lan).map.contains(point):
             return None
         inverse, ok = self.map_transform(target, lan).inverted()
         if not ok:
@@ -148,7 +155,7 @@ class MapRenderer:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(target, QColor("#FFFFFF"))
-        box = self.layout(target)
+        box = self.layout(target, lan)
         painter.setPen(QColor("#000000"))
         painter.setFont(_font(box.title.height() * 0.55, True, self.font_family))
         heading = title if title is not None else (data.title if data else "Kartan")

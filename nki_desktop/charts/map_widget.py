@@ -29,11 +29,11 @@ class MapCanvas(QWidget):
         self.selected = ""
         self.hovered = ""
         self.setMouseTracking(True)
-        self.setMinimumSize(360, 360)
+        self.setMinimumSize(320, 300)
         self.setAccessibleName("Karta över Sveriges kommuner")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(640, 720)
+        return QSize(560, 430)
 
     def set_data(self, data: MapData | None) -> None:
         self.data = data
@@ -126,11 +126,11 @@ class MapPanel(QWidget):
         )
         self.hint.setStyleSheet("color:#444;")
         self.hint.setWordWrap(True)
+        self.frame.head.insertWidget(0, self.hint, 1)  # beside Kopiera and Spara som bild…
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.controls)
         layout.addWidget(self.frame, 1)
-        layout.addWidget(self.hint)
         self.lan_combo.currentIndexChanged.connect(self._on_lan_combo_changed)
 
     def set_data(self, data: MapData | None) -> None:
