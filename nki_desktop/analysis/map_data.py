@@ -11,10 +11,12 @@ import math
 from dataclasses import dataclass, field
 
 from nki_desktop.analysis.origin import SAMPLE
-from nki_desktop.analysis.ranking import RankFilter, RankingTable, load_ranking
+from nki_desktop.analysis.ranking import RankFilter, RankingTable, build_ranking, load_ranking
 from nki_desktop.domain.areas import TOTAL, area_label, factor_label, group_label
 from nki_desktop.domain.grades import grade_for, grade_scale
+from nki_desktop.domain.municipalities import Catalogue
 from nki_desktop.domain.numbers import fmt_index, fmt_number
+from nki_desktop.domain.records import StoredValue
 from nki_desktop.domain.rules import publication_rules
 from nki_desktop.storage import Store
 
@@ -219,4 +221,20 @@ def load_map_data(
 ) -> MapData:
     """Read one year's values of every kommun and build the map's classes."""
     table = load_ranking(store, year, area, factor, group, RankFilter(), mine)
+    return build_map_data(table, mode, mine)
+
+
+def map_from_values(
+    values: list[StoredValue],
+    catalogue: Catalogue,
+    year: int,
+    group: str,
+    mine: str = "",
+    area: str = TOTAL,
+    factor: str = "nki",
+    mode: str = GRADE,
+) -> MapData:
+    """The map of values already read (one year, area, factor and group); pure."""
+    chosen = [v for v in values if (v.area, v.factor, v.year) == (area, factor, year)]
+    table = build_ranking(chosen, [], catalogue, year, area, factor, group, RankFilter())
     return build_map_data(table, mode, mine)

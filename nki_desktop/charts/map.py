@@ -9,21 +9,25 @@ without a value are light grey with a cross hatch. Min kommun gets a thick black
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
     QTransform,
 )
+from PySide6.QtSvg import QSvgGenerator
 
 from nki_desktop.analysis.geo import ATTRIBUTION, KommunShape, bounds, shipped_shapes
 from nki_desktop.analysis.map_data import MISSING_LABEL, MapData
@@ -231,10 +235,13 @@ class MapRenderer:
             x, y = shape.interior_point()
             at = transform.map(QPointF(x, y))
             w = metrics.horizontalAdvance(shape.name)
-            path = QPainterPath()
-            path.addText(at.x() - w / 2, at.y() + metrics.ascent() / 2 - 1, font, shape.name)
-            painter.strokePath(path, QPen(QColor(255, 255, 255, 220), 3))
-            painter.fillPath(path, QColor("#000000"))
+            origin = QPointF(at.x() - w / 2, at.y() + metrics.ascent() / 2 - 1)
+            halo = QPainterPath()
+            halo.addText(origin, font, shape.name)
+            painter.strokePath(halo, QPen(QColor(255, 255, 255, 220), 3))
+            painter.setFont(font)  # the name as text: searchable and sharp in the PDF
+            painter.setPen(QColor("#000000"))
+            painter.drawText(origin, shape.name)
 
     def _paint_legend(
         self, painter: QPainter, rect: QRectF, data: MapData | None, lan: str | None = None
@@ -263,9 +270,11 @@ class MapRenderer:
         for index, colour, label, count in rows:
             swatch = QRectF(x, y, sw, sh)
             fill, pattern = class_brushes(index, colour)
-            painter.fillRect(swatch, fill)
-            if pattern.style() != Qt.BrushStyle.NoBrush:
-                painter.fillRect(swatch, pattern)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for brush in (fill, pattern):  # drawRect: fillRect loses the brush in a PDF
+                painter.setBrush(brush)
+                painter.drawRect(swatch)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(OUTLINE, 0.8))
             painter.drawRect(swatch)
             painter.setPen(QColor("#000000"))
@@ -308,4 +317,41 @@ def _path(shape: KommunShape) -> QPainterPath:
     for ring in shape.rings:
         path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring]))
         path.closeSubpath()
+    return path
+
+
+def save_map(
+    data: MapData,
+    path: str | Path,
+    lan: str | None = None,
+    size: QSize | None = None,
+    font_family: str = "",
+) -> Path:
+    """Write the map as PNG (twice the size, for print) or SVG (vectors) by the suffix."""
+    from nki_desktop.atomic import atomic_target
+
+    path = Path(path)
+    size = size or QSize(760, 900)
+    renderer = MapRenderer()
+    renderer.font_family = font_family
+    target = QRectF(0, 0, size.width(), size.height())
+    with atomic_target(path) as tmp:
+        if path.suffix.lower() == ".svg":
+            generator = QSvgGenerator()
+            generator.setFileName(str(tmp))
+            generator.setSize(size)
+            generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+            generator.setTitle(data.title)
+            painter = QPainter(generator)
+            renderer.paint(painter, target, data, lan)
+            painter.end()
+        else:
+            image = QImage(size * 2, QImage.Format.Format_ARGB32)
+            image.fill(QColor("#FFFFFF"))
+            painter = QPainter(image)
+            painter.scale(2, 2)
+            renderer.paint(painter, target, data, lan)
+            painter.end()
+            if not image.save(str(tmp)):
+                raise OSError(errno.EIO, "bilden kunde inte sparas", str(path))
     return path

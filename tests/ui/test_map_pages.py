@@ -70,3 +70,12 @@ def test_compare_map_click_adds_the_kommun_to_the_comparison(qtbot, make_window,
     tab.factor_combo.setCurrentIndex(tab.factor_combo.findData("bemotande"))
     assert tab.data.title == "Kartan: Bemötande, bygglov 2024"
     shot(qtbot, window, "compare_map.png")
+
+
+def test_report_page_offers_the_map_unticked(qtbot, make_window, sample_store):
+    window, page = open_page(make_window, "report")
+    box = page.section_boxes["map"]
+    assert box.text() == "Kartan" and not box.isChecked()
+    assert "map" not in page.options().sections
+    box.setChecked(True)
+    assert "map" in page.options().sections
