@@ -81,6 +81,8 @@ class MapData:
     classes: list[MapClass]
     entries: dict[str, MapEntry] = field(default_factory=dict)
     mine: str = ""
+    marked: tuple[str, ...] = ()  # kommuner drawn with a dashed edge (Jämför: the compared)
+    marked_label: str = "I jämförelsen"
 
     @property
     def measure(self) -> str:

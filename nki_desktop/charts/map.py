@@ -92,6 +92,7 @@ class MapRenderer:
 
     def layout(self, target: QRectF, lan: str | None = None) -> MapLayout:
         """Title on top; the map as large as fits; the legend right beside the map."""
+        target = target.adjusted(8, 4, -6, -6)  # a margin, also in saved images
         title_h = max(22.0, min(34.0, target.height() * 0.05))
         body = target.adjusted(0, title_h, 0, 0)
         legend_w = min(300.0, max(170.0, body.width() * LEGEND_SHARE))
@@ -213,6 +214,13 @@ class MapRenderer:
         painter.strokePath(outline, QPen(OUTLINE, 0.5 if not lan else 0.8))
         if hovered in paths:
             painter.strokePath(paths[hovered], QPen(QColor("#000000"), 1.5))
+        marked = QPainterPath()
+        for code in data.marked if data else ():
+            if code in paths and code != data.mine:
+                marked.addPath(paths[code])
+        if not marked.isEmpty():
+            painter.strokePath(marked, QPen(QColor("#FFFFFF"), 3.0))
+            painter.strokePath(marked, QPen(QColor("#000000"), 1.6, Qt.PenStyle.DashLine))
         if selected in paths and selected != (data.mine if data else ""):
             pen = QPen(QColor("#000000"), 2.0, Qt.PenStyle.DashLine)
             painter.strokePath(paths[selected], pen)
@@ -303,6 +311,19 @@ class MapRenderer:
                 used = painter.boundingRect(area, flags, text)
                 painter.drawText(area, flags, text)
                 y += max(sh, used.height()) + 8
+        if data and data.marked:
+            swatch = QRectF(x, y, sw, sh)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor("#000000"), 1.6, Qt.PenStyle.DashLine))
+            painter.drawRect(swatch.adjusted(1, 1, -1, -1))
+            painter.setPen(QColor("#000000"))
+            count = len([c for c in data.marked if c != data.mine])
+            painter.drawText(
+                QRectF(x + sw + 6, y, w - sw - 6, 2 * line),
+                int(Qt.TextFlag.TextWordWrap),
+                f"{data.marked_label} – {count}",
+            )
+            y += sh + 8
         notes = (data.note() + " " if data else "") + ATTRIBUTION + "."
         if data and data.is_sample:
             notes = "EXEMPELDATA – fiktiva värden. " + notes

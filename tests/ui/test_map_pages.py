@@ -61,6 +61,7 @@ def test_compare_map_click_adds_the_kommun_to_the_comparison(qtbot, make_window,
     assert window.context.compare_units == [*before, UMEA]
     assert UMEA in page.current_units()
     assert "Umeå lades till i jämförelsen" in tab.info.text()
+    assert UMEA in tab.data.marked and set(before) <= set(tab.data.marked)  # dashed edges
     click(tab.canvas, UMEA)
     assert "Umeå finns redan i jämförelsen" in tab.info.text()
     click(tab.canvas, KALIX)

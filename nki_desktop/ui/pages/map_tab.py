@@ -86,6 +86,7 @@ class MapTab(QWidget):
         if self.area_combo is not None and self.factor_combo is not None:
             self.area = self.area_combo.currentData()
             self.factor = self.factor_combo.currentData() or index_factor(self.area)
+        self.info.clear()  # it told the value of another measure
         self._dirty = True
         if self.isVisible():
             self.refresh()
@@ -120,6 +121,8 @@ class MapTab(QWidget):
             self.mode_combo.currentData() or GRADE,
             ctx.kommun,
         )
+        if self.compared_units is not None:
+            self.data.marked = tuple(self.compared_units())
         self.panel.set_data(self.data)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nki_desktop.analysis.map_data import (
     GRADE,
@@ -114,3 +116,32 @@ def test_load_from_the_sample_database(sample_store):
     assert data.is_sample
     assert sum(c.count for c in data.classes) + data.missing_count == 290
     assert data.mine == KALIX
+
+
+CODES = [k.code for k in CAT.kommuner]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(CODES),
+        st.tuples(
+            st.one_of(st.none(), st.floats(0, 100)), st.one_of(st.none(), st.integers(0, 500))
+        ),
+        max_size=60,
+    ),
+    st.sampled_from([GRADE, RANK]),
+)
+def test_every_kommun_is_in_exactly_one_class_or_missing(values, mode):
+    data = build_map_data(table([sv(c, v, n) for c, (v, n) in values.items()]), mode)
+    assert len(data.entries) == 290
+    assert sum(c.count for c in data.classes) + data.missing_count == 290
+    for entry in data.entries.values():
+        if entry.klass is None:
+            assert entry.missing
+        else:
+            assert entry.value is not None and not entry.missing
+            assert entry.n is None or entry.n >= 10
+            if mode == RANK:
+                low, high = rank_bounds(entry.ranked)[entry.klass]
+                assert low <= entry.rank <= high
