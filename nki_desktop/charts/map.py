@@ -215,16 +215,16 @@ class MapRenderer:
         if hovered in paths:
             painter.strokePath(paths[hovered], QPen(QColor("#000000"), 1.5))
         marked = QPainterPath()
+        mine = data.mine if data else ""
         for code in data.marked if data else ():
-            if code in paths and code != data.mine:
+            if code in paths and code != mine:
                 marked.addPath(paths[code])
         if not marked.isEmpty():
             painter.strokePath(marked, QPen(QColor("#FFFFFF"), 3.0))
             painter.strokePath(marked, QPen(QColor("#000000"), 1.6, Qt.PenStyle.DashLine))
-        if selected in paths and selected != (data.mine if data else ""):
+        if selected in paths and selected != mine:
             pen = QPen(QColor("#000000"), 2.0, Qt.PenStyle.DashLine)
             painter.strokePath(paths[selected], pen)
-        mine = data.mine if data else ""
         if mine in paths:
             painter.strokePath(paths[mine], QPen(QColor("#FFFFFF"), 4.2))
             painter.strokePath(paths[mine], QPen(QColor("#000000"), 2.4))
