@@ -233,17 +233,27 @@ class MapRenderer:
         painter.restore()
 
     def _paint_names(self, painter: QPainter, lan: str, rect: QRectF) -> None:
-        """Kommun names at a point inside each, with a white halo (län view only)."""
+        """Kommun names at a point inside each, with a white halo (län view only); the
+        larger kommuner first, and a name that would overlap one already written is left
+        out (hover tells it)."""
         transform = self.transform(self.view_bounds(lan), rect)
+        paths = self.mapped(transform)
         font = _font(10, False, self.font_family)
         metrics = QFontMetricsF(font)
-        for shape in self.shapes:
-            if shape.lan != lan:
-                continue
+        shapes = sorted(
+            (s for s in self.shapes if s.lan == lan),
+            key=lambda s: -paths[s.code].boundingRect().width(),
+        )
+        taken: list[QRectF] = []
+        for shape in shapes:
             x, y = shape.interior_point()
             at = transform.map(QPointF(x, y))
             w = metrics.horizontalAdvance(shape.name)
             origin = QPointF(at.x() - w / 2, at.y() + metrics.ascent() / 2 - 1)
+            box = QRectF(origin.x() - 2, origin.y() - metrics.ascent(), w + 4, metrics.height())
+            if any(box.intersects(other) for other in taken):
+                continue
+            taken.append(box)
             halo = QPainterPath()
             halo.addText(origin, font, shape.name)
             painter.strokePath(halo, QPen(QColor(255, 255, 255, 220), 3))
