@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
@@ -77,7 +78,7 @@ class MapRenderer:
     def __init__(self, shapes: Sequence[KommunShape] | None = None):
         self.shapes = tuple(shapes if shapes is not None else shipped_shapes())
         self.by_code = {s.code: s for s in self.shapes}
-        self.base: dict[str, QPainterPath] = {s.code: _path(s) for s in self.shapes}
+        self.base = _shipped_paths() if shapes is None else _paths(self.shapes)
         self._mapped_key: tuple[float, ...] | None = None
         self._mapped: dict[str, QPainterPath] = {}
         self.font_family = ""
@@ -340,6 +341,17 @@ class MapRenderer:
         painter.setFont(_font(10, False, self.font_family))
         painter.setPen(QColor("#333333"))
         painter.drawText(QRectF(x, y, w, rect.bottom() - y), int(Qt.TextFlag.TextWordWrap), notes)
+
+
+def _paths(shapes: Sequence[KommunShape]) -> dict[str, QPainterPath]:
+    return {s.code: _path(s) for s in shapes}
+
+
+@lru_cache(maxsize=1)
+def _shipped_paths() -> dict[str, QPainterPath]:
+    """The shipped kommuner's paths, built once and shared by every map (paths are
+    implicitly shared and never changed: each view maps them to new paths)."""
+    return _paths(shipped_shapes())
 
 
 def _path(shape: KommunShape) -> QPainterPath:

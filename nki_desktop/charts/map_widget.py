@@ -23,7 +23,7 @@ class MapCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None, renderer: MapRenderer | None = None):
         super().__init__(parent)
-        self.renderer = renderer or MapRenderer()
+        self._renderer = renderer  # built on first paint: a hidden tab costs nothing
         self.data: MapData | None = None
         self.lan: str | None = None
         self.selected = ""
@@ -31,6 +31,12 @@ class MapCanvas(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(320, 300)
         self.setAccessibleName("Karta över Sveriges kommuner")
+
+    @property
+    def renderer(self) -> MapRenderer:
+        if self._renderer is None:
+            self._renderer = MapRenderer()
+        return self._renderer
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(560, 430)
