@@ -16,7 +16,7 @@ from nki_desktop.domain.areas import TOTAL, area_label, factor_label, group_labe
 from nki_desktop.domain.grades import grade_for, grade_scale
 from nki_desktop.domain.municipalities import Catalogue
 from nki_desktop.domain.numbers import fmt_index, fmt_number
-from nki_desktop.domain.records import StoredValue
+from nki_desktop.domain.records import MISSING_MARKERS, StoredValue
 from nki_desktop.domain.rules import publication_rules
 from nki_desktop.storage import Store
 
@@ -177,9 +177,10 @@ def build_map_data(table: RankingTable, mode: str = GRADE, mine: str = "") -> Ma
         grade = grade_for(row.value, year)
         missing = ""
         if row.value is None:
-            missing = row.missing or "inget värde"
-            if missing == "..":
-                missing = "för få svar (..)"
+            missing = "inget värde"
+            if row.missing is not None and row.missing.strip():
+                meaning = MISSING_MARKERS.get(row.missing.strip(), "")
+                missing = f"{meaning} ({row.missing.strip()})" if meaning else missing
         elif row.n is not None and row.n < least:
             missing = f"för få svar ({row.n})"
         klass: int | None = None

@@ -64,7 +64,7 @@ def test_too_few_answers_and_no_value_are_missing_with_the_reason():
     data = build_map_data(table(VALUES), GRADE)
     pitea, kiruna = data.entries[PITEA], data.entries[KIRUNA]
     assert pitea.klass is None and pitea.missing == "för få svar (8)"
-    assert kiruna.klass is None and kiruna.missing == "för få svar (..)"
+    assert kiruna.klass is None and kiruna.missing == "sekretess/för få svar (..)"
     assert data.missing_count == 290 - 3
     assert "Piteå" in data.describe(PITEA) and "för få svar (8)" in data.describe(PITEA)
 
