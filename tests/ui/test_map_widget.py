@@ -148,3 +148,16 @@ def test_grayscale_print_keeps_classes_apart(canvas):
     boden, stockholm, kiruna = texture("2582"), texture("0180"), texture("2584")
     assert len({tuple(boden), tuple(stockholm), tuple(kiruna)}) == 3
     assert len(set(boden)) > 1 and len(set(kiruna)) > 1  # patterned, not flat grey
+
+
+def test_copy_puts_the_drawn_map_on_the_clipboard(canvas):
+    from PySide6.QtGui import QGuiApplication
+
+    from nki_desktop.charts.export import copy_image
+
+    image = copy_image(canvas)
+    assert image.width() == 2 * canvas.width()
+    pasted = QGuiApplication.clipboard().image()
+    assert not pasted.isNull() and pasted.size() == image.size()
+    centre = (canvas.point_of(KALIX) * 2).toPoint()  # drawn, not blank: Kalix is blue
+    assert image.pixelColor(centre) != image.pixelColor(2, image.height() - 2)
