@@ -63,7 +63,7 @@ class MapEntry:
                 lines.append(f"Betyg: {self.grade}")
         lines.append(f"Antal svar: {fmt_number(self.n)}")
         if self.rank is not None:
-            lines.append(f"Plats {self.rank} av {self.ranked} (beräknad)")
+            lines.append(f"Plats {self.rank} av {self.ranked} i riket (beräknad)")
         elif self.value is not None:
             lines.append("Inte rankad" + (f": {self.missing}" if self.missing else ""))
         if self.publication == SAMPLE:
@@ -83,6 +83,10 @@ class MapData:
     mine: str = ""
     marked: tuple[str, ...] = ()  # kommuner drawn with a dashed edge (Jämför: the compared)
     marked_label: str = "I jämförelsen"
+    outside: frozenset[str] = frozenset()  # not in the screen's selection: drawn pale
+
+    def shows(self, code: str) -> bool:
+        return code not in self.outside
 
     @property
     def measure(self) -> str:

@@ -192,7 +192,7 @@ class MapRenderer:
         groups: dict[int | None, QPainterPath] = {}
         context = QPainterPath()
         for code, path in paths.items():
-            if lan and not code.startswith(lan):
+            if (lan and not code.startswith(lan)) or (data and not data.shows(code)):
                 context.addPath(path)
                 continue
             entry = data.entries.get(code) if data else None
@@ -209,7 +209,7 @@ class MapRenderer:
                 painter.fillPath(path, pattern)
         outline = QPainterPath()
         for code, path in paths.items():
-            if not lan or code.startswith(lan):
+            if (not lan or code.startswith(lan)) and (not data or data.shows(code)):
                 outline.addPath(path)
         painter.strokePath(context, QPen(QColor("#C8C8C8"), 0.5))
         painter.strokePath(outline, QPen(OUTLINE, 0.5 if not lan else 0.8))
@@ -272,10 +272,17 @@ class MapRenderer:
         painter.setPen(QColor("#000000"))
         painter.setFont(bold)
         what = "Betyg" if not data or data.mode == "grade" else "Placering i riket"
-        what += " (antal i länet)" if lan else " (antal kommuner)"
+        if data and data.outside:
+            what += " (antal i urvalet)"
+        else:
+            what += " (antal i länet)" if lan else " (antal kommuner)"
         painter.drawText(QRectF(x, y, w, line * 1.3), what)
         y += line * 1.5
-        shown = [s.code for s in self.shapes if not lan or s.lan == lan]
+        shown = [
+            s.code
+            for s in self.shapes
+            if (not lan or s.lan == lan) and (not data or data.shows(s.code))
+        ]
         entries = [data.entries.get(code) for code in shown] if data else []
         klasses = [e.klass if e else None for e in entries] or [None] * len(shown)
         rows: list[tuple[int | None, str, str, int]] = []
@@ -336,6 +343,8 @@ class MapRenderer:
             )
             y += sh + 8
         notes = (data.note() + " " if data else "") + ATTRIBUTION + "."
+        if data and data.outside:
+            notes = "Ljusgrått utan mönster: utanför urvalet. " + notes
         if data and data.is_sample:
             notes = "EXEMPELDATA – fiktiva värden. " + notes
         painter.setFont(_font(10, False, self.font_family))

@@ -80,3 +80,16 @@ def test_report_page_offers_the_map_unticked(qtbot, make_window, sample_store):
     assert "map" not in page.options().sections
     box.setChecked(True)
     assert "map" in page.options().sections
+
+
+def test_ranking_filters_leave_the_rest_of_sweden_pale(qtbot, make_window, sample_store):
+    window, page = open_page(make_window, "ranking")
+    page.view_tabs.setCurrentWidget(page.map_tab)
+    tab = page.map_tab
+    qtbot.waitUntil(lambda: tab.data is not None, timeout=3000)
+    assert not tab.data.outside  # all of Sweden
+    page.large_check.setChecked(True)
+    large = {k.code for k in window.context.catalogue.kommuner if k.is_large}
+    assert tab.data.outside == frozenset(tab.data.entries) - large
+    assert tab.data.shows("0180") and not tab.data.shows(KALIX)
+    shot(qtbot, window, "ranking_map_large_only.png")

@@ -161,3 +161,16 @@ def test_copy_puts_the_drawn_map_on_the_clipboard(canvas):
     assert not pasted.isNull() and pasted.size() == image.size()
     centre = (canvas.point_of(KALIX) * 2).toPoint()  # drawn, not blank: Kalix is blue
     assert image.pixelColor(centre) != image.pixelColor(2, image.height() - 2)
+
+
+def test_legend_counts_only_what_is_shown(tmp_path, renderer):
+    from nki_desktop.charts.map import save_map
+
+    data = _data()
+    data.outside = frozenset(data.entries) - {KALIX, "2582", "0180", "2584"}
+    text = save_map(data, tmp_path / "urval.svg").read_text(encoding="utf-8")
+    assert "Betyg (antal i urvalet)" in text
+    assert "Mycket högt (≥ 80) – 2" in text  # Kalix and Boden
+    assert "Inget värde eller för få svar – 1" in text  # Kiruna; the pale rest not counted
+    text = save_map(_data(), tmp_path / "lan.svg", lan="25").read_text(encoding="utf-8")
+    assert "Betyg (antal i länet)" in text and "för få svar – 12" in text  # 14 in Norrbotten

@@ -35,6 +35,7 @@ class MapTab(QWidget):
         self.year: int | None = None
         self.area, self.factor = TOTAL, "nki"
         self._lan_from_screen: str | None = None
+        self.selection: set[str] | None = None
         self._dirty = True
         self.data: MapData | None = None
         self.panel = MapPanel(context.catalogue.lan_names())
@@ -92,10 +93,17 @@ class MapTab(QWidget):
             self.refresh()
 
     def show_for(
-        self, year: int | None, area: str | None = None, factor: str | None = None, lan=None
+        self,
+        year: int | None,
+        area: str | None = None,
+        factor: str | None = None,
+        lan=None,
+        selection: set[str] | None = None,
     ) -> None:
-        """What the screen shows; drawn now when visible, else when the tab is opened."""
+        """What the screen shows; drawn now when visible, else when the tab is opened.
+        ``selection``: the kommuner the screen's filters admit (the rest is drawn pale)."""
         self.year = year
+        self.selection = selection
         if area is not None and self.area_combo is None:
             self.area, self.factor = area, factor or index_factor(area)
         if lan != self._lan_from_screen:  # the screen's län filter zooms the map once
@@ -123,6 +131,8 @@ class MapTab(QWidget):
         )
         if self.compared_units is not None:
             self.data.marked = tuple(self.compared_units())
+        if self.selection is not None:
+            self.data.outside = frozenset(set(self.data.entries) - self.selection)
         self.panel.set_data(self.data)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -182,7 +182,9 @@ class RankingPage(DataPage):
             ctx.store, year, area, factor, ctx.group, self.rank_filter(), ctx.kommun
         )
         self.model.set_table(self.table)
-        self.map_tab.show_for(year, area, factor, self.lan_combo.currentData())
+        self.map_tab.show_for(
+            year, area, factor, self.lan_combo.currentData(), {r.unit for r in self.table.rows}
+        )
         self.sample_banner.show_for(self.table.sample_parts())
         self.show_content()
         self._show_texts(self.table)

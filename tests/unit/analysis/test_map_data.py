@@ -76,7 +76,7 @@ def test_hover_text_has_name_value_n_grade_and_rank():
         "NKI totalt 2021: 86,4",
         "Betyg: ●●●● Mycket högt",
         "Antal svar: 50",
-        "Plats 2 av 3 (beräknad)",
+        "Plats 2 av 3 i riket (beräknad)",
     ]
 
 
