@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.comments import CommentRow, load_comment_rows
+from nki_desktop.analysis.map_data import MapData, map_from_values
 from nki_desktop.analysis.method import SourceRef, build_sources, method_notes
 from nki_desktop.analysis.narrative import summary_sentences
 from nki_desktop.analysis.origin import SAMPLE, is_fictitious, join_source, mean_text
@@ -149,6 +150,7 @@ class ReportData:
     created: dt.date = field(default_factory=dt.date.today)
     matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
     comments: list[CommentRow] = field(default_factory=list)  # only those the user picked
+    map_data: MapData | None = None  # NKI totalt of every kommun, for the map page
 
     @property
     def group_label(self) -> str:
@@ -178,6 +180,8 @@ class ReportData:
             SAMPLE in p.publications for p in positions
         ):
             out.add("ranking")
+        if self.map_data is not None and self.map_data.is_sample:
+            out.add("map")
         return out
 
     @property
@@ -515,6 +519,7 @@ def gather(
         rules=rules,
         sources=build_sources(store.list_imports(), used),
         matrix=matrix,
+        map_data=map_from_values(base.totals, catalogue, year, group, kommun),
         method_notes=with_note(
             method_notes(rules, year, breaks, comparison_label), comparison_note
         ),

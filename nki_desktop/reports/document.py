@@ -32,6 +32,7 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
+from nki_desktop.reports.map_page import map_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
@@ -137,6 +138,7 @@ class ReportDocument:
             "ranking": self._ranking,
             "table": self._table,
             "matrix": self._matrix,
+            "map": lambda: map_blocks(d.map_data, self._body_top()),
             "method": self._method,
             "comments": lambda: pdf_blocks(
                 d.comments, self.h2, self.body, self.small, font(8.5, bold=True)

@@ -14,11 +14,15 @@ SECTIONS: dict[str, str] = {
     "areas": "Myndighetsområden",
     "factors": "Serviceområden",
     "ranking": "Rankning",
+    "map": "Kartan",
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
     "comments": "Företagens kommentarer (urval)",
     "method": "Metod och källor",
 }
+
+# Sections left out unless chosen (the report page's box starts unticked).
+OFF_BY_DEFAULT: frozenset[str] = frozenset({"map"})
 
 
 @dataclass
@@ -29,7 +33,7 @@ class ReportOptions:
     kommun's SKR kommungrupp; ``first_year`` None means every stored year.
     """
 
-    sections: tuple[str, ...] = tuple(SECTIONS)
+    sections: tuple[str, ...] = tuple(k for k in SECTIONS if k not in OFF_BY_DEFAULT)
     summary_text: str | None = None
     logo_path: str | Path | None = None
     compare_units: list[str] | None = None

@@ -39,6 +39,7 @@ from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.compare_model import CompareModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.pages.map_tab import MapTab
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 OWN_PICK = "Egna val"
@@ -146,6 +147,8 @@ class ComparePage(DataPage):
         self.chart_tabs = QTabWidget()
         self.chart_tabs.addTab(self.frame, "Min kommun mot gruppen")
         self.chart_tabs.addTab(peer_box, "Kommun för kommun")
+        self.map_tab = MapTab(self.context, own_choices=True, compared_units=self.current_units)
+        self.chart_tabs.addTab(self.map_tab, "Karta")
         self.model = CompareModel(self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -291,6 +294,7 @@ class ComparePage(DataPage):
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes()
         self._fill_peer_combo(rows)
+        self.map_tab.show_for(year)
 
     # -- kommun for kommun -----------------------------------------------------------------
     def _fill_peer_combo(self, rows) -> None:
