@@ -94,6 +94,18 @@ class FollowupRow:
         return head + ": ryms inom slumpvariationen."
 
     @property
+    def short_text(self) -> str:
+        """'62 → 70 (+8 ±5,7)' for a table cell; '–' without both sides."""
+        if self.delta is None or self.before is None or self.after is None:
+            return "–"
+        assert self.before.value is not None and self.after.value is not None
+        half = f" ±{fmt_number(self.half_width, 1)}" if self.half_width is not None else ""
+        return (
+            f"{fmt_index(round(self.before.value, 1))} → {fmt_index(round(self.after.value, 1))} "
+            f"({fmt_change(round(self.delta, 1))}{half})"
+        )
+
+    @property
     def text(self) -> str:
         before = self.before.text if self.before else "–"
         after = self.after.text if self.after else "–"
