@@ -87,7 +87,7 @@ def test_actions_screen_lists_filters_and_follows_up(qtbot, make_window, sample_
     page.undo_button.click()
     assert page.model.rowCount() == 3 and not page.undo_button.isVisible()
     action_svc.remove(sample_store, first.id)
-    note_svc.remove(sample_store, page.notes[0].id)
+    note_svc.remove(sample_store, page.note_rows[0].id)
     trash = TrashDialog(sample_store, OREBRO, page)
     assert trash.model.rowCount() == 2
     if SHOTS:

@@ -131,6 +131,7 @@ class ActionDialog(QDialog):
         )
 
     def save(self) -> None:
+        self.error.hide()
         try:
             action = self.current()
             self.saved = svc.edit(self.store, action) if action.id else svc.add(self.store, action)

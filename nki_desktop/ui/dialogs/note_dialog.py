@@ -88,6 +88,7 @@ class NoteDialog(QDialog):
         )
 
     def save(self) -> None:
+        self.error.hide()
         try:
             note = self.current()
             self.saved = svc.edit(self.store, note) if note.id else svc.add(self.store, note)

@@ -58,8 +58,8 @@ class ActionsPage(DataPage):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.actions: list[Action] = []
-        self.notes: list[Note] = []
+        self.action_rows: list[Action] = []
+        self.note_rows: list[Note] = []
         self.followup: dict[int, list[FollowupRow]] = {}
         self.last_removed: tuple[str, int] | None = None
         body = QWidget()
@@ -123,8 +123,8 @@ class ActionsPage(DataPage):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("<b>Anteckningar</b> (visas i Trend och Översikt)")
-        bottom_layout.addWidget(caption)
+        notes_caption = QLabel("<b>Anteckningar</b> (visas i Trend och Översikt)")
+        bottom_layout.addWidget(notes_caption)
         bottom_layout.addWidget(self.note_view, 1)
         note_row = QHBoxLayout()
         self.undo_label = QLabel()
@@ -158,14 +158,14 @@ class ActionsPage(DataPage):
             self.show_empty("Välj din kommun i listan ovanför för att se och lägga till åtgärder.")
             return
         store = ctx.store
-        self.actions = action_svc.actions(store, ctx.kommun)
-        self.notes = note_svc.notes(store, ctx.kommun)
+        self.action_rows = action_svc.actions(store, ctx.kommun)
+        self.note_rows = note_svc.notes(store, ctx.kommun)
         self.followup = {}
         for row in load_followup(store, ctx.kommun, ctx.group):
             self.followup.setdefault(row.action.id or 0, []).append(row)
         self.model.set_columns(action_columns(self.followup), [])
         self.heading.setText(f"Åtgärder – {ctx.kommun_name}")
-        years = sorted({y for a in self.actions for y in a.years()} | set(ctx.years))
+        years = sorted({y for a in self.action_rows for y in a.years()} | set(ctx.years))
         current = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -174,13 +174,13 @@ class ActionsPage(DataPage):
             self.year_combo.addItem(str(y), y)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current)))
         self.year_combo.blockSignals(False)
-        self.note_model.set_rows(self.notes)
+        self.note_model.set_rows(self.note_rows)
         self._apply()
         self.show_content()
 
     def visible_actions(self) -> list[Action]:
         return action_svc.filter_actions(
-            self.actions,
+            self.action_rows,
             status=self.status_combo.currentData(),
             area=self.area_combo.currentData(),
             year=self.year_combo.currentData(),
@@ -189,9 +189,9 @@ class ActionsPage(DataPage):
     def _apply(self) -> None:
         shown = self.visible_actions()
         self.model.set_rows(shown)
-        done = sum(1 for a in self.actions if a.status == "genomford")
+        done = sum(1 for a in self.action_rows if a.status == "genomford")
         self.count_label.setText(
-            f"{len(shown)} av {len(self.actions)} åtgärder visas · {done} genomförda"
+            f"{len(shown)} av {len(self.action_rows)} åtgärder visas · {done} genomförda"
         )
         self._update_buttons()
 
