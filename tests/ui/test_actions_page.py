@@ -142,3 +142,31 @@ def test_new_action_button_on_the_screen_opens_the_dialog(qtbot, make_window, st
     QTimer.singleShot(0, fill)
     page.new_button.click()
     assert [r.title for r in page.model.rows] == ["Kortare handläggningstid"]
+
+
+def test_trend_shows_action_markers_and_notes(qtbot, make_window, sample_store):
+    _seed(sample_store)
+    note_svc.add(sample_store, Note(OREBRO, "Få svar i år", "2022-11-01", 2022))
+    window = make_window(OREBRO)
+    window.show()
+    window.show_page("trend")
+    page = window.pages["trend"]
+    page.area_combo.setCurrentIndex(page.area_combo.findData("bygglov"))
+    page.factor_combo.setCurrentIndex(page.factor_combo.findData("tillganglighet"))
+    marks = page.tracking.marks
+    assert [m.label for m in marks] == ["✓ Telefontider varje förmiddag"]
+    assert 2019.5 < marks[0].x < 2020.5  # 2 May 2020: inside the 2020 column
+    assert any(b.tooltip.startswith("Telefontider varje förmiddag") for b in page.chart.breaks)
+    mine = next(line for line in page.chart.lines if line.key == "mine")
+    tip = {int(p.x): p.tooltip for p in mine.points}
+    assert "Omorganisation av bygglov" in tip[2021] and "Få svar i år" in tip[2022]
+    assert "Omorganisation" not in tip[2020]
+    headers = [c.header for c in page.model.columns]
+    assert headers[-1] == "Anteckningar"
+    assert "Åtgärd 2020-05-02" in page.breaks_label.text()
+    if SHOTS:
+        qtbot.wait(100)
+        window.grab().save(os.path.join(SHOTS, "trend-action-markers.png"))
+    # Another area's chart has no marker of this action.
+    page.area_combo.setCurrentIndex(page.area_combo.findData("serveringstillstand"))
+    assert page.tracking.marks == []
