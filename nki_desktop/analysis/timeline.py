@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from nki_desktop.domain.actions import CANCELLED, DONE, Action, Note
+from nki_desktop.domain.actions import CANCELLED, DONE, Action, Note, Target
 from nki_desktop.domain.areas import index_factor
 from nki_desktop.storage import Store
 from nki_desktop.storage.actions import list_actions
@@ -54,9 +54,13 @@ def date_x(date: str) -> float:
 
 
 def applies(action: Action, area: str, factor: str) -> bool:
-    """An action shows on the chart of an area/factor it addresses, and on its area's index."""
+    """An action shows on the charts of the area/factor it addresses: a factor's action on
+    that factor's and the area's index chart, a whole area's on all of the area's charts."""
     index = index_factor(area)
-    return any(t.area == area and factor in (t.factor, index) for t in action.targets)
+    return any(
+        t.area == area and index in (factor, t.factor) or t == Target(area, factor)
+        for t in action.targets
+    )
 
 
 def action_marks(actions: Sequence[Action], area: str, factor: str) -> list[ActionMark]:
