@@ -37,7 +37,7 @@ class Tracking:
 
     def notes_for(self, year: int) -> list[Note]:
         """Notes on that case year; a note on no year belongs to the year of its date."""
-        return [n for n in self.notes if (n.year or int(n.date[:4])) == year]
+        return [n for n in self.notes if n.case_year == year]
 
     def lines(self) -> list[str]:
         """Lines for the text under the chart."""

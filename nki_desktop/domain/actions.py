@@ -121,6 +121,11 @@ class Note:
     deleted_at: str | None = None
 
     @property
+    def case_year(self) -> int:
+        """The case year the note belongs to: its year, else the year of its date."""
+        return self.year or int(self.date[:4])
+
+    @property
     def scope_text(self) -> str:
         """'2022 · Bygglov – bemötande', or 'Hela kommunen'."""
         parts = [str(self.year)] if self.year else []

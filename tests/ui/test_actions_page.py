@@ -170,3 +170,19 @@ def test_trend_shows_action_markers_and_notes(qtbot, make_window, sample_store):
     # Another area's chart has no marker of this action.
     page.area_combo.setCurrentIndex(page.area_combo.findData("serveringstillstand"))
     assert page.tracking.marks == []
+
+
+def test_overview_shows_the_years_notes(qtbot, make_window, sample_store):
+    note_svc.add(sample_store, Note(OREBRO, "Få svar: 9", "2025-01-20", 2024, "bygglov"))
+    note_svc.add(sample_store, Note(OREBRO, "Nytt ärendesystem", "2024-03-01"))
+    note_svc.add(sample_store, Note(OREBRO, "Gammalt", "2020-03-01"))
+    window = make_window(OREBRO)
+    window.show()
+    window.show_page("overview")
+    strip = window.pages["overview"].notes_strip
+    assert strip.isVisibleTo(window)
+    assert [n.text for n in strip.notes] == ["Nytt ärendesystem", "Få svar: 9"]
+    assert "Anteckningar 2024" in strip.text() and "Bygglov" in strip.toolTip()
+    if SHOTS:
+        qtbot.wait(100)
+        window.grab().save(os.path.join(SHOTS, "overview-notes.png"))
