@@ -46,6 +46,7 @@ class Side:
     ci_low: float | None = None
     ci_high: float | None = None
     stat: MeanStat | None = None  # the respondent slice behind the interval, if any
+    publications: tuple[str, ...] = ()  # of the stored value
 
     @property
     def half_width(self) -> float | None:
@@ -133,7 +134,7 @@ def side(point: Point, stat: MeanStat | None) -> Side:
         low, high = point.ci_low, point.ci_high
     elif usable and stat is not None:
         low, high = stat.ci_low, stat.ci_high
-    return Side(point.year, value, point.n, low, high, stat if usable else None)
+    return Side(point.year, value, point.n, low, high, stat if usable else None, point.publications)
 
 
 def difference(before: Side, after: Side) -> tuple[float | None, float | None, bool | None]:

@@ -21,6 +21,7 @@ from nki_desktop.analysis.overview import (
     published_position,
 )
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
+from nki_desktop.analysis.tracking_report import ReportTracking, load_report_tracking
 from nki_desktop.analysis.trend import Point as SeriesPoint
 from nki_desktop.analysis.trend import segments
 from nki_desktop.domain.areas import (
@@ -149,6 +150,7 @@ class ReportData:
     created: dt.date = field(default_factory=dt.date.today)
     matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
     comments: list[CommentRow] = field(default_factory=list)  # only those the user picked
+    tracking: ReportTracking = field(default_factory=ReportTracking)  # actions, notes
 
     @property
     def group_label(self) -> str:
@@ -178,6 +180,8 @@ class ReportData:
             SAMPLE in p.publications for p in positions
         ):
             out.add("ranking")
+        if self.tracking.fictitious:
+            out.add("followup")
         return out
 
     @property
@@ -508,4 +512,5 @@ def gather(
         method_notes=method_notes(rules, year, breaks, comparison_label),
         created=today or dt.date.today(),
         comments=load_comment_rows(store, kommun, picked_only=True),
+        tracking=load_report_tracking(store, kommun, group, first_year, year),
     )

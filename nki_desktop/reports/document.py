@@ -32,6 +32,7 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
+from nki_desktop.reports.followup_section import followup_blocks, notes_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
@@ -140,6 +141,12 @@ class ReportDocument:
             "method": self._method,
             "comments": lambda: pdf_blocks(
                 d.comments, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+            "followup": lambda: followup_blocks(
+                d.tracking, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+            "notes": lambda: notes_blocks(
+                d.tracking.notes, self.h2, self.small, font(8.5, bold=True)
             ),
         }
         for key in SECTIONS:

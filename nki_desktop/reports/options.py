@@ -17,8 +17,12 @@ SECTIONS: dict[str, str] = {
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
     "comments": "Företagens kommentarer (urval)",
+    "followup": "Åtgärder och uppföljning",
+    "notes": "Anteckningar",
     "method": "Metod och källor",
 }
+# Sections a report leaves out unless the user picks them.
+OFF_BY_DEFAULT = frozenset({"notes"})
 
 
 @dataclass
@@ -29,7 +33,7 @@ class ReportOptions:
     kommun's SKR kommungrupp; ``first_year`` None means every stored year.
     """
 
-    sections: tuple[str, ...] = tuple(SECTIONS)
+    sections: tuple[str, ...] = tuple(k for k in SECTIONS if k not in OFF_BY_DEFAULT)
     summary_text: str | None = None
     logo_path: str | Path | None = None
     compare_units: list[str] | None = None
