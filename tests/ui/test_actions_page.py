@@ -186,3 +186,31 @@ def test_overview_shows_the_years_notes(qtbot, make_window, sample_store):
     if SHOTS:
         qtbot.wait(100)
         window.grab().save(os.path.join(SHOTS, "overview-notes.png"))
+
+
+def test_a_failure_is_told_in_swedish_not_raised(qtbot, make_window, store, monkeypatch):
+    from nki_desktop.storage.db import ReadOnlyDatabase
+    from nki_desktop.ui.pages import actions as page_module
+
+    action_svc.add(store, Action(OREBRO, "Öppet hus", ("total",)))
+    window, page = _open(make_window)
+    told = []
+    monkeypatch.setattr(page_module.QMessageBox, "warning", lambda *a: told.append(a[2]))
+
+    def refuse(*_a, **_k):
+        raise ReadOnlyDatabase("Databasen är öppnad skrivskyddad (bara läsning). Inget ändrades.")
+
+    monkeypatch.setattr(page_module.action_svc, "remove", refuse)
+    page.view.selectRow(0)
+    page.remove_button.click()
+    assert told == ["Databasen är öppnad skrivskyddad (bara läsning). Inget ändrades."]
+    assert page.model.rowCount() == 1
+
+
+def test_the_report_screen_offers_both_sections_notes_unticked(qtbot, make_window, sample_store):
+    window = make_window(OREBRO)
+    window.show()
+    window.show_page("report")
+    boxes = window.pages["report"].section_boxes
+    assert boxes["followup"].isChecked() and boxes["followup"].text() == "Åtgärder och uppföljning"
+    assert not boxes["notes"].isChecked() and boxes["notes"].text() == "Anteckningar"

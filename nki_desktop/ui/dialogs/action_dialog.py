@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.domain.actions import STATUS_SYMBOLS, STATUSES, Action
 from nki_desktop.domain.areas import AREAS, SERVICE_FACTORS, TOTAL, factor_label
-from nki_desktop.domain.errors import UserError
 from nki_desktop.services import actions as svc
 from nki_desktop.storage import Store
+from nki_desktop.ui.errors import user_message
 
 DATE_HINT = "ÅÅÅÅ-MM-DD"
 
@@ -135,8 +135,8 @@ class ActionDialog(QDialog):
         try:
             action = self.current()
             self.saved = svc.edit(self.store, action) if action.id else svc.add(self.store, action)
-        except UserError as exc:
-            self.error.setText(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a refusal or a failure, told in Swedish
+            self.error.setText(user_message(exc))
             self.error.show()
             return
         self.accept()

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.domain.actions import Note
 from nki_desktop.domain.areas import AREAS, SERVICE_FACTORS, factor_label
-from nki_desktop.domain.errors import UserError
 from nki_desktop.services import notes as svc
 from nki_desktop.storage import Store
+from nki_desktop.ui.errors import user_message
 
 
 class NoteDialog(QDialog):
@@ -92,8 +92,8 @@ class NoteDialog(QDialog):
         try:
             note = self.current()
             self.saved = svc.edit(self.store, note) if note.id else svc.add(self.store, note)
-        except UserError as exc:
-            self.error.setText(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a refusal or a failure, told in Swedish
+            self.error.setText(user_message(exc))
             self.error.show()
             return
         self.accept()

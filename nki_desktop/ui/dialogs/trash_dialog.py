@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.services import trash
 from nki_desktop.storage import Store
+from nki_desktop.ui.errors import user_message
 from nki_desktop.ui.models.columns import RowTableModel, SortProxy, TableColumn
 
 
@@ -80,9 +82,12 @@ class TrashDialog(QDialog):
         return [self.model.rows[r] for r in sorted(rows)]
 
     def restore_selected(self) -> None:
-        for item in self.selected():
-            trash.restore(self.store, item)
-            self.restored += 1
+        try:
+            for item in self.selected():
+                trash.restore(self.store, item)
+                self.restored += 1
+        except Exception as exc:  # noqa: BLE001 - told in Swedish (a read-only database, …)
+            QMessageBox.warning(self, "Papperskorg", user_message(exc))
         self.reload()
 
     def _update_button(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,6 +27,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.action_dialog import ActionDialog
 from nki_desktop.ui.dialogs.note_dialog import NoteDialog
 from nki_desktop.ui.dialogs.trash_dialog import TrashDialog
+from nki_desktop.ui.errors import user_message
 from nki_desktop.ui.models.action_columns import action_columns, note_columns
 from nki_desktop.ui.models.columns import RowTableModel, SortProxy
 from nki_desktop.ui.pages.base import DataPage
@@ -89,7 +91,7 @@ class ActionsPage(DataPage):
             combo.currentIndexChanged.connect(self._apply)
         filters.addStretch(1)
         self.trash_button = QPushButton("Papperskorg…")
-        self.trash_button.clicked.connect(self.open_trash)
+        self.trash_button.clicked.connect(lambda: self._guarded(self.open_trash))
         filters.addWidget(self.trash_button)
         layout.addLayout(filters)
 
@@ -113,10 +115,10 @@ class ActionsPage(DataPage):
         self.edit_button = QPushButton("Ändra…")
         self.done_button = QPushButton("Markera genomförd")
         self.remove_button = QPushButton("Ta bort")
-        self.new_button.clicked.connect(lambda: self.new_action())
-        self.edit_button.clicked.connect(self.edit_action)
-        self.done_button.clicked.connect(self.mark_done)
-        self.remove_button.clicked.connect(self.remove_action)
+        self.new_button.clicked.connect(lambda: self._guarded(self.new_action))
+        self.edit_button.clicked.connect(lambda: self._guarded(self.edit_action))
+        self.done_button.clicked.connect(lambda: self._guarded(self.mark_done))
+        self.remove_button.clicked.connect(lambda: self._guarded(self.remove_action))
         for b in (self.new_button, self.edit_button, self.done_button, self.remove_button):
             row.addWidget(b)
         top_layout.addLayout(row)
@@ -129,15 +131,15 @@ class ActionsPage(DataPage):
         note_row = QHBoxLayout()
         self.undo_label = QLabel()
         self.undo_button = QPushButton("Ångra borttagningen")
-        self.undo_button.clicked.connect(self.undo_remove)
+        self.undo_button.clicked.connect(lambda: self._guarded(self.undo_remove))
         note_row.addWidget(self.undo_label, 1)
         note_row.addWidget(self.undo_button)
         self.new_note_button = QPushButton("Ny anteckning…")
         self.edit_note_button = QPushButton("Ändra…")
         self.remove_note_button = QPushButton("Ta bort")
-        self.new_note_button.clicked.connect(self.new_note)
-        self.edit_note_button.clicked.connect(self.edit_note)
-        self.remove_note_button.clicked.connect(self.remove_note)
+        self.new_note_button.clicked.connect(lambda: self._guarded(self.new_note))
+        self.edit_note_button.clicked.connect(lambda: self._guarded(self.edit_note))
+        self.remove_note_button.clicked.connect(lambda: self._guarded(self.remove_note))
         for b in (self.new_note_button, self.edit_note_button, self.remove_note_button):
             note_row.addWidget(b)
         bottom_layout.addLayout(note_row)
@@ -149,6 +151,13 @@ class ActionsPage(DataPage):
         layout.addWidget(splitter, 1)
         self._show_undo(None)
         self.set_content(body)
+
+    def _guarded(self, handler) -> None:
+        """Run a button's handler; a failure (a read-only database, …) is told in Swedish."""
+        try:
+            handler()
+        except Exception as exc:  # noqa: BLE001 - every failure is told, none is raised
+            QMessageBox.warning(self, "Åtgärder", user_message(exc))
 
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
