@@ -96,3 +96,40 @@ def test_load_followup_from_the_sample_data(sample_store):
     assert row.before.year == 2019 and row.after.year == 2021
     stored = {v.year: v.value for v in sample_store.values(unit="1880", area="total", factor="nki")}
     assert row.delta == pytest.approx(stored[2021] - stored[2019])
+
+
+def test_respondent_data_gives_welch_intervals_end_to_end(store, tmp_path):
+    from nki_desktop.analysis.respondent import change_between, load_frame, slice_stat
+    from nki_desktop.importers.base import ImportOptions
+    from nki_desktop.services.imports import import_file
+    from tests.respondent_builders import make_rows, write_xlsx
+
+    rows = make_rows(600, seed=3, years=(2021, 2022, 2023), areas=("Bygglov",))
+    assert import_file(
+        store,
+        write_xlsx(tmp_path / "svar.xlsx", rows),
+        ImportOptions(kind="respondent", kommun="1880"),
+    ).ok
+    actions.add(
+        store,
+        Action(
+            "1880",
+            "Telefontider",
+            ("bygglov",),
+            ("tillganglighet",),
+            done="2022-05-02",
+            status="genomford",
+        ),  # fmt: skip
+    )
+    [row] = load_followup(store, "1880", "foretag")
+    assert (row.before.year, row.after.year) == (2021, 2023)
+    # The same figures straight from the respondent statistics.
+    frame = load_frame(store, "1880", "foretag")
+    before = slice_stat(frame, 2021, "foretag", "bygglov", "tillganglighet")
+    after = slice_stat(frame, 2023, "foretag", "bygglov", "tillganglighet")
+    assert row.before.value == pytest.approx(before.mean, abs=0.05)
+    assert row.before.n == before.n and row.after.n == after.n
+    assert row.before.half_width == pytest.approx(before.half_width, abs=0.05)
+    change = change_between(after, before)
+    assert row.half_width == pytest.approx(change.half_width, rel=0.02)
+    assert row.significant == change.significant
