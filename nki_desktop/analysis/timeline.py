@@ -41,7 +41,15 @@ class Tracking:
 
     def lines(self) -> list[str]:
         """Lines for the text under the chart."""
-        out = [f"│ Åtgärd {m.date}: {m.tooltip.splitlines()[0]}" for m in self.marks]
+        out = (
+            [
+                "Gröna lodräta linjer: kommunens åtgärder (heldragen = genomförd, prickad = "
+                "beslutad/pågår), placerade på sitt datum inom ärendeåret."
+            ]  # fmt: skip
+            if self.marks
+            else []
+        )
+        out += [f"│ Åtgärd {m.date}: {m.tooltip.splitlines()[0]}" for m in self.marks]
         out += [f"✎ {n.date} ({n.scope_text}): {n.text}" for n in self.notes]
         return out
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from nki_desktop.analysis.followup import NO_CAUSE, FollowupRow
-from nki_desktop.domain.actions import Action, Note
+from nki_desktop.domain.actions import STATUSES, Action, Note
 from nki_desktop.ui.models.columns import TableColumn
 
 
 def _followup(rows: Sequence[FollowupRow]) -> str:
     if not rows:
-        return ""
+        return "–"
     if len(rows) == 1:
         return rows[0].short_text
     return "; ".join(f"{r.target.label}: {r.short_text}" for r in rows)
@@ -28,7 +28,7 @@ def action_columns(followup: Mapping[int, Sequence[FollowupRow]]) -> list[TableC
         return followup.get(a.id or 0, ())
 
     return [
-        TableColumn("Status", lambda a: a.status_text, lambda a: a.status),
+        TableColumn("Status", lambda a: a.status_text, lambda a: list(STATUSES).index(a.status)),
         TableColumn(
             "Åtgärd",
             lambda a: a.title,

@@ -97,6 +97,7 @@ class ActionsPage(DataPage):
 
         self.model = RowTableModel(action_columns({}))
         self.view, self.proxy = _table(self.model, self, 1)
+        self.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # the latest decided first
         self.view.doubleClicked.connect(lambda _i: self.edit_action())
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.note_model = RowTableModel(note_columns())
