@@ -25,7 +25,7 @@ from nki_desktop.analysis.trend import Point, series
 from nki_desktop.domain.actions import CANCELLED, Action, Target
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.respondent_stats import MeanStat
-from nki_desktop.domain.rules import publication_rules
+from nki_desktop.domain.rules import breaks_between, publication_rules
 from nki_desktop.storage import Store
 from nki_desktop.storage.actions import list_actions
 
@@ -77,6 +77,7 @@ class FollowupRow:
     delta: float | None
     half_width: float | None  # of the difference, 95 %
     significant: bool | None
+    definition_change: int | None = None  # a year between before and after with a new definition
 
     @property
     def change_text(self) -> str:
@@ -88,11 +89,16 @@ class FollowupRow:
             return "Skillnaden kan inte visas (för få svar)."
         head = f"Skillnad {fmt_change(round(self.delta, 1))}"
         if self.half_width is None:
-            return head + " (osäkerheten kan inte beräknas)."
-        head += f" (osäkerhet ±{fmt_number(self.half_width, 1)})"
-        if self.significant:
-            return head + ": större än slumpvariationen."
-        return head + ": ryms inom slumpvariationen."
+            text = head + " (osäkerheten kan inte beräknas)."
+        else:
+            head += f" (osäkerhet ±{fmt_number(self.half_width, 1)})"
+            verdict = "större än" if self.significant else "ryms inom"
+            text = f"{head}: {verdict} slumpvariationen."
+        if self.definition_change:
+            text += (
+                f" ⚠ Definitionen ändrades {self.definition_change}: åren är inte helt jämförbara."
+            )
+        return text
 
     @property
     def short_text(self) -> str:
@@ -178,8 +184,21 @@ def build_followup(
             delta, half, significant = (
                 difference(before, after) if before and after else (None, None, None)
             )
+            crossed = (
+                breaks_between(before.year, after.year, target.area) if before and after else []
+            )
             out.append(
-                FollowupRow(action, target, done_year, before, after, delta, half, significant)
+                FollowupRow(
+                    action,
+                    target,
+                    done_year,
+                    before,
+                    after,
+                    delta,
+                    half,
+                    significant,
+                    crossed[0].year if crossed else None,
+                )
             )
     return out
 

@@ -38,7 +38,8 @@ def _change(r: FollowupRow) -> str:
     mark = " (osäkerhet saknas)" if r.half_width is None else ""
     if r.significant is not None:
         mark = " (större än slumpen)" if r.significant else " (inom slumpen)"
-    return f"{fmt_change(round(r.delta, 1))}{half}{mark}"
+    shift = f" ⚠ ny definition {r.definition_change}" if r.definition_change else ""
+    return f"{fmt_change(round(r.delta, 1))}{half}{mark}{shift}"
 
 
 def followup_blocks(

@@ -74,7 +74,9 @@ def followup_cells(r: FollowupRow) -> list[object]:
         _r(a.half_width) if a else None,
         _r(r.delta),
         _r(r.half_width),
-        verdict or r.change_text,
+        (verdict + (f"; ny definition {r.definition_change}" if r.definition_change else ""))
+        if verdict
+        else r.change_text,
     ]
 
 

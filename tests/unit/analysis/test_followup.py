@@ -133,3 +133,16 @@ def test_respondent_data_gives_welch_intervals_end_to_end(store, tmp_path):
     change = change_between(after, before)
     assert row.half_width == pytest.approx(change.half_width, rel=0.02)
     assert row.significant == change.significant
+
+
+def test_a_change_of_definition_between_the_years_is_said():
+    total = Target("total", "nki")
+    action = Action("1880", "Öppet hus", ("total",), done="2023-03-01")
+    points = [Point(2022, 70.0, 300), Point(2024, 72.0, 300)]
+    [row] = build_followup([action], {total: points})
+    assert row.definition_change == 2024
+    assert row.change_text.endswith("⚠ Definitionen ändrades 2024: åren är inte helt jämförbara.")
+    [row] = build_followup(
+        [_action("2023-05-02")], {TARGET: [Point(2022, 70.0, 30), Point(2024, 72.0, 30)]}
+    )
+    assert row.definition_change is None and "⚠" not in row.change_text
