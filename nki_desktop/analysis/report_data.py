@@ -22,6 +22,7 @@ from nki_desktop.analysis.overview import (
     published_position,
 )
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
+from nki_desktop.analysis.tracking_report import ReportTracking, load_report_tracking
 from nki_desktop.analysis.trend import Point as SeriesPoint
 from nki_desktop.analysis.trend import segments
 from nki_desktop.domain.areas import (
@@ -151,6 +152,7 @@ class ReportData:
     matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
     comments: list[CommentRow] = field(default_factory=list)  # only those the user picked
     map_data: MapData | None = None  # NKI totalt of every kommun, for the map page
+    tracking: ReportTracking = field(default_factory=ReportTracking)  # actions, notes
 
     @property
     def group_label(self) -> str:
@@ -182,6 +184,8 @@ class ReportData:
             out.add("ranking")
         if self.map_data is not None and self.map_data.is_sample:
             out.add("map")
+        if self.tracking.fictitious:
+            out.add("followup")
         return out
 
     @property
@@ -525,4 +529,5 @@ def gather(
         ),
         created=today or dt.date.today(),
         comments=load_comment_rows(store, kommun, picked_only=True),
+        tracking=load_report_tracking(store, kommun, group, first_year, year),
     )

@@ -12,7 +12,17 @@ from collections.abc import Callable
 from typing import TextIO
 
 from nki_desktop import __version__
-from nki_desktop.cli import backup, comments, data, imports, kolada, report, similar
+from nki_desktop.cli import (
+    actions,
+    backup,
+    comments,
+    data,
+    imports,
+    kolada,
+    notes,
+    report,
+    similar,
+)
 from nki_desktop.cli import map as map_cmd
 from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
@@ -29,6 +39,8 @@ _COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentPars
     comments.register,
     similar.register,
     map_cmd.register,
+    actions.register,
+    notes.register,
 ]
 
 # Commands that only read: the database is opened read-only (created or upgraded only when

@@ -103,8 +103,16 @@ def cmd_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     rows = long_rows(
         store, kommun=kommun or args.kommun, year=args.year, area=args.area, group=args.group
     )
-    write_long(rows, target)
+    from nki_desktop.reports.tracking_export import sibling_path, tracking_tables
+    from nki_desktop.services import actions, notes
+
+    unit = kommun or args.kommun or None
+    extra = tracking_tables(actions.actions(store, unit), notes.notes(store, unit))
+    write_long(rows, target, extra)
     print(f"{len(rows)} rader skrivna till {target}.", file=out)
+    for t in extra:  # the kommun's own records: sheets of the workbook, or files beside it
+        where = target if target.suffix.lower() == ".xlsx" else sibling_path(target, t)
+        print(f"{t.title}: {len(t.rows)} rader i {where}.", file=out)
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from nki_desktop.analysis.long_rows import LONG_COLUMNS, LongRow
 from nki_desktop.atomic import atomic_target, save_workbook
 from nki_desktop.domain.text import formula_safe
+from nki_desktop.reports.tracking_export import ExportTable, add_sheets, write_csv_siblings
 
 HEADERS_SV = {
     "year": "Ärendeår",
@@ -28,8 +29,9 @@ HEADERS_SV = {
 COLUMNS = (*LONG_COLUMNS, "missing")
 
 
-def write_long(rows: Sequence[LongRow], path: Path) -> Path:
-    """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM)."""
+def write_long(rows: Sequence[LongRow], path: Path, extra: Sequence[ExportTable] = ()) -> Path:
+    """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM);
+    ``extra`` tables (actions, notes) as more sheets, or as .csv files beside it."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
         with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
@@ -37,6 +39,7 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
             writer.writerow([HEADERS_SV[c] for c in COLUMNS])
             for r in rows:
                 writer.writerow([_csv_cell(getattr(r, c)) for c in COLUMNS])
+        write_csv_siblings(path, extra)
         return path
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -62,6 +65,7 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
         table = Table(displayName="NKIData", ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(table)
+    add_sheets(wb, extra)
     return save_workbook(wb, path)
 
 

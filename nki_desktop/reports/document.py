@@ -33,6 +33,7 @@ from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
 from nki_desktop.reports.map_page import map_blocks
+from nki_desktop.reports.followup_section import followup_blocks, notes_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
@@ -142,6 +143,12 @@ class ReportDocument:
             "method": self._method,
             "comments": lambda: pdf_blocks(
                 d.comments, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+            "followup": lambda: followup_blocks(
+                d.tracking, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+            "notes": lambda: notes_blocks(
+                d.tracking.notes, self.h2, self.small, font(8.5, bold=True)
             ),
         }
         for key in SECTIONS:

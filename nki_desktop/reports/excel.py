@@ -26,6 +26,7 @@ from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.domain.text import looks_like_formula
 from nki_desktop.reports.comments_sheet import write_sheet as write_comment_sheet
+from nki_desktop.reports.followup_sheet import write_followup_sheet, write_notes_sheet
 from nki_desktop.reports.options import ReportOptions
 
 # Format codes follow the reader's locale: "." is the decimal sign and "," the grouping, so a
@@ -471,6 +472,10 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
         printable(ws, d.comparison_label, landscape=False)
     if options.has("comments") and d.comments:  # only comments the user picked, never others
         write_comment_sheet(wb.create_sheet("Kommentarer"), d.comments)
+    if options.has("followup") and d.tracking.actions:
+        write_followup_sheet(wb.create_sheet("Åtgärder"), d.tracking)
+    if options.has("notes") and d.tracking.notes:
+        write_notes_sheet(wb.create_sheet("Anteckningar"), d.tracking.notes)
     if options.has("method"):
         ws = wb.create_sheet("Metod")
         table(ws, "Metod", ["Rubrik", "Text"], [list(n) for n in d.method_notes])

@@ -18,11 +18,12 @@ SECTIONS: dict[str, str] = {
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
     "comments": "Företagens kommentarer (urval)",
+    "followup": "Åtgärder och uppföljning",
+    "notes": "Anteckningar",
     "method": "Metod och källor",
 }
-
 # Sections left out unless chosen (the report page's box starts unticked).
-OFF_BY_DEFAULT: frozenset[str] = frozenset({"map"})
+OFF_BY_DEFAULT: frozenset[str] = frozenset({"map", "notes"})
 
 
 @dataclass

@@ -186,7 +186,29 @@ def _v8(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """Reserved: goals (another branch)."""
+
+
+def _v10(db: sqlite_utils.Database) -> None:
+    """Actions and notes (the municipality's own follow-up), soft-deleted (the Papperskorg)."""
+    from nki_desktop.storage.tracking_schema import create_tracking_tables
+
+    create_tracking_tables(db.conn)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+    _v8,
+    _v9,
+    _v10,
+]
 LATEST = len(MIGRATIONS)
 
 

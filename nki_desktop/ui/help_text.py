@@ -97,6 +97,18 @@ sammanfattningen. Din text sparas för kommunen, året och svarsgruppen;
 <i>Återställ genererad text</i> tar fram programmets text igen. Spara som PDF eller Excel,
 förhandsgranska eller skriv ut.</p>""",
     ),
+    "actions": (
+        "Åtgärder",
+        """
+<p>Kommunens egna åtgärder och anteckningar. En åtgärd har rubrik, de områden och
+serviceområden den gäller, ansvarig (en roll), status (○ planerad, ◐ pågår, ● genomförd,
+✕ avbruten), beslutad och genomförd dag och en förväntad effekt. För en genomförd åtgärd
+visas indexet året före och året efter genomförandet med antal svar och osäkerhet: det
+visar en utveckling, inte att åtgärden orsakade den. Åtgärderna syns som gröna lodräta
+linjer i <i>Trend</i>; anteckningar i Trend och på Översikt. Prioriteringsmatrisen under
+<i>Svarsdata</i> har knappen <i>Ny åtgärd för …</i>. Det du tar bort hamnar i
+<i>Papperskorg…</i> och kan återställas.</p>""",
+    ),
 }
 
 

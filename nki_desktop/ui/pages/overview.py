@@ -24,6 +24,7 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import breaks_between, year_caption
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.notes_strip import NotesStrip
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 
@@ -101,6 +102,8 @@ class OverviewPage(DataPage):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setStyleSheet("font-size:11pt; padding:6px 2px;")
         layout.addWidget(self.summary)
+        self.notes_strip = NotesStrip()  # the kommun's own notes on the year
+        layout.addWidget(self.notes_strip)
         charts = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
         self.area_chart = IndexBarChart()
@@ -192,6 +195,7 @@ class OverviewPage(DataPage):
         )
         self.summary.setText(summary_text(kf))
         self._show_preliminary(kf)
+        self.notes_strip.show_for(self.context.store, kf.kommun, kf.year)
         self.area_chart.set_bars(
             [
                 self._bar(f, area_label(f.key) + (" (NUI)" if f.key == "upphandling" else ""))

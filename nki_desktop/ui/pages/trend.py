@@ -24,6 +24,7 @@ from nki_desktop.analysis.preliminary import (
     separate_from_trend,
     trend_note,
 )
+from nki_desktop.analysis.timeline import Tracking, load_tracking
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
     COMPARE_LAN,
@@ -35,6 +36,7 @@ from nki_desktop.analysis.trend import (
     trend_data,
     trend_rows,
 )
+from nki_desktop.charts.action_markers import add_note_tips, draw_action_marks
 from nki_desktop.charts.export import ChartFrame
 from nki_desktop.charts.trend import TrendChart, lines_from_trend, preliminary_line
 from nki_desktop.domain.areas import (
@@ -48,6 +50,7 @@ from nki_desktop.domain.areas import (
 from nki_desktop.domain.numbers import fmt_change, fmt_number
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
+from nki_desktop.ui.models.notes_column import notes_column
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
@@ -163,6 +166,7 @@ class TrendPage(DataPage):
         super().__init__(context, parent)
         self.data: TrendData | None = None
         self.preliminary: Preliminary | None = None  # the running year's open marker
+        self.tracking = Tracking()  # the kommun's actions (markers) and notes (hover)
         self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
@@ -287,7 +291,9 @@ class TrendPage(DataPage):
         lines, breaks = lines_from_trend(self.data)
         if self.preliminary is not None:
             lines.append(preliminary_line(self.preliminary))
+        add_note_tips(lines, self.tracking)
         self.chart.set_lines(lines, breaks, zoom)
+        draw_action_marks(self.chart, self.tracking)
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -308,6 +314,7 @@ class TrendPage(DataPage):
             else None
         )
         self.data = separate_from_trend(self.data, self.preliminary)
+        self.tracking = load_tracking(ctx.store, ctx.kommun, area, factor)
         if self.data.empty:
             self._show_empty(
                 f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
@@ -340,9 +347,12 @@ class TrendPage(DataPage):
             notes.append(trend_note(self.preliminary))
         if any(line.has_intervals for line in self.data.lines):
             notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade av SKR).")
+        notes += self.tracking.lines()
         self.breaks_label.setText("\n".join(notes))
         self.breaks_label.setVisible(bool(notes))
-        self.model.set_columns(_columns(self.data), trend_rows(self.data))
+        self.model.set_columns(
+            _columns(self.data) + notes_column(self.tracking), trend_rows(self.data)
+        )
         fit_columns(self.view)
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes() + notes
