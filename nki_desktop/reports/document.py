@@ -32,8 +32,8 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
-from nki_desktop.reports.map_page import map_blocks
 from nki_desktop.reports.followup_section import followup_blocks, notes_blocks
+from nki_desktop.reports.map_page import map_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
