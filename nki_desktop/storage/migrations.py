@@ -186,7 +186,21 @@ def _v8(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """Goals (mål) per kommun, area, factor and group; soft-deleted (``deleted_at``) so a
+    removal can be undone."""
+    db.conn.execute(
+        "CREATE TABLE goals (id INTEGER PRIMARY KEY, unit TEXT NOT NULL, area TEXT NOT NULL, "
+        "factor TEXT NOT NULL, grp TEXT NOT NULL, kind TEXT NOT NULL, target REAL, "
+        "direction TEXT, rank INTEGER, from_year INTEGER, source TEXT NOT NULL DEFAULT '', "
+        "created_at TEXT NOT NULL, changed_at TEXT NOT NULL, deleted_at TEXT)"
+    )
+    db.conn.execute("CREATE INDEX idx_goals_unit ON goals(unit, grp)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9,
+]  # fmt: skip
 LATEST = len(MIGRATIONS)
 
 
