@@ -78,8 +78,8 @@ class Outcome:
         """The detail and, where it applies, why the comparison is not like for like."""
         notes = [self.detail] if self.detail else []
         notes += [
-            f"Definitionen ändrades {b.year}; utfallet jämförs med ett mål eller ett år under "
-            f"en annan definition. {b.text}"
+            f"Obs: definitionen ändrades {b.year}, så jämförelsen gäller olika definitioner "
+            "(se Metod)."
             for b in self.breaks
         ]
         return " ".join(notes)

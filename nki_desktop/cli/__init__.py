@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from nki_desktop import __version__
-from nki_desktop.cli import backup, comments, data, imports, kolada, report
+from nki_desktop.cli import backup, comments, data, goals, imports, kolada, report
 from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
 
@@ -26,6 +26,7 @@ _COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentPars
     kolada.register,
     backup.register,
     comments.register,
+    goals.register,
 ]
 
 # Commands that only read: the database is opened read-only (created or upgraded only when

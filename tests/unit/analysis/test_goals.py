@@ -102,7 +102,7 @@ def test_direction_across_a_definition_change_says_so():
     o = outcome(goal, 2024, values, 1)
     assert o.state is ACHIEVED and o.definition_changed
     assert o.label == "✓ uppnått – ny definition 2024"
-    assert "fyra områden" in o.explanation
+    assert "definitionen ändrades 2024" in o.explanation
     # an area the change does not concern: no note
     bygglov = _values({2023: 70, 2024: 73}, area="bygglov")
     plain = outcome(new_goal(K, area="bygglov", direction="oka"), 2024, bygglov, 1)
