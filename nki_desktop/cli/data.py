@@ -12,10 +12,12 @@ from typing import TextIO
 
 from nki_desktop.analysis.long_rows import LONG_COLUMNS
 from nki_desktop.cli.args import UNKNOWN, kommun_option
+from nki_desktop.domain.areas import group_key
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.domain.text import formula_safe
 from nki_desktop.services import history
 from nki_desktop.services.data import long_rows
+from nki_desktop.services.goals import rows as goal_rows
 from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.storage import Store
 
@@ -103,8 +105,17 @@ def cmd_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     rows = long_rows(
         store, kommun=kommun or args.kommun, year=args.year, area=args.area, group=args.group
     )
-    write_long(rows, target)
+    goals = goal_rows(store, kommun or None, group_key(args.group) if args.group else None)
+    write_long(rows, target, goals)
     print(f"{len(rows)} rader skrivna till {target}.", file=out)
+    if goals:
+        print(
+            f"{len(goals)} rader om mål i bladet Mål."
+            if target.suffix.lower() == ".xlsx"
+            else "Målen skrivs inte till .csv: exportera till .xlsx eller kör "
+            "nki-desktop goals list --format csv.",
+            file=out,
+        )
     return 0
 
 

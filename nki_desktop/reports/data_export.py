@@ -6,8 +6,10 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+from nki_desktop.analysis.goal_rows import GoalRow
 from nki_desktop.analysis.long_rows import LONG_COLUMNS, LongRow
 from nki_desktop.atomic import atomic_target, save_workbook
+from nki_desktop.domain.goals import KOLADA_NOTE
 from nki_desktop.domain.text import formula_safe
 
 HEADERS_SV = {
@@ -28,8 +30,11 @@ HEADERS_SV = {
 COLUMNS = (*LONG_COLUMNS, "missing")
 
 
-def write_long(rows: Sequence[LongRow], path: Path) -> Path:
-    """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM)."""
+def write_long(rows: Sequence[LongRow], path: Path, goals: Sequence[GoalRow] = ()) -> Path:
+    """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM).
+
+    ``goals`` (one row per goal and year) go to a sheet "Mål" of the workbook; a .csv
+    file holds the values only."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
         with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
@@ -62,6 +67,10 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
         table = Table(displayName="NKIData", ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(table)
+    if goals:
+        from nki_desktop.reports.goals_sheet import write_rows
+
+        write_rows(wb.create_sheet("Mål"), goals, KOLADA_NOTE)
     return save_workbook(wb, path)
 
 

@@ -32,6 +32,7 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
+from nki_desktop.reports.goals_section import pdf_blocks as goal_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
@@ -138,6 +139,9 @@ class ReportDocument:
             "table": self._table,
             "matrix": self._matrix,
             "method": self._method,
+            "goals": lambda: goal_blocks(
+                d.goals, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
             "comments": lambda: pdf_blocks(
                 d.comments, self.h2, self.body, self.small, font(8.5, bold=True)
             ),

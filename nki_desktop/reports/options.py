@@ -14,6 +14,7 @@ SECTIONS: dict[str, str] = {
     "areas": "Myndighetsområden",
     "factors": "Serviceområden",
     "ranking": "Rankning",
+    "goals": "Mål och utfall",
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
     "comments": "Företagens kommentarer (urval)",
