@@ -31,6 +31,7 @@ __all__ = [
     "remove",
     "restore",
     "rows",
+    "series_goals",
     "set_tolerance",
     "tolerance",
 ]
@@ -115,6 +116,15 @@ def deleted(store: Store, kommun: str | None = None) -> list[Goal]:
 def reports(store: Store, kommun: str | None = None, group: str | None = None) -> list[GoalReport]:
     """Goals with their status per year (values read once)."""
     return load_goal_reports(store, kommun, group)
+
+
+def series_goals(store: Store, kommun: str, area: str, factor: str, group: str) -> list[Goal]:
+    """The kommun's goals for one series (area, index, group), e.g. for the trend chart."""
+    return [
+        g
+        for g in table.list_goals(store, unit=kommun, group=group)
+        if (g.area, g.factor) == (area, factor)
+    ]
 
 
 def rows(

@@ -32,6 +32,7 @@ from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.backup import BackupActions
+from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.lazy_pages import PageDirectory, PageSlot
 from nki_desktop.ui.tasks import TaskRunner
@@ -195,6 +196,9 @@ class MainWindow(FileActions, QMainWindow):
         arkiv.addSeparator()
         self.action_choose = QAction("Byt kommun…", self, shortcut=QKeySequence("Ctrl+K"))
         self.action_choose.triggered.connect(self.choose_kommun)
+        self.action_goals = QAction("&Mål…", self)
+        self.action_goals.setStatusTip("Kommunens mål för NKI och om de nås")
+        self.action_goals.triggered.connect(lambda: GoalsDialog(self.context, self).exec())
         self.action_sample = QAction("Ladda exempeldata", self)
         self.action_sample.triggered.connect(self.load_sample)
         self.action_remove_sample = QAction("Ta bort exempeldata", self)
@@ -210,6 +214,7 @@ class MainWindow(FileActions, QMainWindow):
         self.backups = BackupActions(self, self.context, self.tasks)
         for entry in (
             self.action_choose,
+            self.action_goals,
             None,
             self.action_sample,
             self.action_remove_sample,

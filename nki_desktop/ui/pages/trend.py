@@ -36,6 +36,7 @@ from nki_desktop.analysis.trend import (
     trend_rows,
 )
 from nki_desktop.charts.export import ChartFrame
+from nki_desktop.charts.goal_line import TargetLine, draw_targets, target_lines
 from nki_desktop.charts.trend import TrendChart, lines_from_trend, preliminary_line
 from nki_desktop.domain.areas import (
     AREAS,
@@ -46,6 +47,7 @@ from nki_desktop.domain.areas import (
     index_factor,
 )
 from nki_desktop.domain.numbers import fmt_change, fmt_number
+from nki_desktop.services import goals as svc_goals
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
@@ -163,6 +165,7 @@ class TrendPage(DataPage):
         super().__init__(context, parent)
         self.data: TrendData | None = None
         self.preliminary: Preliminary | None = None  # the running year's open marker
+        self.targets: list[TargetLine] = []  # the kommun's target goals of the series
         self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
@@ -288,6 +291,7 @@ class TrendPage(DataPage):
         if self.preliminary is not None:
             lines.append(preliminary_line(self.preliminary))
         self.chart.set_lines(lines, breaks, zoom)
+        draw_targets(self.chart, self.targets)
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -308,6 +312,9 @@ class TrendPage(DataPage):
             else None
         )
         self.data = separate_from_trend(self.data, self.preliminary)
+        self.targets = target_lines(
+            svc_goals.series_goals(ctx.store, ctx.kommun, area, factor, ctx.group)
+        )
         if self.data.empty:
             self._show_empty(
                 f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
