@@ -110,6 +110,7 @@ class GoalValues:
         default_factory=dict
     )  # (area, factor, group) -> year -> every kommun's value, for rank goals
     kommuner: frozenset[str] = frozenset()  # the units that take part in a ranking
+    only: frozenset[int] | None = None  # follow up these years only (a screen showing one)
 
 
 def _published(value: float, decimals: int = 0) -> Decimal:
@@ -141,7 +142,12 @@ def _cell(goal: Goal) -> Cell:
 def goal_years(goal: Goal, values: GoalValues) -> list[int]:
     """The survey years a goal is followed up in: from its first year on."""
     years = values.years.get(goal.group, [])
-    return [y for y in years if goal.from_year is None or y >= goal.from_year]
+    return [
+        y
+        for y in years
+        if (goal.from_year is None or y >= goal.from_year)
+        and (values.only is None or y in values.only)
+    ]
 
 
 def evaluate(goal: Goal, values: GoalValues, tolerance: float = DEFAULT_TOLERANCE) -> GoalReport:
@@ -264,13 +270,17 @@ def tolerance(store: Store) -> float:
         return DEFAULT_TOLERANCE
 
 
-def fetch_goal_values(store: Store, goals: Iterable[Goal]) -> GoalValues:
-    """Read once what :func:`evaluate` needs for these goals."""
+def fetch_goal_values(
+    store: Store, goals: Iterable[Goal], only: Sequence[int] | None = None
+) -> GoalValues:
+    """Read once what :func:`evaluate` needs for these goals (in the years ``only``, when
+    given: a rank goal's ranking is read for those years alone)."""
     goals = list(goals)
     values = GoalValues(
         years={g: store.years(g) for g in sorted({x.group for x in goals})},
         cells=defaultdict(dict),
         kommuner=frozenset(k.code for k in store.catalogue.kommuner),
+        only=frozenset(only) if only is not None else None,
     )
     for unit, group in sorted({(g.kommun, g.group) for g in goals}):
         for v in store.values(unit=unit, group=group):
@@ -279,7 +289,11 @@ def fetch_goal_values(store: Store, goals: Iterable[Goal]) -> GoalValues:
         {(g.area, g.factor, g.group) for g in goals if g.kind == RANK}
     ):
         by_year: dict[int, list[StoredValue]] = defaultdict(list)
-        for v in store.values(area=area, factor=factor, group=group):
+        if only is not None and len(only) == 1:  # one year: the (year, area, …) index
+            ranked = store.values(year=only[0], area=area, factor=factor, group=group)
+        else:
+            ranked = store.values(years=only, area=area, factor=factor, group=group)
+        for v in ranked:
             by_year[v.year].append(v)
         values.ranked[(area, factor, group)] = dict(by_year)
     values.cells = dict(values.cells)
@@ -291,12 +305,14 @@ def load_goal_reports(
     kommun: str | None = None,
     group: str | None = None,
     tolerance_points: float | None = None,
+    only: Sequence[int] | None = None,
 ) -> list[GoalReport]:
-    """The goals (of a kommun, a group) with their status per year: one read, then pure."""
+    """The goals (of a kommun, a group) with their status per year (or in the years
+    ``only``): one read, then pure."""
     goals = list_goals(store, unit=kommun, group=group)
     if not goals:
         return []
-    values = fetch_goal_values(store, goals)
+    values = fetch_goal_values(store, goals, only)
     tol = tolerance(store) if tolerance_points is None else tolerance_points
     return [evaluate(g, values, tol) for g in goals]
 

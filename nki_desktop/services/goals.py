@@ -113,9 +113,11 @@ def deleted(store: Store, kommun: str | None = None) -> list[Goal]:
     return table.list_goals(store, unit=kommun, deleted=True)
 
 
-def reports(store: Store, kommun: str | None = None, group: str | None = None) -> list[GoalReport]:
-    """Goals with their status per year (values read once)."""
-    return load_goal_reports(store, kommun, group)
+def reports(
+    store: Store, kommun: str | None = None, group: str | None = None, year: int | None = None
+) -> list[GoalReport]:
+    """Goals with their status per year (values read once); only in ``year`` when given."""
+    return load_goal_reports(store, kommun, group, only=None if year is None else [year])
 
 
 def series_goals(store: Store, kommun: str, area: str, factor: str, group: str) -> list[Goal]:

@@ -135,7 +135,7 @@ class GoalsDialog(QDialog):
     # -- data ----------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
         ctx = self.context
-        rows = svc.reports(ctx.store, ctx.kommun) if ctx.kommun else []
+        rows = svc.reports(ctx.store, ctx.kommun, year=ctx.year) if ctx.kommun else []
         if self.show_deleted.isChecked():
             rows += [GoalReport(g) for g in svc.deleted(ctx.store, ctx.kommun or None)]
         self.model.set_rows(rows)

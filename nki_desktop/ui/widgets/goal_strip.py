@@ -60,7 +60,7 @@ class GoalStrip(QFrame):
         self.reports: list[GoalReport] = []
 
     def show_for(self, store: Store, kommun: str, group: str, year: int) -> None:
-        self.reports = svc.reports(store, kommun, group)
+        self.reports = svc.reports(store, kommun, group, year)
         badges = [b for r in self.reports if (b := badge_html(r, year))]
         later = len(self.reports) - len(badges)
         if not self.reports:

@@ -182,3 +182,25 @@ def test_target_status_is_ordered_by_the_shortfall(value, target, tol):
         assert state is NEAR
     else:
         assert state is NOT_ACHIEVED
+
+
+def test_a_screen_showing_one_year_follows_up_that_year_only():
+    goal = new_goal(K, direction="oka")
+    values = _values({2020: 70, 2021: 72, 2022: 74})
+    values.only = frozenset({2022})
+    out = evaluate(goal, values, 1).outcomes
+    # one outcome, still compared with the year before
+    assert [(o.year, o.state, o.previous_year) for o in out] == [(2022, ACHIEVED, 2021)]
+
+
+def test_load_goal_reports_reads_once_and_restricts_years(sample_store):
+    from nki_desktop.analysis.goals import load_goal_reports
+    from nki_desktop.services import goals as svc
+
+    svc.add(sample_store, "1880", rank=200, from_year=2020)
+    svc.add(sample_store, "1880", area="bygglov", target=60)
+    every = load_goal_reports(sample_store, "1880", "foretag")
+    assert [o.year for o in every[0].outcomes] == [2020, 2021, 2022, 2023, 2024]
+    one = load_goal_reports(sample_store, "1880", "foretag", only=[2022])
+    assert [[o.year for o in r.outcomes] for r in one] == [[2022], [2022]]
+    assert one[0].outcomes[0] == every[0].outcome(2022)
