@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nki_desktop.analysis.goals import GoalReport, Outcome, load_goal_reports, tolerance
-from nki_desktop.domain.goals import KOLADA_NOTE, NO_OUTCOME
+from nki_desktop.domain.goals import KOLADA_NOTE, NO_OUTCOME, Goal
 from nki_desktop.domain.numbers import fmt_index, fmt_number
 from nki_desktop.storage import Store
 
@@ -42,6 +42,10 @@ class GoalTable:
                 f"({', '.join(self.breaks)}): jämförelsen är inte likvärdig."
             )
         return text
+
+    def series_goals(self, area: str, factor: str) -> list[Goal]:
+        """The goals of one series (for target lines on the report's trend chart)."""
+        return [r.goal for r in self.reports if (r.goal.area, r.goal.factor) == (area, factor)]
 
 
 def cell(o: Outcome | None) -> str:

@@ -52,8 +52,7 @@ def draw_targets(chart: pg.PlotWidget, targets: Sequence[TargetLine]) -> None:
             pen=pg.mkPen(COLOUR, width=2, style=Qt.PenStyle.DashLine),
         )
         line.setToolTip(f"{t.label} (kommunens eget mål)")
-        plot.addItem(line)
-        chart.legend.addItem(line, t.label)
+        plot.addItem(line)  # labelled on the chart; a legend entry could widen the layout
         text = pg.TextItem(t.label, color=COLOUR, anchor=(1, 1.1), fill=(255, 255, 255, 200))
         text.setPos(x_high - 0.05, t.value)
         plot.addItem(text)

@@ -50,6 +50,8 @@ def test_goals_reach_the_pdf_and_the_workbook_only_when_there_are_some(sample_st
     assert data.goals.breaks == ["2024"]  # the target set in 2020 meets the new definition
     text = _pdf_text(write_pdf(data, tmp_path / "med.pdf"))
     assert HEADING in text and "minst 75, från 2020" in text and "Koladas färger" in text
+    assert "Mål: minst 75 från 2020" in text  # the target line on the trend chart
+    assert "Grön streckad linje: kommunens mål" in text
     assert "ej uppnått" in text or "uppnått" in text
     ws = load_workbook(write_xlsx(data, tmp_path / "med.xlsx"))["Mål och utfall"]
     header = [c.value for c in ws[4]]
