@@ -59,6 +59,7 @@ def test_trend_draws_a_dashed_labelled_target_line(qtbot, make_window, sample_st
         and list(i.yData) == [75.0, 75.0]
     ]  # fmt: skip
     assert len(lines) == 1 and lines[0].xData[0] == 2019.7
+    assert "Streckad grön linje: Mål: minst 75 från 2020" in page.breaks_label.text()
     _shot(qtbot, window, "trend-target-line.png")
 
 

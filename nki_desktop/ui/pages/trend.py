@@ -343,6 +343,7 @@ class TrendPage(DataPage):
             for b in self.data.breaks
         ]
         notes += ["⚠ " + n for n in self.data.source_notes()]
+        notes += [f"Streckad grön linje: {t.label} (kommunens eget mål)." for t in self.targets]
         if self.preliminary is not None:
             notes.append(trend_note(self.preliminary))
         if any(line.has_intervals for line in self.data.lines):
