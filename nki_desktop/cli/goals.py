@@ -1,4 +1,4 @@
-"""``nki-desktop goals add|list|remove|restore|tolerance``: the kommun's own goals and their
+"""``nki-desktop goals add|edit|list|remove|restore|tolerance``: the kommun's own goals and their
 status per year (uppnått / nära / ej uppnått / inget utfall)."""
 
 from __future__ import annotations
@@ -103,6 +103,29 @@ def cmd_list(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
+def cmd_edit(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    changes: dict[str, object] = {}
+    for kind, value in (
+        ("target", args.target),
+        ("direction", args.direction),
+        ("rank", args.rank),
+    ):
+        if value is not None:
+            changes.update(kind=kind, target=None, direction=None, rank=None)
+            changes[kind] = value
+    if args.from_year is not None:
+        changes["from_year"] = args.from_year or None  # 0: every year
+    if args.source is not None:
+        changes["source"] = args.source
+    if not changes:
+        raise GoalInputError(
+            "Ange vad som ska ändras: --target, --direction, --rank, --from eller --source."
+        )
+    goal = svc.edit(store, args.id, **changes)
+    print(f"Mål {goal.id} ändrat: {goal.text}", file=out)
+    return 0
+
+
 def cmd_remove(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     goal = svc.remove(store, args.id)
     print(
@@ -181,6 +204,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--from", dest="from_year", type=_year, metavar="ÅR", help="gäller från år")
     add.add_argument("--source", metavar="TEXT", help="var målet står, t.ex. en strategi")
     add.set_defaults(func=_guarded(cmd_add))
+    edit = commands.add_parser("edit", help="ändra ett mål")
+    edit.add_argument("id", type=_whole, metavar="ID")
+    kind = edit.add_mutually_exclusive_group()
+    kind.add_argument("--target", type=_number, metavar="N", help="nytt målvärde: minst N")
+    kind.add_argument("--direction", choices=("oka", "bibehalla"), help="ny riktning")
+    kind.add_argument("--rank", type=_whole, metavar="N", help="ny placering: bland de N bästa")
+    edit.add_argument("--from", dest="from_year", type=_year, metavar="ÅR", help="0 = alla år")
+    edit.add_argument("--source", metavar="TEXT", help="ny källa")
+    edit.set_defaults(func=_guarded(cmd_edit))
     listing = commands.add_parser("list", help="lista mål med status per år")
     listing.add_argument("--kommun", metavar="KOD", help="kommunkod")
     listing.add_argument("--format", choices=("text", "csv", "json"), default="text")

@@ -65,3 +65,16 @@ def test_bad_input_is_told_in_swedish(sample_db_copy, capsys):
     _run(sample_db_copy, "goals", "add", "--kommun", "1880", "--rank", "50")
     assert _run(sample_db_copy, "goals", "restore", "1")[0] == 2
     assert "inte borttaget" in capsys.readouterr().err
+
+
+def test_edit_changes_kind_year_and_source(sample_db_copy, capsys):
+    _run(sample_db_copy, "goals", "add", "--kommun", "1880", "--target", "75", "--from", "2022")
+    code, text = _run(sample_db_copy, "goals", "edit", "1", "--rank", "30", "--from", "0",
+                      "--source", "Ny strategi")  # fmt: skip
+    assert code == 0 and text == "Mål 1 ändrat: NKI totalt: bland de 30 bästa i riket (företag)\n"
+    rows = json.loads(_run(sample_db_copy, "goals", "list", "--format", "json")[1])
+    assert rows[0]["source"] == "Ny strategi" and rows[0]["year"] == 2016
+    assert _run(sample_db_copy, "goals", "edit", "1")[0] == 2
+    assert "Ange vad som ska ändras" in capsys.readouterr().err
+    assert _run(sample_db_copy, "goals", "edit", "1", "--target", "101")[0] == 2
+    assert "utanför 0–100" in capsys.readouterr().err
