@@ -13,7 +13,7 @@ from nki_desktop.analysis.goal_rows import GOAL_COLUMNS, GoalRow, build_goal_row
 from nki_desktop.analysis.goal_table import HEADING, GoalTable
 
 _SHEET_COLUMNS = tuple(c for c in GOAL_COLUMNS if c[0] not in ("kommun", "kommun_name"))
-_WIDTHS = (7, 22, 12, 24, 8, 26, 9, 14, 8, 8, 9, 12, 60)
+_WIDTHS = (7, 22, 12, 24, 8, 26, 9, 12, 8, 8, 9, 12, 100)  # the explanation on one line
 
 
 def write_rows(ws: Worksheet, rows: Sequence[GoalRow], note: str, top: int = 1) -> int:
@@ -44,8 +44,6 @@ def write_rows(ws: Worksheet, rows: Sequence[GoalRow], note: str, top: int = 1) 
         for r in rows
     ]
     last = table(ws, "Mal", [label for _k, label in _SHEET_COLUMNS], data, {9: "0.0"}, top=top + 3)
-    for r in range(top + 4, last + 1):
-        ws.cell(row=r, column=len(_SHEET_COLUMNS)).alignment = Alignment(wrap_text=True)
     for i, width in enumerate(_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     printable(ws, HEADING, header_row=top + 3, last_row=last, last_col=len(_SHEET_COLUMNS))
