@@ -4,9 +4,10 @@ kommun of a län into a folder). Qt is imported only when a PDF is written."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from nki_desktop.domain.areas import group_key
 from nki_desktop.domain.municipalities import normalise_code
@@ -30,11 +31,38 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--sections", metavar="LISTA", help="avsnitt, kommaseparerade: " + ",".join(SECTIONS)
     )
     p.add_argument("--logo", metavar="BILD", help="logotyp i sidhuvudet (PNG/JPG)")
+    p.add_argument(
+        "--similar",
+        nargs="?",
+        const="",
+        metavar="KRITERIER",
+        help="jämför med de mest lika kommunerna (som 'similar --on'; utan värde: "
+        "population,kommungrupp,total:nki); metoden skrivs i rapporten",
+    )
+    p.add_argument("--similar-weights", metavar="LISTA", help="vikter till --similar")
+    p.add_argument("--similar-n", type=int, default=7, metavar="N", help="antal (standard 7)")
     p.set_defaults(func=cmd_report)
 
 
 def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip()
+
+
+def _similar_group(
+    args: argparse.Namespace, store: Store, kommun: str, group: str
+) -> dict[str, Any]:
+    """``--similar``: the kommun's closest kommuner as the comparison group, with the method
+    note for the report (nothing without ``--similar``)."""
+    if args.similar is None:
+        return {}
+    from nki_desktop.analysis.similar_text import method_note
+    from nki_desktop.services.similar import find_similar, kommun_names
+
+    result = find_similar(
+        store, kommun, args.similar or None, args.similar_weights, args.similar_n, group
+    )
+    note = method_note(result, kommun_names(store), dt.date.today().isoformat())
+    return {"compare_units": result.units, "comparison_note": note}
 
 
 def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
@@ -61,6 +89,15 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             return 2
         options.sections = chosen
     catalogue = store.catalogue
+    if args.similar is not None:
+        from nki_desktop.analysis.similar_criteria import CriteriaError, parse_weights
+        from nki_desktop.services.similar import criteria_for
+
+        try:
+            parse_weights(args.similar_weights, len(criteria_for(store, args.similar, group)))
+        except CriteriaError as error:
+            print(str(error), file=sys.stderr)
+            return 2
     if args.kommun:
         code = normalise_code(args.kommun) or args.kommun
         if catalogue.get(code) is None:
@@ -101,7 +138,7 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         if args.lan:  # progress line: which kommun of how many
             print(f"[{number}/{len(jobs)}] {code} {catalogue.name_of(code)}", file=out, flush=True)
         try:
-            data = gather(store, code, year, group)
+            data = gather(store, code, year, group, **_similar_group(args, store, code, group))
         except ReportDataError as exc:
             print(f"Hoppar över: {exc}", file=out if args.lan else sys.stderr)
             if args.kommun:

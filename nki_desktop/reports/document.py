@@ -34,6 +34,7 @@ from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
 from nki_desktop.reports.goals_section import pdf_blocks as goal_blocks
+from nki_desktop.reports.map_page import map_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
@@ -139,6 +140,7 @@ class ReportDocument:
             "ranking": self._ranking,
             "table": self._table,
             "matrix": self._matrix,
+            "map": lambda: map_blocks(d.map_data, self._body_top()),
             "method": self._method,
             "goals": lambda: goal_blocks(
                 d.goals, self.h2, self.body, self.small, font(8.5, bold=True)

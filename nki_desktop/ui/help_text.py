@@ -70,7 +70,11 @@ jämfört med året före. Värden med för få svar visas men rankas aldrig.</p
         "Jämför",
         """
 <p>Min kommun mot grannkommuner, kommuner i samma kommungrupp eller en egen sparad grupp,
-per område eller serviceområde. Medelvärdet anger hur många värden det bygger på.</p>""",
+per område eller serviceområde. Medelvärdet anger hur många värden det bygger på.
+<i>Liknande kommuner…</i> hittar de kommuner som är mest lika din på det du väljer
+(befolkning, kommungrupp, län, resultat) med vikter: avståndet är ett viktat medel av
+standardiserade skillnader, och metoden står i dialogen och i rapporten när gruppen
+används.</p>""",
     ),
     "respondent": (
         "Svarsdata",
