@@ -159,7 +159,7 @@ def _v5(db: sqlite_utils.Database) -> None:
 
 
 def _v6(db: sqlite_utils.Database) -> None:
-    """Placeholder: goals (h14a)."""
+    """Placeholder, left empty: goals came as v9."""
 
 
 def _v7(db: sqlite_utils.Database) -> None:
