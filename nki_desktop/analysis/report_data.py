@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.comments import CommentRow, load_comment_rows
+from nki_desktop.analysis.goal_table import GoalTable, load_goal_table
 from nki_desktop.analysis.map_data import MapData, map_from_values
 from nki_desktop.analysis.method import SourceRef, build_sources, method_notes
 from nki_desktop.analysis.narrative import summary_sentences
@@ -151,6 +152,7 @@ class ReportData:
     created: dt.date = field(default_factory=dt.date.today)
     matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
     comments: list[CommentRow] = field(default_factory=list)  # only those the user picked
+    goals: GoalTable | None = None  # the kommun's goals of the group with their status
     map_data: MapData | None = None  # NKI totalt of every kommun, for the map page
     tracking: ReportTracking = field(default_factory=ReportTracking)  # actions, notes
 
@@ -170,7 +172,7 @@ class ReportData:
         """The report sections (keys of reports.options.SECTIONS) that show sample values."""
         out: set[str] = set()
         if self.figures.sample_parts():
-            out |= {"cover", "summary"}
+            out |= {"cover", "summary"} | ({"goals"} if self.goals else set())
         if any(is_fictitious(r.publications) for r in self.trend):
             out.add("trend")
         for key, rows in (("areas", self.areas), ("factors", self.factors), ("table", self.table)):
@@ -530,4 +532,5 @@ def gather(
         created=today or dt.date.today(),
         comments=load_comment_rows(store, kommun, picked_only=True),
         tracking=load_report_tracking(store, kommun, group, first_year, year),
+        goals=load_goal_table(store, kommun, group, year),
     )

@@ -12,10 +12,12 @@ from typing import TextIO
 
 from nki_desktop.analysis.long_rows import LONG_COLUMNS
 from nki_desktop.cli.args import UNKNOWN, kommun_option
+from nki_desktop.domain.areas import group_key
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.domain.text import formula_safe
 from nki_desktop.services import history
 from nki_desktop.services.data import long_rows
+from nki_desktop.services.goals import rows as goal_rows
 from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.storage import Store
 
@@ -108,11 +110,20 @@ def cmd_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
     unit = kommun or args.kommun or None
     extra = tracking_tables(actions.actions(store, unit), notes.notes(store, unit))
-    write_long(rows, target, extra)
+    goals = goal_rows(store, kommun or None, group_key(args.group) if args.group else None)
+    write_long(rows, target, extra, goals)
     print(f"{len(rows)} rader skrivna till {target}.", file=out)
     for t in extra:  # the kommun's own records: sheets of the workbook, or files beside it
         where = target if target.suffix.lower() == ".xlsx" else sibling_path(target, t)
         print(f"{t.title}: {len(t.rows)} rader i {where}.", file=out)
+    if goals:
+        print(
+            f"{len(goals)} rader om mål i bladet Mål."
+            if target.suffix.lower() == ".xlsx"
+            else "Målen skrivs inte till .csv: exportera till .xlsx eller kör "
+            "nki-desktop goals list --format csv.",
+            file=out,
+        )
     return 0
 
 

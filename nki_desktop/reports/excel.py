@@ -27,6 +27,7 @@ from nki_desktop.domain.rules import year_caption
 from nki_desktop.domain.text import looks_like_formula
 from nki_desktop.reports.comments_sheet import write_sheet as write_comment_sheet
 from nki_desktop.reports.followup_sheet import write_followup_sheet, write_notes_sheet
+from nki_desktop.reports.goals_sheet import write_sheet as write_goal_sheet
 from nki_desktop.reports.options import ReportOptions
 
 # Format codes follow the reader's locale: "." is the decimal sign and "," the grouping, so a
@@ -470,6 +471,8 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
         ws = wb.create_sheet("Jämförelsegrupp")
         table(ws, "Jamforelsegrupp", ["Kod", "Namn"], [list(m) for m in d.comparison_members])
         printable(ws, d.comparison_label, landscape=False)
+    if options.has("goals") and d.goals is not None:
+        write_goal_sheet(wb.create_sheet("Mål och utfall"), d.goals, {d.kommun: d.kommun_name})
     if options.has("comments") and d.comments:  # only comments the user picked, never others
         write_comment_sheet(wb.create_sheet("Kommentarer"), d.comments)
     if options.has("followup") and d.tracking.actions:

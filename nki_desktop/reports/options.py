@@ -15,6 +15,7 @@ SECTIONS: dict[str, str] = {
     "factors": "Serviceområden",
     "ranking": "Rankning",
     "map": "Kartan",
+    "goals": "Mål och utfall",
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
     "comments": "Företagens kommentarer (urval)",

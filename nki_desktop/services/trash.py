@@ -1,5 +1,5 @@
-"""The Papperskorg: what the user removed (actions, notes; goals plug in with one entry in
-KINDS), listed together and restored one by one."""
+"""The Papperskorg: what the user removed (goals, actions, notes), listed together and restored
+one by one."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from nki_desktop.services import actions as action_svc
+from nki_desktop.services import goals as goal_svc
 from nki_desktop.services import notes as note_svc
 from nki_desktop.storage import Store
 
@@ -48,7 +49,17 @@ def _deleted_notes(store: Store, unit: str | None) -> list[TrashItem]:
     ]
 
 
+def _deleted_goals(store: Store, unit: str | None) -> list[TrashItem]:
+    return [
+        TrashItem(
+            "goal", g.id, g.figure_label, f"{g.aim} · {g.source}".rstrip(" ·"), g.deleted_at or ""
+        )
+        for g in goal_svc.deleted(store, unit)
+    ]
+
+
 KINDS: dict[str, TrashKind] = {
+    "goal": TrashKind("goal", "Mål", _deleted_goals, goal_svc.restore),
     "action": TrashKind("action", "Åtgärd", _deleted_actions, action_svc.restore),
     "note": TrashKind("note", "Anteckning", _deleted_notes, note_svc.restore),
 }

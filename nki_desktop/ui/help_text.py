@@ -42,7 +42,11 @@ SCREENS: dict[str, tuple[str, str]] = {
 symbol), förändringen mot året före, placering i riket, länet och kommungruppen, och
 staplar per myndighetsområde och serviceområde jämfört med riket (det lodräta strecket).
 En stjärna (*) vid en placering betyder att programmet räknat fram den bland de kommuner
-som har värden; den är inte SKR:s publicerade rankning.</p>""",
+som har värden; den är inte SKR:s publicerade rankning.</p>
+<p>Raden <b>Mål</b> visar kommunens egna mål för året med ord och symbol: ✓ uppnått,
+≈ nära (inom toleransen), ✗ ej uppnått, – inget utfall. Lägg till och ändra mål med
+knappen Mål… eller Arkiv → Mål…. Målstatus är inte Koladas röd/gul/grön, som bara jämför
+kommuner med varandra.</p>""",
     ),
     "trend": (
         "Trend",
@@ -51,7 +55,8 @@ som har värden; den är inte SKR:s publicerade rankning.</p>""",
 jämförelsemedelvärde (länet, kommungruppen, större kommuner eller din jämförelsegrupp).
 Lodräta streckade linjer markerar år då NKI totalt bytte definition; jämför inte värden
 rakt över dem. Axeln är inzoomad när alla värden ligger långt över noll, och det står då
-vid axeln. Håll muspekaren över en punkt för värde, antal svar och källa.</p>""",
+vid axeln. Håll muspekaren över en punkt för värde, antal svar och källa. Har kommunen
+ett målvärde för serien visas det som en streckad grön linje från målets första år.</p>""",
     ),
     "ranking": (
         "Rankning",

@@ -42,7 +42,7 @@ class TrashDialog(QDialog):
         self.resize(720, 420)
         layout = QVBoxLayout(self)
         info = QLabel(
-            "Det du tagit bort (åtgärder, anteckningar) ligger kvar här tills du återställer "
+            "Det du tagit bort (mål, åtgärder, anteckningar) ligger kvar här tills du återställer "
             "det. Markera en eller flera rader och välj Återställ."
         )
         info.setWordWrap(True)

@@ -23,7 +23,9 @@ from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import breaks_between, year_caption
 from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.goal_strip import GoalStrip
 from nki_desktop.ui.widgets.notes_strip import NotesStrip
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
@@ -87,6 +89,9 @@ class OverviewPage(DataPage):
             tiles.addWidget(tile, 0, i)
             tiles.setColumnStretch(i, 1)
         layout.addLayout(tiles)
+        self.goal_strip = GoalStrip()  # the kommun's own goals: word + symbol per figure
+        self.goal_strip.edit_requested.connect(self._on_goal_strip_edit_requested)
+        layout.addWidget(self.goal_strip)
         # The running year's preliminary NKI: its own line, never one of the tiles above.
         self.preliminary = QLabel()
         self.preliminary.setWordWrap(True)
@@ -194,6 +199,7 @@ class OverviewPage(DataPage):
             else ""
         )
         self.summary.setText(summary_text(kf))
+        self.goal_strip.show_for(self.context.store, kf.kommun, kf.group, kf.year)
         self._show_preliminary(kf)
         self.notes_strip.show_for(self.context.store, kf.kommun, kf.year)
         self.area_chart.set_bars(
@@ -208,6 +214,9 @@ class OverviewPage(DataPage):
             "värde (inte en publicerad rankning). Källa: "
             f"{source_text(kf.total.publication, kf.total.source) or '–'}."
         )
+
+    def _on_goal_strip_edit_requested(self) -> None:
+        GoalsDialog(self.context, self).exec()
 
     def _show_preliminary(self, kf: KeyFigures) -> None:
         p = load_preliminary(self.context.store, kf.kommun, kf.group)

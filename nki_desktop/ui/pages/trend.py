@@ -38,6 +38,7 @@ from nki_desktop.analysis.trend import (
 )
 from nki_desktop.charts.action_markers import add_note_tips, draw_action_marks
 from nki_desktop.charts.export import ChartFrame
+from nki_desktop.charts.goal_line import TargetLine, draw_targets, target_lines
 from nki_desktop.charts.trend import TrendChart, lines_from_trend, preliminary_line
 from nki_desktop.domain.areas import (
     AREAS,
@@ -48,6 +49,7 @@ from nki_desktop.domain.areas import (
     index_factor,
 )
 from nki_desktop.domain.numbers import fmt_change, fmt_number
+from nki_desktop.services import goals as svc_goals
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
 from nki_desktop.ui.models.notes_column import notes_column
@@ -167,6 +169,7 @@ class TrendPage(DataPage):
         self.data: TrendData | None = None
         self.preliminary: Preliminary | None = None  # the running year's open marker
         self.tracking = Tracking()  # the kommun's actions (markers) and notes (hover)
+        self.targets: list[TargetLine] = []  # the kommun's target goals of the series
         self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
@@ -294,6 +297,7 @@ class TrendPage(DataPage):
         add_note_tips(lines, self.tracking)
         self.chart.set_lines(lines, breaks, zoom)
         draw_action_marks(self.chart, self.tracking)
+        draw_targets(self.chart, self.targets)
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -315,6 +319,9 @@ class TrendPage(DataPage):
         )
         self.data = separate_from_trend(self.data, self.preliminary)
         self.tracking = load_tracking(ctx.store, ctx.kommun, area, factor)
+        self.targets = target_lines(
+            svc_goals.series_goals(ctx.store, ctx.kommun, area, factor, ctx.group)
+        )
         if self.data.empty:
             self._show_empty(
                 f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
@@ -343,6 +350,7 @@ class TrendPage(DataPage):
             for b in self.data.breaks
         ]
         notes += ["⚠ " + n for n in self.data.source_notes()]
+        notes += [f"Streckad grön linje: {t.label} (kommunens eget mål)." for t in self.targets]
         if self.preliminary is not None:
             notes.append(trend_note(self.preliminary))
         if any(line.has_intervals for line in self.data.lines):

@@ -109,3 +109,20 @@ def test_notes_by_year_and_scope(store):
         notes.add(store, Note("1880", "  ", "2023-01-01"))
     with pytest.raises(InputError, match="Ogiltigt år"):
         notes.add(store, Note("1880", "x", "2023-01-01", year=23))
+
+
+def test_a_removed_goal_lies_in_the_same_trash_and_comes_back(store):
+    from nki_desktop.services import goals
+
+    g = goals.add(store, "1880", target=75, from_year=2023, source="Näringslivsstrategi")
+    a = actions.add(store, _action())
+    goals.remove(store, g.id)
+    actions.remove(store, a.id)
+    items = trash.items(store, "1880")
+    assert {(i.kind, i.id) for i in items} == {("goal", g.id), ("action", a.id)}
+    goal_item = next(i for i in items if i.kind == "goal")
+    assert goal_item.kind_label == "Mål" and goal_item.title == "NKI totalt"
+    assert "minst 75" in goal_item.detail and "Näringslivsstrategi" in goal_item.detail
+    trash.restore(store, goal_item)
+    assert [x.id for x in goals.deleted(store, "1880")] == []
+    assert [i.kind for i in trash.items(store, "1880")] == ["action"]

@@ -1,5 +1,5 @@
-"""Migration v10 from a version-8 database with data: actions and notes added, the data
-kept, a backup taken, and the upgraded file's schema equal to a fresh one's."""
+"""Migrations v9 and v10 from a version-8 database with data: goals, actions and notes added,
+the data kept, a backup taken, and the upgraded file's schema equal to a fresh one's."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def test_a_v8_database_with_data_upgrades_to_latest(tmp_path, sample_db):
     src.close()
     dest.execute("DROP TABLE IF EXISTS actions")
     dest.execute("DROP TABLE IF EXISTS notes")
+    dest.execute("DROP TABLE IF EXISTS goals")
     dest.execute("PRAGMA user_version = 8")
     dest.commit()
     values = dest.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
