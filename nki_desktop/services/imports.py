@@ -180,7 +180,8 @@ def preview(
     result.kommuner = sum(1 for u in units if u.isdigit())
     result.riket = "riket" in units
     result.joint_bodies = sorted(jb.name for jb in batch.joint_bodies)
-    result.values = sum(1 for o in batch.observations if o.value is not None)
+    # a rank alone (Svenskt Näringsliv's ranking table) is a value too
+    result.values = sum(1 for o in batch.observations if o.value is not None or o.rank is not None)
     result.missing = len(batch.observations) - result.values
     result.skipped = batch.skipped
     result.name_matches = [m.text for m in batch.name_matches]
