@@ -22,9 +22,11 @@ from nki_desktop.charts.export import ChartFrame
 from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import breaks_between, year_caption
+from nki_desktop.domain.sn import parse_grade_words
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_overview import SnOverviewBox
 
 
 def _position(p: Position | None) -> str:
@@ -86,6 +88,8 @@ class OverviewPage(DataPage):
             tiles.addWidget(tile, 0, i)
             tiles.setColumnStretch(i, 1)
         layout.addLayout(tiles)
+        self.sn_box = SnOverviewBox(self.context)  # Svenskt Näringsliv beside NKI, own scale
+        layout.addWidget(self.sn_box)
         # The running year's preliminary NKI: its own line, never one of the tiles above.
         self.preliminary = QLabel()
         self.preliminary.setWordWrap(True)
@@ -192,6 +196,9 @@ class OverviewPage(DataPage):
         )
         self.summary.setText(summary_text(kf))
         self._show_preliminary(kf)
+        self.sn_box.show_for(
+            kf.kommun, parse_grade_words(self.context.settings.get("sn_grade_words"))
+        )
         self.area_chart.set_bars(
             [
                 self._bar(f, area_label(f.key) + (" (NUI)" if f.key == "upphandling" else ""))

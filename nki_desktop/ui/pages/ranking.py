@@ -34,6 +34,8 @@ from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_ranking import SnRankingPanel
+from nki_desktop.ui.widgets.survey_switch import SurveySwitch
 
 
 class RankingPage(DataPage):
@@ -127,7 +129,9 @@ class RankingPage(DataPage):
             check.toggled.connect(self.refresh)
         self.search.textChanged.connect(self.proxy.set_search)
         self._fill_factors()
-        return body
+        # Svenskt Näringsliv's own ranking, chosen instead of NKI's (never mixed)
+        self.survey = SurveySwitch(body, SnRankingPanel(self.context))
+        return self.survey
 
     # -- choices -------------------------------------------------------------------------
     def _fill_factors(self) -> None:

@@ -51,6 +51,8 @@ from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, Table
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_trend import SnTrendPanel
+from nki_desktop.ui.widgets.survey_switch import SurveySwitch
 
 COMPARISONS = (
     (COMPARE_LAN, "Medel i länet"),
@@ -241,7 +243,9 @@ class TrendPage(DataPage):
         self.factor_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.compare_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.zoom_check.toggled.connect(self._on_zoom_toggled)
-        return body
+        # Svenskt Näringsliv: its own panel and axis, chosen instead of NKI (never mixed)
+        self.survey = SurveySwitch(body, SnTrendPanel(self.context))
+        return self.survey
 
     # -- choices -------------------------------------------------------------------------
     def _restore_choices(self) -> None:

@@ -1,0 +1,87 @@
+"""pytest-qt: Svenskt Näringsliv beside NKI on Översikt, on its own axis on Trend and as its
+own ranking on Rankning (sample data). Set NKI_SHOTS to a folder to keep screenshots."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nki_desktop.analysis import sn as sn_analysis
+from nki_desktop.domain.sn import RANK, format_grade
+from nki_desktop.ui.widgets.survey_switch import SN
+
+KALIX = "2514"
+
+
+def _shot(qtbot, widget, name: str) -> None:
+    folder = os.environ.get("NKI_SHOTS")
+    if folder:
+        qtbot.wait(300)  # let the layout settle before the grab
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def _open(make_window, key):
+    window = make_window(KALIX)
+    window.show()
+    window.show_page(key)
+    return window, window.pages[key]
+
+
+def test_overview_shows_sn_beside_nki_with_its_own_scale(qtbot, make_window, sample_store):
+    window, page = _open(make_window, "overview")
+    expected = sn_analysis.load_overview(sample_store, KALIX)
+    box = page.sn_box
+    assert box.isVisible()
+    assert format_grade(expected.grade) in box.grade_value.text()
+    assert "skala 1–6" in box.grade_caption.text()
+    assert "1–290" in box.rank_caption.text()
+    assert str(expected.rank) in box.rank_value.text()
+    assert "exempeldata" in box.title.text()
+    assert "NKI totalt" in page.tile_nki.caption.text()  # NKI's tile stands as before
+    _shot(qtbot, window, "overview_sn")
+
+
+def test_overview_grade_word_only_when_the_user_sets_one(qtbot, make_window, sample_store):
+    window, page = _open(make_window, "overview")
+    assert "bra" not in page.sn_box.grade_value.text()
+    window.context.settings.set("sn_grade_words", "1,0 bra")
+    page.refresh()
+    assert "bra" in page.sn_box.grade_value.text()
+
+
+def test_trend_sn_on_its_own_axis(qtbot, make_window, sample_store):
+    window, page = _open(make_window, "trend")
+    nki_axis = page.chart.getPlotItem().getAxis("left").labelText
+    page.survey.set_survey(SN)
+    panel = page.survey.stack.currentWidget()
+    assert panel.isVisible() and not page.chart.isVisible()
+    axis = panel.chart.getPlotItem().getAxis("left").labelText
+    assert "1–6" in axis and "0–100" not in axis and axis != nki_axis
+    low, high = panel.chart.getPlotItem().getViewBox().viewRange()[1]
+    assert 0.5 < low < 1.0 and 6.0 < high < 7.0
+    years = [p.year for p in sn_analysis.series(sample_store, KALIX, "sammanfattande_omdome")]
+    assert panel.model.rowCount() == len(years) == 9
+    _shot(qtbot, window, "trend_sn")
+    panel.measure_combo.setCurrentIndex(panel.measure_combo.findData(RANK))
+    assert "Placering" in panel.chart.getPlotItem().getAxis("left").labelText
+    assert panel.chart.getPlotItem().getViewBox().yInverted()
+    _shot(qtbot, window, "trend_sn_rank")
+
+
+def test_ranking_offers_the_sn_ranking(qtbot, make_window, sample_store):
+    window, page = _open(make_window, "ranking")
+    page.survey.set_survey(SN)
+    panel = page.survey.stack.currentWidget()
+    assert panel.proxy.rowCount() == 290
+    assert panel.proxy.index(0, 0).data() == "1"
+    expected = sn_analysis.load_ranking(sample_store, 2024)
+    mine = next(r for r in expected.rows if r.unit == KALIX)
+    assert f"plats {mine.rank} av 290" in panel.legend.text()
+    assert "Svenskt Näringsliv" in panel.heading.text()
+    assert panel.banner.isVisible()  # sample data said as such
+    _shot(qtbot, window, "ranking_sn")
+    panel.lan_combo.setCurrentIndex(panel.lan_combo.findData("25"))
+    assert panel.proxy.rowCount() == 14
+    page.survey.set_survey("nki")
+    assert page.view.isVisible()
