@@ -21,6 +21,8 @@ from nki_desktop.analysis.overview import (
     published_position,
 )
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
+from nki_desktop.analysis.sn_report import SnReport
+from nki_desktop.analysis.sn_report import load_report as load_sn_report
 from nki_desktop.analysis.trend import Point as SeriesPoint
 from nki_desktop.analysis.trend import segments
 from nki_desktop.domain.areas import (
@@ -149,6 +151,7 @@ class ReportData:
     created: dt.date = field(default_factory=dt.date.today)
     matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
     comments: list[CommentRow] = field(default_factory=list)  # only those the user picked
+    sn: SnReport | None = None  # Svenskt Näringsliv's företagsklimat (another survey)
 
     @property
     def group_label(self) -> str:
@@ -178,6 +181,8 @@ class ReportData:
             SAMPLE in p.publications for p in positions
         ):
             out.add("ranking")
+        if self.sn is not None and self.sn.is_sample:
+            out.add("sn")
         return out
 
     @property
@@ -508,4 +513,5 @@ def gather(
         method_notes=method_notes(rules, year, breaks, comparison_label),
         created=today or dt.date.today(),
         comments=load_comment_rows(store, kommun, picked_only=True),
+        sn=load_sn_report(store, kommun),
     )

@@ -27,7 +27,7 @@ class SnLine:
 def axis_label(factor: str) -> str:
     if factor == RANK:
         return f"Placering (1 = bäst av {RANK_OF})"
-    return f"Betyg (skala {SCALE_TEXT}, Svenskt Näringsliv)"
+    return f"Betyg (skala {SCALE_TEXT})"
 
 
 class SnTrendChart(pg.PlotWidget):

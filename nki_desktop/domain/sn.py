@@ -170,6 +170,11 @@ def with_scale(value: float | None) -> str:
     return f"{format_grade(value)} (skala {SCALE_TEXT})"
 
 
+def places(count: int) -> str:
+    """'1 placering', '3 placeringar'."""
+    return f"{count} placering" + ("" if abs(count) == 1 else "ar")
+
+
 def rank_text(rank: int | None, change: int | None = None) -> str:
     """'plats 42 av 290 (+5)': the position with its change (positive = climbed)."""
     if rank is None:

@@ -52,6 +52,7 @@ from nki_desktop.importers.sn_layout import (
     SnColumn,
     SnTable,
     column_from_target,
+    guess_columns,
     locate,
     settle_bare_years,
 )
@@ -148,7 +149,8 @@ class SnImporter:
         headers = [cell_text(c) for c in sheet.rows[r]] if sheet.rows else []
         years = [c.year for c in table.columns if c.year] if table else []
         years += [y for h in headers if (y := find_year([h]))]
-        initial = {c.index: c.target for c in table.columns} if table else {}
+        columns = table.columns if table else guess_columns(headers)
+        initial = {c.index: c.target for c in columns}
         return MappingRequest(
             shape_signature(KIND, headers),
             KIND,

@@ -180,6 +180,11 @@ def _columns(lower: Sequence[str], upper: Sequence[str]) -> list[SnColumn]:
     return out
 
 
+def guess_columns(texts: Sequence[str]) -> list[SnColumn]:
+    """The columns of one header row as far as they are recognised (for the mapping dialog)."""
+    return [c for c in _columns(texts, []) if c.role != IGNORE]
+
+
 def _useful(columns: list[SnColumn]) -> bool:
     roles = {c.role for c in columns}
     return bool(roles & {KOMMUN_CODE, KOMMUN_NAME}) and any(c.role == MEASURE for c in columns)

@@ -47,12 +47,15 @@ def observations(
         national = _NATIONAL.get(year, 3.5)
         grades: dict[str, dict[str, float]] = {}
         for k in kommuner:
-            base = national + level[k.code] + drift[k.code] * y + rng.gauss(0, 0.08)
+            base = national + level[k.code] + drift[k.code] * y + rng.gauss(0, 0.04)
             grades[k.code] = {
-                q.key: _grade(base + _OFFSET[q.key] + rng.gauss(0, 0.15)) for q in QUESTIONS
+                q.key: _grade(base + _OFFSET[q.key] + rng.gauss(0, 0.1)) for q in QUESTIONS
             }
         # The ranking weighs the survey and statistics: here the grades and some noise.
-        score = {code: sum(g.values()) / len(g) + rng.gauss(0, 0.12) for code, g in grades.items()}
+        score = {
+            code: sum(g.values()) / len(g) + 0.4 * level[code] + rng.gauss(0, 0.03)
+            for code, g in grades.items()
+        }
         order = sorted(score, key=lambda c: -score[c])
         for place, code in enumerate(order, start=1):
             for key, grade in grades[code].items():

@@ -35,6 +35,7 @@ from nki_desktop.reports.comments_section import pdf_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
+from nki_desktop.reports.sn_section import pdf_blocks as sn_blocks
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 SAMPLE_BAND = 9 * L.MM  # room under the header for the sample-data warning
@@ -140,6 +141,9 @@ class ReportDocument:
             "method": self._method,
             "comments": lambda: pdf_blocks(
                 d.comments, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+            "sn": lambda: sn_blocks(
+                d.sn, d.kommun_name, self.h2, self.body, self.small, self._charts
             ),
         }
         for key in SECTIONS:

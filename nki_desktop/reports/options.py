@@ -17,6 +17,7 @@ SECTIONS: dict[str, str] = {
     "table": "Alla värden",
     "matrix": "Prioriteringsmatris",
     "comments": "Företagens kommentarer (urval)",
+    "sn": "Svenskt Näringslivs företagsklimat",  # another survey: its own section, never mixed
     "method": "Metod och källor",
 }
 

@@ -85,3 +85,41 @@ def test_ranking_offers_the_sn_ranking(qtbot, make_window, sample_store):
     assert panel.proxy.rowCount() == 14
     page.survey.set_survey("nki")
     assert page.view.isVisible()
+
+
+def test_mapping_dialog_takes_an_sn_request(qtbot, store, tmp_path):
+    """An SN file with columns the program cannot place: the dialog offers SN's own targets,
+    and its answer imports into SN's series."""
+    from nki_desktop.importers.base import NeedsMapping
+    from nki_desktop.services import imports
+    from nki_desktop.services.mappings import with_mapping
+    from nki_desktop.ui.dialogs.mapping_dialog import MappingDialog
+    from tests.import_builders import write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "sn.xlsx",
+        {"Blad1": [["Svenskt Näringsliv 2024"], ["Kommun", "X", "Y"], ["Kalix", "4,0", 12]]},
+    )
+    try:
+        imports.understand(store, path)
+        raise AssertionError("expected a mapping request")
+    except NeedsMapping as need:
+        request = need.request
+    dialog = MappingDialog(
+        path.name, request.sheet, request.headers, request.samples, request.targets,
+        request.initial, message=request.message,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert "Svenskt Näringsliv" in request.message
+    dialog.set_target(1, "sammanfattande_omdome:value")
+    dialog.set_target(2, "rank:rank")
+    assert dialog.mapping() == {
+        0: "kommun_name",
+        1: "sammanfattande_omdome:value",
+        2: "rank:rank",
+    }
+    options = with_mapping(imports.ImportOptions(), request, {"columns": dialog.mapping()})
+    outcome = imports.import_file(store, path, options)
+    assert outcome.ok, outcome.message
+    values = {v.factor: (v.value, v.rank) for v in store.values(area="sn_foretagsklimat")}
+    assert values == {"sammanfattande_omdome": (4.0, None), "rank": (None, 12)}

@@ -13,6 +13,7 @@ from nki_desktop.domain.sn import (
     SN_TITLE,
     format_grade,
     grade_word,
+    places,
 )
 from nki_desktop.ui.context import AppContext
 
@@ -95,5 +96,5 @@ class SnOverviewBox(QFrame):
             text = f"samma placering som {previous}"
         else:
             way = "uppåt" if change > 0 else "nedåt"
-            text = f"{'▲' if change > 0 else '▼'} {abs(change)} placeringar {way} sedan {previous}"
+            text = f"{'▲' if change > 0 else '▼'} {places(abs(change))} {way} sedan {previous}"
         self.rank_detail.setText(text)
