@@ -181,8 +181,6 @@ class ReportData:
             SAMPLE in p.publications for p in positions
         ):
             out.add("ranking")
-        if self.sn is not None and self.sn.is_sample:
-            out.add("sn")
         return out
 
     @property

@@ -129,6 +129,8 @@ class ReportDocument:
             ),
         ]
         sample = d.sample_sections()  # their pages carry the band drawn by furniture()
+        if d.sn is not None and d.sn.is_sample:  # Svenskt Näringsliv's section, when chosen
+            sample.add("sn")
         builders = {
             "cover": self._cover,
             "summary": self._summary,

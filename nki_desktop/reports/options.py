@@ -20,6 +20,8 @@ SECTIONS: dict[str, str] = {
     "sn": "Svenskt Näringslivs företagsklimat",  # another survey: its own section, never mixed
     "method": "Metod och källor",
 }
+# Sections left out unless chosen: Svenskt Näringsliv is another survey than the board's NKI.
+OPT_IN: frozenset[str] = frozenset({"sn"})
 
 
 @dataclass
@@ -30,7 +32,7 @@ class ReportOptions:
     kommun's SKR kommungrupp; ``first_year`` None means every stored year.
     """
 
-    sections: tuple[str, ...] = tuple(SECTIONS)
+    sections: tuple[str, ...] = tuple(k for k in SECTIONS if k not in OPT_IN)
     summary_text: str | None = None
     logo_path: str | Path | None = None
     compare_units: list[str] | None = None

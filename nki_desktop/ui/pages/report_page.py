@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.analysis.report_data import ReportData, gather
 from nki_desktop.domain.areas import group_label
-from nki_desktop.reports.options import SECTIONS, ReportOptions
+from nki_desktop.reports.options import OPT_IN, SECTIONS, ReportOptions
 from nki_desktop.services.texts import save_summary_edit, summary_edit
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.errors import user_message
@@ -79,7 +79,7 @@ class ReportPage(QWidget):
         self.section_boxes: dict[str, QCheckBox] = {}
         for key, label in SECTIONS.items():
             check = QCheckBox(label)
-            check.setChecked(True)
+            check.setChecked(key not in OPT_IN)
             self.section_boxes[key] = check
             grid.addWidget(check)
         left.addWidget(box)

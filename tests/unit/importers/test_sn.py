@@ -189,3 +189,12 @@ def test_template_mixing_the_surveys_is_refused(store, tmp_path):
     assert not outcome.ok
     assert "blandar NKI och Svenskt Näringsliv" in outcome.message
     assert store.values(other_surveys=True) == []
+
+
+def test_a_second_sn_file_with_other_values_is_flagged(store, tmp_path):
+    first = b.question_table(2024)
+    assert imports.import_file(store, write_xlsx(tmp_path / "a.xlsx", first.sheets)).ok
+    second = b.question_table(2024)
+    second.sheets["Enkät 2024"][3][2] = "2,0"  # Upplands Väsby's summary grade differs
+    result = imports.preview(store, write_xlsx(tmp_path / "b.xlsx", second.sheets))
+    assert result.ok and result.differing == 1

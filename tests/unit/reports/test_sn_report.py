@@ -33,14 +33,15 @@ def _pdf_text(path) -> str:
 def test_sn_section_in_pdf_and_workbook(report_store, tmp_path):
     data = gather(report_store, KALIX, 2024, "foretag")
     assert data.sn is not None and data.sn.is_sample
-    assert "sn" in data.sample_sections()
-    pdf = write_pdf(data, tmp_path / "rapport.pdf")
+    assert "sn" not in ReportOptions().sections  # opt-in: another survey than NKI
+    options = ReportOptions(sections=tuple(SECTIONS))
+    pdf = write_pdf(data, tmp_path / "rapport.pdf", options)
     text = _pdf_text(pdf)
     assert SN_TITLE in text
     assert "Om undersökningen" in text and "skala 1–6" in text
     assert f"plats {data.sn.latest.rank} av 290" in text
     assert "inte Svenskt Näringslivs siffror" in text  # sample said as such
-    book = load_workbook(write_xlsx(data, tmp_path / "rapport.xlsx"))
+    book = load_workbook(write_xlsx(data, tmp_path / "rapport.xlsx", options))
     ws = book[SHEET]
     cells = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert any(isinstance(v, str) and v.startswith(SN_TITLE) for v in cells)
@@ -53,7 +54,7 @@ def test_sn_section_in_pdf_and_workbook(report_store, tmp_path):
 
 def test_sn_section_left_out_when_not_chosen(report_store, tmp_path):
     data = gather(report_store, KALIX, 2024, "foretag")
-    options = ReportOptions(sections=tuple(k for k in SECTIONS if k != "sn"))
+    options = ReportOptions()
     assert SN_TITLE not in _pdf_text(write_pdf(data, tmp_path / "r.pdf", options))
     assert SHEET not in load_workbook(write_xlsx(data, tmp_path / "r.xlsx", options)).sheetnames
 
@@ -66,7 +67,8 @@ def test_no_sn_values_no_section_and_nki_unchanged(store, tmp_path):
     store.save_import(ImportBatch("oj.xlsx", "a", "oj", "oj", obs))
     data = gather(store, KALIX, 2024, "foretag")
     assert data.sn is None
-    assert SN_TITLE not in _pdf_text(write_pdf(data, tmp_path / "r.pdf"))
+    options = ReportOptions(sections=tuple(SECTIONS))
+    assert SN_TITLE not in _pdf_text(write_pdf(data, tmp_path / "r.pdf", options))
     before = [(r.area, r.factor, r.value) for r in data.table]
     store.save_import(
         ImportBatch(
