@@ -84,9 +84,8 @@ class SnTrendChart(pg.PlotWidget):
         if factor == RANK:
             vb.invertY(True)  # place 1 at the top: higher is better
             plot.getAxis("left").setTicks(None)
-            low = 1.0
             high = float(min(RANK_OF, max(ys, default=RANK_OF) + 20))
-            self.setYRange(low - 5, high, padding=0)
+            self.setYRange(1.0, high, padding=0.04)  # from place 1, never 0
         else:
             vb.invertY(False)
             self.setYRange(SCALE[0] - 0.1, SCALE[1] + 0.2, padding=0)

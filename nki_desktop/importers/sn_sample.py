@@ -26,6 +26,7 @@ _OFFSET = {
     "dialog": -0.3,
     "upphandling": -0.4,
 }
+SAMPLED = QUESTIONS[:5]  # the questions municipal news name; fewer rows in the sample
 _NATIONAL = {2016: 3.2, 2017: 3.3, 2018: 3.3, 2019: 3.4, 2020: 3.5, 2021: 3.5, 2022: 3.4}
 
 
@@ -49,7 +50,7 @@ def observations(
         for k in kommuner:
             base = national + level[k.code] + drift[k.code] * y + rng.gauss(0, 0.04)
             grades[k.code] = {
-                q.key: _grade(base + _OFFSET[q.key] + rng.gauss(0, 0.1)) for q in QUESTIONS
+                q.key: _grade(base + _OFFSET[q.key] + rng.gauss(0, 0.1)) for q in SAMPLED
             }
         # The ranking weighs the survey and statistics: here the grades and some noise.
         score = {
@@ -69,7 +70,7 @@ def observations(
                     year, code, SN_AREA, RANK, SN_GROUP, rank=place, rank_of=RANK_OF, sheet=SHEET
                 )
             )
-        for q in QUESTIONS:
+        for q in SAMPLED:
             mean = sum(g[q.key] for g in grades.values()) / len(grades)
             out.append(Observation(year, RIKET, SN_AREA, q.key, SN_GROUP, value=round(mean, 1)))
     return out

@@ -123,3 +123,13 @@ def test_mapping_dialog_takes_an_sn_request(qtbot, store, tmp_path):
     assert outcome.ok, outcome.message
     values = {v.factor: (v.value, v.rank) for v in store.values(area="sn_foretagsklimat")}
     assert values == {"sammanfattande_omdome": (4.0, None), "rank": (None, 12)}
+
+
+def test_report_page_offers_the_sn_section_unchecked(qtbot, make_window, sample_store):
+    from nki_desktop.reports.options import SECTIONS
+
+    window, page = _open(make_window, "report")
+    box = page.section_boxes["sn"]
+    assert box.text() == SECTIONS["sn"] == "Svenskt Näringslivs företagsklimat"
+    assert not box.isChecked()
+    assert all(b.isChecked() for k, b in page.section_boxes.items() if k != "sn")

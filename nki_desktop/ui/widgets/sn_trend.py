@@ -91,7 +91,7 @@ class SnTrendPanel(SnPanel):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.frame)
         splitter.addWidget(table_box)
-        splitter.setSizes([360, 220])
+        splitter.setSizes([300, 240])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         self.measure_combo.currentIndexChanged.connect(self.refresh)
