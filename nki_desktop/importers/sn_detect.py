@@ -47,7 +47,7 @@ def survey(workbook: Workbook) -> str | None:
     sn = bool(_SN_WORDS.search(folded))
     questions = {q for t in texts if len(t) <= 120 and (q := question_key(t))}
     # Two or more SN question headers (besides the generic 'service'/'konkurrens') also tell
-    sn = sn or len(questions - {"service_bemotande", "konkurrens_kommunen", "upphandling"}) >= 1
+    sn = sn or len(questions - {"service_bemotande", "konkurrens_kommunen", "upphandling"}) >= 2
     nki = bool(_NKI_WORDS.search(folded))
     if sn and not nki:
         return SN

@@ -198,3 +198,55 @@ def test_a_second_sn_file_with_other_values_is_flagged(store, tmp_path):
     second.sheets["Enkät 2024"][3][2] = "2,0"  # Upplands Väsby's summary grade differs
     result = imports.preview(store, write_xlsx(tmp_path / "b.xlsx", second.sheets))
     assert result.ok and result.differing == 1
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    questions=st.lists(st.sampled_from(sorted(b.QUESTION_HEADERS)), min_size=2, unique=True),
+    unit=st.sampled_from(["code", "name", "both"]),
+    year_in=st.sampled_from(["title", "column", "sheet"]),
+    comma=st.booleans(),
+    title_rows=st.integers(0, 3),
+    year=st.integers(2010, 2025),
+    gap=st.booleans(),
+)
+def test_question_tables_in_any_shape(
+    tmp_path_factory, questions, unit, year_in, comma, title_rows, year, gap
+):
+    from nki_desktop.paths import shipped_catalogue
+
+    titles = [[f"Svenskt Näringsliv – Lokalt företagsklimat {year if year_in == 'title' else ''}"]]
+    titles += [["Källa: foretagsklimat.se"]] * max(0, title_rows - 1)
+    if title_rows == 0 and year_in == "title":
+        year_in = "sheet"
+    rows = titles if title_rows else []
+    head = {"code": ["Kommunkod"], "name": ["Kommun"], "both": ["Kod", "Kommun"]}[unit]
+    head = head + (["År"] if year_in == "column" else [])
+    rows.append(head + [b.QUESTION_HEADERS[q] for q in questions])
+    truth = {}
+    for i, (code, name) in enumerate(b.KOMMUNER):
+        ids = {"code": [code], "name": [name], "both": [code, name]}[unit]
+        cells: list = []
+        for k, q in enumerate(questions):
+            grade = round(2.0 + 0.4 * i + 0.3 * k, 1)
+            if gap and i == 1 and k == 0:
+                cells.append("..")
+                continue
+            truth[(year, code, q)] = grade
+            cells.append(f"{grade:.1f}".replace(".", ",") if comma else grade)
+        rows.append(ids + ([year] if year_in == "column" else []) + cells)
+    sheet = f"Resultat {year}" if year_in == "sheet" else "Resultat"
+    path = write_xlsx(tmp_path_factory.mktemp("snq") / "q.xlsx", {sheet: rows})
+    workbook = read_workbook(path)
+    importer = registry.detect(workbook)
+    assert importer.kind == "sn"
+    parsed = importer.parse(workbook, ImportOptions(), shipped_catalogue())
+    got = {
+        (o.year, o.unit, o.factor): o.value
+        for o in parsed.batch.observations
+        if o.value is not None
+    }
+    assert got == truth
+    assert {o.area for o in parsed.batch.observations} == {SN_AREA}
