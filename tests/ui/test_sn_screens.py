@@ -133,3 +133,20 @@ def test_report_page_offers_the_sn_section_unchecked(qtbot, make_window, sample_
     assert box.text() == SECTIONS["sn"] == "Svenskt Näringslivs företagsklimat"
     assert not box.isChecked()
     assert all(b.isChecked() for k, b in page.section_boxes.items() if k != "sn")
+
+
+def test_only_sn_values_stored_rankning_and_trend_show_sn(qtbot, make_window, store, tmp_path):
+    """A kommun that imported only Svenskt Näringsliv's ranking sees it, not an empty NKI."""
+    from nki_desktop.services import imports
+    from tests import sn_builders as b
+    from tests.import_builders import write_xlsx
+
+    path = write_xlsx(tmp_path / "sn.xlsx", b.ranking_table().sheets)
+    assert imports.import_file(store, path).ok
+    window, page = _open(make_window, "ranking")
+    assert page.stack.currentIndex() == 1 and page.survey.survey == SN
+    panel = page.survey.stack.currentWidget()
+    assert panel.proxy.rowCount() == 3 and panel.year_combo.currentData() == 2024
+    window.show_page("trend")
+    trend = window.pages["trend"]
+    assert trend.survey.survey == SN and trend.stack.currentIndex() == 1

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nki_desktop.analysis.ranking import TIES_NOTE, RankFilter, RankingTable, load_ranking
+from nki_desktop.analysis.sn import sn_years
 from nki_desktop.domain.areas import (
     AREAS,
     SERVICE_FACTORS,
@@ -131,6 +132,7 @@ class RankingPage(DataPage):
         self._fill_factors()
         # Svenskt Näringsliv's own ranking, chosen instead of NKI's (never mixed)
         self.survey = SurveySwitch(body, SnRankingPanel(self.context))
+        self.survey.survey_changed.connect(lambda _key: self.refresh())
         return self.survey
 
     # -- choices -------------------------------------------------------------------------
@@ -162,6 +164,9 @@ class RankingPage(DataPage):
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
+        if self.survey.takes_over(bool(ctx.years), bool(sn_years(ctx.store))):
+            self.show_content()  # Svenskt Näringsliv's panel refreshes itself
+            return
         year = ctx.year
         if year is None:
             self.show_empty(

@@ -24,6 +24,7 @@ from nki_desktop.analysis.preliminary import (
     separate_from_trend,
     trend_note,
 )
+from nki_desktop.analysis.sn import sn_years
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
     COMPARE_LAN,
@@ -245,6 +246,7 @@ class TrendPage(DataPage):
         self.zoom_check.toggled.connect(self._on_zoom_toggled)
         # Svenskt Näringsliv: its own panel and axis, chosen instead of NKI (never mixed)
         self.survey = SurveySwitch(body, SnTrendPanel(self.context))
+        self.survey.survey_changed.connect(lambda _key: self.refresh())
         return self.survey
 
     # -- choices -------------------------------------------------------------------------
@@ -297,6 +299,9 @@ class TrendPage(DataPage):
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
+        if self.survey.takes_over(bool(ctx.years), bool(sn_years(ctx.store))):
+            self.show_content()  # Svenskt Näringsliv's panel refreshes itself
+            return
         if not ctx.kommun or not ctx.years:
             self._show_empty("<h2>Inga värden</h2><p>Välj kommun och svarsgrupp med data.</p>")
             return

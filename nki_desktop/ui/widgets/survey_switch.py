@@ -49,6 +49,16 @@ class SurveySwitch(QWidget):
     def set_survey(self, key: str) -> None:
         self.combo.setCurrentIndex(max(0, self.combo.findData(key)))
 
+    def takes_over(self, has_nki: bool, has_sn: bool) -> bool:
+        """True when the screen shows Svenskt Näringsliv's panel (chosen, or the only survey
+        with data), so the NKI content needs no refresh."""
+        if not has_nki and has_sn and self.survey != SN:
+            self.combo.blockSignals(True)
+            self.set_survey(SN)
+            self.stack.setCurrentIndex(1)
+            self.combo.blockSignals(False)
+        return self.survey == SN
+
     def _on_combo_changed(self) -> None:
         self.stack.setCurrentIndex(1 if self.survey == SN else 0)
         self.survey_changed.emit(self.survey)
