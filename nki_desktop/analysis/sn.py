@@ -170,5 +170,6 @@ def build_ranking(
 
 
 def load_ranking(store: Store, year: int, lan: str | None = None) -> SnRanking:
-    values = sn_values(store, years=[year, year - 1])
+    # only the two measures the table shows: reading rows is what costs
+    values = sn_values(store, years=[year, year - 1], factors=[RANK, HEADLINE])
     return build_ranking(values, year, store.catalogue, lan)
