@@ -23,6 +23,8 @@ from nki_desktop.analysis.overview import (
     published_position,
 )
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
+from nki_desktop.analysis.sn_report import SnReport
+from nki_desktop.analysis.sn_report import load_report as load_sn_report
 from nki_desktop.analysis.tracking_report import ReportTracking, load_report_tracking
 from nki_desktop.analysis.trend import Point as SeriesPoint
 from nki_desktop.analysis.trend import segments
@@ -155,6 +157,7 @@ class ReportData:
     goals: GoalTable | None = None  # the kommun's goals of the group with their status
     map_data: MapData | None = None  # NKI totalt of every kommun, for the map page
     tracking: ReportTracking = field(default_factory=ReportTracking)  # actions, notes
+    sn: SnReport | None = None  # Svenskt Näringsliv's företagsklimat (another survey)
 
     @property
     def group_label(self) -> str:
@@ -533,4 +536,5 @@ def gather(
         comments=load_comment_rows(store, kommun, picked_only=True),
         tracking=load_report_tracking(store, kommun, group, first_year, year),
         goals=load_goal_table(store, kommun, group, year),
+        sn=load_sn_report(store, kommun),
     )

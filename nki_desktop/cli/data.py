@@ -131,7 +131,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("data", help="skriv ut lagrade värden i långt format")
     p.add_argument("--kommun", metavar="KOD", help="kommunkod (4 siffror) eller 'riket'")
     p.add_argument("--year", type=int, metavar="ÅR", help="ärendeår")
-    p.add_argument("--area", metavar="OMRÅDE", help="områdesnyckel, t.ex. bygglov eller total")
+    p.add_argument(
+        "--area",
+        metavar="OMRÅDE",
+        help="områdesnyckel, t.ex. bygglov, total eller sn_foretagsklimat (Svenskt Näringsliv)",
+    )
     p.add_argument("--group", metavar="GRUPP", help="svarsgrupp, t.ex. foretag")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.set_defaults(func=cmd_data)

@@ -39,6 +39,7 @@ from nki_desktop.reports.map_page import map_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
+from nki_desktop.reports.sn_section import pdf_blocks as sn_blocks
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 SAMPLE_BAND = 9 * L.MM  # room under the header for the sample-data warning
@@ -132,6 +133,8 @@ class ReportDocument:
             ),
         ]
         sample = d.sample_sections()  # their pages carry the band drawn by furniture()
+        if d.sn is not None and d.sn.is_sample:  # Svenskt Näringsliv's section, when chosen
+            sample.add("sn")
         builders = {
             "cover": self._cover,
             "summary": self._summary,
@@ -154,6 +157,9 @@ class ReportDocument:
             ),
             "notes": lambda: notes_blocks(
                 d.tracking.notes, self.h2, self.small, font(8.5, bold=True)
+            ),
+            "sn": lambda: sn_blocks(
+                d.sn, d.kommun_name, self.h2, self.body, self.small, self._charts
             ),
         }
         for key in SECTIONS:

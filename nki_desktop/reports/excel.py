@@ -29,6 +29,8 @@ from nki_desktop.reports.comments_sheet import write_sheet as write_comment_shee
 from nki_desktop.reports.followup_sheet import write_followup_sheet, write_notes_sheet
 from nki_desktop.reports.goals_sheet import write_sheet as write_goal_sheet
 from nki_desktop.reports.options import ReportOptions
+from nki_desktop.reports.sn_sheet import SHEET as SN_SHEET
+from nki_desktop.reports.sn_sheet import write_sheet as write_sn_sheet
 
 # Format codes follow the reader's locale: "." is the decimal sign and "," the grouping, so a
 # Swedish Excel shows 77,4 and 1 234 (a literal space in the code would not follow it).
@@ -479,6 +481,8 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
         write_followup_sheet(wb.create_sheet("Åtgärder"), d.tracking)
     if options.has("notes") and d.tracking.notes:
         write_notes_sheet(wb.create_sheet("Anteckningar"), d.tracking.notes)
+    if options.has("sn") and d.sn is not None:  # Svenskt Näringsliv: its own sheet
+        write_sn_sheet(wb.create_sheet(SN_SHEET), d.sn, d.kommun_name)
     if options.has("method"):
         ws = wb.create_sheet("Metod")
         table(ws, "Metod", ["Rubrik", "Text"], [list(n) for n in d.method_notes])

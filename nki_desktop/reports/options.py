@@ -21,10 +21,12 @@ SECTIONS: dict[str, str] = {
     "comments": "Företagens kommentarer (urval)",
     "followup": "Åtgärder och uppföljning",
     "notes": "Anteckningar",
+    "sn": "Svenskt Näringslivs företagsklimat",  # another survey: its own section, never mixed
     "method": "Metod och källor",
 }
-# Sections left out unless chosen (the report page's box starts unticked).
-OFF_BY_DEFAULT: frozenset[str] = frozenset({"map", "notes"})
+# Sections left out unless chosen (the report page's box starts unticked). Svenskt
+# Näringsliv is another survey than the board's NKI: the user adds it.
+OFF_BY_DEFAULT: frozenset[str] = frozenset({"map", "notes", "sn"})
 
 
 @dataclass

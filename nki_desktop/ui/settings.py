@@ -70,6 +70,12 @@ REGISTRY: dict[str, Setting] = {
         ),
         Setting("kolada_url", str, "https://api.kolada.se/v3", "Koladas API-adress"),
         Setting("kolada_proxy", str, "", "Proxy för hämtning från internet (tom = datorns)"),
+        Setting(
+            "sn_grade_words",
+            str,
+            "",
+            "Svenskt Näringsliv: egna betygsord, t.ex. '4,0 bra' (tomt = inga ord, bara talet)",
+        ),
     )
 }
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nki_desktop.analysis.ranking import TIES_NOTE, RankFilter, RankingTable, load_ranking
+from nki_desktop.analysis.sn import sn_years
 from nki_desktop.domain.areas import (
     AREAS,
     SERVICE_FACTORS,
@@ -36,6 +37,8 @@ from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.pages.map_tab import MapTab
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_ranking import SnRankingPanel
+from nki_desktop.ui.widgets.survey_switch import SurveySwitch
 
 
 class RankingPage(DataPage):
@@ -138,7 +141,10 @@ class RankingPage(DataPage):
             check.toggled.connect(self.refresh)
         self.search.textChanged.connect(self.proxy.set_search)
         self._fill_factors()
-        return body
+        # Svenskt Näringsliv's own ranking, chosen instead of NKI's (never mixed)
+        self.survey = SurveySwitch(body, SnRankingPanel(self.context))
+        self.survey.survey_changed.connect(lambda _key: self.refresh())
+        return self.survey
 
     # -- choices -------------------------------------------------------------------------
     def _fill_factors(self) -> None:
@@ -169,6 +175,9 @@ class RankingPage(DataPage):
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
+        if self.survey.takes_over(bool(ctx.years), bool(sn_years(ctx.store))):
+            self.show_content()  # Svenskt Näringsliv's panel refreshes itself
+            return
         year = ctx.year
         if year is None:
             self.show_empty(

@@ -24,6 +24,7 @@ from nki_desktop.analysis.preliminary import (
     separate_from_trend,
     trend_note,
 )
+from nki_desktop.analysis.sn import sn_years
 from nki_desktop.analysis.timeline import Tracking, load_tracking
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
@@ -56,6 +57,8 @@ from nki_desktop.ui.models.notes_column import notes_column
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_trend import SnTrendPanel
+from nki_desktop.ui.widgets.survey_switch import SurveySwitch
 
 COMPARISONS = (
     (COMPARE_LAN, "Medel i länet"),
@@ -248,7 +251,10 @@ class TrendPage(DataPage):
         self.factor_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.compare_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.zoom_check.toggled.connect(self._on_zoom_toggled)
-        return body
+        # Svenskt Näringsliv: its own panel and axis, chosen instead of NKI (never mixed)
+        self.survey = SurveySwitch(body, SnTrendPanel(self.context))
+        self.survey.survey_changed.connect(lambda _key: self.refresh())
+        return self.survey
 
     # -- choices -------------------------------------------------------------------------
     def _restore_choices(self) -> None:
@@ -303,6 +309,9 @@ class TrendPage(DataPage):
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
+        if self.survey.takes_over(bool(ctx.years), bool(sn_years(ctx.store))):
+            self.show_content()  # Svenskt Näringsliv's panel refreshes itself
+            return
         if not ctx.kommun or not ctx.years:
             self._show_empty("<h2>Inga värden</h2><p>Välj kommun och svarsgrupp med data.</p>")
             return
