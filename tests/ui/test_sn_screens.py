@@ -126,13 +126,14 @@ def test_mapping_dialog_takes_an_sn_request(qtbot, store, tmp_path):
 
 
 def test_report_page_offers_the_sn_section_unchecked(qtbot, make_window, sample_store):
-    from nki_desktop.reports.options import SECTIONS
+    from nki_desktop.reports.options import OFF_BY_DEFAULT, SECTIONS
 
     window, page = _open(make_window, "report")
     box = page.section_boxes["sn"]
     assert box.text() == SECTIONS["sn"] == "Svenskt Näringslivs företagsklimat"
     assert not box.isChecked()
-    assert all(b.isChecked() for k, b in page.section_boxes.items() if k != "sn")
+    assert "sn" in OFF_BY_DEFAULT
+    assert all(b.isChecked() for k, b in page.section_boxes.items() if k not in OFF_BY_DEFAULT)
 
 
 def test_only_sn_values_stored_rankning_and_trend_show_sn(qtbot, make_window, store, tmp_path):

@@ -78,6 +78,7 @@ def test_report_sections_with_sample_values(sample_store):
         "areas",
         "factors",
         "ranking",
+        "map",  # every other kommun on the map is sample
         "table",
     }
     total = report.table[0]
