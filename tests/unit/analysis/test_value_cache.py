@@ -14,6 +14,10 @@ def test_cached_year_answers_as_the_store_does(sample_store):
         dict(year=year, unit="1480", group="foretag"),
         dict(year=year, unit="1480", areas=["total", "bygglov"], factors=["nki"]),
         dict(year=year - 1, unit="1880", area="total", factor="nki", group="foretag"),
+        dict(area="total", factor="nki", group="foretag", units=["1880", RIKET, "1480"]),
+        dict(area="total", factor="nki", group="foretag", unit="1480"),
+        dict(area="total", factor="nki", units=["0180", "1480"]),
+        dict(area="bygglov", factor="nki", group="foretag"),
     ]
     for ask in asks:
         expected = sample_store.values(**ask)
@@ -34,4 +38,15 @@ def test_the_year_is_fetched_once(sample_store, monkeypatch):
     year = sample_store.years()[-1]
     for unit in ("1480", "1880", "0180"):
         assert cache.values(year=year, unit=unit, group="foretag")
+    assert len(calls) == 1
+
+
+def test_a_cell_over_every_year_is_fetched_once(sample_store, monkeypatch):
+    calls = []
+    original = sample_store.values
+    monkeypatch.setattr(sample_store, "values", lambda **kw: calls.append(kw) or original(**kw))
+    cache = YearValueCache(sample_store)
+    for unit in ("1480", "1880", RIKET):
+        assert cache.values(unit=unit, area="total", factor="nki", group="foretag")
+    assert cache.values(units=["1480", "1880"], area="total", factor="nki", group="foretag")
     assert len(calls) == 1
