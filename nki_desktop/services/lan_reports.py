@@ -106,11 +106,12 @@ def write_reports(
     write_pdf: Writer | None = None,
     progress: Callable[[int, int, LanJob], None] | None = None,
     stop_requested: Callable[[], bool] | None = None,
+    result: LanResult | None = None,
 ) -> LanResult:
     """Write every job's files; ``progress(number, total, job)`` before each kommun;
     ``stop_requested()`` is asked before each file. Errors other than "nothing to report"
-    propagate (the files written so far are in the result only when it returns)."""
-    result = LanResult(year=year, total=len(jobs))
+    propagate; a caller that passes ``result`` still knows the files written by then."""
+    result = result or LanResult(year=year, total=len(jobs))
     batch: AbstractContextManager[None] = nullcontext()
     if write_pdf is None and any(job.pdf for job in jobs):
         write_pdf, batch = _default_pdf_writer()
