@@ -4,6 +4,7 @@ kommun of a län into a folder). Qt is imported only when a PDF is written."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -105,7 +106,10 @@ def _report_lan(
     def progress(number: int, total: int, job: LanJob) -> None:  # which kommun of how many
         print(f"[{number}/{total}] {job.code} {job.name}", file=out, flush=True)
 
-    result = write_reports(store, jobs, year, group, options, progress=progress)
+    two_cores = (os.cpu_count() or 1) > 1  # workbooks in a second process beside the PDFs
+    result = write_reports(
+        store, jobs, year, group, options, progress=progress, workbooks_apart=two_cores
+    )
     for _code, reason in result.skipped:
         print(f"Hoppar över: {reason}", file=out)
     print(result.summary(), file=out)

@@ -91,3 +91,16 @@ def test_summary_counts_skipped_kommuner():
     assert (
         result.summary() == "1 av 3 kommuner fick en rapport (2023). 1 hoppades över (inga värden)."
     )
+
+
+def test_workbooks_written_by_a_second_process_are_all_there(report_store, tmp_path):
+    year = report_store.years()[-1]
+    jobs = plan(report_store.catalogue, NORRBOTTEN, year, tmp_path / "ut", pdf=False)
+    result = write_reports(
+        report_store, jobs, year, "foretag", ReportOptions(), workbooks_apart=True
+    )
+    assert set(result.reported) == _with_data(report_store, year)
+    assert sorted(result.files) == sorted(j.xlsx for j in jobs if j.code in result.reported)
+    assert sorted((tmp_path / "ut").iterdir()) == sorted(result.files)
+    for path in result.files:
+        assert load_workbook(path).sheetnames[0] == "Sammanfattning"
