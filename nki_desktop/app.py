@@ -39,6 +39,7 @@ PAGES = (
     ("compare", "Jämför", "compare", "ComparePage", False),
     ("respondent", "Svarsdata", "respondent_page", "RespondentPage", True),
     ("comments", "Kommentarer", "comments", "CommentsPage", False),
+    ("actions", "Åtgärder", "actions", "ActionsPage", False),
     ("import", "Import", "import_page", "ImportPage", True),
     ("report", "Rapport", "report_page", "ReportPage", True),
 )

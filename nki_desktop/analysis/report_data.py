@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from nki_desktop.analysis import peers, trend
 from nki_desktop.analysis.comments import CommentRow, load_comment_rows
+from nki_desktop.analysis.goal_table import GoalTable, load_goal_table
+from nki_desktop.analysis.map_data import MapData, map_from_values
 from nki_desktop.analysis.method import SourceRef, build_sources, method_notes
 from nki_desktop.analysis.narrative import summary_sentences
 from nki_desktop.analysis.origin import SAMPLE, is_fictitious, join_source, mean_text
@@ -21,6 +23,9 @@ from nki_desktop.analysis.overview import (
     published_position,
 )
 from nki_desktop.analysis.respondent import DriverMatrix, driver_matrix_auto, load_frame
+from nki_desktop.analysis.sn_report import SnReport
+from nki_desktop.analysis.sn_report import load_report as load_sn_report
+from nki_desktop.analysis.tracking_report import ReportTracking, load_report_tracking
 from nki_desktop.analysis.trend import Point as SeriesPoint
 from nki_desktop.analysis.trend import segments
 from nki_desktop.domain.areas import (
@@ -149,6 +154,10 @@ class ReportData:
     created: dt.date = field(default_factory=dt.date.today)
     matrix: DriverMatrix | None = None  # prioriteringsmatris, when respondent data allows
     comments: list[CommentRow] = field(default_factory=list)  # only those the user picked
+    goals: GoalTable | None = None  # the kommun's goals of the group with their status
+    map_data: MapData | None = None  # NKI totalt of every kommun, for the map page
+    tracking: ReportTracking = field(default_factory=ReportTracking)  # actions, notes
+    sn: SnReport | None = None  # Svenskt Näringsliv's företagsklimat (another survey)
 
     @property
     def group_label(self) -> str:
@@ -166,7 +175,7 @@ class ReportData:
         """The report sections (keys of reports.options.SECTIONS) that show sample values."""
         out: set[str] = set()
         if self.figures.sample_parts():
-            out |= {"cover", "summary"}
+            out |= {"cover", "summary"} | ({"goals"} if self.goals else set())
         if any(is_fictitious(r.publications) for r in self.trend):
             out.add("trend")
         for key, rows in (("areas", self.areas), ("factors", self.factors), ("table", self.table)):
@@ -178,6 +187,10 @@ class ReportData:
             SAMPLE in p.publications for p in positions
         ):
             out.add("ranking")
+        if self.map_data is not None and self.map_data.is_sample:
+            out.add("map")
+        if self.tracking.fictitious:
+            out.add("followup")
         return out
 
     @property
@@ -323,6 +336,15 @@ def _trend_row(
     )
 
 
+def with_note(notes: list[tuple[str, str]], note: tuple[str, str] | None) -> list[tuple[str, str]]:
+    """The method notes with how the comparison group was chosen (e.g. as similar kommuner)
+    right after the note on comparisons."""
+    if note is None:
+        return notes
+    at = next((i + 1 for i, (head, _) in enumerate(notes) if head == "Jämförelser"), len(notes))
+    return notes[:at] + [note] + notes[at:]
+
+
 def comparison_set(
     catalogue: Catalogue, kommun: str, compare_units: Sequence[str] | None
 ) -> tuple[set[str], str]:
@@ -420,6 +442,7 @@ def gather(
     radius: int = 5,
     today: dt.date | None = None,
     figures: KeyFigures | None = None,
+    comparison_note: tuple[str, str] | None = None,
 ) -> ReportData:
     """The report's content for min kommun, a case year and a respondent group.
 
@@ -505,7 +528,13 @@ def gather(
         rules=rules,
         sources=build_sources(store.list_imports(), used),
         matrix=matrix,
-        method_notes=method_notes(rules, year, breaks, comparison_label),
+        map_data=map_from_values(base.totals, catalogue, year, group, kommun),
+        method_notes=with_note(
+            method_notes(rules, year, breaks, comparison_label), comparison_note
+        ),
         created=today or dt.date.today(),
         comments=load_comment_rows(store, kommun, picked_only=True),
+        tracking=load_report_tracking(store, kommun, group, first_year, year),
+        goals=load_goal_table(store, kommun, group, year),
+        sn=load_sn_report(store, kommun),
     )

@@ -69,7 +69,10 @@ def paint_chart(widget: QWidget, painter: QPainter, target: QRectF) -> None:
     QWidget.render on a pyqtgraph view with a scaled painter or a high-DPR image draws only
     the top-left part enlarged, so graphics views are drawn from their scene instead.
     """
-    if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+    paint_into = getattr(widget, "paint_into", None)
+    if callable(paint_into):  # a chart that draws itself with QPainter (the map)
+        paint_into(painter, target)
+    elif isinstance(widget, QGraphicsView) and widget.scene() is not None:
         source = widget.mapToScene(widget.viewport().rect()).boundingRect()
         widget.scene().render(painter, target, source)
     else:
@@ -139,7 +142,7 @@ class ChartFrame(QWidget):
         self.save_button.setToolTip("Spara diagrammet som PNG eller SVG")
         self.copy_button.clicked.connect(lambda: copy_image(self.chart))
         self.save_button.clicked.connect(self.ask_and_save)
-        head = QHBoxLayout()
+        head = self.head = QHBoxLayout()  # title and buttons: a chart may add a widget
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title, 1)
         head.addWidget(self.copy_button)

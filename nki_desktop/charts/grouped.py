@@ -187,7 +187,8 @@ def series_from_comparison(comparison: Comparison, kind: str, set_name: str) -> 
     if len(others) <= MAX_SINGLE_SERIES:
         series += [one(u) for u in others]
     else:
-        label = f"Medel {set_name.split(' (')[0].lower() if set_name else 'jämförda'}"
+        name = set_name.split(" (")[0] if set_name else "jämförda"
+        label = f"Medel {name[:1].lower() + name[1:]}"  # "liknande Örebro": names keep capitals
         means = [r.others_mean(mine) for r in rows]
         series.append(
             Series(

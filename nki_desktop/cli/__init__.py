@@ -12,7 +12,19 @@ from collections.abc import Callable
 from typing import TextIO
 
 from nki_desktop import __version__
-from nki_desktop.cli import backup, comments, data, imports, kolada, report
+from nki_desktop.cli import (
+    actions,
+    backup,
+    comments,
+    data,
+    goals,
+    imports,
+    kolada,
+    notes,
+    report,
+    similar,
+)
+from nki_desktop.cli import map as map_cmd
 from nki_desktop.services.store import open_store
 from nki_desktop.storage import Store
 
@@ -26,11 +38,18 @@ _COMMAND_GROUPS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentPars
     kolada.register,
     backup.register,
     comments.register,
+    goals.register,
+    similar.register,
+    map_cmd.register,
+    actions.register,
+    notes.register,
 ]
 
 # Commands that only read: the database is opened read-only (created or upgraded only when
 # it must be, see storage.opening), so they never wait for or disturb a writer.
-READING_COMMANDS = frozenset({"data", "imports", "export", "report", "backup", "preliminary"})
+READING_COMMANDS = frozenset(
+    {"data", "imports", "export", "report", "backup", "preliminary", "similar", "map"}
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

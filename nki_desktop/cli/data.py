@@ -12,10 +12,12 @@ from typing import TextIO
 
 from nki_desktop.analysis.long_rows import LONG_COLUMNS
 from nki_desktop.cli.args import UNKNOWN, kommun_option
+from nki_desktop.domain.areas import group_key
 from nki_desktop.domain.municipalities import normalise_code
 from nki_desktop.domain.text import formula_safe
 from nki_desktop.services import history
 from nki_desktop.services.data import long_rows
+from nki_desktop.services.goals import rows as goal_rows
 from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.storage import Store
 
@@ -103,8 +105,25 @@ def cmd_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     rows = long_rows(
         store, kommun=kommun or args.kommun, year=args.year, area=args.area, group=args.group
     )
-    write_long(rows, target)
+    from nki_desktop.reports.tracking_export import sibling_path, tracking_tables
+    from nki_desktop.services import actions, notes
+
+    unit = kommun or args.kommun or None
+    extra = tracking_tables(actions.actions(store, unit), notes.notes(store, unit))
+    goals = goal_rows(store, kommun or None, group_key(args.group) if args.group else None)
+    write_long(rows, target, extra, goals)
     print(f"{len(rows)} rader skrivna till {target}.", file=out)
+    for t in extra:  # the kommun's own records: sheets of the workbook, or files beside it
+        where = target if target.suffix.lower() == ".xlsx" else sibling_path(target, t)
+        print(f"{t.title}: {len(t.rows)} rader i {where}.", file=out)
+    if goals:
+        print(
+            f"{len(goals)} rader om mål i bladet Mål."
+            if target.suffix.lower() == ".xlsx"
+            else "Målen skrivs inte till .csv: exportera till .xlsx eller kör "
+            "nki-desktop goals list --format csv.",
+            file=out,
+        )
     return 0
 
 
@@ -112,7 +131,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("data", help="skriv ut lagrade värden i långt format")
     p.add_argument("--kommun", metavar="KOD", help="kommunkod (4 siffror) eller 'riket'")
     p.add_argument("--year", type=int, metavar="ÅR", help="ärendeår")
-    p.add_argument("--area", metavar="OMRÅDE", help="områdesnyckel, t.ex. bygglov eller total")
+    p.add_argument(
+        "--area",
+        metavar="OMRÅDE",
+        help="områdesnyckel, t.ex. bygglov, total eller sn_foretagsklimat (Svenskt Näringsliv)",
+    )
     p.add_argument("--group", metavar="GRUPP", help="svarsgrupp, t.ex. foretag")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.set_defaults(func=cmd_data)

@@ -4,10 +4,11 @@ kommun of a län into a folder). Qt is imported only when a PDF is written."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from nki_desktop.domain.areas import group_key
 from nki_desktop.domain.municipalities import normalise_code
@@ -31,7 +32,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--sections", metavar="LISTA", help="avsnitt, kommaseparerade: " + ",".join(SECTIONS)
     )
     p.add_argument("--logo", metavar="BILD", help="logotyp i sidhuvudet (PNG/JPG)")
+    p.add_argument(
+        "--similar",
+        nargs="?",
+        const="",
+        metavar="KRITERIER",
+        help="jämför med de mest lika kommunerna (som 'similar --on'; utan värde: "
+        "population,kommungrupp,total:nki); metoden skrivs i rapporten",
+    )
+    p.add_argument("--similar-weights", metavar="LISTA", help="vikter till --similar")
+    p.add_argument("--similar-n", type=int, default=7, metavar="N", help="antal (standard 7)")
     p.set_defaults(func=cmd_report)
+
+
+def _similar_group(
+    args: argparse.Namespace, store: Store, kommun: str, group: str
+) -> dict[str, Any]:
+    """``--similar``: the kommun's closest kommuner as the comparison group, with the method
+    note for the report (nothing without ``--similar``)."""
+    if args.similar is None:
+        return {}
+    from nki_desktop.analysis.similar_text import method_note
+    from nki_desktop.services.similar import find_similar, kommun_names
+
+    result = find_similar(
+        store, kommun, args.similar or None, args.similar_weights, args.similar_n, group
+    )
+    note = method_note(result, kommun_names(store), dt.date.today().isoformat())
+    return {"compare_units": result.units, "comparison_note": note}
 
 
 def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
@@ -58,6 +86,15 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             return 2
         options.sections = chosen
     catalogue = store.catalogue
+    if args.similar is not None:
+        from nki_desktop.analysis.similar_criteria import CriteriaError, parse_weights
+        from nki_desktop.services.similar import criteria_for
+
+        try:
+            parse_weights(args.similar_weights, len(criteria_for(store, args.similar, group)))
+        except CriteriaError as error:
+            print(str(error), file=sys.stderr)
+            return 2
     if args.lan:
         return _report_lan(args, store, out, year, group, options)
     code = normalise_code(args.kommun) or args.kommun
@@ -68,7 +105,7 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print("Ange --pdf FIL och/eller --xlsx FIL.", file=sys.stderr)
         return 2
     try:
-        data = gather(store, code, year, group)
+        data = gather(store, code, year, group, **_similar_group(args, store, code, group))
     except ReportDataError as exc:
         print(f"Hoppar över: {exc}", file=sys.stderr)
         return 2
@@ -108,7 +145,14 @@ def _report_lan(
 
     two_cores = (os.cpu_count() or 1) > 1  # workbooks in a second process beside the PDFs
     result = write_reports(
-        store, jobs, year, group, options, progress=progress, workbooks_apart=two_cores
+        store,
+        jobs,
+        year,
+        group,
+        options,
+        progress=progress,
+        workbooks_apart=two_cores,
+        gather_options=lambda values, code: _similar_group(args, values, code, group),
     )
     for _code, reason in result.skipped:
         print(f"Hoppar över: {reason}", file=out)

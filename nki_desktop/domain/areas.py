@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nki_desktop.domain.sn import SN_AREA, SN_TITLE
+from nki_desktop.domain.sn import measure_label as sn_measure_label
 from nki_desktop.domain.text import fold
 
 TOTAL = "total"
@@ -173,11 +175,15 @@ def group_key(text: str) -> str | None:
 
 
 def area_label(key: str) -> str:
+    if key == SN_AREA:  # another survey's own series (never an NKI area)
+        return SN_TITLE
     return AREA_BY_KEY[key].label if key in AREA_BY_KEY else key
 
 
 def factor_label(key: str) -> str:
-    return FACTOR_BY_KEY[key].label if key in FACTOR_BY_KEY else key
+    if key in FACTOR_BY_KEY:
+        return FACTOR_BY_KEY[key].label
+    return sn_measure_label(key)  # a Svenskt Näringsliv question, or the key itself
 
 
 def group_label(key: str) -> str:

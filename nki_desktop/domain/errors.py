@@ -9,3 +9,7 @@ from __future__ import annotations
 
 class UserError(Exception):
     """An error whose ``str()`` is a complete Swedish message for the user."""
+
+
+class InputError(UserError, ValueError):
+    """Input the user typed (a date, a status, an id) that cannot be used as it is."""

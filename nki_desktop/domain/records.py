@@ -18,6 +18,7 @@ PUBLICATIONS: dict[str, str] = {
     "template": "Egen mall",
     "respondent": "Beräknat från svarsdata",
     "sample": "Exempeldata – fiktiva värden",
+    "sn": "Svenskt Näringsliv",  # another survey (domain/sn.py): never part of NKI
 }
 DEFAULT_PREFERENCE: tuple[str, ...] = ("oj", "kolada", "own", "template", "respondent", "sample")
 

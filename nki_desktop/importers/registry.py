@@ -10,6 +10,8 @@ from nki_desktop.importers.kolada import KoladaImporter
 from nki_desktop.importers.oj import OjImporter, mapping_request
 from nki_desktop.importers.own import OwnResultsImporter
 from nki_desktop.importers.respondent import RESPONDENT_IMPORTER
+from nki_desktop.importers.sn import SnImporter
+from nki_desktop.importers.sn_detect import is_sn
 from nki_desktop.importers.template import TemplateImporter
 
 IMPORTERS: list[Importer] = [
@@ -18,8 +20,10 @@ IMPORTERS: list[Importer] = [
     KoladaImporter(),
     OwnResultsImporter(),
     RESPONDENT_IMPORTER,
+    SnImporter(),  # Svenskt Näringsliv: another survey, recognised from title and headers
 ]
 MIN_SCORE = 0.3
+SN_READERS = ("sn", "template")  # the template names the survey in each row
 
 
 def by_kind(kind: str) -> Importer | None:
@@ -28,7 +32,11 @@ def by_kind(kind: str) -> Importer | None:
 
 def scores(workbook: Workbook) -> list[tuple[float, Importer]]:
     """Every importer's sniff score, best first."""
-    ranked = [(importer.sniff(workbook), importer) for importer in IMPORTERS]
+    sn_file = is_sn(workbook)  # an SN file never goes to NKI's importers (ÖJ, Kolada …)
+    ranked = [
+        (0.0 if sn_file and importer.kind not in SN_READERS else importer.sniff(workbook), importer)
+        for importer in IMPORTERS
+    ]
     return sorted(ranked, key=lambda p: -p[0])
 
 

@@ -15,10 +15,10 @@ from nki_desktop.domain.municipalities import RIKET, Catalogue
 from nki_desktop.domain.ranking import shared_ranks
 from nki_desktop.domain.records import ImportBatch, ImportSettings, Observation
 from nki_desktop.domain.rules import PublicationRules, nki_total_areas, publication_rules
-from nki_desktop.importers import sample_comments
+from nki_desktop.importers import sample_comments, sn_sample
 
 SAMPLE_LABEL = "Exempeldata – fiktiva värden"
-SAMPLE_VERSION = "2"  # 2: answers of the running year with dates and comments
+SAMPLE_VERSION = "3"  # 2: answers of the running year with dates and comments; 3: SN values
 YEARS = tuple(range(2016, 2025))
 GROUP = "foretag"
 SHEET = "Exempeldata"
@@ -216,6 +216,7 @@ def generate(catalogue: Catalogue, seed: int = 20240401) -> ImportBatch:
             0,
         )
 
+    out += sn_sample.observations(catalogue, YEARS)  # Svenskt Näringsliv: its own series
     digest = hashlib.sha256(f"nki-desktop-sample-{SAMPLE_VERSION}-{seed}".encode()).hexdigest()
     # A few kommuner's answers of the running year, with dates and comments (preliminary NKI).
     respondents, comments = sample_comments.generate()

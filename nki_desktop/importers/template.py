@@ -1,8 +1,9 @@
 """The program's own long template (one value per row), for anything else: writer and reader.
 
 Columns: År, Kommun (code or name; 'Riket'; a joint body's name), Område, Faktor,
-Svarsgrupp, Värde, Antal svar. Area, factor and group take the stable keys or the Swedish
-labels. The writer adds an instructions sheet and the lists of keys.
+Svarsgrupp, Värde, Antal svar, Undersökning (the survey: NKI, or Svenskt Näringsliv whose
+rows go to their own series, see ``template_sn``). Area, factor and group take the stable
+keys or the Swedish labels. The writer adds an instructions sheet and the lists of keys.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from nki_desktop.domain.areas import (
 )
 from nki_desktop.domain.municipalities import Catalogue
 from nki_desktop.domain.records import MISSING_MARKERS, ImportBatch, JointBody, Observation, Skip
+from nki_desktop.domain.sn import QUESTIONS as SN_QUESTIONS
+from nki_desktop.domain.sn import RANK, SN_PUBLICATION, SN_TITLE
+from nki_desktop.domain.sn import SN_AREA as SN_AREA_KEY
 from nki_desktop.domain.text import fold
 from nki_desktop.importers.base import (
     ImportOptions,
@@ -33,10 +37,20 @@ from nki_desktop.importers.base import (
 from nki_desktop.importers.cells import Where, check_formulas, read_count, read_value
 from nki_desktop.importers.preview import ColumnNote, Layout, LayoutImporter, Parsed
 from nki_desktop.importers.rows import joint_members, match_unit
+from nki_desktop.importers.template_sn import NKI_SOURCE, SN_SOURCE, names_sn, sn_row, source_of
 from nki_desktop.importers.wide import unknown_kommun
 
-COLUMNS = ("År", "Kommun", "Område", "Faktor", "Svarsgrupp", "Värde", "Antal svar")
-KEYS = ("year", "kommun", "area", "factor", "group", "value", "n")
+COLUMNS = (
+    "År",
+    "Kommun",
+    "Område",
+    "Faktor",
+    "Svarsgrupp",
+    "Värde",
+    "Antal svar",
+    "Undersökning",
+)
+KEYS = ("year", "kommun", "area", "factor", "group", "value", "n", "source")
 _ALIASES = {fold(c): k for c, k in zip(COLUMNS, KEYS, strict=True)}
 _ALIASES |= {k: k for k in KEYS} | {
     "ar": "year",
@@ -45,6 +59,8 @@ _ALIASES |= {k: k for k in KEYS} | {
     "grupp": "group",
     "varde": "value",
     "antal": "n",
+    "kalla": "source",
+    "enkat": "source",
 }
 SHEET = "Data"
 
@@ -61,6 +77,9 @@ INSTRUCTIONS = (
     "Värde: index 0–100, decimalkomma går bra (77,4). Saknat värde: lämna tomt eller skriv "
     "'..' (sekretess/för få svar), '-' (bortfall) eller '.' (ej tillämplig).",
     "Antal svar: antal svarande bakom värdet (kan lämnas tomt).",
+    "Undersökning: NKI (eller tomt) för Insikt/NKI. 'Svenskt Näringsliv' för Lokalt "
+    "företagsklimat: Område lämnas tomt, Faktor är frågan (t.ex. service_bemotande) eller "
+    "rank, Värde är betyget 1–6 eller placeringen 1–290. En fil innehåller en undersökning.",
     "Samma fil två gånger ändrar ingenting; en import kan ångras på skärmen Import.",
 )
 
@@ -77,7 +96,7 @@ def write_template(path: Path | str) -> Path:
     data.append(list(COLUMNS))
     for cell in data[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (8, 22, 22, 16, 14, 10, 12), strict=True):
+    for letter, width in zip("ABCDEFGH", (8, 22, 22, 16, 14, 10, 12, 20), strict=True):
         data.column_dimensions[letter].width = width
     data.freeze_panes = "A2"
     info = book.create_sheet("Instruktioner")
@@ -92,6 +111,11 @@ def write_template(path: Path | str) -> Path:
     for kind, items in (("Område", AREAS), ("Faktor", FACTORS), ("Svarsgrupp", GROUPS)):
         for item in items:
             keys.append([kind, item.key, item.label])
+    keys.append(["Undersökning", "NKI", "NKI (Insikt), SKR/SBA"])
+    keys.append(["Undersökning", "Svenskt Näringsliv", SN_TITLE])
+    for question in SN_QUESTIONS:
+        keys.append(["Fråga (Svenskt Näringsliv)", question.key, question.label])
+    keys.append(["Fråga (Svenskt Näringsliv)", RANK, "Placering i rankningen (1–290)"])
     for marker, meaning in MISSING_MARKERS.items():
         if marker:
             keys.append(["Saknat värde", marker, meaning])
@@ -171,16 +195,26 @@ class TemplateImporter(LayoutImporter):
                 "Mallens rubrikrad (År, Kommun, Område, Värde …) hittades inte.",
                 hint="Ladda ner mallen och klistra in värdena under rubrikerna.",
             )
+        sn_rows = [o for o in observations if o.area == SN_AREA_KEY]
+        if sn_rows and len(sn_rows) < len(observations):
+            first_nki = next(o for o in observations if o.area != SN_AREA_KEY)
+            raise ImportProblem(
+                workbook.name,
+                "Mallen blandar NKI och Svenskt Näringsliv (rad "
+                f"{first_nki.row} och rad {sn_rows[0].row}). De är olika undersökningar.",
+                layout.sheet,
+                hint="Dela upp raderna i två filer, en per undersökning, och importera båda.",
+            )
         batch = ImportBatch(
             workbook.name,
             workbook.sha256,
             self.kind,
-            "template",
+            SN_PUBLICATION if sn_rows else "template",
             observations,
             skipped,
             list(joint.values()),
             [layout.sheet],
-            description="Egen mall",
+            description="Egen mall" + (", Svenskt Näringsliv" if sn_rows else ""),
         )
         return Parsed(batch, layout)
 
@@ -213,6 +247,24 @@ class TemplateImporter(LayoutImporter):
         if unit.kind == "joint":
             joint.setdefault(
                 unit.key, JointBody(unit.key, unit.name, joint_members(unit.name, catalogue))
+            )
+        source = (
+            source_of(cell_text(cell("source")), where("source"))
+            if "source" in cols
+            else NKI_SOURCE
+        )
+        if source == SN_SOURCE or names_sn(cell_text(cell("area"))):
+            count = read_count(cell("n"), where("n")) if "n" in cols else None
+            return sn_row(
+                int(year_value),
+                unit.key,
+                cell_text(cell("factor")),
+                cell("value"),
+                count,
+                where,
+                sheet,
+                row_no,
+                column_letter(cols["value"]),
             )
         area = area_key(cell_text(cell("area")))
         if area is None:

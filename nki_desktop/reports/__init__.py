@@ -22,6 +22,7 @@ def _gather(store: Store, kommun: str, year: int, group: str, options: ReportOpt
         year,
         group,
         compare_units=options.compare_units,
+        comparison_note=options.comparison_note,
         first_year=options.first_year,
         today=options.report_date,
     )

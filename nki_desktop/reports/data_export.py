@@ -6,9 +6,12 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+from nki_desktop.analysis.goal_rows import GoalRow
 from nki_desktop.analysis.long_rows import LONG_COLUMNS, LongRow
 from nki_desktop.atomic import atomic_target, save_workbook
+from nki_desktop.domain.goals import KOLADA_NOTE
 from nki_desktop.domain.text import formula_safe
+from nki_desktop.reports.tracking_export import ExportTable, add_sheets, write_csv_siblings
 
 HEADERS_SV = {
     "year": "Ärendeår",
@@ -28,8 +31,15 @@ HEADERS_SV = {
 COLUMNS = (*LONG_COLUMNS, "missing")
 
 
-def write_long(rows: Sequence[LongRow], path: Path) -> Path:
-    """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM)."""
+def write_long(
+    rows: Sequence[LongRow],
+    path: Path,
+    extra: Sequence[ExportTable] = (),
+    goals: Sequence[GoalRow] = (),
+) -> Path:
+    """Write rows as .xlsx (a filterable table) or .csv (semicolon, decimal comma, BOM);
+    ``extra`` tables (actions, notes) as more sheets, or as .csv files beside it; ``goals``
+    (one row per goal and year) to a sheet "Mål" of the workbook (a .csv holds no goals)."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
         with atomic_target(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
@@ -37,6 +47,7 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
             writer.writerow([HEADERS_SV[c] for c in COLUMNS])
             for r in rows:
                 writer.writerow([_csv_cell(getattr(r, c)) for c in COLUMNS])
+        write_csv_siblings(path, extra)
         return path
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -62,6 +73,11 @@ def write_long(rows: Sequence[LongRow], path: Path) -> Path:
         table = Table(displayName="NKIData", ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(table)
+    add_sheets(wb, extra)
+    if goals:
+        from nki_desktop.reports.goals_sheet import write_rows
+
+        write_rows(wb.create_sheet("Mål"), goals, KOLADA_NOTE)
     return save_workbook(wb, path)
 
 

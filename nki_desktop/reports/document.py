@@ -27,6 +27,7 @@ from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportDa
 from nki_desktop.charts.bars import Bar, IndexBarChart
 from nki_desktop.charts.export import lay_out, paint_chart
 from nki_desktop.charts.fonts import apply_font
+from nki_desktop.charts.goal_line import draw_targets, target_lines
 from nki_desktop.charts.trend import ChartBreak, ChartLine, ChartPoint, TrendChart
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.grades import GRADES
@@ -35,9 +36,13 @@ from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import chart_pool
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
+from nki_desktop.reports.followup_section import followup_blocks, notes_blocks
+from nki_desktop.reports.goals_section import pdf_blocks as goal_blocks
+from nki_desktop.reports.map_page import map_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
 from nki_desktop.reports.qt_env import font
+from nki_desktop.reports.sn_section import pdf_blocks as sn_blocks
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 SAMPLE_BAND = 9 * L.MM  # room under the header for the sample-data warning
@@ -140,6 +145,8 @@ class ReportDocument:
             ),
         ]
         sample = d.sample_sections()  # their pages carry the band drawn by furniture()
+        if d.sn is not None and d.sn.is_sample:  # Svenskt Näringsliv's section, when chosen
+            sample.add("sn")
         builders = {
             "cover": self._cover,
             "summary": self._summary,
@@ -149,9 +156,22 @@ class ReportDocument:
             "ranking": self._ranking,
             "table": self._table,
             "matrix": self._matrix,
+            "map": lambda: map_blocks(d.map_data, self._body_top()),
             "method": self._method,
+            "goals": lambda: goal_blocks(
+                d.goals, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
             "comments": lambda: pdf_blocks(
                 d.comments, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+            "followup": lambda: followup_blocks(
+                d.tracking, self.h2, self.body, self.small, font(8.5, bold=True)
+            ),
+            "notes": lambda: notes_blocks(
+                d.tracking.notes, self.h2, self.small, font(8.5, bold=True)
+            ),
+            "sn": lambda: sn_blocks(
+                d.sn, d.kommun_name, self.h2, self.body, self.small, self._charts
             ),
         }
         for key in SECTIONS:
@@ -287,6 +307,8 @@ class ReportDocument:
             zoom=True,
             value_labels=True,
         )
+        targets = target_lines(d.goals.series_goals("total", "nki") if d.goals else [])
+        draw_targets(chart, targets)
         apply_font(chart, font(8.5))
         counts = [r.comparison_count for r in d.trend if r.comparison is not None]
         legend = (
@@ -294,6 +316,8 @@ class ReportDocument:
             f"streckad med kvadrater: Riket; prickad med trianglar: "
             f"{d.comparison_label} ({_mean_range(counts)} per år). Axeln är förstorad."
         )
+        if targets:
+            legend += " Grön streckad linje: kommunens mål (se Mål och utfall)."
         if any("total" in b.areas for b in d.breaks):
             legend += (
                 " Lodrät streckprickad linje: NKI totalt ändrade definition; linjerna "

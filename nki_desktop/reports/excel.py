@@ -26,7 +26,11 @@ from nki_desktop.domain.grades import grade_for
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.domain.text import looks_like_formula
 from nki_desktop.reports.comments_sheet import write_sheet as write_comment_sheet
+from nki_desktop.reports.followup_sheet import write_followup_sheet, write_notes_sheet
+from nki_desktop.reports.goals_sheet import write_sheet as write_goal_sheet
 from nki_desktop.reports.options import ReportOptions
+from nki_desktop.reports.sn_sheet import SHEET as SN_SHEET
+from nki_desktop.reports.sn_sheet import write_sheet as write_sn_sheet
 
 # Format codes follow the reader's locale: "." is the decimal sign and "," the grouping, so a
 # Swedish Excel shows 77,4 and 1 234 (a literal space in the code would not follow it).
@@ -477,8 +481,16 @@ def write_xlsx(data: ReportData, path: str | Path, options: ReportOptions | None
         ws = wb.create_sheet("Jämförelsegrupp")
         table(ws, "Jamforelsegrupp", ["Kod", "Namn"], [list(m) for m in d.comparison_members])
         printable(ws, d.comparison_label, landscape=False)
+    if options.has("goals") and d.goals is not None:
+        write_goal_sheet(wb.create_sheet("Mål och utfall"), d.goals, {d.kommun: d.kommun_name})
     if options.has("comments") and d.comments:  # only comments the user picked, never others
         write_comment_sheet(wb.create_sheet("Kommentarer"), d.comments)
+    if options.has("followup") and d.tracking.actions:
+        write_followup_sheet(wb.create_sheet("Åtgärder"), d.tracking)
+    if options.has("notes") and d.tracking.notes:
+        write_notes_sheet(wb.create_sheet("Anteckningar"), d.tracking.notes)
+    if options.has("sn") and d.sn is not None:  # Svenskt Näringsliv: its own sheet
+        write_sn_sheet(wb.create_sheet(SN_SHEET), d.sn, d.kommun_name)
     if options.has("method"):
         ws = wb.create_sheet("Metod")
         table(ws, "Metod", ["Rubrik", "Text"], [list(n) for n in d.method_notes])

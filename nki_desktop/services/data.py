@@ -13,8 +13,9 @@ def long_rows(
     area: str | None = None,
     group: str | None = None,
 ) -> list[LongRow]:
-    """Stored values one row per value, as printed by ``nki-desktop data``."""
-    values = store.values(unit=kommun, year=year, area=area, group=group)
+    """Stored values one row per value, as printed by ``nki-desktop data``: Svenskt
+    Näringsliv's too, under their own area ``sn_foretagsklimat`` (never NKI's keys)."""
+    values = store.values(unit=kommun, year=year, area=area, group=group, other_surveys=True)
     return build_long_rows(values, store.unit_names())
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from nki_desktop.domain.municipalities import recorded_matches
 from nki_desktop.domain.ranking import complete_rank_totals
 from nki_desktop.domain.records import PUBLICATIONS, ImportBatch, ImportInfo, Skip, StoredValue
+from nki_desktop.domain.sn import SN_AREA
 from nki_desktop.importers import door, registry
 from nki_desktop.importers.base import (
     Importer,
@@ -180,7 +181,8 @@ def preview(
     result.kommuner = sum(1 for u in units if u.isdigit())
     result.riket = "riket" in units
     result.joint_bodies = sorted(jb.name for jb in batch.joint_bodies)
-    result.values = sum(1 for o in batch.observations if o.value is not None)
+    # a rank alone (Svenskt Näringsliv's ranking table) is a value too
+    result.values = sum(1 for o in batch.observations if o.value is not None or o.rank is not None)
     result.missing = len(batch.observations) - result.values
     result.skipped = batch.skipped
     result.name_matches = [m.text for m in batch.name_matches]
@@ -236,7 +238,10 @@ def preview_with_map(
 
 def _given_cells(store: Store, batch: ImportBatch) -> list[tuple[int, str, str, str, str, float]]:
     """The batch's cells with a value, or none when nothing is stored for its years."""
-    if not set(batch.years) & set(store.years()):
+    stored = set(store.years())
+    if any(o.area == SN_AREA for o in batch.observations):  # another survey's own years
+        stored |= set(store.years(area=SN_AREA))
+    if not set(batch.years) & stored:
         return []
     return [
         (o.year, o.unit, o.area, o.factor, o.group, o.value)

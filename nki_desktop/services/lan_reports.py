@@ -108,11 +108,14 @@ def write_reports(
     stop_requested: Callable[[], bool] | None = None,
     result: LanResult | None = None,
     workbooks_apart: bool = False,
+    gather_options: Callable[[Any, str], dict[str, Any]] | None = None,
 ) -> LanResult:
     """Write every job's files; ``progress(number, total, job)`` before each kommun;
     ``stop_requested()`` is asked before each file. Errors other than "nothing to report"
     propagate; a caller that passes ``result`` still knows the files written by then.
 
+    ``gather_options(values, code)``: more arguments for one kommun's report data (the
+    command line's ``--similar`` comparison group), given the batch's value cache.
     ``workbooks_apart``: the workbooks are written by a second process while this one
     draws the PDFs (two cores: about 40 % less time); they are counted once all are done.
     """
@@ -132,7 +135,8 @@ def write_reports(
             if progress is not None:
                 progress(number, len(jobs), job)
             try:
-                data = gather(cached, job.code, year, group)  # type: ignore[arg-type]
+                more = gather_options(cached, job.code) if gather_options else {}
+                data = gather(cached, job.code, year, group, **more)  # type: ignore[arg-type]
             except ReportDataError as exc:
                 result.skipped.append((job.code, str(exc)))
                 continue

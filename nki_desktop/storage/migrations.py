@@ -159,7 +159,7 @@ def _v5(db: sqlite_utils.Database) -> None:
 
 
 def _v6(db: sqlite_utils.Database) -> None:
-    """Placeholder: goals (h14a)."""
+    """Placeholder, left empty: goals came as v9."""
 
 
 def _v7(db: sqlite_utils.Database) -> None:
@@ -186,7 +186,37 @@ def _v8(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """Goals (mål) per kommun, area, factor and group; soft-deleted (``deleted_at``) so a
+    removal can be undone."""
+    db.conn.execute(
+        "CREATE TABLE goals (id INTEGER PRIMARY KEY, unit TEXT NOT NULL, area TEXT NOT NULL, "
+        "factor TEXT NOT NULL, grp TEXT NOT NULL, kind TEXT NOT NULL, target REAL, "
+        "direction TEXT, rank INTEGER, from_year INTEGER, source TEXT NOT NULL DEFAULT '', "
+        "created_at TEXT NOT NULL, changed_at TEXT NOT NULL, deleted_at TEXT)"
+    )
+    db.conn.execute("CREATE INDEX idx_goals_unit ON goals(unit, grp)")
+
+
+def _v10(db: sqlite_utils.Database) -> None:
+    """Actions and notes (the municipality's own follow-up), soft-deleted (the Papperskorg)."""
+    from nki_desktop.storage.tracking_schema import create_tracking_tables
+
+    create_tracking_tables(db.conn)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+    _v8,
+    _v9,
+    _v10,
+]
 LATEST = len(MIGRATIONS)
 
 

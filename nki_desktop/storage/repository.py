@@ -26,6 +26,7 @@ from nki_desktop.domain.records import (
     SaveResult,
     StoredValue,
 )
+from nki_desktop.domain.sn import OTHER_SURVEY_AREAS
 from nki_desktop.paths import shipped_catalogue
 from nki_desktop.storage.comments import save_comments
 from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, problem, writable
@@ -402,14 +403,20 @@ class Store(MappingQueries):
         factors: Sequence[str] | None = None,
         group: str | None = None,
         effective: bool = True,
+        other_surveys: bool = False,
     ) -> list[StoredValue]:
         """Stored values matching the filters.
 
         With ``effective`` (the default) each cell appears once, from the preferred
         publication (then the newest import); otherwise every source's value is returned.
+        Other surveys' areas (Svenskt Näringsliv, ``domain.sn``) come only when named in
+        ``area``/``areas`` or with ``other_surveys``: NKI figures never see them.
         """
         where: list[str] = []
         params: list[Any] = []
+        if area is None and areas is None and not other_surveys:
+            where.append(f"o.area NOT IN ({','.join('?' * len(OTHER_SURVEY_AREAS))})")
+            params.extend(OTHER_SURVEY_AREAS)
         for column, one, many in (
             ("o.year", year, years),
             ("o.unit", unit, units),
@@ -453,18 +460,23 @@ class Store(MappingQueries):
         order = {p: i for i, p in enumerate(self.preference())}
         return sorted(values, key=lambda v: (order.get(v.publication, 99), -v.import_id))
 
-    def years(self, group: str | None = None) -> list[int]:
+    def years(self, group: str | None = None, area: str | None = None) -> list[int]:
+        """Years with values (NKI's areas; one other survey's when ``area`` names it)."""
         # A skip-scan (next larger year, one index seek each) instead of DISTINCT, which
         # reads every row: 0.1 ms instead of 30 ms on 15 years × 290 kommuner.
-        where = "grp = ? AND " if group else ""
-        params: tuple[str, ...] = (group, group) if group else ()
+        if area is not None:
+            cond, extra = "area = ?", [area]
+        else:
+            cond = f"area NOT IN ({','.join('?' * len(OTHER_SURVEY_AREAS))})"
+            extra = list(OTHER_SURVEY_AREAS)
+        if group:
+            cond, extra = f"grp = ? AND {cond}", [group, *extra]
         sql = (
-            f"WITH RECURSIVE y(v) AS (SELECT MIN(year) FROM observations "
-            f"{'WHERE grp = ?' if group else ''} UNION ALL SELECT (SELECT MIN(year) FROM "
-            f"observations WHERE {where}year > v) FROM y WHERE v IS NOT NULL) "
-            f"SELECT v FROM y WHERE v IS NOT NULL"
+            f"WITH RECURSIVE y(v) AS (SELECT MIN(year) FROM observations WHERE {cond} "
+            f"UNION ALL SELECT (SELECT MIN(year) FROM observations WHERE {cond} AND year > v) "
+            f"FROM y WHERE v IS NOT NULL) SELECT v FROM y WHERE v IS NOT NULL"
         )
-        return [r[0] for r in self.conn.execute(sql, params)]
+        return [r[0] for r in self.conn.execute(sql, [*extra, *extra])]
 
     def groups(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT grp FROM observations")]

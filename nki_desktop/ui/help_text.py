@@ -42,7 +42,11 @@ SCREENS: dict[str, tuple[str, str]] = {
 symbol), förändringen mot året före, placering i riket, länet och kommungruppen, och
 staplar per myndighetsområde och serviceområde jämfört med riket (det lodräta strecket).
 En stjärna (*) vid en placering betyder att programmet räknat fram den bland de kommuner
-som har värden; den är inte SKR:s publicerade rankning.</p>""",
+som har värden; den är inte SKR:s publicerade rankning.</p>
+<p>Raden <b>Mål</b> visar kommunens egna mål för året med ord och symbol: ✓ uppnått,
+≈ nära (inom toleransen), ✗ ej uppnått, – inget utfall. Lägg till och ändra mål med
+knappen Mål… eller Arkiv → Mål…. Målstatus är inte Koladas röd/gul/grön, som bara jämför
+kommuner med varandra.</p>""",
     ),
     "trend": (
         "Trend",
@@ -51,7 +55,8 @@ som har värden; den är inte SKR:s publicerade rankning.</p>""",
 jämförelsemedelvärde (länet, kommungruppen, större kommuner eller din jämförelsegrupp).
 Lodräta streckade linjer markerar år då NKI totalt bytte definition; jämför inte värden
 rakt över dem. Axeln är inzoomad när alla värden ligger långt över noll, och det står då
-vid axeln. Håll muspekaren över en punkt för värde, antal svar och källa.</p>""",
+vid axeln. Håll muspekaren över en punkt för värde, antal svar och källa. Har kommunen
+ett målvärde för serien visas det som en streckad grön linje från målets första år.</p>""",
     ),
     "ranking": (
         "Rankning",
@@ -65,7 +70,11 @@ jämfört med året före. Värden med för få svar visas men rankas aldrig.</p
         "Jämför",
         """
 <p>Min kommun mot grannkommuner, kommuner i samma kommungrupp eller en egen sparad grupp,
-per område eller serviceområde. Medelvärdet anger hur många värden det bygger på.</p>""",
+per område eller serviceområde. Medelvärdet anger hur många värden det bygger på.
+<i>Liknande kommuner…</i> hittar de kommuner som är mest lika din på det du väljer
+(befolkning, kommungrupp, län, resultat) med vikter: avståndet är ett viktat medel av
+standardiserade skillnader, och metoden står i dialogen och i rapporten när gruppen
+används.</p>""",
     ),
     "respondent": (
         "Svarsdata",
@@ -92,6 +101,18 @@ Varje fil sparas helt eller inte alls och en import kan ångras under <i>Histori
 sammanfattningen. Din text sparas för kommunen, året och svarsgruppen;
 <i>Återställ genererad text</i> tar fram programmets text igen. Spara som PDF eller Excel,
 förhandsgranska eller skriv ut.</p>""",
+    ),
+    "actions": (
+        "Åtgärder",
+        """
+<p>Kommunens egna åtgärder och anteckningar. En åtgärd har rubrik, de områden och
+serviceområden den gäller, ansvarig (en roll), status (○ planerad, ◐ pågår, ● genomförd,
+✕ avbruten), beslutad och genomförd dag och en förväntad effekt. För en genomförd åtgärd
+visas indexet året före och året efter genomförandet med antal svar och osäkerhet: det
+visar en utveckling, inte att åtgärden orsakade den. Åtgärderna syns som gröna lodräta
+linjer i <i>Trend</i>; anteckningar i Trend och på Översikt. Prioriteringsmatrisen under
+<i>Svarsdata</i> har knappen <i>Ny åtgärd för …</i>. Det du tar bort hamnar i
+<i>Papperskorg…</i> och kan återställas.</p>""",
     ),
 }
 

@@ -32,6 +32,7 @@ from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.backup import BackupActions
+from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.lazy_pages import PageDirectory, PageSlot
 from nki_desktop.ui.tasks import TaskRunner
@@ -195,6 +196,12 @@ class MainWindow(FileActions, QMainWindow):
         arkiv.addSeparator()
         self.action_choose = QAction("Byt kommun…", self, shortcut=QKeySequence("Ctrl+K"))
         self.action_choose.triggered.connect(self.choose_kommun)
+        self.action_goals = QAction("&Mål…", self)
+        self.action_goals.setStatusTip("Kommunens mål för NKI och om de nås")
+        self.action_goals.triggered.connect(lambda: GoalsDialog(self.context, self).exec())
+        self.action_trash = QAction("&Papperskorg…", self)
+        self.action_trash.setStatusTip("Borttagna mål, åtgärder och anteckningar: återställ dem")
+        self.action_trash.triggered.connect(self.open_trash)
         self.action_sample = QAction("Ladda exempeldata", self)
         self.action_sample.triggered.connect(self.load_sample)
         self.action_remove_sample = QAction("Ta bort exempeldata", self)
@@ -210,6 +217,8 @@ class MainWindow(FileActions, QMainWindow):
         self.backups = BackupActions(self, self.context, self.tasks)
         for entry in (
             self.action_choose,
+            self.action_goals,
+            self.action_trash,
             None,
             self.action_sample,
             self.action_remove_sample,
@@ -308,6 +317,15 @@ class MainWindow(FileActions, QMainWindow):
             self.context.settings.set("page", list(self.pages)[row])
 
     # -- sample data ---------------------------------------------------------------------
+    def open_trash(self) -> None:
+        """Arkiv → Papperskorg: put back removed goals, actions and notes."""
+        from nki_desktop.ui.dialogs.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.context.store, self.context.kommun or None, self)
+        dialog.exec()
+        if dialog.restored:
+            self.context.notify_data_changed()
+
     def load_sample(self) -> None:
         store = self.context.store
         self.progress.setVisible(True)

@@ -29,6 +29,12 @@ REGISTRY: dict[str, Setting] = {
         Setting("compare_units", list, [], "Valda jämförelsekommuner"),
         Setting("compare_sets", dict, {}, "Sparade jämförelsegrupper: namn → kommunkoder"),
         Setting("compare_set", str, "", "Vald jämförelsegrupp (namn), tom = egna val"),
+        Setting(
+            "similar_sets",
+            dict,
+            {},
+            "Jämförelsegrupper valda som liknande kommuner: namn → kriterier, vikter, metod",
+        ),
         Setting("trend_series", str, "total/nki", "Trend: område/faktor"),
         Setting("trend_compare", str, "lan", "Trend: jämförelse (lan, kommungrupp, large, units)"),
         Setting("page", str, "overview", "Senast visade skärm"),
@@ -64,6 +70,12 @@ REGISTRY: dict[str, Setting] = {
         ),
         Setting("kolada_url", str, "https://api.kolada.se/v3", "Koladas API-adress"),
         Setting("kolada_proxy", str, "", "Proxy för hämtning från internet (tom = datorns)"),
+        Setting(
+            "sn_grade_words",
+            str,
+            "",
+            "Svenskt Näringsliv: egna betygsord, t.ex. '4,0 bra' (tomt = inga ord, bara talet)",
+        ),
     )
 }
 

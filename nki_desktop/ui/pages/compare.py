@@ -39,6 +39,7 @@ from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.compare_model import CompareModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.pages.map_tab import MapTab
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 OWN_PICK = "Egna val"
@@ -90,6 +91,11 @@ class ComparePage(DataPage):
         caption = QLabel("&Jämförelsegrupp:")
         caption.setBuddy(self.set_combo)
         self.pick_button = QPushButton("Välj kommuner…")
+        self.similar_button = QPushButton("Liknande kommuner…")
+        self.similar_button.setToolTip(
+            "Hitta de kommuner som är mest lika min kommun (befolkning, kommungrupp, län, "
+            "resultat) och spara dem som jämförelsegrupp."
+        )
         self.save_button = QPushButton("Spara grupp…")
         self.delete_button = QPushButton("Ta bort grupp")
         self.kind_combo = QComboBox()
@@ -97,7 +103,9 @@ class ComparePage(DataPage):
         self.kind_combo.addItem("Serviceområden (NKI totalt)", FACTOR_ROWS)
         kind_caption = QLabel("&Visa:")
         kind_caption.setBuddy(self.kind_combo)
-        for w in (caption, self.set_combo, self.pick_button, self.save_button, self.delete_button):
+        for w in (caption, self.set_combo, self.pick_button, self.similar_button):
+            row.addWidget(w)
+        for w in (self.save_button, self.delete_button):
             row.addWidget(w)
         row.addSpacing(12)
         row.addWidget(kind_caption)
@@ -139,6 +147,8 @@ class ComparePage(DataPage):
         self.chart_tabs = QTabWidget()
         self.chart_tabs.addTab(self.frame, "Min kommun mot gruppen")
         self.chart_tabs.addTab(peer_box, "Kommun för kommun")
+        self.map_tab = MapTab(self.context, own_choices=True, compared_units=self.current_units)
+        self.chart_tabs.addTab(self.map_tab, "Karta")
         self.model = CompareModel(self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -167,6 +177,7 @@ class ComparePage(DataPage):
         self.peer_combo.currentIndexChanged.connect(self._draw_peers)
         self.view.horizontalHeader().sectionClicked.connect(self._on_table_header_clicked)
         self.pick_button.clicked.connect(self.pick_kommuner)
+        self.similar_button.clicked.connect(self.open_similar)
         self.save_button.clicked.connect(self.save_set)
         self.delete_button.clicked.connect(self.delete_set)
         return body
@@ -212,6 +223,11 @@ class ComparePage(DataPage):
         picker = ComparePicker(ctx.catalogue, self.current_units(), ctx.kommun, self)
         if picker.exec():
             ctx.set_compare_units(picker.selected(), "")
+
+    def open_similar(self) -> None:
+        from nki_desktop.ui.dialogs.similar_dialog import similar_dialog
+
+        similar_dialog(self).exec()
 
     def save_set(self) -> None:
         name, ok = QInputDialog.getText(self, "Spara jämförelsegrupp", "Namn på gruppen:")
@@ -278,6 +294,7 @@ class ComparePage(DataPage):
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes()
         self._fill_peer_combo(rows)
+        self.map_tab.show_for(year)
 
     # -- kommun for kommun -----------------------------------------------------------------
     def _fill_peer_combo(self, rows) -> None:

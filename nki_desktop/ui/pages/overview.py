@@ -22,9 +22,14 @@ from nki_desktop.charts.export import ChartFrame
 from nki_desktop.domain.areas import area_label, factor_label, group_label
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import breaks_between, year_caption
+from nki_desktop.domain.sn import parse_grade_words
 from nki_desktop.ui.context import AppContext
+from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.goal_strip import GoalStrip
+from nki_desktop.ui.widgets.notes_strip import NotesStrip
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_overview import SnOverviewBox
 
 
 def _position(p: Position | None) -> str:
@@ -86,6 +91,11 @@ class OverviewPage(DataPage):
             tiles.addWidget(tile, 0, i)
             tiles.setColumnStretch(i, 1)
         layout.addLayout(tiles)
+        self.goal_strip = GoalStrip()  # the kommun's own goals: word + symbol per figure
+        self.goal_strip.edit_requested.connect(self._on_goal_strip_edit_requested)
+        layout.addWidget(self.goal_strip)
+        self.sn_box = SnOverviewBox(self.context)  # Svenskt Näringsliv beside NKI, own scale
+        layout.addWidget(self.sn_box)
         # The running year's preliminary NKI: its own line, never one of the tiles above.
         self.preliminary = QLabel()
         self.preliminary.setWordWrap(True)
@@ -101,6 +111,8 @@ class OverviewPage(DataPage):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setStyleSheet("font-size:11pt; padding:6px 2px;")
         layout.addWidget(self.summary)
+        self.notes_strip = NotesStrip()  # the kommun's own notes on the year
+        layout.addWidget(self.notes_strip)
         charts = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
         self.area_chart = IndexBarChart()
@@ -191,7 +203,12 @@ class OverviewPage(DataPage):
             else ""
         )
         self.summary.setText(summary_text(kf))
+        self.goal_strip.show_for(self.context.store, kf.kommun, kf.group, kf.year)
         self._show_preliminary(kf)
+        self.notes_strip.show_for(self.context.store, kf.kommun, kf.year)
+        self.sn_box.show_for(
+            kf.kommun, parse_grade_words(self.context.settings.get("sn_grade_words"))
+        )
         self.area_chart.set_bars(
             [
                 self._bar(f, area_label(f.key) + (" (NUI)" if f.key == "upphandling" else ""))
@@ -204,6 +221,9 @@ class OverviewPage(DataPage):
             "värde (inte en publicerad rankning). Källa: "
             f"{source_text(kf.total.publication, kf.total.source) or '–'}."
         )
+
+    def _on_goal_strip_edit_requested(self) -> None:
+        GoalsDialog(self.context, self).exec()
 
     def _show_preliminary(self, kf: KeyFigures) -> None:
         p = load_preliminary(self.context.store, kf.kommun, kf.group)

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from nki_desktop.analysis.ranking import TIES_NOTE, RankFilter, RankingTable, load_ranking
+from nki_desktop.analysis.sn import sn_years
 from nki_desktop.domain.areas import (
     AREAS,
     SERVICE_FACTORS,
@@ -33,7 +35,10 @@ from nki_desktop.ui.models.columns import SortProxy, fit_columns
 from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.pages.map_tab import MapTab
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_ranking import SnRankingPanel
+from nki_desktop.ui.widgets.survey_switch import SurveySwitch
 
 
 class RankingPage(DataPage):
@@ -111,7 +116,16 @@ class RankingPage(DataPage):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setAccessibleName("Rankningstabell")
-        layout.addWidget(self.view, 1)
+        table_box = QWidget()  # the table and its legend in the tab "Tabell"
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.view, 1)
+        self.map_tab = MapTab(self.context)
+        self.view_tabs = QTabWidget()
+        self.view_tabs.addTab(table_box, "Tabell")
+        self.view_tabs.addTab(self.map_tab, "Karta")
+        layout.addWidget(self.view_tabs, 1)
+        QWidget.setTabOrder(self.rules_check, self.view)  # the filters lead to the table
         bottom = QHBoxLayout()
         self.legend = QLabel()
         self.legend.setWordWrap(True)
@@ -119,7 +133,7 @@ class RankingPage(DataPage):
         bottom.addWidget(self.legend, 1)
         self.tools = TableTools(self.view, "Rankning", "rankning")
         bottom.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(bottom)
+        table_layout.addLayout(bottom)
         self.area_combo.currentIndexChanged.connect(self._on_area_changed)
         for combo in (self.factor_combo, self.lan_combo, self.group_combo):
             combo.currentIndexChanged.connect(self.refresh)
@@ -127,7 +141,10 @@ class RankingPage(DataPage):
             check.toggled.connect(self.refresh)
         self.search.textChanged.connect(self.proxy.set_search)
         self._fill_factors()
-        return body
+        # Svenskt Näringsliv's own ranking, chosen instead of NKI's (never mixed)
+        self.survey = SurveySwitch(body, SnRankingPanel(self.context))
+        self.survey.survey_changed.connect(lambda _key: self.refresh())
+        return self.survey
 
     # -- choices -------------------------------------------------------------------------
     def _fill_factors(self) -> None:
@@ -158,6 +175,9 @@ class RankingPage(DataPage):
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
+        if self.survey.takes_over(bool(ctx.years), bool(sn_years(ctx.store))):
+            self.show_content()  # Svenskt Näringsliv's panel refreshes itself
+            return
         year = ctx.year
         if year is None:
             self.show_empty(
@@ -171,6 +191,9 @@ class RankingPage(DataPage):
             ctx.store, year, area, factor, ctx.group, self.rank_filter(), ctx.kommun
         )
         self.model.set_table(self.table)
+        self.map_tab.show_for(
+            year, area, factor, self.lan_combo.currentData(), {r.unit for r in self.table.rows}
+        )
         self.sample_banner.show_for(self.table.sample_parts())
         self.show_content()
         self._show_texts(self.table)

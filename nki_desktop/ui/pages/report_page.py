@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.analysis.report_data import ReportData, gather
 from nki_desktop.domain.areas import group_label
-from nki_desktop.reports.options import SECTIONS, ReportOptions
+from nki_desktop.reports.options import OFF_BY_DEFAULT, SECTIONS, ReportOptions
 from nki_desktop.services.texts import save_summary_edit, summary_edit
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.errors import user_message
+from nki_desktop.ui.similar_groups import current_note
 from nki_desktop.ui.tasks import TaskRunner
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
@@ -80,7 +81,7 @@ class ReportPage(QWidget):
         self.section_boxes: dict[str, QCheckBox] = {}
         for key, label in SECTIONS.items():
             check = QCheckBox(label)
-            check.setChecked(True)
+            check.setChecked(key not in OFF_BY_DEFAULT)
             self.section_boxes[key] = check
             grid.addWidget(check)
         left.addWidget(box)
@@ -161,6 +162,7 @@ class ReportPage(QWidget):
             summary_text=None if text == self._generated.strip() else text,
             logo_path=self.logo_edit.text() or None,
             compare_units=list(self.context.compare_units) or None,
+            comparison_note=current_note(self.context),
         )
 
     def set_logo(self, path: str) -> None:
@@ -204,7 +206,8 @@ class ReportPage(QWidget):
     def refresh(self) -> None:
         ctx = self.context
         year = ctx.year
-        key = (ctx.kommun, year, ctx.group, tuple(ctx.compare_units))
+        note = current_note(ctx)  # a similar-kommuner group: its method on the method page
+        key = (ctx.kommun, year, ctx.group, tuple(ctx.compare_units), note)
         self.heading.setText(
             f"Rapport – {ctx.kommun_name or 'ingen kommun vald'}"
             + (f", {group_label(ctx.group).lower()} {year}" if year else "")
@@ -224,7 +227,15 @@ class ReportPage(QWidget):
         self.status.setText("Hämtar uppgifter…")
 
         def work(_progress, _cancel) -> ReportData:
-            return gather(store, kommun, year, group, compare_units=compare, figures=figures)
+            return gather(
+                store,
+                kommun,
+                year,
+                group,
+                compare_units=compare,
+                figures=figures,
+                comparison_note=note,
+            )
 
         self.tasks.start(
             work, on_done=lambda data: self._on_data(key, data), on_error=self._on_data_failed

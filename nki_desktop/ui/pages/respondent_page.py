@@ -33,6 +33,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
 from nki_desktop.ui.widgets.empty_state import EmptyState
+from nki_desktop.ui.widgets.new_action_button import NewActionButton
 
 MEASURES = [("nki", "NKI")] + [(f, factor_label(f)) for f in SERVICE_FACTORS]
 EXPLANATION = (
@@ -194,6 +195,8 @@ class RespondentPage(QWidget):
         )
         self.points_view = self._table(self.points_model)
         box.addWidget(self.points_view, 1)
+        self.new_action = NewActionButton(self.context, self.points_view)  # "Ny åtgärd för …"
+        box.addWidget(self.new_action)
         explanation = QLabel(EXPLANATION)
         explanation.setWordWrap(True)
         explanation.setStyleSheet("color:#444;")
@@ -354,6 +357,7 @@ class RespondentPage(QWidget):
             loaded.frame, year, group, area, self.context.settings.get("respondent_matrix_min_n")
         )
         self.matrix_chart.set_matrix(self.matrix)
+        self.new_action.set_matrix(self.matrix)
         self.points_model.set_rows(self.matrix.points)
         self.points_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.pdf_button.setEnabled(self.matrix.adequate)

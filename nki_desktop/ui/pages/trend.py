@@ -24,6 +24,8 @@ from nki_desktop.analysis.preliminary import (
     separate_from_trend,
     trend_note,
 )
+from nki_desktop.analysis.sn import sn_years
+from nki_desktop.analysis.timeline import Tracking, load_tracking
 from nki_desktop.analysis.trend import (
     COMPARE_GROUP,
     COMPARE_LAN,
@@ -35,7 +37,9 @@ from nki_desktop.analysis.trend import (
     trend_data,
     trend_rows,
 )
+from nki_desktop.charts.action_markers import add_note_tips, draw_action_marks
 from nki_desktop.charts.export import ChartFrame
+from nki_desktop.charts.goal_line import TargetLine, draw_targets, target_lines
 from nki_desktop.charts.trend import TrendChart, lines_from_trend, preliminary_line
 from nki_desktop.domain.areas import (
     AREAS,
@@ -46,11 +50,15 @@ from nki_desktop.domain.areas import (
     index_factor,
 )
 from nki_desktop.domain.numbers import fmt_change, fmt_number
+from nki_desktop.services import goals as svc_goals
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
+from nki_desktop.ui.models.notes_column import notes_column
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
+from nki_desktop.ui.widgets.sn_trend import SnTrendPanel
+from nki_desktop.ui.widgets.survey_switch import SurveySwitch
 
 COMPARISONS = (
     (COMPARE_LAN, "Medel i länet"),
@@ -163,6 +171,8 @@ class TrendPage(DataPage):
         super().__init__(context, parent)
         self.data: TrendData | None = None
         self.preliminary: Preliminary | None = None  # the running year's open marker
+        self.tracking = Tracking()  # the kommun's actions (markers) and notes (hover)
+        self.targets: list[TargetLine] = []  # the kommun's target goals of the series
         self.set_content(self._build_content())
 
     def _build_content(self) -> QWidget:
@@ -241,7 +251,10 @@ class TrendPage(DataPage):
         self.factor_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.compare_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.zoom_check.toggled.connect(self._on_zoom_toggled)
-        return body
+        # Svenskt Näringsliv: its own panel and axis, chosen instead of NKI (never mixed)
+        self.survey = SurveySwitch(body, SnTrendPanel(self.context))
+        self.survey.survey_changed.connect(lambda _key: self.refresh())
+        return self.survey
 
     # -- choices -------------------------------------------------------------------------
     def _restore_choices(self) -> None:
@@ -287,12 +300,18 @@ class TrendPage(DataPage):
         lines, breaks = lines_from_trend(self.data)
         if self.preliminary is not None:
             lines.append(preliminary_line(self.preliminary))
+        add_note_tips(lines, self.tracking)
         self.chart.set_lines(lines, breaks, zoom)
+        draw_action_marks(self.chart, self.tracking)
+        draw_targets(self.chart, self.targets)
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
         ctx = self.context
+        if self.survey.takes_over(bool(ctx.years), bool(sn_years(ctx.store))):
+            self.show_content()  # Svenskt Näringsliv's panel refreshes itself
+            return
         if not ctx.kommun or not ctx.years:
             self._show_empty("<h2>Inga värden</h2><p>Välj kommun och svarsgrupp med data.</p>")
             return
@@ -308,6 +327,10 @@ class TrendPage(DataPage):
             else None
         )
         self.data = separate_from_trend(self.data, self.preliminary)
+        self.tracking = load_tracking(ctx.store, ctx.kommun, area, factor)
+        self.targets = target_lines(
+            svc_goals.series_goals(ctx.store, ctx.kommun, area, factor, ctx.group)
+        )
         if self.data.empty:
             self._show_empty(
                 f"<h2>Ingen trend för {area_label(area).lower()}</h2><p>Det "
@@ -336,13 +359,17 @@ class TrendPage(DataPage):
             for b in self.data.breaks
         ]
         notes += ["⚠ " + n for n in self.data.source_notes()]
+        notes += [f"Streckad grön linje: {t.label} (kommunens eget mål)." for t in self.targets]
         if self.preliminary is not None:
             notes.append(trend_note(self.preliminary))
         if any(line.has_intervals for line in self.data.lines):
             notes.append("Felstaplar visar lagrade intervall (beräknade, inte publicerade av SKR).")
+        notes += self.tracking.lines()
         self.breaks_label.setText("\n".join(notes))
         self.breaks_label.setVisible(bool(notes))
-        self.model.set_columns(_columns(self.data), trend_rows(self.data))
+        self.model.set_columns(
+            _columns(self.data) + notes_column(self.tracking), trend_rows(self.data)
+        )
         fit_columns(self.view)
         self.tools.title = self.heading.text()
         self.tools.notes = self.sample_banner.notes() + notes

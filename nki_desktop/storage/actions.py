@@ -1,0 +1,119 @@
+"""Actions (åtgärder): add, change, list; deletion is soft (see ``soft_delete``)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from nki_desktop.domain.actions import Action
+from nki_desktop.storage.soft_delete import now_text
+
+if TYPE_CHECKING:
+    from nki_desktop.storage.repository import Store
+
+_COLUMNS = (
+    "id",
+    "unit",
+    "title",
+    "description",
+    "areas",
+    "factors",
+    "owner",
+    "status",
+    "decided",
+    "done",
+    "expected_effect",
+    "created_at",
+    "changed_at",
+    "deleted_at",
+)
+_EDITABLE = _COLUMNS[1:11]
+
+
+def _values(a: Action) -> tuple[Any, ...]:
+    return (
+        a.unit,
+        a.title,
+        a.description,
+        json.dumps(list(a.areas)),
+        json.dumps(list(a.factors)),
+        a.owner,
+        a.status,
+        a.decided,
+        a.done,
+        a.expected_effect,
+    )
+
+
+def insert_action(store: Store, action: Action) -> int:
+    now = now_text()
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"INSERT INTO actions({', '.join(_EDITABLE)}, created_at, changed_at) "
+            f"VALUES ({', '.join('?' * len(_EDITABLE))}, ?, ?)",
+            (*_values(action), now, now),
+        )
+        return int(cur.lastrowid or 0)
+
+
+def update_action(store: Store, action: Action) -> bool:
+    """Write an edited action over the stored one; False when it does not exist."""
+    sets = ", ".join(f"{c} = ?" for c in _EDITABLE)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"UPDATE actions SET {sets}, changed_at = ? WHERE id = ?",
+            (*_values(action), now_text(), action.id),
+        )
+        return cur.rowcount > 0
+
+
+def set_done(store: Store, action_id: int, date: str) -> bool:
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE actions SET status = 'genomford', done = ?, changed_at = ? "
+            "WHERE id = ? AND deleted_at IS NULL",
+            (date, now_text(), action_id),
+        )
+        return cur.rowcount > 0
+
+
+def _action(r: Any) -> Action:
+    return Action(
+        id=r["id"],
+        unit=r["unit"],
+        title=r["title"],
+        description=r["description"] or "",
+        areas=tuple(json.loads(r["areas"] or "[]")),
+        factors=tuple(json.loads(r["factors"] or "[]")),
+        owner=r["owner"] or "",
+        status=r["status"],
+        decided=r["decided"],
+        done=r["done"],
+        expected_effect=r["expected_effect"] or "",
+        created_at=r["created_at"],
+        changed_at=r["changed_at"],
+        deleted_at=r["deleted_at"],
+    )
+
+
+def list_actions(store: Store, unit: str | None = None, deleted: bool = False) -> list[Action]:
+    """A kommun's actions (all kommuner's when None), by date; ``deleted``: the
+    Papperskorg's instead."""
+    where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
+    params: list[Any] = []
+    if unit is not None:
+        where.append("unit = ?")
+        params.append(unit)
+    rows = store.conn.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM actions WHERE {' AND '.join(where)} "
+        "ORDER BY COALESCE(done, decided, substr(created_at, 1, 10)), id",
+        params,
+    ).fetchall()
+    return [_action(r) for r in rows]
+
+
+def get_action(store: Store, action_id: int) -> Action | None:
+    r = store.conn.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM actions WHERE id = ?", (action_id,)
+    ).fetchone()
+    return _action(r) if r else None

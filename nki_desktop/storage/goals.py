@@ -1,0 +1,139 @@
+"""Goals (mål): reads and writes of the ``goals`` table (schema v9). A removal only sets
+``deleted_at``, so the goal lies in the wastebasket until it is restored."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from nki_desktop.domain.goals import Goal
+
+if TYPE_CHECKING:
+    from nki_desktop.storage.repository import Store
+
+_COLUMNS = (
+    "id, unit, area, factor, grp, kind, target, direction, rank, from_year, source, "
+    "created_at, changed_at, deleted_at"
+)
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _goal(r: Any) -> Goal:
+    return Goal(
+        id=int(r[0]),
+        kommun=r[1],
+        area=r[2],
+        factor=r[3],
+        group=r[4],
+        kind=r[5],
+        target=r[6],
+        direction=r[7],
+        rank=r[8],
+        from_year=r[9],
+        source=r[10] or "",
+        created_at=r[11] or "",
+        changed_at=r[12] or "",
+        deleted_at=r[13],
+    )
+
+
+def add_goal(store: Store, goal: Goal) -> int:
+    """Store a new goal; returns its id."""
+    now = _now()
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO goals(unit, area, factor, grp, kind, target, direction, rank, "
+            "from_year, source, created_at, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                goal.kommun,
+                goal.area,
+                goal.factor,
+                goal.group,
+                goal.kind,
+                goal.target,
+                goal.direction,
+                goal.rank,
+                goal.from_year,
+                goal.source,
+                now,
+                now,
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+
+def update_goal(store: Store, goal: Goal) -> bool:
+    """Save an edited goal (by id); False when there is no such goal."""
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE goals SET unit = ?, area = ?, factor = ?, grp = ?, kind = ?, target = ?, "
+            "direction = ?, rank = ?, from_year = ?, source = ?, changed_at = ? WHERE id = ?",
+            (
+                goal.kommun,
+                goal.area,
+                goal.factor,
+                goal.group,
+                goal.kind,
+                goal.target,
+                goal.direction,
+                goal.rank,
+                goal.from_year,
+                goal.source,
+                _now(),
+                goal.id,
+            ),
+        )
+        return cur.rowcount > 0
+
+
+def get_goal(store: Store, goal_id: int) -> Goal | None:
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE id = ?", (goal_id,)).fetchone()
+    return _goal(row) if row else None
+
+
+def list_goals(
+    store: Store,
+    *,
+    unit: str | None = None,
+    group: str | None = None,
+    deleted: bool = False,
+) -> list[Goal]:
+    """Goals in the order they were added; ``deleted`` lists the wastebasket instead."""
+    where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
+    params: list[Any] = []
+    for column, value in (("unit", unit), ("grp", group)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM goals WHERE {' AND '.join(where)} ORDER BY unit, id", params
+    ).fetchall()
+    return [_goal(r) for r in rows]
+
+
+def set_deleted(store: Store, goal_id: int, deleted: bool) -> bool:
+    """Move a goal to the wastebasket (or back); False when nothing changed."""
+    now = _now()
+    with store.transaction() as conn:
+        if deleted:
+            cur = conn.execute(
+                "UPDATE goals SET deleted_at = ?, changed_at = ? "
+                "WHERE id = ? AND deleted_at IS NULL",
+                (now, now, goal_id),
+            )
+        else:
+            cur = conn.execute(
+                "UPDATE goals SET deleted_at = NULL, changed_at = ? "
+                "WHERE id = ? AND deleted_at IS NOT NULL",
+                (now, goal_id),
+            )
+        return cur.rowcount > 0
+
+
+def goal_count(store: Store) -> int:
+    return int(
+        store.conn.execute("SELECT COUNT(*) FROM goals WHERE deleted_at IS NULL").fetchone()[0]
+    )

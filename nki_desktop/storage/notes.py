@@ -1,0 +1,86 @@
+"""Notes (anteckningar): add, change, list; deletion is soft (see ``soft_delete``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nki_desktop.domain.actions import Note
+from nki_desktop.storage.soft_delete import now_text
+
+if TYPE_CHECKING:
+    from nki_desktop.storage.repository import Store
+
+_COLUMNS = (
+    "id",
+    "unit",
+    "date",
+    "year",
+    "area",
+    "factor",
+    "text",
+    "created_at",
+    "changed_at",
+    "deleted_at",
+)
+_EDITABLE = ("unit", "date", "year", "area", "factor", "text")
+
+
+def _values(n: Note) -> tuple[Any, ...]:
+    return (n.unit, n.date, n.year, n.area, n.factor, n.text)
+
+
+def insert_note(store: Store, note: Note) -> int:
+    now = now_text()
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"INSERT INTO notes({', '.join(_EDITABLE)}, created_at, changed_at) "
+            f"VALUES ({', '.join('?' * len(_EDITABLE))}, ?, ?)",
+            (*_values(note), now, now),
+        )
+        return int(cur.lastrowid or 0)
+
+
+def update_note(store: Store, note: Note) -> bool:
+    sets = ", ".join(f"{c} = ?" for c in _EDITABLE)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"UPDATE notes SET {sets}, changed_at = ? WHERE id = ?",
+            (*_values(note), now_text(), note.id),
+        )
+        return cur.rowcount > 0
+
+
+def _note(r: Any) -> Note:
+    return Note(
+        id=r["id"],
+        unit=r["unit"],
+        date=r["date"],
+        year=r["year"],
+        area=r["area"],
+        factor=r["factor"],
+        text=r["text"],
+        created_at=r["created_at"],
+        changed_at=r["changed_at"],
+        deleted_at=r["deleted_at"],
+    )
+
+
+def list_notes(store: Store, unit: str | None = None, deleted: bool = False) -> list[Note]:
+    """A kommun's notes (all when None), oldest first; ``deleted``: the Papperskorg's."""
+    where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
+    params: list[Any] = []
+    if unit is not None:
+        where.append("unit = ?")
+        params.append(unit)
+    rows = store.conn.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM notes WHERE {' AND '.join(where)} ORDER BY date, id",
+        params,
+    ).fetchall()
+    return [_note(r) for r in rows]
+
+
+def get_note(store: Store, note_id: int) -> Note | None:
+    r = store.conn.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM notes WHERE id = ?", (note_id,)
+    ).fetchone()
+    return _note(r) if r else None
