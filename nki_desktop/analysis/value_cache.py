@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nki_desktop.domain.records import StoredValue
+from nki_desktop.domain.sn import is_other_survey
 from nki_desktop.storage import Store
 
 
@@ -40,15 +41,19 @@ class YearValueCache:
         factors: Sequence[str] | None = None,
         group: str | None = None,
         effective: bool = True,
+        other_surveys: bool = False,
     ) -> list[StoredValue]:
         if (
             year is None and years is None and area is not None and factor is not None and effective
         ):  # one cell over every year (trend lines): read once for all units
             return self._series(area, factor, group, unit, units)
-        if year is None or not effective:
+        named = [area] if area is not None else list(areas or ())
+        if year is None or not effective or other_surveys or any(map(is_other_survey, named)):
+            # the cached year holds NKI's areas only, as an unnamed store read returns them
             return self._store.values(
                 year=year, years=years, unit=unit, units=units, area=area, areas=areas,
                 factor=factor, factors=factors, group=group, effective=effective,
+                other_surveys=other_surveys,
             )  # fmt: skip
         key = (year, group)
         if key not in self._years:
