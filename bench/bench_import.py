@@ -160,7 +160,7 @@ def main() -> None:
         # A newcomer's database holds the sample data: the preview then compares the file
         # with the stored values of its year and kommuner.
         populated = Store.open(fresh_db())
-        populated.save_import(sample.generate())
+        populated.save_import(sample.generate(populated.catalogue))
         populated.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         populated_times = []
         for _ in range(args.repeat):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -42,10 +43,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--similar-weights", metavar="LISTA", help="vikter till --similar")
     p.add_argument("--similar-n", type=int, default=7, metavar="N", help="antal (standard 7)")
     p.set_defaults(func=cmd_report)
-
-
-def _safe(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip()
 
 
 def _similar_group(
@@ -98,63 +95,66 @@ def cmd_report(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         except CriteriaError as error:
             print(str(error), file=sys.stderr)
             return 2
-    if args.kommun:
-        code = normalise_code(args.kommun) or args.kommun
-        if catalogue.get(code) is None:
-            print(f"Okänd kommunkod: {args.kommun}", file=sys.stderr)
-            return 2
-        if not args.pdf and not args.xlsx:
-            print("Ange --pdf FIL och/eller --xlsx FIL.", file=sys.stderr)
-            return 2
-        jobs = [
-            (code, Path(args.pdf) if args.pdf else None, Path(args.xlsx) if args.xlsx else None)
-        ]
-    else:
-        lan = str(args.lan).zfill(2)
-        members = catalogue.in_lan(lan)
-        if not members:
-            print(f"Okänd länskod: {args.lan}", file=sys.stderr)
-            return 2
-        folder = Path(args.out or ".")
-        folder.mkdir(parents=True, exist_ok=True)
-        jobs = [
-            (
-                k.code,
-                folder / f"{k.code} {_safe(k.name)} NKI {year}.pdf",
-                folder / f"{k.code} {_safe(k.name)} NKI {year}.xlsx",
-            )
-            for k in members
-        ]
-    if any(pdf for _c, pdf, _x in jobs):
+    if args.lan:
+        return _report_lan(args, store, out, year, group, options)
+    code = normalise_code(args.kommun) or args.kommun
+    if catalogue.get(code) is None:
+        print(f"Okänd kommunkod: {args.kommun}", file=sys.stderr)
+        return 2
+    if not args.pdf and not args.xlsx:
+        print("Ange --pdf FIL och/eller --xlsx FIL.", file=sys.stderr)
+        return 2
+    try:
+        data = gather(store, code, year, group, **_similar_group(args, store, code, group))
+    except ReportDataError as exc:
+        print(f"Hoppar över: {exc}", file=sys.stderr)
+        return 2
+    if args.pdf:
+        from nki_desktop.reports.pdf import write_pdf
         from nki_desktop.reports.qt_env import ensure_app
 
         ensure_app()
-    written = 0
-    if args.lan:  # every kommun reads the same year: one query, filtered per kommun
-        from nki_desktop.analysis.value_cache import YearValueCache
+        write_pdf(data, Path(args.pdf), options)
+        print(f"Skrev {args.pdf}", file=out)
+    if args.xlsx:
+        from nki_desktop.reports.excel import write_xlsx
 
-        store = YearValueCache(store)  # type: ignore[assignment]
-    for number, (code, pdf, xlsx) in enumerate(jobs, 1):
-        if args.lan:  # progress line: which kommun of how many
-            print(f"[{number}/{len(jobs)}] {code} {catalogue.name_of(code)}", file=out, flush=True)
-        try:
-            data = gather(store, code, year, group, **_similar_group(args, store, code, group))
-        except ReportDataError as exc:
-            print(f"Hoppar över: {exc}", file=out if args.lan else sys.stderr)
-            if args.kommun:
-                return 2
-            continue
-        if pdf:
-            from nki_desktop.reports.pdf import write_pdf
+        write_xlsx(data, Path(args.xlsx), options)
+        print(f"Skrev {args.xlsx}", file=out)
+    return 0
 
-            write_pdf(data, pdf, options)
-            print(f"Skrev {pdf}", file=out)
-        if xlsx:
-            from nki_desktop.reports.excel import write_xlsx
 
-            write_xlsx(data, xlsx, options)
-            print(f"Skrev {xlsx}", file=out)
-        written += 1
-    if args.lan:
-        print(f"{written} av {len(jobs)} kommuner fick en rapport ({year}).", file=out)
-    return 0 if written else 2
+def _report_lan(
+    args: argparse.Namespace,
+    store: Store,
+    out: TextIO,
+    year: int,
+    group: str,
+    options: ReportOptions,
+) -> int:
+    """Every kommun of a län into a folder, with a progress line per kommun."""
+    from nki_desktop.services.lan_reports import LanJob, plan, write_reports
+
+    jobs = plan(store.catalogue, str(args.lan), year, Path(args.out or "."))
+    if not jobs:
+        print(f"Okänd länskod: {args.lan}", file=sys.stderr)
+        return 2
+
+    def progress(number: int, total: int, job: LanJob) -> None:  # which kommun of how many
+        print(f"[{number}/{total}] {job.code} {job.name}", file=out, flush=True)
+
+    two_cores = (os.cpu_count() or 1) > 1  # workbooks in a second process beside the PDFs
+    result = write_reports(
+        store,
+        jobs,
+        year,
+        group,
+        options,
+        progress=progress,
+        workbooks_apart=two_cores,
+        gather_options=lambda values, code: _similar_group(args, values, code, group),
+    )
+    for _code, reason in result.skipped:
+        print(f"Hoppar över: {reason}", file=out)
+    print(result.summary(), file=out)
+    return 0 if result.reported else 2

@@ -364,6 +364,10 @@ class RespondentImporter:
         comments, maskings = read_comments(columns, mapping, headers, kept_index, row_numbers)
         if comments:
             notes.append(comments_note(len(comments), maskings))
+        # The indices first: their temporary arrays are gone before the stored table is built
+        observations = computed_observations(
+            keep, year, unit, area, group, q, raw, factor_scale, nki_rule
+        )
         respondents = respondent_table(
             sheet.name,
             keep,
@@ -377,9 +381,6 @@ class RespondentImporter:
             mapping,
             headers,
             answered,
-        )
-        observations = computed_observations(
-            keep, year, unit, area, group, q, raw, factor_scale, nki_rule
         )
         kept = int(keep.sum())
         years = sorted({int(y) for y in year[keep]})

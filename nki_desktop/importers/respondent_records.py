@@ -41,12 +41,10 @@ def respondent_table(
     headers: list[str],
     answered: list[str | None] | None = None,
 ) -> RespondentTable:
-    """The kept rows as stored: raw answers (NaN = no answer), background, sheet and row."""
+    """The kept rows as stored: raw answers (NaN = no answer), background, sheet and row.
+    Numbers stay numpy arrays; the table turns them into Python numbers chunk by chunk."""
     index = np.nonzero(keep)[0]
-    answers = []
-    for target in ANSWER_TARGETS:
-        values = raw[target][index]
-        answers.append(values.tolist())  # NaN = no answer (NULL in SQLite)
+    answers = [raw[target][index] for target in ANSWER_TARGETS]  # NaN: NULL in SQLite
     background = [
         (c, t[len(BACKGROUND) :] or background_name(headers[c]))
         for c, t in sorted(mapping.items())
@@ -77,14 +75,14 @@ def respondent_table(
     else:
         bgs = [{}] * len(index)
     return RespondentTable(
-        year[index].tolist(),
+        year[index],
         [unit[i] for i in ix],
         [area[i] for i in ix],
         [group[i] for i in ix],
         dict(zip(ANSWER_TARGETS, answers, strict=True)),
         bgs,
         sheet_name,
-        rows[index].tolist(),
+        rows[index],
         answered,
     )
 

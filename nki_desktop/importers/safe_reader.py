@@ -89,11 +89,22 @@ def _child(path: str, memory: int, conn: Connection) -> None:
 
         book = CalamineWorkbook.from_path(path)
         for name in book.sheet_names:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet = book.get_sheet_by_name(name)
             conn.send(("sheet", str(name)))
-            for start in range(0, len(rows), CHUNK_ROWS):
-                conn.send(("rows", rows[start : start + CHUNK_ROWS]))
-            del rows
+            # Rows are turned into Python values a chunk at a time and sent at once, so the
+            # parent unpacks one chunk while the next is made. iter_rows() starts at row 1
+            # but at the first used column: pad to column A, as to_python(skip_empty_area=
+            # False) does, so column letters stay right.
+            pad = [""] * (sheet.start[1] if sheet.start else 0)
+            chunk: list[list[Any]] = []
+            for row in sheet.iter_rows():
+                chunk.append(pad + row if pad else row)
+                if len(chunk) == CHUNK_ROWS:
+                    conn.send(("rows", chunk))
+                    chunk = []
+            if chunk:
+                conn.send(("rows", chunk))
+            del sheet
         conn.send(("done", None))
     except MemoryError:
         conn.send(("error", "MemoryError", ""))

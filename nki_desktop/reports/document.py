@@ -18,7 +18,9 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPainter,
     QPen,
+    QPicture,
 )
+from PySide6.QtWidgets import QApplication
 
 from nki_desktop.analysis.origin import mean_text
 from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
@@ -31,6 +33,7 @@ from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.grades import GRADES
 from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.reports import chart_pool
 from nki_desktop.reports import layout as L
 from nki_desktop.reports.comments_section import pdf_blocks
 from nki_desktop.reports.followup_section import followup_blocks, notes_blocks
@@ -75,7 +78,16 @@ def _fitted(text: str, width: float, points: float) -> QFont:
 
 def _render_widget(painter: QPainter, widget, rect: QRectF) -> None:
     """Lay a chart out at the target size without showing it; draw its scene as vectors."""
+    # Never painted on screen: updates off spare rasterising the off-screen window. One
+    # dry run into a QPicture does what that paint did for the layout (axes size
+    # themselves to their tick labels while drawing), then the layout settles.
+    widget.setUpdatesEnabled(False)
     lay_out(widget, QSize(round(rect.width()), round(rect.height())))
+    picture = QPicture()
+    dry = QPainter(picture)
+    paint_chart(widget, dry, QRectF(0, 0, rect.width(), rect.height()))
+    dry.end()
+    QApplication.sendPostedEvents()
     paint_chart(widget, painter, rect)
 
 
@@ -271,7 +283,7 @@ class ReportDocument:
             return []
         years = [r.year for r in d.trend]
         source_notes = d.trend_source_notes()
-        chart = TrendChart()  # the Trend screen's chart, drawn as vectors
+        chart = chart_pool.take(TrendChart, "trend")  # the Trend screen's chart, drawn as vectors
         chart.setFont(font(8.5))
         chart.resize(QSize(round(L.PAGE_W - 2 * L.MARGIN_X), 270))  # legend columns fit the page
         chart.set_lines(
@@ -323,7 +335,7 @@ class ReportDocument:
     def _bars(self, key: str, rows: list[FigureRow], label) -> list[L.Block]:
         if not rows:
             return []
-        chart = IndexBarChart()  # the Översikt screen's chart, drawn as vectors
+        chart = chart_pool.take(IndexBarChart, (key, len(rows)))  # Översikt's chart, as vectors
         chart.setFont(font(8.5))
         chart.set_bars([Bar(label(r), r.value, r.riket, comparison=r.comparison) for r in rows])
         apply_font(chart, font(8.5))
@@ -533,4 +545,6 @@ class ReportDocument:
             i for i, page in enumerate(pages, start=1) if any(block.fictitious for block, _ in page)
         }
         L.render(device, pages, self.furniture)
+        chart_pool.give_back(self._charts)  # a batch (a whole län) draws the next with them
+        self._charts = []
         return len(pages)

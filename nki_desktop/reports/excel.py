@@ -46,11 +46,19 @@ def _tint(colour: str, amount: float = 0.72) -> str:
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
 
+_FILLS: dict[str, PatternFill] = {}  # one fill per grade colour: openpyxl hashes each new one
+BOLD = Font(bold=True)
+
+
 def _grade_fill(value: float | None) -> PatternFill | None:
     grade = grade_for(value)
     if grade is None:
         return None
-    return PatternFill("solid", start_color=_tint(grade.colour), end_color=_tint(grade.colour))
+    fill = _FILLS.get(grade.colour)
+    if fill is None:
+        tint = _tint(grade.colour)
+        fill = _FILLS[grade.colour] = PatternFill("solid", start_color=tint, end_color=tint)
+    return fill
 
 
 def grade_word(value: float | None) -> str:
@@ -84,7 +92,7 @@ def table(
     formats = formats or {}
     rows = list(rows) or [["–"] + [None] * (len(headers) - 1)]
     for c, head in enumerate(headers, start=1):
-        put(ws, top, c, head).font = Font(bold=True)
+        put(ws, top, c, head).font = BOLD
     for r, values in enumerate(rows, start=top + 1):
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value, formats.get(c - 1))
@@ -146,7 +154,7 @@ def _warning_top(ws: Worksheet, fictitious: bool, width: int) -> int:
     cell = put(
         ws, 1, 1, f"⚠ {SAMPLE_WARNING} (på det här bladet). Får inte användas som beslutsunderlag."
     )
-    cell.font = Font(bold=True)
+    cell.font = BOLD
     cell.fill = _WARNING_FILL
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     return 3
@@ -174,7 +182,7 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
     )
     if d.sample_sections() & {"cover", "summary"}:
         cell = put(ws, 3, 1, f"⚠ {SAMPLE_WARNING}.")
-        cell.font = Font(bold=True)
+        cell.font = BOLD
         cell.fill = _WARNING_FILL
 
     def rank(p) -> str:
@@ -198,7 +206,7 @@ def _summary_sheet(ws: Worksheet, d: ReportData, text: str) -> None:
         if fill:
             ws.cell(row=r, column=2).fill = fill
             ws.cell(row=r, column=3).fill = fill
-    put(ws, last + 2, 1, "Sammanfattning").font = Font(bold=True)
+    put(ws, last + 2, 1, "Sammanfattning").font = BOLD
     put(ws, last + 3, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=last + 3, start_column=1, end_row=last + 3, end_column=3)
     ws.row_dimensions[last + 3].height = max(60, 15 * (len(text) // 80 + 2))
@@ -269,7 +277,7 @@ def _trend_sheet(ws: Worksheet, d: ReportData) -> None:
             continue
         for part in parts:
             years = f"{part[0].year}–{part[-1].year}" if len(part) > 1 else str(part[0].year)
-            put(ws, top, free, f"{label} {years}").font = Font(bold=True)
+            put(ws, top, free, f"{label} {years}").font = BOLD
             ws.column_dimensions[get_column_letter(free)].width = len(label) + 14
             for p in part:
                 put(ws, row_of[p.year], free, p.value, INDEX)
@@ -379,7 +387,7 @@ def _ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str, fictitious: boo
     for r, row in enumerate(ex.rows, start=top + 1):
         if row.is_self:
             for c in range(1, len(headers) + 1):
-                ws.cell(row=r, column=c).font = Font(bold=True)
+                ws.cell(row=r, column=c).font = BOLD
     shown = f"{len(ex.rows)} av {ex.of}" if ex.of else str(len(ex.rows))
     put(ws, last + 2, 1, f"{ex.title}: {shown} kommuner visas. {ex.note}")
     printable(ws, ex.title, header_row=top, last_row=last + 2, last_col=len(headers))

@@ -35,9 +35,10 @@ WRAP = int(Qt.TextFlag.TextWordWrap)
 _HEIGHTS: dict[tuple[str, str, float], float] = {}
 
 
-def text_height(font: QFont, text: str, width: float) -> float:
-    """Height of wrapped text; cached, since pagination measures blocks more than once."""
-    key = (font.key(), text, round(width, 2))
+def text_height(font: QFont, text: str, width: float, font_key: str | None = None) -> float:
+    """Height of wrapped text; cached, since pagination measures blocks more than once.
+    ``font_key`` is ``font.key()`` when the caller measures many cells in one font."""
+    key = (font_key or font.key(), text, round(width, 2))
     if key not in _HEIGHTS:
         if len(_HEIGHTS) > 20_000:
             _HEIGHTS.clear()
@@ -146,9 +147,10 @@ class Table(Block):
 
     def _row_h(self, font: QFont, cells: list[str], width: float) -> float:
         total = sum(c.width for c in self.columns)
+        font_key = font.key()
         return (
             max(
-                text_height(font, text or " ", width * c.width / total - 8)
+                text_height(font, text or " ", width * c.width / total - 8, font_key)
                 for c, text in zip(self.columns, cells, strict=True)
             )
             + 2 * self.row_pad

@@ -49,6 +49,7 @@ class ReportPage(QWidget):
         self.tasks = tasks
         self.data: ReportData | None = None
         self.preview_dialog: QWidget | None = None  # while the print preview is open
+        self.lan_dialog: QWidget | None = None  # the whole län's batch, once opened
         self._generated = ""
         self._loaded_for: tuple | None = None
         self._build()
@@ -141,6 +142,9 @@ class ReportPage(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.lan_button = QPushButton("Rapporter för hela länet…")
+        self.lan_button.clicked.connect(self.open_lan_batch)
+        buttons.addWidget(self.lan_button)
         right.addLayout(buttons)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -319,6 +323,18 @@ class ReportPage(QWidget):
         self.tasks.start(
             lambda _p, _c: write_xlsx(data, path, options), on_done=done, on_error=failed
         )
+
+    def open_lan_batch(self):
+        """Every kommun of a län with this page's sections and logo (ui/widgets/lan_batch)."""
+        from nki_desktop.ui.widgets.lan_batch import open_lan_batch
+
+        if self.lan_dialog is not None and self.lan_dialog.isVisible():
+            self.lan_dialog.raise_()
+            return self.lan_dialog
+        chosen = self.options()
+        options = ReportOptions(sections=chosen.sections, logo_path=chosen.logo_path)
+        self.lan_dialog = open_lan_batch(self.context, self.tasks, options, self)
+        return self.lan_dialog
 
     def _on_pdf_clicked(self) -> None:
         path = self._ask_path("Spara rapport som PDF", ".pdf", "PDF (*.pdf)")
