@@ -1,29 +1,20 @@
 """The board summary drawn with QPainter: one path for PDF (QPdfWriter) and print (QPrinter).
 
 Charts are the chart widgets of the screens, laid out without being shown and rendered
-into the painter as vectors (QGraphicsView.render). Needs the GUI thread.
+into the painter as vectors (QGraphicsView.render). Needs the GUI thread. The text-and-table
+sections are in ``pdf_sections``, the header, footer and sample band in ``page_furniture``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLineF, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPagedPaintDevice,
-    QPainter,
-    QPen,
-    QPicture,
-)
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPicture
 from PySide6.QtWidgets import QApplication
 
 from nki_desktop.analysis.origin import mean_text
-from nki_desktop.analysis.report_data import FigureRow, RankingExcerpt, ReportData
+from nki_desktop.analysis.report_data import FigureRow, ReportData
 from nki_desktop.charts.bars import Bar, IndexBarChart
 from nki_desktop.charts.export import lay_out, paint_chart
 from nki_desktop.charts.fonts import apply_font
@@ -31,7 +22,6 @@ from nki_desktop.charts.goal_line import draw_targets, target_lines
 from nki_desktop.charts.trend import ChartBreak, ChartLine, ChartPoint, TrendChart
 from nki_desktop.domain.areas import area_label, factor_label
 from nki_desktop.domain.grades import GRADES
-from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.reports import chart_pool
 from nki_desktop.reports import layout as L
@@ -41,11 +31,17 @@ from nki_desktop.reports.goals_section import pdf_blocks as goal_blocks
 from nki_desktop.reports.map_page import map_blocks
 from nki_desktop.reports.matrix_page import draw_matrix_page
 from nki_desktop.reports.options import SECTIONS, ReportOptions
+from nki_desktop.reports.page_furniture import SAMPLE_BAND, draw_furniture, footer_sources
+from nki_desktop.reports.pdf_sections import (
+    cover_blocks,
+    method_blocks,
+    ranking_blocks,
+    table_blocks,
+)
 from nki_desktop.reports.qt_env import font
 from nki_desktop.reports.sn_section import pdf_blocks as sn_blocks
 
-RIGHT = Qt.AlignmentFlag.AlignRight
-SAMPLE_BAND = 9 * L.MM  # room under the header for the sample-data warning
+__all__ = ["ReportDocument", "footer_sources"]  # footer_sources lives in page_furniture
 
 
 def _mean_range(counts: list[int]) -> str:
@@ -54,26 +50,6 @@ def _mean_range(counts: list[int]) -> str:
         return "medelvärde"
     low, high = min(counts), max(counts)
     return mean_text(low) if low == high else f"medel av {low}–{high} värden"
-
-
-def _pos(p) -> str:
-    return p.text if p else "–"
-
-
-def _grade_text(value: float | None) -> str:
-    from nki_desktop.domain.grades import grade_for
-
-    g = grade_for(value)
-    return f"{g.symbol} {g.label}" if g else "–"
-
-
-def _fitted(text: str, width: float, points: float) -> QFont:
-    """A bold font at most ``points`` big in which text fits on one line."""
-    f = font(points, bold=True)
-    while points > 9 and QFontMetricsF(f).horizontalAdvance(text) > width:
-        points -= 1
-        f = font(points, bold=True)
-    return f
 
 
 def _render_widget(painter: QPainter, widget, rect: QRectF) -> None:
@@ -89,30 +65,6 @@ def _render_widget(painter: QPainter, widget, rect: QRectF) -> None:
     dry.end()
     QApplication.sendPostedEvents()
     paint_chart(widget, painter, rect)
-
-
-def footer_sources(
-    citations: list[str], width: Callable[[str], float], room: float, method_page: bool = True
-) -> str:
-    """The footer's source line, short enough for ``room`` beside "Sida x av y".
-
-    All sources when they fit ("Källa: Kolada"; several as "Källor: SKR, Insikt; Kolada"),
-    else a pointer to the method page (or the line cut with an ellipsis without one).
-    """
-    if not citations:
-        return "NKI Desktop"
-    if len(citations) == 1:
-        text = citations[0]
-    else:
-        parts = [c.removeprefix("Källa: ") for c in citations]
-        text = "Källor: " + "; ".join(parts)
-    if width(text) <= room:
-        return text
-    if method_page:
-        return "Källor: se avsnittet ”Metod och källor”"
-    while text and width(text + "…") > room:
-        text = text[:-1]
-    return text.rstrip(" ;,") + "…"
 
 
 class ReportDocument:
@@ -201,65 +153,7 @@ class ReportDocument:
         return L.Heading(text or SECTIONS[key], self.h2, space_after=6)
 
     def _cover(self) -> list[L.Block]:
-        kf = self.data.figures
-        tiles = [
-            (
-                "NKI totalt",
-                fmt_index(kf.total.value),
-                f"{_grade_text(kf.total.value)} · {fmt_number(kf.total.n)} svar"
-                if kf.total.value is not None
-                else f"inget publicerat värde (för få svar) · {fmt_number(kf.total.n)} svar",
-            ),
-            (
-                "Förändring",
-                fmt_change(kf.change),
-                f"jämfört med {kf.previous_year} ({fmt_index(kf.previous_total)})"
-                + (" – annan källa" if kf.previous_publication != kf.total.publication else "")
-                if kf.previous_year
-                else "inget tidigare år",
-            ),
-            ("Placering i riket", _pos(kf.rank_national), f"Riket: {fmt_index(kf.total.riket)}"),
-            (
-                "Placering i länet",
-                _pos(kf.rank_lan),
-                f"{self.data.lan_name}; kommungrupp: {_pos(kf.rank_group)}",
-            ),
-        ]
-
-        def paint(p: QPainter, r: QRectF) -> None:
-            gap = 8.0
-            w = (r.width() - 3 * gap) / 4
-            for i, (caption, value, detail) in enumerate(tiles):
-                box = QRectF(r.x() + i * (w + gap), r.y(), w, r.height())
-                p.setPen(QPen(QColor("#000000"), 1))
-                p.setBrush(QColor("#FFFFFF"))
-                p.drawRect(box)
-                inner = box.adjusted(8, 6, -8, -6)
-                p.setFont(self.small)
-                p.setPen(QColor("#333333"))
-                p.drawText(inner, L.WRAP, caption)
-                p.setFont(_fitted(value, inner.width(), 20))
-                p.setPen(QColor("#000000"))
-                p.drawText(inner.adjusted(0, 20, 0, 0), value)
-                p.setFont(self.small)
-                p.drawText(inner.adjusted(0, 56, 0, 0), L.WRAP, detail)
-
-        return [
-            self._heading("cover"),
-            L.Custom(104, paint, space_after=4),
-            L.Paragraph(
-                "Placering i län och kommungrupp är beräknad av programmet bland "
-                "kommuner med värde."
-                + (
-                    " Placeringen i riket är beräknad av programmet."
-                    if kf.rank_national and kf.rank_national.computed
-                    else ""
-                ),
-                self.small,
-                colour="#333333",
-                space_after=8,
-            ),
-        ]
+        return cover_blocks(self)
 
     def _summary(self) -> list[L.Block]:
         text = self.options.summary_text
@@ -357,186 +251,22 @@ class ReportDocument:
     def _factors(self) -> list[L.Block]:
         return self._bars("factors", self.data.factors, lambda r: factor_label(r.factor))
 
-    def _ranking_table(self, ex: RankingExcerpt) -> list[L.Block]:
-        cols = [
-            L.ColumnSpec("Plats", 0.8, RIGHT),
-            L.ColumnSpec("Kommun", 3.0),
-            L.ColumnSpec("NKI totalt", 1.2, RIGHT),
-            L.ColumnSpec("Betyg", 1.8),
-            L.ColumnSpec("Antal svar", 1.2, RIGHT),
-        ]
-        rows = [
-            [
-                str(r.rank),
-                r.name + (" ◄" if r.is_self else ""),
-                fmt_index(r.value),
-                _grade_text(r.value),
-                fmt_number(r.n),
-            ]
-            for r in ex.rows
-        ]
-        strong = {i for i, r in enumerate(ex.rows) if r.is_self}
-        title = f"{ex.title} (av {ex.of} kommuner)" if ex.of else ex.title
-        return [
-            L.Paragraph(title, self.h3, keep=True, space_after=4),
-            L.Table(
-                cols,
-                rows,
-                self.small,
-                font(8.5, bold=True),
-                strong,
-                space_after=10,
-                splittable=False,
-                caption=ex.note,
-                caption_font=self.small,
-            ),
-        ]
-
     def _ranking(self) -> list[L.Block]:
-        out: list[L.Block] = [self._heading("ranking")]
-        for ex in (self.data.ranking_national, self.data.ranking_lan):
-            if ex is not None:
-                out += self._ranking_table(ex)
-        if len(out) == 1:
-            out.append(
-                L.Paragraph(
-                    "Kommunen är inte rankad detta år: NKI totalt saknas eller "
-                    "bygger på för få svar.",
-                    self.body,
-                )
-            )
-        return out
+        return ranking_blocks(self)
 
     def _table(self) -> list[L.Block]:
-        d = self.data
-        cols = [
-            L.ColumnSpec("Område", 2.4),
-            L.ColumnSpec("Mått", 1.4),
-            L.ColumnSpec("Värde", 0.8, RIGHT),
-            L.ColumnSpec("Betyg", 2.0),
-            L.ColumnSpec("Antal svar", 0.9, RIGHT),
-            L.ColumnSpec("Riket", 0.8, RIGHT),
-            L.ColumnSpec("Jämf.-grupp (antal)", 1.3, RIGHT),
-            L.ColumnSpec("Placering", 1.4, RIGHT),
-        ]
-        rows, strong = [], set()
-        for i, r in enumerate(d.table):
-            if r.factor in ("nki", "nui"):
-                strong.add(i)
-            value = fmt_index(r.value) if r.value is not None else (r.missing or "–")
-            rows.append(
-                [
-                    r.area_label,
-                    r.factor_label,
-                    value,
-                    _grade_text(r.value),
-                    fmt_number(r.n),
-                    fmt_index(r.riket),
-                    f"{fmt_number(r.comparison, 1)} ({r.comparison_count})"
-                    if r.comparison is not None
-                    else "–",
-                    _pos(r.rank),
-                ]
-            )
-        note = (
-            f"Alla lagrade värden för {d.kommun_name} {d.year}. Fetstil: områdets index "
-            f"(NKI, för upphandling NUI). Jämf.-grupp: {d.comparison_label}, medel av de "
-            f"kommuner som har värde (antal värden inom parentes). "
-            f"Placering: publicerad placering där den finns. ”..”: för få svar."
-        )
-        return [
-            self._heading("table"),
-            L.Table(
-                cols,
-                rows,
-                self.small,
-                font(8.5, bold=True),
-                strong,
-                space_after=10,
-                caption=note,
-                caption_font=self.small,
-                group_first_column=True,
-            ),
-        ]
+        return table_blocks(self)
 
     def _method(self) -> list[L.Block]:
-        d = self.data
-        out: list[L.Block] = [self._heading("method")]
-        for head, text in d.method_notes:
-            out.append(L.Paragraph(head, self.h3, keep=True, space_after=1))
-            out.append(L.Paragraph(text, self.body, space_after=6))
-        out.append(L.Paragraph("Källor", self.h3, keep=True, space_after=3))
-        cols = [
-            L.ColumnSpec("Fil", 4.0),
-            L.ColumnSpec("Publikation", 2.6),
-            L.ColumnSpec("Importerad", 1.3),
-        ]
-        rows = [[s.file_name, s.publication_label, s.imported_at] for s in d.sources]
-        out.append(L.Table(cols, rows, self.small, font(8.5, bold=True), space_after=4))
-        out.append(L.Paragraph("\n".join(d.citations), self.body, space_after=4))
-        out.append(
-            L.Paragraph(
-                f"Rapporten skapades {d.created.isoformat()} med NKI Desktop.",
-                self.small,
-                colour="#333333",
-            )
-        )
-        return out
+        return method_blocks(self)
 
     # -- drawing -------------------------------------------------------------------------
     def _body_top(self) -> float:
         """Below the header, and below the sample-data band when the report has sample data."""
         return L.BODY_TOP + (SAMPLE_BAND if self.data.sample_sections() else 0.0)
 
-    def _sample_band(self, p: QPainter) -> None:
-        box = QRectF(L.MARGIN_X, L.BODY_TOP, L.CONTENT_W, SAMPLE_BAND - 6)
-        p.setPen(QPen(QColor("#000000"), 1.2))
-        p.setBrush(QColor("#E6E6E6"))
-        p.drawRect(box)
-        p.setFont(font(9, bold=True))
-        p.drawText(
-            box.adjusted(6, 0, -6, 0),
-            int(Qt.AlignmentFlag.AlignVCenter) | L.WRAP,
-            "EXEMPELDATA – fiktiva värden på denna sida, inte SKR:s siffror. "
-            "Inte ett beslutsunderlag.",
-        )
-
     def furniture(self, p: QPainter, number: int, count: int) -> None:
-        d = self.data
-        if number in self.sample_pages:
-            self._sample_band(p)
-        x, top, w = L.MARGIN_X, L.MARGIN_TOP, L.CONTENT_W
-        text_x = x
-        if not self.logo.isNull():
-            h = 11 * L.MM
-            lw = min(40 * L.MM, h * self.logo.width() / max(1, self.logo.height()))
-            p.drawImage(QRectF(x, top, lw, h), self.logo)
-            text_x = x + lw + 3 * L.MM
-        p.setPen(QColor("#000000"))
-        p.setFont(font(11, bold=True))
-        p.drawText(QRectF(text_x, top, w, 18), d.kommun_name)
-        p.setFont(self.small)
-        p.drawText(
-            QRectF(text_x, top + 19, w, 16),
-            f"NKI {d.group_label.lower()}, ärendeår {d.year} – underlag till nämnden",
-        )
-        date = (self.options.report_date or d.created).isoformat()
-        p.drawText(QRectF(x, top, w, 18), int(RIGHT), date)
-        p.setPen(QPen(QColor("#000000"), 1))
-        p.drawLine(QLineF(x, top + 12 * L.MM, x + w, top + 12 * L.MM))
-        foot = L.PAGE_H - L.MARGIN_BOTTOM - 6 * L.MM
-        p.setPen(QPen(QColor("#000000"), 0.6))
-        p.drawLine(QLineF(x, foot, x + w, foot))
-        p.setFont(self.small)
-        page_text = f"Sida {number} av {count}"
-        metrics = QFontMetricsF(self.small)
-        room = w - metrics.horizontalAdvance(page_text) - 6 * L.MM
-        method = "method" in self.options.sections
-        p.drawText(
-            QRectF(x, foot + 3, room, 16),
-            footer_sources(d.citations, metrics.horizontalAdvance, room, method),
-        )
-        p.drawText(QRectF(x, foot + 3, w, 16), int(RIGHT), page_text)
+        draw_furniture(self, p, number, count)
 
     def render(self, device: QPagedPaintDevice) -> int:
         """Draw every page on the device; returns the page count."""

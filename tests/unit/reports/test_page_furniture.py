@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nki_desktop.reports.document import footer_sources
+from nki_desktop.reports.page_furniture import footer_sources
 
 CITATIONS = [
     "Källa: SKR, Insikt",
