@@ -53,7 +53,8 @@ def draw_sample_band(p: QPainter) -> None:
     p.drawText(
         box.adjusted(6, 0, -6, 0),
         int(Qt.AlignmentFlag.AlignVCenter) | L.WRAP,
-        "EXEMPELDATA – fiktiva värden på denna sida, inte SKR:s siffror. Inte ett beslutsunderlag.",
+        "EXEMPELDATA – fiktiva värden på denna sida, inte verkliga siffror. "
+        "Inte ett beslutsunderlag.",
     )
 
 
