@@ -24,6 +24,10 @@ UNCERTAINTY = (
     "eller intervallet ur svarsdata; för skillnaden Welchs intervall när båda åren har "
     "svarsdata, annars √(h₁² + h₂²) av årens intervall."
 )
+SAMPLE_NOTE = (
+    "⚠ Exempeldata: indexen före och efter är fiktiva värden, inte SKR:s siffror. "
+    "Får inte användas som beslutsunderlag."
+)
 ACTION_COLUMNS = (
     "Status",
     "Åtgärd",
@@ -82,6 +86,7 @@ def followup_cells(r: FollowupRow) -> list[object]:
 
 def write_followup_sheet(ws: Worksheet, tracking: ReportTracking) -> None:
     from nki_desktop.reports.excel import printable, put, table  # excel imports this module
+    from nki_desktop.reports.excel_cells import WARNING_FILL
 
     put(ws, 1, 1, HEADING).font = Font(bold=True, size=13)
     for row, text in ((2, INTRO), (3, NO_CAUSE), (4, UNCERTAINTY)):
@@ -89,6 +94,10 @@ def write_followup_sheet(ws: Worksheet, tracking: ReportTracking) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
         ws.row_dimensions[row].height = 32
+    if tracking.fictitious:  # the before/after figures are sample values, as on the PDF page
+        cell = put(ws, 5, 1, SAMPLE_NOTE)
+        cell.font, cell.fill = Font(bold=True), WARNING_FILL
+        ws.merge_cells(start_row=5, start_column=1, end_row=5, end_column=8)
     rows = [
         [a.status_text, a.title, a.targets_text, a.owner, a.decided, a.done, a.expected_effect]
         for a in tracking.actions

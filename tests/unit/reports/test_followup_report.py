@@ -86,7 +86,24 @@ def test_actions_with_follow_up_and_notes_on_request(sample_store, tmp_path):
     book = load_workbook(write_xlsx(data, tmp_path / "r.xlsx", with_notes))
     ws = book["Åtgärder"]
     assert ws["A1"].value == HEADING and ws["A3"].value == NO_CAUSE
+    assert ws["A5"].value.startswith("⚠ Exempeldata")  # sample values, as on the PDF page
     cells = [c.value for r in ws.iter_rows() for c in r]
     assert "Telefontider varje förmiddag" in cells and 2019 in cells and 2021 in cells
     assert book["Anteckningar"]["C4"].value == "Omorganisation av bygglov"
     assert "Anteckningar" not in load_workbook(write_xlsx(data, tmp_path / "d.xlsx")).sheetnames
+
+
+def test_real_values_carry_no_sample_note_in_excel(store, tmp_path):
+    from tests.origin_builders import whole_lan
+
+    for year in (2012, 2013, 2014):
+        store.save_import(whole_lan(year))
+    actions.add(
+        store,
+        Action("1880", "Öppet hus", ("total",), status="genomford", done="2013-05-02"),
+    )
+    data = gather(store, "1880", 2014, "foretag")
+    [row] = data.tracking.followup
+    assert (row.before.year, row.after.year) == (2012, 2014)
+    ws = load_workbook(write_xlsx(data, tmp_path / "r.xlsx"))["Åtgärder"]
+    assert ws["A5"].value is None and "followup" not in data.sample_sections()
