@@ -4,7 +4,15 @@ företagsklimat, each shown in its own panel (never in one chart or table)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 NKI, SN = "nki", "sn"
 SURVEYS = (
@@ -30,6 +38,8 @@ class SurveySwitch(QWidget):
         caption = QLabel("&Undersökning:")
         caption.setBuddy(self.combo)
         row = QHBoxLayout()
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        row.setContentsMargins(margin, margin // 2, margin, 0)  # in line with the page below
         row.addWidget(caption)
         row.addWidget(self.combo)
         row.addStretch(1)
