@@ -28,6 +28,25 @@ window.show()
 window.show_page("ranking")
 for _ in range(10):
     app.processEvents()
+
+
+def _sideways(key: str) -> bool:
+    """Whether the screen's scroll area needs a horizontal scroll bar to show it whole."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.show_page(key)
+    for _ in range(10):
+        app.processEvents()
+    widget = window.pages[key].parentWidget()
+    while widget is not None and not isinstance(widget, QScrollArea):
+        widget = widget.parentWidget()
+    return widget is not None and widget.horizontalScrollBar().isVisible()
+
+
+sideways = [key for key in window.pages.keys() if _sideways(key)] if "--all" in sys.argv else []
+window.show_page("ranking")
+for _ in range(10):
+    app.processEvents()
 available = window.available_geometry()
 frame = window.frameGeometry()
 ranking = window.pages["ranking"]
@@ -36,6 +55,7 @@ result = {
     "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
     "minimum": [window.minimumWidth(), window.minimumHeight()],
     "ranking_hscroll": ranking.view.horizontalScrollBar().isVisible(),
+    "sideways_pages": sideways,
 }
 print(json.dumps(result))
 window.close()

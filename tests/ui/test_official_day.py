@@ -77,6 +77,14 @@ def test_ranking_needs_no_sideways_scrolling_at_1366():
     assert _probe("1", "--sample")["ranking_hscroll"] is False
 
 
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
+@pytest.mark.parametrize("scale", ["1", "1.25"])
+def test_no_screen_scrolls_sideways_on_the_office_screen(scale):
+    # At 150 % (911 logical px) the wider screens scroll instead of clipping; up to 125 %
+    # every screen fits its width.
+    assert _probe(scale, "--sample", "--all")["sideways_pages"] == []
+
+
 def test_kommun_search_puts_exact_name_first(store):
     catalogue = store.catalogue
     assert [k.name for k in catalogue.search("kalix")] == ["Kalix", "Överkalix"]

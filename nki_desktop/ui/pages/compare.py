@@ -107,11 +107,13 @@ class ComparePage(DataPage):
             row.addWidget(w)
         for w in (self.save_button, self.delete_button):
             row.addWidget(w)
-        row.addSpacing(12)
-        row.addWidget(kind_caption)
-        row.addWidget(self.kind_combo)
         row.addStretch(1)
         layout.addLayout(row)
+        kind_row = QHBoxLayout()  # its own row: the group's row fits 1366 px at 125 %
+        kind_row.addWidget(kind_caption)
+        kind_row.addWidget(self.kind_combo)
+        kind_row.addStretch(1)
+        layout.addLayout(kind_row)
         self.members_label = QLabel()
         self.members_label.setWordWrap(True)
         self.members_label.setStyleSheet("color:#444;")
