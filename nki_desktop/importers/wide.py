@@ -244,6 +244,7 @@ def _read_runs(
     the plan's order, with the measures in locals and one Observation built per cell."""
     width = len(raw)
     isfinite = math.isfinite
+    kept = result.observations
     for key, valued, columns in runs:
         value: float | None = None
         n: int | None = None
@@ -284,7 +285,12 @@ def _read_runs(
             year, unit, area, factor, group, value, n, rank, rank_of, None, None, missing,
             sheet, row_no, letter_of_value,
         )  # fmt: skip
-        _keep(obs, key, file, sheet, row_no, unit, cells, result)
+        cell_key = (year, unit, area, factor)
+        if cell_key in cells:
+            _keep(obs, key, file, sheet, row_no, unit, cells, result)  # names the duplicate
+        else:
+            cells[cell_key] = (obs, row_no)
+            kept.append(obs)
 
 
 def _read_row(
