@@ -33,6 +33,7 @@ from nki_desktop.importers.rows import (
     looks_like_footnote,
     match_unit,
 )
+from nki_desktop.importers.wide_runs import _keep, _read_runs, _runs
 
 
 @dataclass
@@ -211,88 +212,6 @@ def _plan(workbook: Workbook, sheet: str, columns: list[Column], year: int | Non
     return plan
 
 
-_Run = tuple[tuple[int, str, str], bool, list[tuple[int, str, str]]]  # key, has value, cells
-
-
-def _runs(plan: _Plan, value_keys: set[tuple[int, str, str]]) -> list[_Run] | None:
-    """The plan as runs of adjacent columns of one cell (NKI, rank, antal svar side by
-    side), or None when a cell's columns are apart (then :func:`_read_row` reads it)."""
-    runs: list[_Run] = []
-    for index, cell_year, area, factor, measure, letter in plan:
-        key = (cell_year, area, factor)
-        if runs and runs[-1][0] == key:
-            runs[-1][2].append((index, measure, letter))
-        elif any(run[0] == key for run in runs):
-            return None
-        else:
-            runs.append((key, key in value_keys, [(index, measure, letter)]))
-    return runs
-
-
-def _read_runs(
-    file: str,
-    sheet: str,
-    raw: list[Any],
-    row_no: int,
-    unit: str,
-    runs: list[_Run],
-    group: str,
-    cells: dict[tuple[int, str, str, str], tuple[Observation, int]],
-    result: TableResult,
-) -> None:
-    """:func:`_read_row` for a plan of adjacent runs: the same reading, cell by cell in
-    the plan's order, with the measures in locals and one Observation built per cell."""
-    width = len(raw)
-    isfinite = math.isfinite
-    kept = result.observations
-    for key, valued, columns in runs:
-        value: float | None = None
-        n: int | None = None
-        rank: int | None = None
-        rank_of: int | None = None
-        missing: str | None = None
-        letter_of_value = ""
-        for index, measure, letter in columns:
-            cell = raw[index] if index < width else ""
-            if measure == "value":
-                if type(cell) is float and isfinite(cell):
-                    value = cell
-                else:
-                    value, count, missing = read_value(cell, Where(file, sheet, row_no, index))
-                    if count is not None:
-                        n = count
-                letter_of_value = letter
-                if value is not None:
-                    result.values += 1
-            elif measure == "n":
-                if n is None:
-                    n = (
-                        int(round(cell))
-                        if type(cell) is float and 0 <= cell <= MAX_COUNT
-                        else read_count(cell, Where(file, sheet, row_no, index))
-                    )
-            elif measure == "rank":
-                if type(cell) is float and 0 <= cell <= MAX_COUNT:
-                    rank = int(round(cell))
-                else:
-                    rank, rank_of = read_rank(cell, Where(file, sheet, row_no, index))
-        if value is None and missing is None:
-            missing = ""  # only n/rank columns for this cell: the value is absent
-        if value is None and n is None and rank is None and not valued:
-            continue
-        year, area, factor = key
-        obs = Observation(
-            year, unit, area, factor, group, value, n, rank, rank_of, None, None, missing,
-            sheet, row_no, letter_of_value,
-        )  # fmt: skip
-        cell_key = (year, unit, area, factor)
-        if cell_key in cells:
-            _keep(obs, key, file, sheet, row_no, unit, cells, result)  # names the duplicate
-        else:
-            cells[cell_key] = (obs, row_no)
-            kept.append(obs)
-
-
 def _read_row(
     file: str,
     sheet: str,
@@ -342,33 +261,3 @@ def _read_row(
         if obs.value is None and obs.n is None and obs.rank is None and key not in value_keys:
             continue
         _keep(obs, key, file, sheet, row_no, unit, cells, result)
-
-
-def _keep(
-    obs: Observation,
-    key: tuple[int, str, str],
-    file: str,
-    sheet: str,
-    row_no: int,
-    unit: str,
-    cells: dict[tuple[int, str, str, str], tuple[Observation, int]],
-    result: TableResult,
-) -> None:
-    """Add a row's observation, unless the file gave its cell before (the same values: a
-    skipped duplicate row; others: a located problem)."""
-    cell_key = (key[0], unit, key[1], key[2])
-    if cell_key in cells:
-        earlier, earlier_row = cells[cell_key]
-        if (earlier.value, earlier.n, earlier.rank) == (obs.value, obs.n, obs.rank):
-            result.skipped.append(Skip(sheet, row_no, f"dubblett av rad {earlier_row}", unit))
-            return
-        raise ImportProblem(
-            file,
-            f"Samma kommun ({unit}) förekommer två gånger med olika värden "
-            f"(rad {earlier_row} och rad {row_no}).",
-            sheet,
-            row_no,
-            hint="Ta bort den felaktiga raden och importera igen.",
-        )
-    cells[cell_key] = (obs, row_no)
-    result.observations.append(obs)
