@@ -3,10 +3,6 @@ no row with values dropped without a located reason."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from nki_desktop.importers.base import ImportProblem
 from nki_desktop.services import imports
 from tests.import_builders import write_xlsx
 
@@ -199,53 +195,3 @@ def test_narrow_csv_with_decimal_commas_under_a_title_with_commas(store, tmp_pat
     outcome = imports.import_file(store, path)
     assert outcome.ok, outcome.message
     assert {v.unit: v.value for v in store.values()} == {"2514": 86.4, "2582": 77.5, "2580": 70.1}
-
-
-_CELLS = st.one_of(
-    st.none(),
-    st.sampled_from(["", "..", "-", "x", "86 (114)", ".. (6)", "12 av 190", "77,4", "abc", "12"]),
-    st.floats(min_value=-3, max_value=400),
-    st.sampled_from([float("nan"), float("inf"), 12.0, 1e9]),
-    st.integers(min_value=0, max_value=300),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    cells=st.lists(_CELLS, min_size=7, max_size=7),
-    measures=st.lists(st.sampled_from(["value", "n", "rank"]), min_size=7, max_size=7),
-    keys=st.lists(st.sampled_from(["a", "b"]), min_size=7, max_size=7).map(sorted),
-)
-def test_adjacent_runs_read_as_the_cell_by_cell_reading(cells, measures, keys):
-    # The fast reading of adjacent runs gives exactly what the general one gives: the same
-    # observations, values counted, duplicates and problems.
-    from nki_desktop.importers import wide
-
-    plan = [
-        (i, 2023, k, "nki", m, "ABCDEFG"[i])
-        for i, (k, m) in enumerate(zip(keys, measures, strict=True))
-    ]
-    value_keys = {(2023, k, "nki") for _i, _y, k, _f, m, _l in plan if m == "value"}
-    runs = wide._runs(plan, value_keys)
-    assert runs is not None
-
-    def outcome(read):
-        result = wide.TableResult()
-        try:
-            for row_no in (5, 6):  # the second row is a duplicate of the first
-                read(result, row_no)
-        except ImportProblem as problem:
-            return ("problem", str(problem))
-        return (result.observations, result.values, result.skipped)
-
-    general = outcome(
-        lambda r, row: wide._read_row(
-            "f.xlsx", "Blad1", cells, row, "1880", plan, value_keys, "foretag", r.cells, r
-        )
-    )
-    fast = outcome(
-        lambda r, row: wide._read_runs(
-            "f.xlsx", "Blad1", cells, row, "1880", runs, "foretag", r.cells, r
-        )
-    )
-    assert fast == general
