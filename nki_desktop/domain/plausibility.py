@@ -65,6 +65,26 @@ def _whole(label: str, value: object, minimum: int, maximum: int = MAX_ANSWERS) 
     return None
 
 
+def _plainly_fine(o: Observation, units: int, latest: int) -> bool:
+    """The common cell, checked without a call per rule: a whole year in range, a float
+    index in 0–100 (or none), no interval, whole counts and ranks in range. False sends
+    the cell through every rule (so :func:`problem` names what is wrong)."""
+    year, value, n, rank, rank_of = o.year, o.value, o.n, o.rank, o.rank_of
+    return (
+        type(year) is int
+        and FIRST_YEAR <= year <= latest
+        and (value is None or (type(value) is float and INDEX_MIN <= value <= INDEX_MAX))
+        and o.ci_low is None
+        and o.ci_high is None
+        and (n is None or (type(n) is int and 0 <= n <= MAX_ANSWERS))
+        and (rank_of is None or (type(rank_of) is int and 1 <= rank_of <= units))
+        and (
+            rank is None
+            or (type(rank) is int and 1 <= rank <= (units if rank_of is None else rank_of))
+        )
+    )
+
+
 def problem(o: Observation, units: int, latest: int) -> str | None:
     """What is implausible about one observation (first rule broken), or None."""
     if (
@@ -101,6 +121,8 @@ def findings(
     """
     latest = last_year(today)
     for o in observations:
+        if _plainly_fine(o, units, latest):
+            continue
         reason = problem(o, units, latest)
         if reason is not None:
             yield Finding(o, reason)

@@ -5,10 +5,12 @@ How SKR ranks ties is unconfirmed; the program uses shared positions (1, 2, 2, 4
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 
 from nki_desktop.domain.records import Observation
+
+_rank = attrgetter("rank")
 
 TIES_NOTE = (
     "Lika värden delar placering (1, 2, 2, 4); SKR:s hantering av lika värden är inte bekräftad."
@@ -32,15 +34,17 @@ def complete_rank_totals(observations: Sequence[Observation]) -> None:
     """Give published ranks their "of y" where the file said only x: y is the number of
     units ranked for that year, area, factor and group in the same file. A file that is an
     excerpt (a rank above that number, e.g. one län of the national list) keeps y unknown."""
-    Cell = tuple[int, str, str, str]
-    counts: Counter[Cell] = Counter()
-    highest: dict[Cell, int] = {}
-    for o in observations:
+    ranked: dict[tuple[int, str, str, str], list[Observation]] = {}
+    for o in observations:  # one pass, grouped by cell
         if o.rank is not None:
             cell = (o.year, o.area, o.factor, o.group)
-            counts[cell] += 1
-            highest[cell] = max(highest.get(cell, 0), o.rank)
-    for o in observations:
-        cell = (o.year, o.area, o.factor, o.group)
-        if o.rank is not None and o.rank_of is None and highest[cell] <= counts[cell]:
-            o.rank_of = counts[cell]
+            same = ranked.get(cell)
+            if same is None:
+                same = ranked[cell] = []
+            same.append(o)
+    for same in ranked.values():
+        count = len(same)
+        if max(map(_rank, same)) <= count:
+            for o in same:
+                if o.rank_of is None:
+                    o.rank_of = count

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -60,6 +61,9 @@ class Observation:
     row: int | None = None  # 1-based row in the sheet, as a user sees it
     column: str = ""  # column letter(s) of the value
     response_rate: float | None = None  # svarsfrekvens in per cent (0–100), where published
+
+
+_year = attrgetter("year")
 
 
 @dataclass
@@ -139,7 +143,7 @@ class ImportBatch:
 
     @property
     def years(self) -> list[int]:
-        return sorted({o.year for o in self.observations})
+        return sorted(set(map(_year, self.observations)))  # map in C: asked thrice per import
 
 
 @dataclass

@@ -60,12 +60,25 @@ def clean(batch: ImportBatch) -> None:
     """Clean every text the batch would store (in place)."""
     for body in batch.joint_bodies:
         body.key, body.name = _unit_key(body.key), clean_text(body.name)
+    # A sheet name, column letter or marker repeats in thousands of cells: cleaned once each.
+    sheets: dict[str, str] = {}
+    columns: dict[str, str] = {}
+    markers: dict[str, str] = {}
     for o in batch.observations:
         if o.unit.startswith(JOINT_PREFIX):
             o.unit = _unit_key(o.unit)
-        o.sheet, o.column = clean_text(o.sheet, 100), clean_text(o.column, 10)
+        sheet = sheets.get(o.sheet)
+        if sheet is None:
+            sheet = sheets[o.sheet] = clean_text(o.sheet, 100)
+        column = columns.get(o.column)
+        if column is None:
+            column = columns[o.column] = clean_text(o.column, 10)
+        o.sheet, o.column = sheet, column
         if o.missing is not None:
-            o.missing = clean_text(o.missing, 40)
+            missing = markers.get(o.missing)
+            if missing is None:
+                missing = markers[o.missing] = clean_text(o.missing, 40)
+            o.missing = missing
     for skip in batch.skipped:
         skip.sheet, skip.reason = clean_text(skip.sheet, 100), clean_text(skip.reason, 400)
         skip.text = clean_text(skip.text)

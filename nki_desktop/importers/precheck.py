@@ -158,9 +158,10 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, i
             match = _ROW.match(data, last_row + 1) if last_row >= 0 else None
             if match:
                 rows = max(rows, int(match.group(1)))
-            for letters, digits in set(_WIDE_CELL.findall(data)):
-                columns = max(columns, column_number(letters))
-                rows = max(rows, int(digits))
+            wide = _WIDE_CELL.findall(data)
+            if wide:  # every cell of a wide sheet: convert each distinct column and row once
+                columns = max(columns, max(map(column_number, {c for c, _r in wide})))
+                rows = max(rows, max(map(int, {r for _c, r in wide})))
             if not has_formula and (FORMULA_TAG.search(data) or b":f>" in data or b":f " in data):
                 has_formula = True
             tail = data[-OVERLAP:]

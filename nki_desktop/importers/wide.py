@@ -33,6 +33,7 @@ from nki_desktop.importers.rows import (
     looks_like_footnote,
     match_unit,
 )
+from nki_desktop.importers.wide_runs import _keep, _read_runs, _runs
 
 
 @dataclass
@@ -83,6 +84,7 @@ def read_rows(
     file = workbook.name
     plan = _plan(workbook, sheet.name, columns, year)
     value_keys = {(y, a, f) for _i, y, a, f, m, _l in plan if m == "value"}
+    runs = _runs(plan, value_keys)
     value_cols = {c.index for c in columns}
     before = result.values
     header_rows = [sheet.rows[i] for i in header.rows]
@@ -117,7 +119,10 @@ def read_rows(
             name = unit.name.split("(")[0].strip() if members else unit.name
             key = joint_body_key(name)
             result.joint_bodies.setdefault(key, JointBody(key, name, members))
-        _read_row(file, sheet.name, raw, row_no, key, plan, value_keys, group, cells, result)
+        if runs is None:
+            _read_row(file, sheet.name, raw, row_no, key, plan, value_keys, group, cells, result)
+        else:
+            _read_runs(file, sheet.name, raw, row_no, key, runs, group, cells, result)
     if result.values == before and len(sheet.rows) > header.data_start:
         check_formulas(workbook, sheet.name)
 
@@ -255,19 +260,4 @@ def _read_row(
             obs.missing = ""  # only n/rank columns for this cell: the value is absent
         if obs.value is None and obs.n is None and obs.rank is None and key not in value_keys:
             continue
-        cell_key = (key[0], unit, key[1], key[2])
-        if cell_key in cells:
-            earlier, earlier_row = cells[cell_key]
-            if (earlier.value, earlier.n, earlier.rank) == (obs.value, obs.n, obs.rank):
-                result.skipped.append(Skip(sheet, row_no, f"dubblett av rad {earlier_row}", unit))
-                continue
-            raise ImportProblem(
-                file,
-                f"Samma kommun ({unit}) förekommer två gånger med olika värden "
-                f"(rad {earlier_row} och rad {row_no}).",
-                sheet,
-                row_no,
-                hint="Ta bort den felaktiga raden och importera igen.",
-            )
-        cells[cell_key] = (obs, row_no)
-        result.observations.append(obs)
+        _keep(obs, key, file, sheet, row_no, unit, cells, result)

@@ -43,7 +43,7 @@ def differing_values(
     value) that differ from the given value: (given value, stored value) pairs.
 
     One read: the cells travel as one JSON parameter and are joined through the
-    (unit, area, factor, grp, year) index, instead of loading every stored value of the
+    (unit, year, area, factor, grp) index, instead of loading every stored value of the
     file's years and units into Python.
     """
     if not cells:

@@ -205,6 +205,20 @@ def _v10(db: sqlite_utils.Database) -> None:
     create_tracking_tables(db.conn)
 
 
+def _v11(db: sqlite_utils.Database) -> None:
+    """One unit index instead of two (issue 17: each index costs an import about 1,5 ms
+    per 3 000 values). ``(unit, year, area, factor, grp)`` serves "these kommuner in one
+    year" with both columns sought (the two it replaces gave unit alone) and a kommun's
+    trend by unit, filtered in the index."""
+    conn = db.conn
+    conn.execute("DROP INDEX IF EXISTS idx_observations_unit_area_factor_grp_year")
+    conn.execute("DROP INDEX IF EXISTS idx_observations_unit_year_grp")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_observations_unit_year_area_factor_grp "
+        "ON observations (unit, year, area, factor, grp)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2,
@@ -216,6 +230,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v8,
     _v9,
     _v10,
+    _v11,
 ]
 LATEST = len(MIGRATIONS)
 

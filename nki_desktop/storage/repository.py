@@ -33,27 +33,8 @@ from nki_desktop.storage.db import ReadOnlyDatabase, backup_copy, connect, probl
 from nki_desktop.storage.mappings import MappingQueries
 from nki_desktop.storage.opening import open_checked
 from nki_desktop.storage.queries import ValueQueries
-from nki_desktop.storage.rows import import_info, respondent_rows
+from nki_desktop.storage.rows import import_info, observation_insert, respondent_rows
 
-_OBS_COLUMNS = (
-    "import_id",
-    "year",
-    "unit",
-    "area",
-    "factor",
-    "grp",
-    "value",
-    "n",
-    "rank",
-    "rank_of",
-    "ci_low",
-    "ci_high",
-    "missing",
-    "sheet",
-    "row",
-    "col",
-    "response_rate",
-)
 _RESPONDENT_COLUMNS = (
     "import_id",
     "year",
@@ -287,33 +268,9 @@ class Store(MappingQueries, ValueQueries):
             self._ensure_units(conn, {o.unit for o in batch.observations})
             done = 0
             obs = batch.observations
+            insert, row_of = observation_insert(import_id, obs)
             for start in range(0, len(obs), chunk):
-                conn.executemany(
-                    f"INSERT INTO observations({','.join(_OBS_COLUMNS)}) "
-                    f"VALUES ({','.join('?' * len(_OBS_COLUMNS))})",
-                    [
-                        (
-                            import_id,
-                            o.year,
-                            o.unit,
-                            o.area,
-                            o.factor,
-                            o.group,
-                            o.value,
-                            o.n,
-                            o.rank,
-                            o.rank_of,
-                            o.ci_low,
-                            o.ci_high,
-                            o.missing,
-                            o.sheet,
-                            o.row,
-                            o.column,
-                            o.response_rate,
-                        )
-                        for o in obs[start : start + chunk]
-                    ],
-                )
+                conn.executemany(insert, map(row_of, obs[start : start + chunk]))
                 done += len(obs[start : start + chunk])
                 if progress:
                     progress(done, total)

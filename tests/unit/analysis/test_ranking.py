@@ -272,7 +272,7 @@ def test_years_per_group_and_read_index(store):
     assert store.years("privatperson") == [2020]
     assert store.years("forening") == []
     names = {r["name"] for r in store.conn.execute("PRAGMA index_list(observations)")}
-    assert "idx_observations_unit_year_grp" in names
+    assert "idx_observations_unit_year_area_factor_grp" in names  # unit and year (v11)
 
 
 @pytest.mark.parametrize("area,expected", [("total", 20), ("bygglov", 10)])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nki_desktop.domain import plausibility
 from nki_desktop.domain.records import Observation
@@ -92,3 +94,31 @@ def test_formula_like_text_is_escaped(text):
 @pytest.mark.parametrize("value", ["Kalix", "-", "+", "", "..", 3.5, -3, None])
 def test_other_values_are_left_alone(value):
     assert formula_safe(value) == value
+
+
+_NUMBERS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-5, max_value=400),
+    st.sampled_from([10_000_001, 2**70]),
+    st.floats(min_value=-5, max_value=400),
+    st.sampled_from([float("nan"), float("inf"), 3.5, 0.0, 100.0, 290.0]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    year=st.one_of(st.integers(1985, 2030), st.booleans(), st.just(2023.0)),
+    value=_NUMBERS,
+    n=_NUMBERS,
+    rank=_NUMBERS,
+    rank_of=_NUMBERS,
+    ci_low=st.one_of(st.none(), st.just(50.0)),
+)
+def test_the_fast_path_agrees_with_every_rule(year, value, n, rank, rank_of, ci_low):
+    # findings() skips cells that pass the one-expression check; it must never skip one
+    # that a rule refuses.
+    o = _obs(year=year, value=value, n=n, rank=rank, rank_of=rank_of, ci_low=ci_low)
+    found = list(plausibility.findings([o], 290, TODAY))
+    reason = plausibility.problem(o, 290, plausibility.last_year(TODAY))
+    assert [f.reason for f in found] == ([reason] if reason else [])

@@ -163,3 +163,20 @@ def test_mappings_are_remembered(store):
     store.save_mapping("sig1", "oj", {"A": "kommun", "C": "total.nki"})
     assert store.get_mapping("sig1") == {"A": "kommun", "C": "total.nki"}
     assert store.get_mapping("other") is None
+
+
+@pytest.mark.parametrize("filled", ["ci_low", "ci_high", "missing", "response_rate", "rank_of"])
+def test_a_column_filled_in_one_row_only_is_stored_and_the_rest_stay_null(store, filled):
+    # The insert leaves out the columns no row fills; one row filling it brings it back.
+    given = {"ci_low": 80.0, "ci_high": 90.0, "missing": "..", "response_rate": 41.5}
+    given["rank_of"] = 198
+    rows = [obs(unit=u) for u in ("1880", "0180", "1480")]
+    setattr(rows[1], filled, given[filled])
+    store.save_import(batch(f"{filled}.xlsx", "oj", rows))
+    stored = {v.unit: getattr(v, filled) for v in store.values()}
+    assert stored == {"1880": None, "0180": given[filled], "1480": None}
+    [[nulls]] = store.conn.execute(
+        f"SELECT COUNT(*) FROM observations WHERE ci_low IS NULL AND ci_high IS NULL "
+        f"AND response_rate IS NULL AND sheet = '' AND {filled} IS NULL"
+    ).fetchall()
+    assert nulls == 2
