@@ -217,3 +217,24 @@ def test_the_started_readers_memory_limit_is_lowered_to_the_checked_budget():
     safe_reader._lower_limit(None, 1 << 20)  # no child: this process keeps its limit
     safe_reader._lower_limit(child.pid, 1 << 20)  # a child gone: nothing happens
     assert resource.getrlimit(resource.RLIMIT_AS) == own
+
+
+def test_rows_arrive_with_the_cyclic_collector_paused_and_it_resumes(tmp_path):
+    import gc
+
+    path, data = _rows_file(tmp_path)
+    seen: list[bool] = []
+
+    def meanwhile() -> int:
+        seen.append(gc.isenabled())
+        return safe_reader.MEMORY_FLOOR
+
+    assert gc.isenabled()
+    ((_, rows),) = safe_reader.read_sheets(path, meanwhile=meanwhile)
+    assert seen == [False] and gc.isenabled() and len(rows) == len(data)
+    gc.disable()
+    try:
+        safe_reader.read_sheets(path)
+        assert not gc.isenabled()  # left as it was
+    finally:
+        gc.enable()
