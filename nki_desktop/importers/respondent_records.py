@@ -51,7 +51,7 @@ def respondent_table(
         for c, t in sorted(mapping.items())
         if t.startswith(BACKGROUND)
     ]
-    ix = index.tolist()
+    flags = keep.tolist()  # the kept rows, picked at C speed by compress()
     bgs: list[dict[str, Any]]
     if background:
         # Few distinct answer combinations: one (read-only) dict per combination.
@@ -62,7 +62,7 @@ def respondent_table(
             texts.append(
                 [
                     seen[v] if v in seen else seen.setdefault(v, cell_text(v))
-                    for v in (col[i] for i in ix)
+                    for v in compress(col, flags)
                 ]
             )
         names = [name for _, name in background]
@@ -77,9 +77,9 @@ def respondent_table(
         bgs = [{}] * len(index)
     return RespondentTable(
         year[index],
-        [unit[i] for i in ix],
-        [area[i] for i in ix],
-        [group[i] for i in ix],
+        list(compress(unit, flags)),
+        list(compress(area, flags)),
+        list(compress(group, flags)),
         dict(zip(ANSWER_TARGETS, answers, strict=True)),
         bgs,
         sheet_name,
