@@ -292,8 +292,8 @@ def cell_stats(
     group_ix = {g: i for i, g in enumerate(groups)}
     year_ix = {y: i for i, y in enumerate(years)}
     y_code = np.searchsorted(np.array(years), data.year).astype(np.int64)
-    a_code = np.array([area_ix[a] for a in data.area], dtype=np.int64)
-    g_code = np.array([group_ix[g] for g in data.group], dtype=np.int64)
+    a_code = np.fromiter(map(area_ix.__getitem__, data.area), np.int64, len(data.area))
+    g_code = np.fromiter(map(group_ix.__getitem__, data.group), np.int64, len(data.group))
     in_total = np.zeros((len(years), len(areas)), dtype=bool)
     for y in years:
         for a in total_areas.get(y, ()):

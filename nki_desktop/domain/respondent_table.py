@@ -72,13 +72,14 @@ class RespondentTable(Sequence[dict[str, Any]]):
     def table_rows(self, import_id: int, start: int, stop: int) -> list[tuple[Any, ...]]:
         """Rows for the ``respondents`` table (storage column order), background as JSON."""
         cols = self.columns
-        texts: dict[int, str] = {}
-        bg = []
-        for d in cols[13][start:stop]:
-            text = texts.get(id(d))
-            if text is None:
-                text = texts[id(d)] = json.dumps(d, ensure_ascii=False) if d else ""
-            bg.append(text)
+        part = cols[13][start:stop]
+        ids = list(map(id, part))
+        # Few distinct (shared) dicts: each serialised once, then looked up at C speed.
+        texts = {
+            key: json.dumps(d, ensure_ascii=False) if d else ""
+            for key, d in dict(zip(ids, part, strict=True)).items()
+        }
+        bg = list(map(texts.__getitem__, ids))
         return list(
             zip(
                 repeat(import_id),

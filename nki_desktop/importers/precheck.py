@@ -26,6 +26,7 @@ MAX_CELLS = 64_000_000  # rows × columns the reader would hold: Excel's 1 048 5
 BYTES_PER_CELL = 48  # the reader's dense cell plus its share of the Python row
 SECONDS_PER_MB = 0.3
 CHUNK = 1 << 20
+HEAD = 64 << 10  # bytes of a sheet part read for its declared <dimension>
 
 # Literal-led patterns only: they scan a 200 MB sheet part in well under a second.
 _DIMENSION = re.compile(rb'dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
@@ -78,6 +79,52 @@ def _budget(unpacked: int, cells: int) -> Budget:
     return Budget(memory, seconds, cells=cells, unpacked=unpacked)
 
 
+def early(path: Path) -> Budget | None:
+    """A budget to start the reader with while :func:`check` scans the sheets (see
+    ``base._read_native``): from the archive's sizes (zip bombs refused here already) and
+    each sheet's declared extent (``<dimension>``), else one cell per unpacked byte, which
+    a legitimate sheet does not exceed. The reader gets the checked budget once the scan
+    is done. None when it cannot be known cheaply (not .xlsx, a damaged archive): then the
+    checks run first."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            unpacked = _archive_size(infos)
+            cells = 0
+            for info in infos:
+                if _is_sheet_part(info.filename):
+                    with archive.open(info) as part:
+                        dimension = _DIMENSION.search(part.read(HEAD))
+                    if dimension and dimension.group(3):
+                        rows = int(dimension.group(4))
+                        cells += rows * max(column_number(dimension.group(3)), 26)
+    except TooBig:
+        raise
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError):
+        return None  # check() says what is wrong
+    except (NotImplementedError, RuntimeError):
+        return None
+    return _budget(unpacked, max(cells, unpacked))
+
+
+def _is_sheet_part(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _archive_size(infos: list[zipfile.ZipInfo]) -> int:
+    """All parts unpacked, in bytes; TooBig for too much in all or a zip bomb part."""
+    unpacked = sum(max(0, i.file_size) for i in infos)
+    if unpacked > MAX_UNPACKED:
+        raise TooBig(f"delarna packas upp till {unpacked >> 20} MB")
+    for info in infos:
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > BOMB_FLOOR and ratio > MAX_RATIO:
+            raise TooBig(f"delen {info.filename} packas upp {ratio:.0f} gånger")
+    return unpacked
+
+
 def _check_zip(path: Path, suffix: str) -> Budget:
     try:
         archive = zipfile.ZipFile(path)
@@ -85,13 +132,7 @@ def _check_zip(path: Path, suffix: str) -> Budget:
         raise Damaged("arkivet (zip) i filen är trasigt eller avkortat") from exc
     with archive:
         infos = archive.infolist()
-        unpacked = sum(max(0, i.file_size) for i in infos)
-        if unpacked > MAX_UNPACKED:
-            raise TooBig(f"delarna packas upp till {unpacked >> 20} MB")
-        for info in infos:
-            ratio = info.file_size / max(1, info.compress_size)
-            if info.file_size > BOMB_FLOOR and ratio > MAX_RATIO:
-                raise TooBig(f"delen {info.filename} packas upp {ratio:.0f} gånger")
+        unpacked = _archive_size(infos)
         try:
             if suffix in (".xlsx", ".xlsm"):
                 return _check_sheets(archive, infos, unpacked)
@@ -116,7 +157,7 @@ def _check_sheets(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], unpack
     formula_parts: list[str] = []
     for info in infos:
         name = info.filename
-        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+        if not _is_sheet_part(name):
             continue
         rows, columns, has_formula = _scan_sheet(archive, info)
         sheet_cells = rows * columns

@@ -4,6 +4,7 @@ them (per unit, year, area and group; NKI totalt and all groups), as observation
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -50,7 +51,7 @@ def respondent_table(
         for c, t in sorted(mapping.items())
         if t.startswith(BACKGROUND)
     ]
-    ix = index.tolist()
+    flags = keep.tolist()  # the kept rows, picked at C speed by compress()
     bgs: list[dict[str, Any]]
     if background:
         # Few distinct answer combinations: one (read-only) dict per combination.
@@ -61,7 +62,7 @@ def respondent_table(
             texts.append(
                 [
                     seen[v] if v in seen else seen.setdefault(v, cell_text(v))
-                    for v in (col[i] for i in ix)
+                    for v in compress(col, flags)
                 ]
             )
         names = [name for _, name in background]
@@ -76,9 +77,9 @@ def respondent_table(
         bgs = [{}] * len(index)
     return RespondentTable(
         year[index],
-        [unit[i] for i in ix],
-        [area[i] for i in ix],
-        [group[i] for i in ix],
+        list(compress(unit, flags)),
+        list(compress(area, flags)),
+        list(compress(group, flags)),
         dict(zip(ANSWER_TARGETS, answers, strict=True)),
         bgs,
         sheet_name,
@@ -101,15 +102,22 @@ def computed_observations(
     """The indices computed from the kept rows, with n and a 95 % interval, per unit."""
     nki = respondent_nki_array(q, nki_rule)
     factors = factor_index_array(np.column_stack([raw[f] for f in SERVICE_FACTORS]), factor_scale)
-    units = np.array(unit, dtype=object)
-    areas = np.array(area, dtype=object)
-    groups = np.array(group, dtype=object)
+    kept_units = set(compress(unit, keep.tolist()))
+    if len(kept_units) > 1:
+        units = np.array(unit, dtype=object)
+        selections = [(u, keep & (units == u)) for u in sorted(kept_units)]
+    else:  # the usual file, one kommun's: no object arrays to compare
+        selections = [(u, keep) for u in kept_units]
     out: list[Observation] = []
-    for u in sorted(set(units[keep])):
-        sel = keep & (units == u)
-        years = sorted({int(y) for y in year[sel]})
+    for u, sel in selections:
+        years = sorted({int(y) for y in np.unique(year[sel])})
+        flags = sel.tolist()
         data = RespondentArrays(
-            year[sel], list(areas[sel]), list(groups[sel]), nki[sel], factors[sel]
+            year[sel],
+            list(compress(area, flags)),
+            list(compress(group, flags)),
+            nki[sel],
+            factors[sel],
         )
         for cell in cell_stats(data, {y: nki_total_areas(y) for y in years}):
             out.append(

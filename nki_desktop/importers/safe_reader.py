@@ -15,10 +15,11 @@ This module must stay light: the child imports it before anything else.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -42,6 +43,15 @@ class ReaderFailure(Exception):
 def memory_budget(unpacked_bytes: int) -> int:
     """Address space for reading a workbook whose parts unpack to ``unpacked_bytes``."""
     return max(MEMORY_FLOOR, min(MEMORY_CEILING, MEMORY_FLOOR + MEMORY_PER_BYTE * unpacked_bytes))
+
+
+def memory_limited() -> bool:
+    """Whether the child's address space can be limited here (not on Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return False
+    return hasattr(resource, "RLIMIT_AS")
 
 
 def _limit_memory(limit: int) -> None:
@@ -115,10 +125,16 @@ def _child(path: str, memory: int, conn: Connection) -> None:
 
 
 def read_sheets(
-    path: Path | str, memory: int = MEMORY_FLOOR, seconds: float = READ_SECONDS
+    path: Path | str,
+    memory: int = MEMORY_FLOOR,
+    seconds: float = READ_SECONDS,
+    meanwhile: Callable[[], int] | None = None,
 ) -> list[tuple[str, list[list[Any]]]]:
     """Every sheet of a workbook as (name, rows), read in a child process.
 
+    ``meanwhile`` runs in this process once the child has started (on the other core while
+    the child parses); whatever it raises stops the child and comes out of here first; it
+    returns the child's memory limit from then on (lowered where the system can do that).
     Raises :class:`ReaderFailure` when the child fails, dies, runs out of memory or time.
     """
     import multiprocessing
@@ -140,7 +156,13 @@ def read_sheets(
     sender.close()
     sheets: list[tuple[str, list[list[Any]]]] = []
     deadline = time.monotonic() + seconds
+    # Hundreds of thousands of row lists arrive: without the cyclic collector paused, they
+    # set off collections that rescan every row received so far (rows hold no cycles).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
+        if meanwhile is not None:
+            _lower_limit(process.pid, meanwhile())
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not receiver.poll(remaining):
@@ -161,12 +183,27 @@ def read_sheets(
             else:
                 raise ReaderFailure(f"läsaren stötte på ett fel i filen: {message[1]}")
     finally:
+        if collecting:
+            gc.enable()
         receiver.close()
         if process.is_alive():
             process.kill()
         process.join(5)
         if hasattr(process, "close") and not process.is_alive():
             process.close()
+
+
+def _lower_limit(pid: int | None, limit: int) -> None:
+    """Lower a running child's address-space limit (Linux; elsewhere it keeps its own)."""
+    if not pid:  # never 0: that would be this process
+        return
+    try:
+        import resource
+
+        _soft, hard = resource.prlimit(pid, resource.RLIMIT_AS)
+        resource.prlimit(pid, resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, AttributeError, OSError, ValueError):
+        pass
 
 
 @contextmanager

@@ -160,7 +160,10 @@ def preview(
     """What importing the file would do, without writing anything; holds the parsed batch."""
     result = Preview(Path(path).name, path=str(path))
     try:
-        importer, parsed = understand(store, path, options, workbook)
+        # No cyclic collections while the rows are read and parsed (a big file's row lists
+        # would be rescanned again and again); read here, they are freed before it resumes.
+        with paused_gc():
+            importer, parsed = understand(store, path, options, workbook)
     except NeedsMapping as need:
         result.mapping_request = need.request
         result.problem = str(need)

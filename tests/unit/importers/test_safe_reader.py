@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import sys
 import zipfile
 
 import pytest
@@ -145,3 +146,95 @@ def test_workbook_that_is_no_zip_is_refused_as_damaged(tmp_path):
     with pytest.raises(ImportProblem, match="Filen x.xlsx kunde inte läsas: den verkar skadad"):
         read_workbook(path)
     assert zipfile.is_zipfile(io.BytesIO(path.read_bytes())) is False
+
+
+# -- the reader started while the full check runs (base._checked_read) ---------------------
+def _rows_file(tmp_path, rows: int = 300):
+    data = [["Kommun", "NKI"], *([f"K{i}", i] for i in range(rows))]
+    return ib.write_xlsx(tmp_path / "rows.xlsx", {"Data": data}), data
+
+
+def test_early_budget_is_at_least_the_checked_one(tmp_path):
+    path, _ = _rows_file(tmp_path)
+    early, checked = precheck.early(path), precheck.check(path)
+    assert early is not None
+    assert early.memory >= checked.memory and early.seconds >= checked.seconds
+
+
+def test_early_budget_is_only_for_xlsx_archives(tmp_path):
+    ods = ib.write_ods(tmp_path / "lan.ods", ib.per_lan_sheets())
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    assert precheck.early(ods) is None and precheck.early(broken) is None
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_refusal_of_the_check_wins_over_the_started_reader(tmp_path, declared):
+    from nki_desktop.importers import base
+
+    path = _far(tmp_path, declared, "XFD1048576")
+    assert precheck.early(path) is not None  # the reader does start before the check ends
+    with pytest.raises(precheck.TooBig, match="XFD1048576"):
+        base._checked_read(path)
+
+
+def test_a_file_needing_more_than_the_early_budget_is_read_with_the_checked_one(
+    tmp_path, monkeypatch
+):
+    from nki_desktop.importers import base
+
+    path, data = _rows_file(tmp_path)
+    started: list[int] = []
+    read = safe_reader.read_sheets
+
+    def spy(path, memory=safe_reader.MEMORY_FLOOR, seconds=30.0, meanwhile=None):
+        started.append(memory)
+        return read(path, memory, seconds, meanwhile)
+
+    small = precheck.Budget(memory=safe_reader.MEMORY_FLOOR // 2, seconds=60.0)
+    monkeypatch.setattr(precheck, "early", lambda _path: small)
+    monkeypatch.setattr(safe_reader, "read_sheets", spy)
+
+    budget, ((name, rows),) = base._checked_read(path)
+
+    assert started == [small.memory, budget.memory] and budget.memory > small.memory
+    assert name == "Data" and len(rows) == len(data)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prlimit is Linux only")
+def test_the_started_readers_memory_limit_is_lowered_to_the_checked_budget():
+    import resource
+    import subprocess
+
+    own = resource.getrlimit(resource.RLIMIT_AS)
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        safe_reader._lower_limit(child.pid, 900 << 20)
+        assert resource.prlimit(child.pid, resource.RLIMIT_AS)[0] == 900 << 20
+    finally:
+        child.kill()
+        child.wait()
+    safe_reader._lower_limit(None, 1 << 20)  # no child: this process keeps its limit
+    safe_reader._lower_limit(child.pid, 1 << 20)  # a child gone: nothing happens
+    assert resource.getrlimit(resource.RLIMIT_AS) == own
+
+
+def test_rows_arrive_with_the_cyclic_collector_paused_and_it_resumes(tmp_path):
+    import gc
+
+    path, data = _rows_file(tmp_path)
+    seen: list[bool] = []
+
+    def meanwhile() -> int:
+        seen.append(gc.isenabled())
+        return safe_reader.MEMORY_FLOOR
+
+    assert gc.isenabled()
+    ((_, rows),) = safe_reader.read_sheets(path, meanwhile=meanwhile)
+    assert seen == [False] and gc.isenabled() and len(rows) == len(data)
+    gc.disable()
+    try:
+        safe_reader.read_sheets(path)
+        assert not gc.isenabled()  # left as it was
+    finally:
+        gc.enable()

@@ -81,3 +81,20 @@ def test_a_refused_preview_commits_nothing(store, tmp_path):
     outcome = imports.commit(store, imports.preview(store, path))
     assert not outcome.ok and outcome.mapping_request is not None
     assert "--map" in outcome.message and store.list_imports() == []
+
+
+def test_reading_and_parsing_run_without_cyclic_collections_which_resume(
+    store, tmp_path, monkeypatch
+):
+    import gc
+
+    path = b.oj_two_row_header(tmp_path / "oj.xlsx")
+    real = imports.read_workbook
+    during: list[bool] = []
+    monkeypatch.setattr(
+        imports, "read_workbook", lambda p: during.append(gc.isenabled()) or real(p)
+    )
+
+    shown = imports.preview(store, path)
+
+    assert shown.ok and during == [False] and gc.isenabled()
