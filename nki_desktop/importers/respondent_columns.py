@@ -203,13 +203,14 @@ def read_answers(
     column: Sequence[Any], codes: set[float], texts: set[str]
 ) -> tuple[np.ndarray, int]:
     """Answers as floats with NaN for no answer; also the count of unreadable cells."""
-    cache: dict[Any, float] = {}
+    cache: dict[tuple[type, Any], float] = {}  # keyed by type too: True == 1 == 1.0 in a dict
     bad = 0
 
     def slow(value: Any) -> float:
         nonlocal bad
-        if value in cache:
-            return cache[value]
+        key = (type(value), value)
+        if key in cache:
+            return cache[key]
         text = cell_text(value)
         result = float("nan")
         if text and fold(text) not in texts and text not in texts:
@@ -221,7 +222,7 @@ def read_answers(
                 bad += 1
             else:
                 result = number
-        cache[value] = result
+        cache[key] = result
         return result
 
     values = np.array([v if type(v) is float else slow(v) for v in column], dtype=float)

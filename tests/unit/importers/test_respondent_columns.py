@@ -151,3 +151,11 @@ def test_a_missing_column_is_not_filled_by_a_neighbour(drop, case):
     want = [t for i, t in sorted(expected.items()) if i != gone]
     got = best_assignment(kept)
     assert [got.get(i) for i in range(len(kept))] == want
+
+
+def test_read_answers_keeps_a_number_apart_from_an_equal_boolean():
+    # True == 1 in a dict: a cached True must not decide how a later 1 is read
+    from nki_desktop.importers.respondent_columns import read_answers
+
+    values, bad = read_answers([True, 1, "1", 2.0], set(), set())
+    assert list(values[1:]) == [1.0, 1.0, 2.0] and bad == 1
