@@ -14,12 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
-
 from nki_desktop.analysis.trend import TrendData
 from nki_desktop.domain.areas import TOTAL
 from nki_desktop.domain.numbers import fmt_index
-from nki_desktop.domain.respondent_stats import NKI_RULE_ALL, respondent_nki_array, summarise
 from nki_desktop.domain.rules import nki_total_areas, publication_rules
 from nki_desktop.storage import Store
 from nki_desktop.storage.answer_dates import latest_dated_rows
@@ -91,6 +88,15 @@ def build_preliminary(
     rows = [r for r in rows if int(r["year"]) == year and r["area"] in areas]
     if not rows:
         return None
+    # numpy only here: most starts show no running year, and Översikt is the first screen
+    import numpy as np
+
+    from nki_desktop.domain.respondent_stats import (
+        NKI_RULE_ALL,
+        respondent_nki_array,
+        summarise,
+    )
+
     rules = rules or {}
     q = np.array(
         [[np.nan if r.get(k) is None else float(r[k]) for k in ("q1", "q2", "q3")] for r in rows],
@@ -135,10 +141,10 @@ def load_preliminary(store: Store, unit: str, group: str, area: str = TOTAL) -> 
         for v in store.values(unit=unit, area=area, factor="nki", group=group, effective=False)
         if v.value is not None and v.publication not in NOT_FINAL
     }
-    rules = {
-        i.id: i.settings.nki_rule or NKI_RULE_ALL
+    rules = {  # imports without a stored rule take the default (all three answered)
+        i.id: i.settings.nki_rule
         for i in store.list_imports()
-        if i.kind == COMPUTED
+        if i.kind == COMPUTED and i.settings.nki_rule
     }
     return build_preliminary(rows, final, unit, group, area, rules)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from nki_desktop.analysis.report_data import ReportDataError
 from nki_desktop.domain.errors import UserError
 from nki_desktop.importers.base import ImportProblem, NeedsMapping
 
@@ -27,7 +26,7 @@ def user_message(exc: BaseException) -> str:
         return exc.text
     if isinstance(exc, NeedsMapping):
         return str(exc)
-    if isinstance(exc, UserError | ReportDataError):
+    if isinstance(exc, UserError):  # ReportDataError and the other report errors too
         return str(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""

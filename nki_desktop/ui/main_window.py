@@ -32,7 +32,6 @@ from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.backup import BackupActions
-from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog
 from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.lazy_pages import PageDirectory, PageSlot
 from nki_desktop.ui.tasks import TaskRunner
@@ -198,7 +197,7 @@ class MainWindow(FileActions, QMainWindow):
         self.action_choose.triggered.connect(self.choose_kommun)
         self.action_goals = QAction("&Mål…", self)
         self.action_goals.setStatusTip("Kommunens mål för NKI och om de nås")
-        self.action_goals.triggered.connect(lambda: GoalsDialog(self.context, self).exec())
+        self.action_goals.triggered.connect(self.open_goals)
         self.action_trash = QAction("&Papperskorg…", self)
         self.action_trash.setStatusTip("Borttagna mål, åtgärder och anteckningar: återställ dem")
         self.action_trash.triggered.connect(self.open_trash)
@@ -317,6 +316,12 @@ class MainWindow(FileActions, QMainWindow):
             self.context.settings.set("page", list(self.pages)[row])
 
     # -- sample data ---------------------------------------------------------------------
+    def open_goals(self) -> None:
+        """Arkiv → Mål: the kommun's goals (the dialog is imported when first asked for)."""
+        from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog
+
+        GoalsDialog(self.context, self).exec()
+
     def open_trash(self) -> None:
         """Arkiv → Papperskorg: put back removed goals, actions and notes."""
         from nki_desktop.ui.dialogs.trash_dialog import TrashDialog

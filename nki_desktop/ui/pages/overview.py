@@ -24,7 +24,6 @@ from nki_desktop.domain.numbers import fmt_change, fmt_index, fmt_number
 from nki_desktop.domain.rules import breaks_between, year_caption
 from nki_desktop.domain.sn import parse_grade_words
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.widgets.goal_strip import GoalStrip
 from nki_desktop.ui.widgets.notes_strip import NotesStrip
@@ -223,6 +222,8 @@ class OverviewPage(DataPage):
         )
 
     def _on_goal_strip_edit_requested(self) -> None:
+        from nki_desktop.ui.dialogs.goals_dialog import GoalsDialog  # built when asked for
+
         GoalsDialog(self.context, self).exec()
 
     def _show_preliminary(self, kf: KeyFigures) -> None:
