@@ -9,6 +9,7 @@ import sys
 from typing import Any, TextIO
 
 from nki_desktop.cli.args import UNKNOWN, kommun_option
+from nki_desktop.cli.trash_commands import add_trash_commands
 from nki_desktop.domain.actions import STATUSES, Action
 from nki_desktop.domain.errors import InputError
 from nki_desktop.domain.text import formula_safe
@@ -117,28 +118,6 @@ def cmd_done(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
-def cmd_remove(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    try:
-        action = svc.remove(store, args.id)
-    except InputError as exc:
-        return _fail(exc)
-    print(
-        f"Åtgärd {action.id} ({action.title}) ligger i papperskorgen. "
-        f"Ångra med: nki-desktop actions restore {action.id}",
-        file=out,
-    )
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    try:
-        action = svc.restore(store, args.id)
-    except InputError as exc:
-        return _fail(exc)
-    print(f"Åtgärd {action.id} ({action.title}) är återställd.", file=out)
-    return 0
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("actions", help="åtgärder: lägg till, lista, genomför, ta bort")
     commands = parser.add_subparsers(dest="actions_command", metavar="DELKOMMANDO", required=True)
@@ -165,10 +144,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     done.add_argument("id", type=int, metavar="ID")
     done.add_argument("--date", metavar="DATUM", help="ÅÅÅÅ-MM-DD (standard: i dag)")
     done.set_defaults(func=cmd_done)
-    for name, func, text in (
-        ("remove", cmd_remove, "flytta till papperskorgen"),
-        ("restore", cmd_restore, "återställ från papperskorgen"),
-    ):
-        command = commands.add_parser(name, help=text)
-        command.add_argument("id", type=int, metavar="ID")
-        command.set_defaults(func=func)
+    add_trash_commands(
+        commands, "actions", svc.remove, svc.restore, lambda a: f"Åtgärd {a.id} ({a.title})"
+    )

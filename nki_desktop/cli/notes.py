@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from nki_desktop.cli.actions import _fail, write_records
 from nki_desktop.cli.args import UNKNOWN, kommun_option
+from nki_desktop.cli.trash_commands import add_trash_commands
 from nki_desktop.domain.actions import Note
 from nki_desktop.domain.errors import InputError
 from nki_desktop.services import notes as svc
@@ -48,28 +49,6 @@ def cmd_list(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
-def cmd_remove(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    try:
-        note = svc.remove(store, args.id)
-    except InputError as exc:
-        return _fail(exc)
-    print(
-        f"Anteckning {note.id} ligger i papperskorgen. "
-        f"Ångra med: nki-desktop notes restore {note.id}",
-        file=out,
-    )
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    try:
-        note = svc.restore(store, args.id)
-    except InputError as exc:
-        return _fail(exc)
-    print(f"Anteckning {note.id} är återställd.", file=out)
-    return 0
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("notes", help="anteckningar: lägg till, lista, ta bort")
     commands = parser.add_subparsers(dest="notes_command", metavar="DELKOMMANDO", required=True)
@@ -87,10 +66,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing.add_argument("--deleted", action="store_true", help="de i papperskorgen")
     listing.add_argument("--format", choices=("csv", "json"), default="csv")
     listing.set_defaults(func=cmd_list)
-    for name, func, text in (
-        ("remove", cmd_remove, "flytta till papperskorgen"),
-        ("restore", cmd_restore, "återställ från papperskorgen"),
-    ):
-        command = commands.add_parser(name, help=text)
-        command.add_argument("id", type=int, metavar="ID")
-        command.set_defaults(func=func)
+    add_trash_commands(commands, "notes", svc.remove, svc.restore, lambda n: f"Anteckning {n.id}")
