@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from nki_desktop.domain.actions import Action
-from nki_desktop.storage.soft_delete import now_text
+from nki_desktop.storage.soft_delete import insert_record, now_text, update_record
 
 if TYPE_CHECKING:
     from nki_desktop.storage.repository import Store
@@ -46,25 +46,12 @@ def _values(a: Action) -> tuple[Any, ...]:
 
 
 def insert_action(store: Store, action: Action) -> int:
-    now = now_text()
-    with store.transaction() as conn:
-        cur = conn.execute(
-            f"INSERT INTO actions({', '.join(_EDITABLE)}, created_at, changed_at) "
-            f"VALUES ({', '.join('?' * len(_EDITABLE))}, ?, ?)",
-            (*_values(action), now, now),
-        )
-        return int(cur.lastrowid or 0)
+    return insert_record(store, "actions", _EDITABLE, _values(action))
 
 
 def update_action(store: Store, action: Action) -> bool:
     """Write an edited action over the stored one; False when it does not exist."""
-    sets = ", ".join(f"{c} = ?" for c in _EDITABLE)
-    with store.transaction() as conn:
-        cur = conn.execute(
-            f"UPDATE actions SET {sets}, changed_at = ? WHERE id = ?",
-            (*_values(action), now_text(), action.id),
-        )
-        return cur.rowcount > 0
+    return update_record(store, "actions", action.id or 0, _EDITABLE, _values(action))
 
 
 def set_done(store: Store, action_id: int, date: str) -> bool:

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from nki_desktop.domain.goals import Goal
+from nki_desktop.storage import soft_delete
+from nki_desktop.storage.soft_delete import insert_record, update_record
 
 if TYPE_CHECKING:
     from nki_desktop.storage.repository import Store
@@ -15,10 +16,6 @@ _COLUMNS = (
     "id, unit, area, factor, grp, kind, target, direction, rank, from_year, source, "
     "created_at, changed_at, deleted_at"
 )
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def _goal(r: Any) -> Goal:
@@ -40,53 +37,26 @@ def _goal(r: Any) -> Goal:
     )
 
 
+_EDITABLE = (
+    "unit", "area", "factor", "grp", "kind", "target", "direction", "rank", "from_year", "source",
+)  # fmt: skip
+
+
+def _values(goal: Goal) -> tuple[Any, ...]:
+    return (
+        goal.kommun, goal.area, goal.factor, goal.group, goal.kind, goal.target, goal.direction,
+        goal.rank, goal.from_year, goal.source,
+    )  # fmt: skip
+
+
 def add_goal(store: Store, goal: Goal) -> int:
     """Store a new goal; returns its id."""
-    now = _now()
-    with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO goals(unit, area, factor, grp, kind, target, direction, rank, "
-            "from_year, source, created_at, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                goal.kommun,
-                goal.area,
-                goal.factor,
-                goal.group,
-                goal.kind,
-                goal.target,
-                goal.direction,
-                goal.rank,
-                goal.from_year,
-                goal.source,
-                now,
-                now,
-            ),
-        )
-        return int(cur.lastrowid or 0)
+    return insert_record(store, "goals", _EDITABLE, _values(goal))
 
 
 def update_goal(store: Store, goal: Goal) -> bool:
     """Save an edited goal (by id); False when there is no such goal."""
-    with store.transaction() as conn:
-        cur = conn.execute(
-            "UPDATE goals SET unit = ?, area = ?, factor = ?, grp = ?, kind = ?, target = ?, "
-            "direction = ?, rank = ?, from_year = ?, source = ?, changed_at = ? WHERE id = ?",
-            (
-                goal.kommun,
-                goal.area,
-                goal.factor,
-                goal.group,
-                goal.kind,
-                goal.target,
-                goal.direction,
-                goal.rank,
-                goal.from_year,
-                goal.source,
-                _now(),
-                goal.id,
-            ),
-        )
-        return cur.rowcount > 0
+    return update_record(store, "goals", goal.id, _EDITABLE, _values(goal))
 
 
 def get_goal(store: Store, goal_id: int) -> Goal | None:
@@ -116,21 +86,7 @@ def list_goals(
 
 def set_deleted(store: Store, goal_id: int, deleted: bool) -> bool:
     """Move a goal to the wastebasket (or back); False when nothing changed."""
-    now = _now()
-    with store.transaction() as conn:
-        if deleted:
-            cur = conn.execute(
-                "UPDATE goals SET deleted_at = ?, changed_at = ? "
-                "WHERE id = ? AND deleted_at IS NULL",
-                (now, now, goal_id),
-            )
-        else:
-            cur = conn.execute(
-                "UPDATE goals SET deleted_at = NULL, changed_at = ? "
-                "WHERE id = ? AND deleted_at IS NOT NULL",
-                (now, goal_id),
-            )
-        return cur.rowcount > 0
+    return soft_delete.set_deleted(store, "goals", goal_id, deleted)
 
 
 def goal_count(store: Store) -> int:

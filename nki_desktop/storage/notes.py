@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nki_desktop.domain.actions import Note
-from nki_desktop.storage.soft_delete import now_text
+from nki_desktop.storage.soft_delete import insert_record, update_record
 
 if TYPE_CHECKING:
     from nki_desktop.storage.repository import Store
@@ -30,24 +30,11 @@ def _values(n: Note) -> tuple[Any, ...]:
 
 
 def insert_note(store: Store, note: Note) -> int:
-    now = now_text()
-    with store.transaction() as conn:
-        cur = conn.execute(
-            f"INSERT INTO notes({', '.join(_EDITABLE)}, created_at, changed_at) "
-            f"VALUES ({', '.join('?' * len(_EDITABLE))}, ?, ?)",
-            (*_values(note), now, now),
-        )
-        return int(cur.lastrowid or 0)
+    return insert_record(store, "notes", _EDITABLE, _values(note))
 
 
 def update_note(store: Store, note: Note) -> bool:
-    sets = ", ".join(f"{c} = ?" for c in _EDITABLE)
-    with store.transaction() as conn:
-        cur = conn.execute(
-            f"UPDATE notes SET {sets}, changed_at = ? WHERE id = ?",
-            (*_values(note), now_text(), note.id),
-        )
-        return cur.rowcount > 0
+    return update_record(store, "notes", note.id or 0, _EDITABLE, _values(note))
 
 
 def _note(r: Any) -> Note:

@@ -1,10 +1,12 @@
-"""Soft deletion shared by the user's own records (actions, notes; goals can join): "Ta
-bort" sets ``deleted_at``, the Papperskorg clears it, nothing typed is lost by one click."""
+"""Writes shared by the user's own records (goals, actions, notes): insert and update with
+created/changed times, and soft deletion — "Ta bort" sets ``deleted_at``, the Papperskorg
+clears it, nothing typed is lost by one click."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nki_desktop.storage.repository import Store
@@ -17,10 +19,42 @@ def now_text() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+def _checked(table: str) -> str:
+    if table not in SOFT_TABLES:
+        raise ValueError(f"not a table of the user's own records: {table}")
+    return table
+
+
+def insert_record(store: Store, table: str, columns: Sequence[str], values: Sequence[Any]) -> int:
+    """Insert one row (``columns`` are the program's own names, never input) stamped with
+    created and changed time; returns its id."""
+    now = now_text()
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"INSERT INTO {_checked(table)}({', '.join(columns)}, created_at, changed_at) "
+            f"VALUES ({', '.join('?' * len(columns))}, ?, ?)",
+            (*values, now, now),
+        )
+        return int(cur.lastrowid or 0)
+
+
+def update_record(
+    store: Store, table: str, row_id: int, columns: Sequence[str], values: Sequence[Any]
+) -> bool:
+    """Write edited values over a stored row and stamp its changed time; False when there
+    is no such row."""
+    sets = ", ".join(f"{c} = ?" for c in columns)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"UPDATE {_checked(table)} SET {sets}, changed_at = ? WHERE id = ?",
+            (*values, now_text(), row_id),
+        )
+        return cur.rowcount > 0
+
+
 def set_deleted(store: Store, table: str, row_id: int, deleted: bool) -> bool:
     """Move a row to the Papperskorg (or back); False when there is no such row to move."""
-    if table not in SOFT_TABLES:
-        raise ValueError(f"not a soft-deleted table: {table}")
+    table = _checked(table)
     now = now_text()
     with store.transaction() as conn:
         if deleted:
@@ -40,8 +74,7 @@ def set_deleted(store: Store, table: str, row_id: int, deleted: bool) -> bool:
 
 def purge(store: Store, table: str, row_id: int) -> bool:
     """Delete a row for good, only from the Papperskorg."""
-    if table not in SOFT_TABLES:
-        raise ValueError(f"not a soft-deleted table: {table}")
+    table = _checked(table)
     with store.transaction() as conn:
         cur = conn.execute(
             f"DELETE FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", (row_id,)

@@ -29,7 +29,7 @@ def test_a_goal_is_stored_with_its_times_and_read_back(store):
 
 def test_edit_changes_the_goal_and_its_changed_time(store, monkeypatch):
     goal_id = add_goal(store, new_goal("1880", target=75))
-    monkeypatch.setattr("nki_desktop.storage.goals._now", lambda: "2030-01-01T00:00:00")
+    monkeypatch.setattr("nki_desktop.storage.soft_delete.now_text", lambda: "2030-01-01T00:00:00")
     goal = get_goal(store, goal_id)
     assert goal is not None
     from dataclasses import replace
