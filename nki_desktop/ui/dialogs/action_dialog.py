@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from nki_desktop.domain.areas import AREAS, SERVICE_FACTORS, TOTAL, factor_label
 from nki_desktop.services import actions as svc
 from nki_desktop.storage import Store
 from nki_desktop.ui.errors import user_message
+from nki_desktop.ui.widgets.form_footer import add_form_footer
 
 DATE_HINT = "ÅÅÅÅ-MM-DD"
 
@@ -99,19 +99,7 @@ class ActionDialog(QDialog):
         self.effect_edit.setPlaceholderText("Valfritt, t.ex. ”Tillgänglighet minst 70 år 2025”")
         form.addRow("&Förväntad effekt:", self.effect_edit)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#9B1C1C; font-weight:600;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Spara")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error, _buttons = add_form_footer(self, layout, self.save)
 
     def current(self) -> Action:
         """The action as typed (not yet checked)."""

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QSpinBox,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nki_desktop.domain.areas import AREAS, GROUPS, SERVICE_FACTORS, factor_label, index_factor
 from nki_desktop.domain.goals import DIRECTION, DIRECTIONS, RANK, TARGET, Goal, GoalInputError
+from nki_desktop.ui.widgets.form_footer import add_form_footer
 
 NO_YEAR = 2004  # the spin box's "inget år" (its special value text)
 SWEDISH = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
@@ -95,19 +94,7 @@ class GoalEditor(QDialog):
         self.source.setPlaceholderText("t.ex. Näringslivsstrategi 2023–2026")
         form.addRow("&Källa:", self.source)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#B00020;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Spara")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error, _buttons = add_form_footer(self, layout, self.accept)
         self.area.currentIndexChanged.connect(lambda _i: self._fill_factors())
         self._load(goal, group)
 

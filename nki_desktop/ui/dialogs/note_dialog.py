@@ -7,9 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,6 +19,7 @@ from nki_desktop.domain.areas import AREAS, SERVICE_FACTORS, factor_label
 from nki_desktop.services import notes as svc
 from nki_desktop.storage import Store
 from nki_desktop.ui.errors import user_message
+from nki_desktop.ui.widgets.form_footer import add_form_footer
 
 
 class NoteDialog(QDialog):
@@ -62,19 +61,7 @@ class NoteDialog(QDialog):
         self.factor_combo.setCurrentIndex(max(0, self.factor_combo.findData(note.factor)))
         form.addRow("Gäller &serviceområde:", self.factor_combo)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#9B1C1C; font-weight:600;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Spara")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error, _buttons = add_form_footer(self, layout, self.save)
 
     def current(self) -> Note:
         return Note(
