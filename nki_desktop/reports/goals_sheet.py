@@ -13,7 +13,8 @@ from nki_desktop.analysis.goal_rows import GOAL_COLUMNS, GoalRow, build_goal_row
 from nki_desktop.analysis.goal_table import HEADING, GoalTable
 
 _SHEET_COLUMNS = tuple(c for c in GOAL_COLUMNS if c[0] not in ("kommun", "kommun_name"))
-_WIDTHS = (7, 22, 12, 24, 8, 26, 9, 12, 8, 8, 9, 12, 100)  # the explanation on one line
+_WIDTHS = (7, 22, 12, 24, 8, 26, 9, 12, 8, 8, 9, 12, 52)
+_DETAIL_CHARS = 56  # about what one line of the explanation column holds
 
 
 def write_rows(ws: Worksheet, rows: Sequence[GoalRow], note: str, top: int = 1) -> int:
@@ -46,6 +47,17 @@ def write_rows(ws: Worksheet, rows: Sequence[GoalRow], note: str, top: int = 1) 
     last = table(ws, "Mal", [label for _k, label in _SHEET_COLUMNS], data, {9: "0.0"}, top=top + 3)
     for i, width in enumerate(_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
+    # The explanation wraps; a row is given its height, since a spreadsheet program does not
+    # always grow a row for wrapped text written by openpyxl (then the lines would overlap).
+    detail_col = len(_SHEET_COLUMNS)
+    for offset, r in enumerate(rows, start=top + 4):
+        ws.cell(row=offset, column=detail_col).alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(1, -(-len(r.detail) // _DETAIL_CHARS))
+        if lines > 1:
+            ws.row_dimensions[offset].height = 15 * lines
+            for col in range(1, detail_col):  # the row's other cells at its top, in line
+                cell = ws.cell(row=offset, column=col)
+                cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="top")
     printable(ws, HEADING, header_row=top + 3, last_row=last, last_col=len(_SHEET_COLUMNS))
     return last
 

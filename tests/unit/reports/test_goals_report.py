@@ -73,3 +73,16 @@ def test_the_data_export_has_a_goals_sheet(sample_store, tmp_path):
     assert book.sheetnames == ["Data", "Mål"]
     rows = list(book["Mål"].iter_rows(min_row=5, values_only=True))
     assert rows and all(r[3] == "bland de 50 bästa i riket" for r in rows)
+
+
+def test_long_explanations_wrap_in_a_row_tall_enough_to_print(sample_store, tmp_path):
+    svc.add(sample_store, "1880", target=75, from_year=2020)  # 2024 crosses a definition change
+    ws = load_workbook(write_xlsx(gather(sample_store, "1880", 2024), tmp_path / "r.xlsx"))[
+        "Mål och utfall"
+    ]
+    rows = [r for r in ws.iter_rows(min_row=5) if r[-1].value]
+    long = [r for r in rows if len(r[-1].value) > 56]
+    assert long and all(r[-1].alignment.wrap_text for r in rows)
+    for r in long:  # as many lines as the text needs, and the row's cells at its top
+        assert ws.row_dimensions[r[0].row].height >= 30
+        assert {c.alignment.vertical for c in r} == {"top"}
