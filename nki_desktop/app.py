@@ -99,6 +99,9 @@ def run_gui(db: str | Path | None = None) -> int:
         return 1
     settings = Settings(data_dir() / "settings.ini")
     window = build_window(store, settings)
+    from nki_desktop.ui.gui_gc import collect_on_gui_thread, stop
+
+    collector = collect_on_gui_thread()  # never in a background task's thread
     if os.environ.get("NKI_EXIT_AFTER_FIRST_PAINT") == "1":
         from nki_desktop.ui.first_paint import exit_after_first_paint
 
@@ -108,6 +111,7 @@ def run_gui(db: str | Path | None = None) -> int:
         window.choose_kommun(first_run=True)
     code = app.exec()
     window.tasks.shutdown()  # background work stops before the store closes
+    stop(collector)
     store.close()
     lock.release()
     return code

@@ -7,6 +7,17 @@ from nki_desktop.paths import data_dir
 from nki_desktop.ui.settings import Settings
 
 
+@pytest.fixture(autouse=True)
+def gc_on_the_gui_thread(qapp):
+    """As in the program: cycles are collected on the GUI thread only, never by a background
+    task (which would finalise earlier tests' widgets on its own thread)."""
+    from nki_desktop.ui.gui_gc import collect_on_gui_thread, stop
+
+    collector = collect_on_gui_thread(0.5)
+    yield
+    stop(collector)
+
+
 @pytest.fixture
 def make_window(qtbot, store):
     """Build the main window on the test's own database, tasks run synchronously."""

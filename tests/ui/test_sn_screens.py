@@ -151,3 +151,6 @@ def test_only_sn_values_stored_rankning_and_trend_show_sn(qtbot, make_window, st
     window.show_page("trend")
     trend = window.pages["trend"]
     assert trend.survey.survey == SN and trend.stack.currentIndex() == 1
+    window.show_page("overview")  # no NKI: the empty Översikt says where SN's values are
+    text = window.pages["overview"].empty.label.text()
+    assert "Inga NKI-värden" in text and "Svenskt Näringslivs företagsklimat (2024)" in text

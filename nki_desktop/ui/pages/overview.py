@@ -152,11 +152,20 @@ class OverviewPage(DataPage):
         self._show(self.figures)
 
     def _show_empty(self) -> None:
+        from nki_desktop.analysis.sn import load_overview as load_sn  # only when it is needed
+
         ctx = self.context
+        sn = load_sn(ctx.store, ctx.kommun) if ctx.kommun else None
+        other = (
+            f"<p>Svenskt Näringslivs företagsklimat ({sn.year}) finns lagrat: det visas under "
+            "Trend och Rankning (välj Undersökning).</p>"
+            if sn is not None
+            else ""
+        )
         self.show_empty(
-            f"<h2>Inga värden för {ctx.kommun_name or 'vald kommun'}</h2>"
-            f"<p>Det finns inga lagrade värden för {group_label(ctx.group).lower()} "
-            f"{ctx.year or ''}. Välj ett annat år eller importera fler filer.</p>"
+            f"<h2>Inga NKI-värden för {ctx.kommun_name or 'vald kommun'}</h2>"
+            f"<p>Det finns inga lagrade NKI-värden för {group_label(ctx.group).lower()} "
+            f"{ctx.year or ''}. Välj ett annat år eller importera fler filer.</p>{other}"
         )
 
     def _show(self, kf: KeyFigures) -> None:
