@@ -6,16 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
 from nki_desktop.analysis.map_data import MapData
-from nki_desktop.atomic import atomic_target, check_pdf
 from nki_desktop.charts.map import MapRenderer
 from nki_desktop.reports import layout as L
-from nki_desktop.reports.qt_env import ensure_app, family
+from nki_desktop.reports.one_page import write_one_page_pdf
+from nki_desktop.reports.qt_env import family
 
-DPI = 96
 _renderer: MapRenderer | None = None
 
 
@@ -48,27 +47,7 @@ def map_blocks(data: MapData | None, top: float) -> list[L.Block]:
 
 
 def write_map_pdf(data: MapData, path: str | Path, lan: str | None = None) -> Path:
-    """One A4 page with the map, written with QPdfWriter at 96 dpi."""
-    ensure_app()
-    path = Path(path)
-    with atomic_target(path, check=check_pdf) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(DPI)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 15, 15, 15),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        writer.setTitle(data.title)
-        writer.setCreator("NKI Desktop")
-        painter = QPainter(writer)
-        try:
-            rect = writer.pageLayout().paintRectPixels(DPI)
-            draw_map_page(painter, QRectF(0, 0, rect.width(), rect.height()), data, lan)
-        finally:
-            painter.end()
-        del painter, writer  # closes the file
-    return path
+    """One A4 page with the map."""
+    return write_one_page_pdf(
+        path, data.title, (15, 15, 15, 15), lambda p, area: draw_map_page(p, area, data, lan)
+    )

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from nki_desktop.analysis import respondent as ar
-from nki_desktop.atomic import atomic_target, check_pdf
 from nki_desktop.charts.matrix import QUADRANT_COLOURS, render_matrix
 from nki_desktop.domain.areas import group_label
 from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.domain.rules import year_caption
+from nki_desktop.reports.one_page import write_one_page_pdf
 
-DPI = 96
 TEXT = (
     "Varje punkt är ett serviceområde. Vågrätt: områdets index (0–100) bland dem som "
     "svarat. Lodrätt: dess effekt på NKI, den standardiserade koefficienten när "
@@ -150,28 +149,10 @@ def _coefficient_table(painter: QPainter, area: QRectF, matrix: ar.DriverMatrix)
 
 
 def write_matrix_pdf(matrix: ar.DriverMatrix, kommun_name: str, path: str | Path) -> Path:
-    """One A4 page with the matrix, written with QPdfWriter at 96 dpi."""
-    path = Path(path)
-    with atomic_target(path, check=check_pdf) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(DPI)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(18, 16, 18, 16),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        writer.setTitle(matrix.title)
-        writer.setCreator("NKI Desktop")
-        painter = QPainter(writer)
-        try:
-            rect = writer.pageLayout().paintRectPixels(DPI)
-            draw_matrix_page(
-                painter, QRectF(0, 0, rect.width(), rect.height()), matrix, kommun_name
-            )
-        finally:
-            painter.end()
-        del painter, writer  # closes the file
-    return path
+    """One A4 page with the matrix."""
+    return write_one_page_pdf(
+        path,
+        matrix.title,
+        (18, 16, 18, 16),
+        lambda p, area: draw_matrix_page(p, area, matrix, kommun_name),
+    )

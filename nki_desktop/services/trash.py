@@ -65,11 +65,6 @@ KINDS: dict[str, TrashKind] = {
 }
 
 
-def register(kind: TrashKind) -> None:
-    """Add a kind (e.g. goals) to the Papperskorg."""
-    KINDS[kind.key] = kind
-
-
 def items(store: Store, unit: str | None = None) -> list[TrashItem]:
     """Everything in the Papperskorg for a kommun (all when None), last removed first."""
     out = [item for kind in KINDS.values() for item in kind.deleted(store, unit)]

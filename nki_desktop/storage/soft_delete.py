@@ -70,13 +70,3 @@ def set_deleted(store: Store, table: str, row_id: int, deleted: bool) -> bool:
                 (now, row_id),
             )
         return cur.rowcount > 0
-
-
-def purge(store: Store, table: str, row_id: int) -> bool:
-    """Delete a row for good, only from the Papperskorg."""
-    table = _checked(table)
-    with store.transaction() as conn:
-        cur = conn.execute(
-            f"DELETE FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", (row_id,)
-        )
-        return cur.rowcount > 0
