@@ -11,6 +11,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")  # Windows consoles default to cp1252
     window, db = _window_only(argv)
     if window:  # the window: start without importing the command line (and the importers)
+        import gc
+
+        gc.disable()  # collected on the GUI thread once it runs (ui/gui_gc.py)
         from nki_desktop.app import run_gui
 
         return run_gui(db=db)

@@ -102,16 +102,16 @@ def run_gui(db: str | Path | None = None) -> int:
     from nki_desktop.ui.gui_gc import collect_on_gui_thread, stop
 
     collector = collect_on_gui_thread()  # never in a background task's thread
+    window.show()  # builds the current screen; it paints once the event loop runs
     if os.environ.get("NKI_EXIT_AFTER_FIRST_PAINT") == "1":
         from nki_desktop.ui.first_paint import exit_after_first_paint
 
         exit_after_first_paint(app, window)
-    window.show()
     if not window.context.kommun and not os.environ.get("NKI_EXIT_AFTER_FIRST_PAINT"):
         window.choose_kommun(first_run=True)
     code = app.exec()
     window.tasks.shutdown()  # background work stops before the store closes
-    stop(collector)
+    stop(collector, quitting=True)
     store.close()
     lock.release()
     return code

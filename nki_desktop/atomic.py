@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,7 +80,7 @@ def atomic_target(
     come out as :class:`WriteFailed` with a Swedish reason.
     """
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp{target.suffix}")
+    tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp{target.suffix}")
     try:
         with open(tmp, "xb"):  # honours the umask, unlike mkstemp's 0600
             pass

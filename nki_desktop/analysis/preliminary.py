@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nki_desktop.analysis.trend import TrendData
 from nki_desktop.domain.areas import TOTAL
 from nki_desktop.domain.numbers import fmt_index
 from nki_desktop.domain.rules import nki_total_areas, publication_rules
 from nki_desktop.storage import Store
 from nki_desktop.storage.answer_dates import latest_dated_rows
+
+if TYPE_CHECKING:  # the trend module loads with the Trend screen, not with Översikt
+    from nki_desktop.analysis.trend import TrendData
 
 COMPUTED = "respondent"  # the publication of indices computed from respondent rows
 NOT_FINAL = frozenset({COMPUTED})

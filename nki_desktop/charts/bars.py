@@ -27,14 +27,18 @@ class Bar:
     highlight: bool = False  # min kommun among others: a heavy outline and a marked label
 
 
+def _grade_colour(value: float | None) -> str:
+    grade = grade_for(value) if value is not None else None
+    return grade.colour if grade else "#999999"
+
+
 class IndexBarChart(pg.PlotWidget):
     """Bars coloured by grade (grade word in the tooltip and legend), Riket as a black tick."""
 
     def __init__(self, parent=None, reference_label: str = "Riket"):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)  # no (English) context menu, not built
         self.reference_label = reference_label
         self.bars: list[Bar] = []
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.getPlotItem().showGrid(x=True, y=False, alpha=0.2)
@@ -49,6 +53,24 @@ class IndexBarChart(pg.PlotWidget):
         plot.clear()
         count = len(bars)
         ys = list(range(count))[::-1]
+        shown = [(y, bar) for y, bar in zip(ys, bars, strict=True) if bar.value is not None]
+        if shown:  # one item draws every bar, each in its grade's colour
+            colours = [QColor(_grade_colour(bar.value)) for _y, bar in shown]
+            plot.addItem(
+                pg.BarGraphItem(
+                    x0=0,
+                    y=[y for y, _bar in shown],
+                    height=0.6,
+                    width=[bar.value for _y, bar in shown],
+                    brushes=colours,
+                    pens=[
+                        pg.mkPen("#000000", width=2.5)
+                        if bar.highlight
+                        else pg.mkPen(colour.darker(130))
+                        for (_y, bar), colour in zip(shown, colours, strict=True)
+                    ],
+                )
+            )
         for y, bar in zip(ys, bars, strict=True):
             if bar.value is None:  # say so, rather than leave an unexplained gap
                 note = pg.TextItem("inget publicerat värde", anchor=(0, 0.5), color="#666666")
@@ -56,12 +78,6 @@ class IndexBarChart(pg.PlotWidget):
                 plot.addItem(note)
                 continue
             grade = grade_for(bar.value)
-            colour = QColor(grade.colour if grade else "#999999")
-            pen = pg.mkPen("#000000", width=2.5) if bar.highlight else pg.mkPen(colour.darker(130))
-            item = pg.BarGraphItem(
-                x0=0, y=[y], height=0.6, width=[bar.value], brush=colour, pen=pen
-            )
-            plot.addItem(item)
             # the grade's symbol beside the number: the band is never shown by colour alone
             label = fmt_index(bar.value) + (f" {grade.symbol}" if grade else "")
             text = pg.TextItem(label, anchor=(0, 0.5), color="#222222")

@@ -48,12 +48,11 @@ class GroupedBarChart(pg.PlotWidget):
     """``set_groups(categories, series, reference)``: data only, no database."""
 
     def __init__(self, parent=None, reference_label: str = "Riket"):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)
         self.reference_label = reference_label
         self.categories: list[str] = []
         self.series: list[Series] = []
         self.reference: list[float | None] = []
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         plot = self.getPlotItem()

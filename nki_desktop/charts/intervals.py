@@ -33,9 +33,8 @@ class IntervalBar:
 
 class IntervalBarChart(pg.PlotWidget):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)
         self.bars: list[IntervalBar] = []
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.getPlotItem().showGrid(x=True, y=False, alpha=0.2)

@@ -62,11 +62,12 @@ class MatrixChart(pg.PlotWidget):
 
     def __init__(self, parent=None, font_size: int = 10):
         super().__init__(
-            parent, axisItems={"left": CommaAxis("left"), "bottom": CommaAxis("bottom")}
+            parent,
+            axisItems={"left": CommaAxis("left"), "bottom": CommaAxis("bottom")},
+            enableMenu=False,
         )
         self.matrix: DriverMatrix | None = None
         self.font_size = font_size
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         plot = self.getPlotItem()

@@ -34,8 +34,7 @@ class SnTrendChart(pg.PlotWidget):
     """SN lines over years; ``set_lines`` takes data only, so a report can reuse it."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setMenuEnabled(False)
+        super().__init__(parent, enableMenu=False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         plot = self.getPlotItem()

@@ -120,11 +120,10 @@ class TrendChart(pg.PlotWidget):
     """Lines over years; ``set_lines`` takes data only (no database), so reports can reuse it."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)
         self.lines: list[ChartLine] = []
         self.breaks: list[ChartBreak] = []
         self.zoomed = False
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         plot = self.getPlotItem()

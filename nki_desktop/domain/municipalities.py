@@ -9,7 +9,6 @@ Håbo (0305) is not Habo (0643).
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -327,6 +326,8 @@ class Catalogue:
 
     def candidates(self, name: str, count: int = 3) -> list[Kommun]:
         """The closest kommun names, for a message about an unmatched name."""
+        import difflib  # only for this message
+
         keys = difflib.get_close_matches(
             name_key(name), list(self._folded), n=count * 2, cutoff=0.6
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from nki_desktop.domain.numbers import fmt_number
 from nki_desktop.domain.text import fold
@@ -103,13 +104,11 @@ MEASURE_KEYS: tuple[str, ...] = (*(q.key for q in QUESTIONS), RANK)
 HEADLINE = "sammanfattande_omdome"
 
 
+@cache  # compiled when first used (an import), not when the window starts
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     pairs = [(fold(n), q.key) for q in QUESTIONS for n in (q.key, q.label, *q.aliases)]
     pairs.sort(key=lambda p: -len(p[0]))  # longest first: "service och bemötande" first
     return [(re.compile(r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])"), k) for t, k in pairs]
-
-
-_PATTERNS = _patterns()
 
 
 def question_key(text: str) -> str | None:
@@ -117,7 +116,7 @@ def question_key(text: str) -> str | None:
     folded = fold(text)
     if not folded:
         return None
-    for pattern, key in _PATTERNS:
+    for pattern, key in _patterns():
         if pattern.search(folded):
             return key
     return None

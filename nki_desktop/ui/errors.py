@@ -7,7 +7,6 @@ import errno
 import sqlite3
 
 from nki_desktop.domain.errors import UserError
-from nki_desktop.importers.base import ImportProblem, NeedsMapping
 
 _OS_ERRORS = {
     errno.ENOSPC: "Disken är full. Frigör utrymme eller välj en annan plats och försök igen.",
@@ -22,6 +21,9 @@ _OS_ERRORS = {
 
 def user_message(exc: BaseException) -> str:
     """A Swedish sentence for the user about ``exc`` (what happened and what to do)."""
+    # imported here: the window starts without the importers (they load with the first import)
+    from nki_desktop.importers.base import ImportProblem, NeedsMapping
+
     if isinstance(exc, ImportProblem):
         return exc.text
     if isinstance(exc, NeedsMapping):

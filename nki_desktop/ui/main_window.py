@@ -27,12 +27,9 @@ from nki_desktop import __version__
 from nki_desktop.domain.areas import GROUPS
 from nki_desktop.domain.rules import year_caption
 from nki_desktop.services import history
-from nki_desktop.services.sample import load_sample, remove_sample
 from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
-from nki_desktop.ui.dialogs.about import AboutDialog
 from nki_desktop.ui.dialogs.backup import BackupActions
-from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
 from nki_desktop.ui.lazy_pages import PageDirectory, PageSlot
 from nki_desktop.ui.tasks import TaskRunner
 from nki_desktop.ui.window_files import FileActions
@@ -257,7 +254,7 @@ class MainWindow(FileActions, QMainWindow):
             hjalp.addAction(action)
         hjalp.addSeparator()
         about = QAction("Om NKI Desktop", self)
-        about.triggered.connect(lambda: AboutDialog(self).exec())
+        about.triggered.connect(self.show_about)
         hjalp.addAction(about)
         self.menu_help = hjalp
 
@@ -297,7 +294,14 @@ class MainWindow(FileActions, QMainWindow):
         if year is not None:
             self.context.set_year(int(year))
 
+    def show_about(self) -> None:
+        from nki_desktop.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
+
     def choose_kommun(self, first_run: bool = False) -> bool:
+        from nki_desktop.ui.dialogs.kommun_picker import KommunPicker
+
         picker = KommunPicker(
             self.context.catalogue, self.context.kommun, self, first_run=first_run
         )
@@ -331,7 +335,10 @@ class MainWindow(FileActions, QMainWindow):
         if dialog.restored:
             self.context.notify_data_changed()
 
+    # the sample's modules (and the importers under them) are imported when first asked for
     def load_sample(self) -> None:
+        from nki_desktop.services.sample import load_sample
+
         store = self.context.store
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
@@ -358,6 +365,8 @@ class MainWindow(FileActions, QMainWindow):
             "Ta bort all exempeldata? Dina importerade filer påverkas inte.",
         )
         if answer == QMessageBox.StandardButton.Yes:
+            from nki_desktop.services.sample import remove_sample
+
             try:
                 remove_sample(self.context.store)
             except (DatabaseProblem, OSError) as exc:

@@ -39,3 +39,20 @@ def test_a_cycle_is_freed_by_the_gui_thread_timer(qtbot):
         stop(collector)
         if stop_fixture:
             gc.disable()  # the fixture's collector goes on until the test ends
+
+
+def test_quitting_stops_the_timer_and_leaves_the_last_cycles_to_the_process_end(qtbot):
+    stop_fixture = not gc.isenabled()
+    collector = collect_on_gui_thread(0.05)
+    try:
+        node = _Node()
+        ref = weakref.ref(node)
+        del node
+        stop(collector, quitting=True)
+        assert not collector.timer.isActive() and not gc.isenabled()
+        qtbot.wait(200)  # the timer would have collected by now
+        assert ref() is not None
+    finally:
+        gc.collect()
+        if not stop_fixture:
+            gc.enable()

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from nki_desktop.app import PAGES
 from nki_desktop.services.sample import load_sample
 from nki_desktop.services.store import open_store
@@ -16,7 +18,9 @@ from nki_desktop.ui.settings import Settings
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _start(data: Path, kommun: str) -> subprocess.CompletedProcess[str]:
+def _start(
+    data: Path, kommun: str, command: tuple[str, ...] = ("-m", "nki_desktop")
+) -> subprocess.CompletedProcess[str]:
     settings = Settings(data / "settings.ini")
     if kommun:
         settings.set("kommun", kommun)
@@ -29,7 +33,7 @@ def _start(data: Path, kommun: str) -> subprocess.CompletedProcess[str]:
         PYTHONPATH=str(ROOT),
     )
     return subprocess.run(
-        [sys.executable, "-m", "nki_desktop"],
+        [sys.executable, *command],
         env=env,
         cwd=data,
         capture_output=True,
@@ -38,12 +42,19 @@ def _start(data: Path, kommun: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_window_quits_after_first_paint_with_real_figures(tmp_path):
+@pytest.fixture
+def sample_data(tmp_path: Path) -> Path:
+    """A data folder whose database holds the sample data."""
     data = tmp_path / "start"
     data.mkdir()
     store = open_store(data / "nki.sqlite")
     load_sample(store)
     store.close()
+    return data
+
+
+def test_window_quits_after_first_paint_with_real_figures(sample_data):
+    data = sample_data
     done = _start(data, "1480")
     assert done.returncode == 0, done.stderr
     assert "first-paint page=overview content=figures" in done.stdout
@@ -75,3 +86,32 @@ def test_page_table_matches_the_screens():
     for key, title, module, cls, _tasks in PAGES:
         page_class = getattr(importlib.import_module(f"nki_desktop.ui.pages.{module}"), cls)
         assert (page_class.key, page_class.title) == (key, title)
+
+
+def test_a_start_imports_only_what_the_first_screen_needs(sample_data):
+    data = sample_data
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('MODULES', *sorted(sys.modules)))\n"
+        "from nki_desktop.__main__ import main\n"
+        "sys.exit(main([]))\n"
+    )
+    done = _start(data, "1480", ("-c", script))
+    assert done.returncode == 0 and "content=figures" in done.stdout, done.stderr[-2000:]
+    imported = set(done.stdout.split("MODULES", 1)[1].split())
+    assert "nki_desktop.ui.pages.overview" in imported  # the list is read right
+    for later in (
+        "nki_desktop.cli",
+        "nki_desktop.importers.base",  # the importers load with the first import
+        "nki_desktop.services.sample",  # the sample data with "Ladda exempeldata"
+        "nki_desktop.services.backup",  # backups from the Arkiv menu
+        "nki_desktop.ui.dialogs.about",
+        "nki_desktop.ui.dialogs.kommun_picker",
+        "nki_desktop.ui.pages.trend",  # other screens when first opened
+        "nki_desktop.analysis.trend",
+        "nki_desktop.reports.document",
+        "openpyxl",
+        "python_calamine",
+        "sqlite_utils",
+    ):
+        assert later not in imported, later

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from nki_desktop.services import backup
-from nki_desktop.storage.backup import BackupInfo
 from nki_desktop.storage.db import DatabaseProblem
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from nki_desktop.storage.backup import BackupInfo
 
 FILTER = "Säkerhetskopia (*.sqlite *.db *.bak);;Alla filer (*)"
 
 
 def restore_question(info: BackupInfo, db_path: Path, parent: QWidget | None = None) -> QMessageBox:
     """The confirmation before a restore: what the backup holds, what happens to today's."""
+    from nki_desktop.services import backup  # imported when first used
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Återställ från säkerhetskopia")
@@ -34,6 +38,8 @@ def restore_question(info: BackupInfo, db_path: Path, parent: QWidget | None = N
 
 
 def backup_done_box(info: BackupInfo, parent: QWidget | None = None) -> QMessageBox:
+    from nki_desktop.services import backup  # imported when first used
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("Säkerhetskopiera databasen")
@@ -70,6 +76,8 @@ class BackupActions(QObject):
         self._show(box)
 
     def backup(self, target: str | Path | None = None) -> None:
+        from nki_desktop.services import backup  # imported when first used
+
         store = self.context.store
         if target is None:
             start = str(store.path.parent / backup.suggested_name())
@@ -90,6 +98,8 @@ class BackupActions(QObject):
         )
 
     def restore(self, source: str | Path | None = None, confirm: bool = True) -> bool:
+        from nki_desktop.services import backup  # imported when first used
+
         store = self.context.store
         if source is None:
             source, _ = QFileDialog.getOpenFileName(
