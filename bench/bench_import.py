@@ -122,6 +122,57 @@ def phases(path: Path, store: Store) -> dict[str, float]:
     return times
 
 
+FLOOR_COLUMNS = (
+    "import_id, year, unit, area, factor, grp, value, n, rank, rank_of, missing, sheet, row, col"
+)
+
+
+def storage_floor(db: Path, folder: Path, repeat: int) -> dict[str, float]:
+    """The least SQLite itself needs to store the workbook's rows: the rows ``db``'s import
+    stored, inserted again by a bare ``executemany`` in one transaction into copies of the
+    same database (so the same schema, pages and foreign-key targets), with the table's
+    secondary indexes and the foreign keys in turn left out. No Python of the program runs."""
+    import shutil
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(f"SELECT {FLOOR_COLUMNS} FROM observations").fetchall()
+        indexes = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name = 'observations' AND sql IS NOT NULL"
+            )
+        ]
+    rows = [(r[0], r[1] + 100, *r[2:]) for r in rows]  # another year: no unique clash
+    marks = ",".join("?" * len(FLOOR_COLUMNS.split(",")))
+    variants = {
+        "med index och främmande nycklar": (True, True),
+        "med främmande nycklar, utan index": (False, True),
+        "utan index och främmande nycklar": (False, False),
+    }
+    floors = {}
+    for label, (keep_indexes, foreign_keys) in variants.items():
+        times = []
+        for i in range(repeat):
+            copy = folder / f"floor-{len(floors)}-{i}.sqlite"
+            shutil.copyfile(db, copy)
+            conn = sqlite3.connect(copy, isolation_level=None)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+            if not keep_indexes:
+                for name in indexes:
+                    conn.execute(f'DROP INDEX "{name}"')
+            start = clock()
+            conn.execute("BEGIN")
+            conn.executemany(f"INSERT INTO observations({FLOOR_COLUMNS}) VALUES ({marks})", rows)
+            conn.execute("COMMIT")
+            times.append(clock() - start)
+            conn.close()
+        floors[label] = min(times)
+    return floors
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
@@ -183,6 +234,9 @@ def main() -> None:
             populated.undo_import(outcome.import_id)
         populated.close()
         populated_t, populated_preview_t, differing = min(populated_times)
+        floor_db = fresh_db()
+        full_import(path, floor_db)
+        floors = storage_floor(floor_db, folder, args.repeat)
         tracemalloc.start()
         full_import(path, fresh_db())
         _current, peak = tracemalloc.get_traced_memory()
@@ -203,6 +257,9 @@ def main() -> None:
         f"({populated_t / read_t:.2f}× calamine; varav förhandsvisning "
         f"{populated_preview_t * 1000:.1f} ms, {differing} celler skiljer sig)"
     )
+    print("golv: SQLite lagrar samma rader med en bar executemany (ingen programkod):")
+    for label, seconds in floors.items():
+        print(f"  {label:36} {seconds * 1000:8.1f} ms ({seconds / read_t:.2f}× calamine)")
     print(f"ny databas (Store.open, schema):       {open_t * 1000:8.1f} ms")
     print(
         f"hel import inkl. ny databas:          {with_open_t * 1000:8.1f} ms "
