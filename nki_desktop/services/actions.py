@@ -14,9 +14,9 @@ from nki_desktop.domain.actions import (
     parse_date,
 )
 from nki_desktop.domain.errors import InputError
+from nki_desktop.services.soft_records import move
 from nki_desktop.storage import Store
 from nki_desktop.storage import actions as sql
-from nki_desktop.storage.soft_delete import set_deleted
 
 
 def add(store: Store, action: Action) -> Action:
@@ -94,17 +94,13 @@ def get(store: Store, action_id: int) -> Action:
 
 def remove(store: Store, action_id: int) -> Action:
     """Move to the Papperskorg (restorable); raises InputError when there is none to move."""
-    action = get(store, action_id)
-    if not set_deleted(store, "actions", action_id, True):
-        raise InputError(f"Åtgärd {action_id} ligger redan i papperskorgen.")
-    return action
+    refusal = InputError(f"Åtgärd {action_id} ligger redan i papperskorgen.")
+    return move(store, "actions", action_id, deleted=True, get=get, refusal=refusal)
 
 
 def restore(store: Store, action_id: int) -> Action:
-    action = get(store, action_id)
-    if not set_deleted(store, "actions", action_id, False):
-        raise InputError(f"Åtgärd {action_id} ligger inte i papperskorgen; inget att återställa.")
-    return action
+    refusal = InputError(f"Åtgärd {action_id} ligger inte i papperskorgen; inget att återställa.")
+    return move(store, "actions", action_id, deleted=False, get=get, refusal=refusal)
 
 
 def deleted(store: Store, unit: str | None = None) -> list[Action]:

@@ -17,6 +17,7 @@ from nki_desktop.domain.goals import (
     new_goal,
 )
 from nki_desktop.domain.numbers import fmt_number
+from nki_desktop.services.soft_records import move
 from nki_desktop.storage import Store
 from nki_desktop.storage import goals as table
 
@@ -92,20 +93,14 @@ def edit(store: Store, goal_id: int, **changes: object) -> Goal:
 
 def remove(store: Store, goal_id: int) -> Goal:
     """Move a goal to the wastebasket (it can be restored)."""
-    goal = get(store, goal_id)
-    if goal.deleted:
-        raise GoalInputError(f"Mål {goal_id} är redan borttaget. Återställ det med: goals restore")
-    table.set_deleted(store, goal_id, True)
-    return goal
+    refusal = GoalInputError(f"Mål {goal_id} är redan borttaget. Återställ det med: goals restore")
+    return move(store, "goals", goal_id, deleted=True, get=get, refusal=refusal)
 
 
 def restore(store: Store, goal_id: int) -> Goal:
     """Take a goal back from the wastebasket."""
-    goal = get(store, goal_id)
-    if not goal.deleted:
-        raise GoalInputError(f"Mål {goal_id} är inte borttaget; det finns inget att återställa.")
-    table.set_deleted(store, goal_id, False)
-    return get(store, goal_id)
+    refusal = GoalInputError(f"Mål {goal_id} är inte borttaget; det finns inget att återställa.")
+    return move(store, "goals", goal_id, deleted=False, get=get, refusal=refusal)
 
 
 def deleted(store: Store, kommun: str | None = None) -> list[Goal]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from nki_desktop.domain.actions import Note, checked_note
 from nki_desktop.domain.errors import InputError
+from nki_desktop.services.soft_records import move
 from nki_desktop.storage import Store
 from nki_desktop.storage import notes as sql
-from nki_desktop.storage.soft_delete import set_deleted
 
 
 def add(store: Store, note: Note) -> Note:
@@ -39,17 +39,13 @@ def get(store: Store, note_id: int) -> Note:
 
 
 def remove(store: Store, note_id: int) -> Note:
-    note = get(store, note_id)
-    if not set_deleted(store, "notes", note_id, True):
-        raise InputError(f"Anteckning {note_id} ligger redan i papperskorgen.")
-    return note
+    refusal = InputError(f"Anteckning {note_id} ligger redan i papperskorgen.")
+    return move(store, "notes", note_id, deleted=True, get=get, refusal=refusal)
 
 
 def restore(store: Store, note_id: int) -> Note:
-    note = get(store, note_id)
-    if not set_deleted(store, "notes", note_id, False):
-        raise InputError(f"Anteckning {note_id} ligger inte i papperskorgen; inget att återställa.")
-    return note
+    refusal = InputError(f"Anteckning {note_id} ligger inte i papperskorgen; inget att återställa.")
+    return move(store, "notes", note_id, deleted=False, get=get, refusal=refusal)
 
 
 def deleted(store: Store, unit: str | None = None) -> list[Note]:

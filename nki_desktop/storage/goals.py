@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nki_desktop.domain.goals import Goal
-from nki_desktop.storage import soft_delete
 from nki_desktop.storage.soft_delete import insert_record, update_record
 
 if TYPE_CHECKING:
@@ -82,11 +81,6 @@ def list_goals(
         f"SELECT {_COLUMNS} FROM goals WHERE {' AND '.join(where)} ORDER BY unit, id", params
     ).fetchall()
     return [_goal(r) for r in rows]
-
-
-def set_deleted(store: Store, goal_id: int, deleted: bool) -> bool:
-    """Move a goal to the wastebasket (or back); False when nothing changed."""
-    return soft_delete.set_deleted(store, "goals", goal_id, deleted)
 
 
 def goal_count(store: Store) -> int:

@@ -14,9 +14,13 @@ from nki_desktop.storage.goals import (
     get_goal,
     goal_count,
     list_goals,
-    set_deleted,
     update_goal,
 )
+from nki_desktop.storage.soft_delete import set_deleted as set_record_deleted
+
+
+def set_deleted(store: Store, goal_id: int, deleted: bool) -> bool:
+    return set_record_deleted(store, "goals", goal_id, deleted)
 
 
 def test_a_goal_is_stored_with_its_times_and_read_back(store):
