@@ -4,10 +4,10 @@ wastebasket), restore, list with each year's status, and the tolerance for "när
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from nki_desktop.analysis.goal_rows import GoalRow, build_goal_rows
 from nki_desktop.analysis.goals import GoalReport, load_goal_reports, tolerance
-from nki_desktop.domain.areas import TOTAL
 from nki_desktop.domain.goals import (
     TOLERANCE_KEY,
     Goal,
@@ -45,32 +45,12 @@ def _check_kommun(store: Store, kommun: str) -> None:
         )
 
 
-def add(
-    store: Store,
-    kommun: str,
-    *,
-    area: str = TOTAL,
-    factor: str | None = None,
-    group: str = "foretag",
-    target: float | None = None,
-    direction: str | None = None,
-    rank: int | None = None,
-    from_year: int | None = None,
-    source: str = "",
-) -> Goal:
-    """Check and store a new goal; returns it as stored."""
+def add(store: Store, kommun: str, **fields: Any) -> Goal:
+    """Check and store a new goal; returns it as stored. ``fields`` are
+    :func:`~nki_desktop.domain.goals.new_goal`'s (area, factor, group, target, direction,
+    rank, from_year, source)."""
     _check_kommun(store, kommun)
-    goal = new_goal(
-        kommun,
-        area=area,
-        factor=factor,
-        group=group,
-        target=target,
-        direction=direction,
-        rank=rank,
-        from_year=from_year,
-        source=source,
-    )
+    goal = new_goal(kommun, **fields)
     return replace(goal, id=table.add_goal(store, goal))
 
 

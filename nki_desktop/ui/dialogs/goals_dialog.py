@@ -168,7 +168,7 @@ class GoalsDialog(QDialog):
         saved: list[int] = []
 
         def save(values: dict[str, object]) -> None:
-            saved.append(svc.add(ctx.store, ctx.kommun, **values).id)  # type: ignore[arg-type]
+            saved.append(svc.add(ctx.store, ctx.kommun, **values).id)
 
         editor = GoalEditor(None, ctx.group, ctx.year, save, self)
         if editor.exec() and saved:
