@@ -6,7 +6,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from nki_desktop.domain.actions import Action
-from nki_desktop.storage.soft_delete import insert_record, now_text, update_record
+from nki_desktop.storage.soft_delete import (
+    get_record,
+    insert_record,
+    list_records,
+    now_text,
+    update_record,
+)
 
 if TYPE_CHECKING:
     from nki_desktop.storage.repository import Store
@@ -86,21 +92,11 @@ def _action(r: Any) -> Action:
 def list_actions(store: Store, unit: str | None = None, deleted: bool = False) -> list[Action]:
     """A kommun's actions (all kommuner's when None), by date; ``deleted``: the
     Papperskorg's instead."""
-    where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
-    params: list[Any] = []
-    if unit is not None:
-        where.append("unit = ?")
-        params.append(unit)
-    rows = store.conn.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM actions WHERE {' AND '.join(where)} "
-        "ORDER BY COALESCE(done, decided, substr(created_at, 1, 10)), id",
-        params,
-    ).fetchall()
+    order = "COALESCE(done, decided, substr(created_at, 1, 10)), id"
+    rows = list_records(store, "actions", _COLUMNS, order=order, deleted=deleted, unit=unit)
     return [_action(r) for r in rows]
 
 
 def get_action(store: Store, action_id: int) -> Action | None:
-    r = store.conn.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM actions WHERE id = ?", (action_id,)
-    ).fetchone()
+    r = get_record(store, "actions", _COLUMNS, action_id)
     return _action(r) if r else None

@@ -6,14 +6,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nki_desktop.domain.goals import Goal
-from nki_desktop.storage.soft_delete import insert_record, update_record
+from nki_desktop.storage.soft_delete import (
+    get_record,
+    insert_record,
+    list_records,
+    update_record,
+)
 
 if TYPE_CHECKING:
     from nki_desktop.storage.repository import Store
 
-_COLUMNS = (
-    "id, unit, area, factor, grp, kind, target, direction, rank, from_year, source, "
-    "created_at, changed_at, deleted_at"
+_COLUMNS = tuple(
+    "id unit area factor grp kind target direction rank from_year source "
+    "created_at changed_at deleted_at".split()
 )
 
 
@@ -59,7 +64,7 @@ def update_goal(store: Store, goal: Goal) -> bool:
 
 
 def get_goal(store: Store, goal_id: int) -> Goal | None:
-    row = store.conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE id = ?", (goal_id,)).fetchone()
+    row = get_record(store, "goals", _COLUMNS, goal_id)
     return _goal(row) if row else None
 
 
@@ -71,15 +76,9 @@ def list_goals(
     deleted: bool = False,
 ) -> list[Goal]:
     """Goals in the order they were added; ``deleted`` lists the wastebasket instead."""
-    where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
-    params: list[Any] = []
-    for column, value in (("unit", unit), ("grp", group)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    rows = store.conn.execute(
-        f"SELECT {_COLUMNS} FROM goals WHERE {' AND '.join(where)} ORDER BY unit, id", params
-    ).fetchall()
+    rows = list_records(
+        store, "goals", _COLUMNS, order="unit, id", deleted=deleted, unit=unit, grp=group
+    )
     return [_goal(r) for r in rows]
 
 

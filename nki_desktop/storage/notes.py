@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nki_desktop.domain.actions import Note
-from nki_desktop.storage.soft_delete import insert_record, update_record
+from nki_desktop.storage.soft_delete import get_record, insert_record, list_records, update_record
 
 if TYPE_CHECKING:
     from nki_desktop.storage.repository import Store
@@ -54,20 +54,10 @@ def _note(r: Any) -> Note:
 
 def list_notes(store: Store, unit: str | None = None, deleted: bool = False) -> list[Note]:
     """A kommun's notes (all when None), oldest first; ``deleted``: the Papperskorg's."""
-    where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
-    params: list[Any] = []
-    if unit is not None:
-        where.append("unit = ?")
-        params.append(unit)
-    rows = store.conn.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM notes WHERE {' AND '.join(where)} ORDER BY date, id",
-        params,
-    ).fetchall()
+    rows = list_records(store, "notes", _COLUMNS, order="date, id", deleted=deleted, unit=unit)
     return [_note(r) for r in rows]
 
 
 def get_note(store: Store, note_id: int) -> Note | None:
-    r = store.conn.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM notes WHERE id = ?", (note_id,)
-    ).fetchone()
+    r = get_record(store, "notes", _COLUMNS, note_id)
     return _note(r) if r else None

@@ -70,3 +70,34 @@ def set_deleted(store: Store, table: str, row_id: int, deleted: bool) -> bool:
                 (now, row_id),
             )
         return cur.rowcount > 0
+
+
+def list_records(
+    store: Store,
+    table: str,
+    columns: Sequence[str],
+    *,
+    order: str,
+    deleted: bool = False,
+    **filters: Any,
+) -> list[Any]:
+    """The rows outside the Papperskorg (``deleted``: those in it) whose columns equal the
+    ``filters`` that are not None, in ``order`` (the program's own SQL, never input)."""
+    where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
+    params: list[Any] = []
+    for column, value in filters.items():
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    return store.conn.execute(
+        f"SELECT {', '.join(columns)} FROM {_checked(table)} WHERE {' AND '.join(where)} "
+        f"ORDER BY {order}",
+        params,
+    ).fetchall()
+
+
+def get_record(store: Store, table: str, columns: Sequence[str], row_id: int) -> Any | None:
+    """One row by id, wherever it lies; None when there is none."""
+    return store.conn.execute(
+        f"SELECT {', '.join(columns)} FROM {_checked(table)} WHERE id = ?", (row_id,)
+    ).fetchone()
