@@ -196,18 +196,7 @@ def figure_sheet(
         "Av",
     ]
     data = [
-        [
-            r.area_label if label_col == "Område" else r.factor_label,
-            r.factor_label,
-            r.value,
-            grade_word(r.value),
-            r.n,
-            r.riket,
-            r.comparison,
-            r.comparison_count if r.comparison is not None else None,
-            r.rank.rank if r.rank else None,
-            r.rank.of if r.rank else None,
-        ]
+        [r.area_label if label_col == "Område" else r.factor_label, r.factor_label, *_figures(r)]
         for r in rows
     ]
     last = table(ws, name, headers, data, {2: INDEX, 4: COUNT, 5: INDEX, 6: INDEX, 7: COUNT}, top)
@@ -255,25 +244,24 @@ def ranking_sheet(ws: Worksheet, ex: RankingExcerpt, name: str, fictitious: bool
     printable(ws, ex.title, header_row=top, last_row=last + 2, last_col=len(headers))
 
 
+def _figures(r: FigureRow) -> list[Any]:
+    """A value's cells: value, grade, n, Riket, comparison (and of how many), placing."""
+    return [
+        r.value,
+        grade_word(r.value),
+        r.n,
+        r.riket,
+        r.comparison,
+        r.comparison_count if r.comparison is not None else None,
+        r.rank.rank if r.rank else None,
+        r.rank.of if r.rank else None,
+    ]
+
+
 def values_sheet(ws: Worksheet, d: ReportData, fictitious: bool) -> None:
     """Every stored value of the kommun and year, with grade, Riket, group and placing."""
     top = warning_top(ws, fictitious, 11)
-    rows = [
-        [
-            r.area_label,
-            r.factor_label,
-            r.value,
-            grade_word(r.value),
-            r.n,
-            r.riket,
-            r.comparison,
-            r.comparison_count if r.comparison is not None else None,
-            r.rank.rank if r.rank else None,
-            r.rank.of if r.rank else None,
-            r.missing or "",
-        ]
-        for r in d.table
-    ]
+    rows = [[r.area_label, r.factor_label, *_figures(r), r.missing or ""] for r in d.table]
     table(
         ws,
         "AllaVarden",
