@@ -44,6 +44,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import fit_columns
 from nki_desktop.ui.models.similar_model import SimilarModel
 from nki_desktop.ui.similar_groups import current_recipe, group_name, recipe, save_similar
+from nki_desktop.ui.widgets.labels import note_label
 from nki_desktop.ui.widgets.similar_choice import CriterionChoice, choice_label
 
 SaveGroup = Callable[[str, list[str], dict[str, Any]], None]
@@ -84,8 +85,7 @@ class SimilarDialog(QDialog):
         body.addWidget(self._build_results(), 1)
         layout.addLayout(body, 1)
         buttons = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setStyleSheet("color:#444;")
+        self.status = note_label(wrap=False)
         buttons.addWidget(self.status, 1)
         self.save_button = QPushButton("Spara som jämförelsegrupp")
         self.save_button.setDefault(True)

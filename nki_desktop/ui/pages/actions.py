@@ -31,6 +31,7 @@ from nki_desktop.ui.errors import user_message
 from nki_desktop.ui.models.action_columns import action_columns, note_columns
 from nki_desktop.ui.models.columns import RowTableModel, SortProxy
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.labels import note_label
 
 INFO = (
     "Kommunens egna åtgärder och anteckningar. En genomförd åtgärd följs upp mot indexet "
@@ -68,10 +69,7 @@ class ActionsPage(DataPage):
         layout = QVBoxLayout(body)
         self.heading = self.heading_label()
         layout.addWidget(self.heading)
-        info = QLabel(INFO)
-        info.setWordWrap(True)
-        info.setStyleSheet("color:#444;")
-        layout.addWidget(info)
+        layout.addWidget(note_label(INFO))
         filters = QHBoxLayout()
         self.status_combo, self.area_combo, self.year_combo = QComboBox(), QComboBox(), QComboBox()
         self.status_combo.addItem("Alla", None)

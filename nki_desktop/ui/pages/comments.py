@@ -33,6 +33,7 @@ from nki_desktop.ui.models.columns import (
     TableColumn,
 )
 from nki_desktop.ui.pages.base import DataPage
+from nki_desktop.ui.widgets.labels import note_label
 
 INFO = (
     "Företagens fritextsvar ur importerad svarsdata. Telefonnummer, e-postadresser och "
@@ -107,10 +108,7 @@ class CommentsPage(DataPage):
         layout = QVBoxLayout(body)
         self.heading = self.heading_label()
         layout.addWidget(self.heading)
-        info = QLabel(INFO)
-        info.setWordWrap(True)
-        info.setStyleSheet("color:#444;")
-        layout.addWidget(info)
+        layout.addWidget(note_label(INFO))
         controls = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Sök i kommentarerna…")

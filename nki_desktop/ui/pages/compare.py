@@ -40,6 +40,7 @@ from nki_desktop.ui.models.compare_model import CompareModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.pages.map_tab import MapTab
+from nki_desktop.ui.widgets.labels import note_label
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 OWN_PICK = "Egna val"
@@ -114,9 +115,7 @@ class ComparePage(DataPage):
         kind_row.addWidget(self.kind_combo)
         kind_row.addStretch(1)
         layout.addLayout(kind_row)
-        self.members_label = QLabel()
-        self.members_label.setWordWrap(True)
-        self.members_label.setStyleSheet("color:#444;")
+        self.members_label = note_label()
         layout.addWidget(self.members_label)
         self.chart = GroupedBarChart()
         self.frame = ChartFrame("Jämförelse", self.chart, file_stem="jamforelse")
@@ -137,8 +136,7 @@ class ComparePage(DataPage):
         peer_caption.setBuddy(self.peer_combo)
         peer_row.addWidget(peer_caption)
         peer_row.addWidget(self.peer_combo)
-        self.peer_note = QLabel()
-        self.peer_note.setStyleSheet("color:#444;")
+        self.peer_note = note_label(wrap=False)
         peer_row.addWidget(self.peer_note, 1)
         peer_layout.addLayout(peer_row)
         scroll = QScrollArea()  # thirty kommuner are thirty bars: they scroll

@@ -36,6 +36,7 @@ from nki_desktop.ui.models.ranking_model import NAME, RANK, RankingModel
 from nki_desktop.ui.models.table_copy import TableTools
 from nki_desktop.ui.pages.base import DataPage
 from nki_desktop.ui.pages.map_tab import MapTab
+from nki_desktop.ui.widgets.labels import note_label
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 from nki_desktop.ui.widgets.sn_ranking import SnRankingPanel
 from nki_desktop.ui.widgets.survey_switch import SurveySwitch
@@ -127,9 +128,7 @@ class RankingPage(DataPage):
         layout.addWidget(self.view_tabs, 1)
         QWidget.setTabOrder(self.rules_check, self.view)  # the filters lead to the table
         bottom = QHBoxLayout()
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color:#444;")
+        self.legend = note_label()
         bottom.addWidget(self.legend, 1)
         self.tools = TableTools(self.view, "Rankning", "rankning")
         bottom.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignTop)

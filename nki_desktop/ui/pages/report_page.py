@@ -34,6 +34,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.errors import user_message
 from nki_desktop.ui.similar_groups import current_note
 from nki_desktop.ui.tasks import TaskRunner
+from nki_desktop.ui.widgets.labels import note_label
 from nki_desktop.ui.widgets.sample_banner import SampleBanner
 
 
@@ -98,9 +99,7 @@ class ReportPage(QWidget):
         logo_row.addWidget(choose, 1, 0)
         logo_row.addWidget(clear, 1, 1)
         left.addWidget(logo_box)
-        self.comparison_label = QLabel()
-        self.comparison_label.setWordWrap(True)
-        self.comparison_label.setStyleSheet("color:#444;")
+        self.comparison_label = note_label()
         left.addWidget(self.comparison_label)
         left.addStretch(1)
         body.addLayout(left, 1)

@@ -33,6 +33,7 @@ from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn
 from nki_desktop.ui.tasks import TaskRunner
 from nki_desktop.ui.widgets.empty_state import EmptyState
+from nki_desktop.ui.widgets.labels import note_label
 from nki_desktop.ui.widgets.new_action_button import NewActionButton
 
 MEASURES = [("nki", "NKI")] + [(f, factor_label(f)) for f in SERVICE_FACTORS]
@@ -197,10 +198,7 @@ class RespondentPage(QWidget):
         box.addWidget(self.points_view, 1)
         self.new_action = NewActionButton(self.context, self.points_view)  # "Ny åtgärd för …"
         box.addWidget(self.new_action)
-        explanation = QLabel(EXPLANATION)
-        explanation.setWordWrap(True)
-        explanation.setStyleSheet("color:#444;")
-        box.addWidget(explanation)
+        box.addWidget(note_label(EXPLANATION))
         splitter.addWidget(side)
         splitter.setSizes([640, 440])
         return splitter

@@ -22,6 +22,7 @@ from nki_desktop.domain.sn import RANK_OF, SCALE_TEXT, SOURCE_LINE, format_grade
 from nki_desktop.ui.context import AppContext
 from nki_desktop.ui.models.columns import RIGHT, RowTableModel, SortProxy, TableColumn, fit_columns
 from nki_desktop.ui.models.table_copy import TableTools
+from nki_desktop.ui.widgets.labels import note_label
 from nki_desktop.ui.widgets.sn_panel import SnPanel
 
 COLUMNS = [
@@ -97,9 +98,7 @@ class SnRankingPanel(SnPanel):
         self.view.setAccessibleName("Rankning Svenskt Näringsliv")
         layout.addWidget(self.view, 1)
         bottom = QHBoxLayout()
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color:#444;")
+        self.legend = note_label()
         bottom.addWidget(self.legend, 1)
         self.tools = TableTools(self.view, "Rankning Svenskt Näringsliv", "sn-rankning")
         bottom.addWidget(self.tools, 0, Qt.AlignmentFlag.AlignTop)
