@@ -1,6 +1,6 @@
 """Remove to the Papperskorg and restore, shared by goals, actions and notes: the record is
-looked up (a missing id is told in its kind's words), moved, and a move that changes nothing
-is refused with the kind's own sentence."""
+moved; a move that changes nothing is told in the kind's own words (no such id, or already
+where it was sent)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def move(
 ) -> T:
     """Move record ``record_id`` of ``table`` to the Papperskorg (``deleted``) or back, and
     return it as stored afterwards; ``refusal`` when it already lies where it was sent."""
-    get(store, record_id)
     if not set_deleted(store, table, record_id, deleted):
+        get(store, record_id)  # no such record: told in its kind's words
         raise refusal
     return get(store, record_id)
