@@ -22,15 +22,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_screens import build_batch  # noqa: E402
+from bench_screens import database  # noqa: E402
 
 from nki_desktop.services import goals as svc  # noqa: E402
 from nki_desktop.storage import Store  # noqa: E402
-from nki_desktop.storage.goals import list_goals, set_deleted  # noqa: E402
+from nki_desktop.storage.goals import list_goals  # noqa: E402
 
 KOMMUN = "1880"
 GROUP = "foretag"
@@ -65,18 +66,11 @@ def main() -> int:
     args = parser.parse_args()
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
 
-    folder = Path(tempfile.gettempdir()) / "nki-bench-goals"
-    folder.mkdir(exist_ok=True)
-    os.environ["NKI_DATA_DIR"] = str(folder)
-    db = folder / "bench.sqlite"
-    if args.rebuild and db.exists():
-        db.unlink()
-    fresh = not db.exists()
+    db = database(Path(tempfile.gettempdir()) / "nki-bench-goals" / "bench.sqlite", args.rebuild)
+    os.environ["NKI_DATA_DIR"] = str(db.parent)
     store = Store.open(db)
-    if fresh:
-        store.save_import(build_batch())
     for g in list_goals(store):  # start from no goals
-        set_deleted(store, g.id, True)
+        svc.remove(store, g.id)
     year = store.years(GROUP)[-1]
     count = store.conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
     print(f"Databas {db}: {count:,} värden, år {store.years()[0]}–{year}")
@@ -95,8 +89,8 @@ def main() -> int:
             rows.append(
                 (
                     f"{label}, {what}",
-                    median_ms(lambda y=y: svc.reports(store, KOMMUN, GROUP, y), args.repeat, clock),
-                    median_ms(lambda y=y: reads_alone(store, y), args.repeat, clock),
+                    median_ms(partial(svc.reports, store, KOMMUN, GROUP, y), args.repeat, clock),
+                    median_ms(partial(reads_alone, store, y), args.repeat, clock),
                 )
             )
     print(f"\n{'':44} {'statusar':>9} {'bara läsa':>10} {'kvot':>6}")

@@ -151,7 +151,7 @@ def storage_floor(db: Path, folder: Path, repeat: int) -> dict[str, float]:
         "med främmande nycklar, utan index": (False, True),
         "utan index och främmande nycklar": (False, False),
     }
-    floors = {}
+    floors: dict[str, float] = {}
     for label, (keep_indexes, foreign_keys) in variants.items():
         times = []
         for i in range(repeat):

@@ -29,18 +29,9 @@ CPU: list[float] = []  # CPU seconds of each timed process
 def database(db: Path | None = None) -> Path:
     """The 15-year database (built when missing); ``--db`` keeps one of your own, out of
     reach of other checkouts that may migrate the shared one to a newer schema."""
-    from bench_screens import build_batch
+    import bench_screens
 
-    from nki_desktop.storage import Store
-
-    folder = Path(tempfile.gettempdir()) / "nki-bench-screens"
-    folder.mkdir(exist_ok=True)
-    db = db or folder / "bench.sqlite"
-    if not db.exists():
-        store = Store.open(db)
-        store.save_import(build_batch())
-        store.close()
-    return db
+    return bench_screens.database(db or bench_screens.SHARED)
 
 
 def timed(args: list[str], env: dict[str, str]) -> tuple[float, str]:

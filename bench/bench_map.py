@@ -35,7 +35,7 @@ def _data(mode: str = "grade"):
     cat = shipped_catalogue()
     values = [
         StoredValue(2023, k.code, "total", "nki", "foretag", rng.uniform(55, 88),
-                    rng.randint(5, 300), None, None, None, "bench")
+                    rng.randint(5, 300), source="bench")
         for k in cat.kommuner
         if rng.random() < 0.7
     ]  # fmt: skip

@@ -117,23 +117,32 @@ def timed(fn, runs: int = RUNS) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
-def main() -> int:
-    folder = Path(tempfile.gettempdir()) / "nki-bench-screens"
-    folder.mkdir(exist_ok=True)
-    os.environ["NKI_DATA_DIR"] = str(folder)
-    db = folder / "bench.sqlite"
-    if "--rebuild" in sys.argv and db.exists():
+SHARED = Path(tempfile.gettempdir()) / "nki-bench-screens" / "bench.sqlite"
+
+
+def database(db: Path = SHARED, rebuild: bool = False) -> Path:
+    """The 15-year database (about 220 000 values) at ``db``, built when missing (or
+    ``rebuild``) and kept: the benches share ``SHARED`` unless they write to theirs."""
+    db.parent.mkdir(exist_ok=True)
+    if rebuild and db.exists():
         db.unlink()
-    fresh = not db.exists()
-    store = Store.open(db)
-    if fresh:
+    if not db.exists():
         start = time.perf_counter()
         batch = build_batch()
+        store = Store.open(db)
         store.save_import(batch)
+        store.close()
         print(
             f"Byggde databasen: {len(batch.observations):,} värden på "
             f"{time.perf_counter() - start:.1f} s"
         )
+    return db
+
+
+def main() -> int:
+    db = database(rebuild="--rebuild" in sys.argv)
+    os.environ["NKI_DATA_DIR"] = str(db.parent)
+    store = Store.open(db)
     count = store.conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
     print(f"Databas {db}: {count:,} värden, år {store.years()[0]}–{store.years()[-1]}")
 
@@ -146,7 +155,7 @@ def main() -> int:
     from nki_desktop.ui.settings import Settings
 
     app = create_application()
-    settings = Settings(folder / "settings.ini")
+    settings = Settings(db.parent / "settings.ini")
     settings.set("kommun", "1880")
     settings.set("compare_set", "")
     window = build_window(store, settings, synchronous_tasks=True)

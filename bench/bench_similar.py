@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_screens import build_batch  # noqa: E402
+from bench_screens import database  # noqa: E402
 
 from nki_desktop.analysis.similar import closest  # noqa: E402
 from nki_desktop.services.similar import criteria_for, find_similar, load_profiles  # noqa: E402
@@ -91,16 +91,9 @@ def main() -> int:
     args = parser.parse_args()
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
 
-    folder = Path(tempfile.gettempdir()) / "nki-bench-similar"
-    folder.mkdir(exist_ok=True)
-    os.environ["NKI_DATA_DIR"] = str(folder)
-    db = folder / "bench.sqlite"
-    if args.rebuild and db.exists():
-        db.unlink()
-    fresh = not db.exists()
+    db = database(Path(tempfile.gettempdir()) / "nki-bench-similar" / "bench.sqlite", args.rebuild)
+    os.environ["NKI_DATA_DIR"] = str(db.parent)
     store = Store.open(db)
-    if fresh:
-        store.save_import(build_batch())
     count = store.conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
     print(f"Databas {db}: {count:,} värden, år {store.years()[0]}–{store.years()[-1]}")
 

@@ -20,7 +20,7 @@ from nki_desktop.services import imports
 from nki_desktop.storage import Store
 
 
-def _write(path: Path, rows: list[list]) -> Path:
+def _write(path: Path, rows: list[list[object]]) -> Path:
     book = Workbook()
     for row in rows:
         book.active.append(row)
@@ -42,12 +42,12 @@ def main() -> None:
     store = Store.open(folder / "bench.sqlite")
     kommuner = store.catalogue.kommuner
     years = list(range(2015, 2025))
-    ranking = [["Svenskt Näringsliv – Lokalt företagsklimat, ranking 2024"], []]
+    ranking: list[list[object]] = [["Svenskt Näringsliv – Lokalt företagsklimat, ranking 2024"], []]
     ranking.append(["Kommunkod", "Kommun", *years, "Förändring"])
     for i, k in enumerate(kommuner):
         ranks = [(i + 7 * y) % 290 + 1 for y in range(len(years))]
         ranking.append([k.code, k.name, *ranks, ranks[-2] - ranks[-1]])
-    questions = [["Lokalt företagsklimat 2024 – enkätresultat"], []]
+    questions: list[list[object]] = [["Lokalt företagsklimat 2024 – enkätresultat"], []]
     questions.append(["Kommun", "Sammanfattande omdöme", "Service och bemötande",
                       "Tillämpning av lagar och regler", "Antal svar"])  # fmt: skip
     for i, k in enumerate(kommuner):

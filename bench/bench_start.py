@@ -57,20 +57,6 @@ sys.exit(app.exec())
 """
 
 
-def database(folder: Path) -> Path:
-    """The bench_screens database (15 case years × 290 kommuner), built once."""
-    from bench_screens import build_batch
-
-    from nki_desktop.storage import Store
-
-    db = folder / "bench.sqlite"
-    if not db.exists():
-        store = Store.open(db)
-        store.save_import(build_batch())
-        store.close()
-    return db
-
-
 def run_measured(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
     """Wall seconds, peak resident memory (MB) and stdout of one whole process."""
     start = time.perf_counter()
@@ -99,11 +85,9 @@ def main() -> int:
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir()) / "nki-bench-start"
     folder.mkdir(exist_ok=True)
-    db = database(
-        Path(tempfile.gettempdir()) / "nki-bench-screens"
-        if (Path(tempfile.gettempdir()) / "nki-bench-screens").is_dir()
-        else folder
-    )
+    from bench_screens import database
+
+    db = database()
     from nki_desktop.ui.settings import Settings
 
     settings = Settings(folder / "settings.ini")
